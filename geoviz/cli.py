@@ -1,0 +1,119 @@
+"""The ``geoviz`` command line: a thin shell over the library.
+
+Every subcommand prints a readable table by default and the documented JSON
+contract with ``--json``. Errors are one line on stderr and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from geoviz.gazetteer import GazetteerError, default_gazetteer
+
+
+class CliError(Exception):
+    """A user error: printed as one line, exit status 2."""
+
+
+def _print_json(obj: Any) -> None:
+    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _table(rows: list[list[Any]], header: list[str]) -> str:
+    cells = [header] + [["" if c is None else str(c) for c in r] for r in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells)
+
+
+def cmd_geocode(a: argparse.Namespace) -> int:
+    g = default_gazetteer()
+    entries = g.lookup(a.name, a.limit)
+    scores: dict[str, float] = {}
+    if not entries and not a.exact:
+        fuzzy = g.fuzzy(a.name, a.limit)
+        entries = [e for e, _ in fuzzy]
+        scores = {e.id: s for e, s in fuzzy}
+    out = []
+    for e in entries:
+        d = {"name": e.name, "lat": e.lat, "lon": e.lon, "kind": e.kind, "country": e.country,
+             "admin1": e.admin1_name, "population": e.population, "source": e.source, "id": e.id}
+        if e.id in scores:
+            d["fuzzy_score"] = round(scores[e.id], 1)
+        out.append(d)
+    if a.json:
+        _print_json(out)
+    elif not out:
+        print(f"no place named {a.name!r}")
+    else:
+        print(_table([[i + 1, d["name"], d["kind"], d["country"], d["admin1"], f"{d['lat']:.5f}",
+                       f"{d['lon']:.5f}", d["population"], d["id"]] for i, d in enumerate(out)],
+                     ["#", "name", "kind", "country", "admin1", "lat", "lon", "population", "id"]))
+    return 0 if out else 1
+
+
+def cmd_reverse(a: argparse.Namespace) -> int:
+    try:
+        res = default_gazetteer().reverse(a.lat, a.lon)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
+    if a.json:
+        _print_json(res.to_dict())
+        return 0
+    where = ", ".join(x for x in (res.country_name, res.admin1_formal or res.admin1_name) if x) or "no country"
+    if res.admin1_formal and res.admin1_name and res.admin1_formal != res.admin1_name:
+        where += f" ({res.admin1_name})"
+    print(where)
+    if res.nearest:
+        print(f"nearest place: {res.nearest.name} ({res.nearest_km:.1f} km)")
+    return 0
+
+
+def _lat(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="geoviz", description="Turn a news article into a map you can trust.")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("geocode", help="ranked gazetteer candidates for a place name")
+    p.add_argument("name")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--exact", action="store_true", help="no fuzzy fallback")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_geocode)
+
+    p = sub.add_parser("reverse", help="country, province and nearest place of a point")
+    p.add_argument("lat", type=_lat)
+    p.add_argument("lon", type=_lat)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_reverse)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return ap
+
+
+# Later subcommands (parse, check, map, evaluate) register themselves here.
+EXTRA_COMMANDS: list[Callable[[Any], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    a = parser().parse_args(argv)
+    try:
+        return a.func(a)
+    except (CliError, GazetteerError, OSError, UnicodeError) as exc:
+        print(f"geoviz {a.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

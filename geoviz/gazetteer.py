@@ -1,0 +1,426 @@
+"""The bundled gazetteer: exact, prefix and fuzzy name lookup, and reverse lookup.
+
+The store is a read-only SQLite file built by ``gazetteer/build.py`` and
+shipped inside the package, so geocoding never touches the network. Lookups
+return :class:`geoviz.model.Entry` rows ranked by :func:`prior`, the
+document-free plausibility of a place: what a reader assumes a bare name
+means before reading anything else ("Paris" is the French capital).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import json
+import math
+import re
+import sqlite3
+import threading
+import zlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from geoviz.model import Entry
+from geoviz.names import fold
+
+SCHEMA_VERSION = 1
+MAX_QUERY_CHARS = 200
+
+# Prior = kind base + population term + capital bonus (see README, "Resolution").
+# Bigger, more administrative, more central places are what a bare name
+# usually means; neighbourhoods (PPLX) and historical places (PPLH) rarely.
+# Facilities and landmarks are in the store only because the news names them
+# often (curated/places.csv), so they outrank a same-named village.
+KIND_BASE = {
+    "country": 0.9, "admin1": 0.7, "region": 0.55, "sea": 0.6, "admin2": 0.45, "lake": 0.45,
+    "facility": 0.65, "landmark": 0.65, "river": 0.4, "airport": 0.35, "peak": 0.35,
+    "populated place": 0.3, "port": 0.2,
+}
+CAPITAL_BONUS = {"PPLC": 0.45, "PPLA": 0.15, "PPLG": 0.1, "PPLA2": 0.05, "PPLA3": 0.02,
+                 "PPLX": -0.12, "PPLH": -0.2, "PPLQ": -0.2, "PPLW": -0.2, "PPLL": -0.05}
+# A query that is an entry's own name beats one that is only an alternate
+# name of a bigger place ("Khasan" is also a Russian spelling of Hassan, India).
+OWN_NAME_BONUS = 0.35
+# The store keeps kinds as small integers: their index here. Append only.
+KINDS = ("country", "admin1", "admin2", "populated place", "airport", "port", "facility", "landmark",
+         "region", "sea", "lake", "river", "peak")
+
+
+def prior(kind: str, population: int, feature_code: str) -> float:
+    """Document-free plausibility of an entry, roughly in [0, 1.5]."""
+    pop_term = 0.5 * min(1.0, math.log10(1 + max(0, population)) / 8)
+    return KIND_BASE.get(kind, 0.3) + pop_term + CAPITAL_BONUS.get(feature_code, 0.0)
+
+
+_DESIGNATION = re.compile(r"\b(Krai|Kray|Oblast|Province|Prefecture|Region|Governorate|State|County|Republic|"
+                          r"Okrug|Voivodeship|Department|District|Territory|Canton|Parish)\b")
+
+
+_TRANSLITERATION = re.compile(r"iy\b|yy\b|\bKray\b|'")
+
+
+class GazetteerError(RuntimeError):
+    """The store is missing, corrupt or from another version; the message names the fix."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReverseResult:
+    """What is at a point: its country, first-level division and nearest town."""
+
+    lat: float
+    lon: float
+    country: str
+    country_name: str
+    admin1: str
+    admin1_name: str
+    admin1_formal: str
+    nearest: Entry | None
+    nearest_km: float | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "lat": self.lat, "lon": self.lon, "country": self.country, "country_name": self.country_name,
+            "admin1": self.admin1, "admin1_name": self.admin1_name, "admin1_formal": self.admin1_formal,
+            "nearest": self.nearest.to_dict() if self.nearest else None,
+            "nearest_km": None if self.nearest_km is None else round(self.nearest_km, 3),
+        }
+
+
+def default_store_path() -> Path:
+    return Path(str(resources.files("geoviz_gazetteer").joinpath("gazetteer.sqlite")))
+
+
+_COLUMNS = "e.rowid, e.id, e.name, e.lat_e5, e.lon_e5, e.kind, e.feature_code, e.country, e.admin1, " \
+           "e.population, e.source, e.ascii_name, e.prior_e3, e.detail"
+
+
+def _clean_query(query: object) -> str | None:
+    """Fold a user query, or None when it cannot name a place.
+
+    Rejects non-strings loudly (a programming error) and quietly returns
+    None for empty, whitespace-only or absurdly long input.
+    """
+    if not isinstance(query, str):
+        raise TypeError(f"query must be str, not {type(query).__name__}")
+    if len(query) > MAX_QUERY_CHARS:
+        return None
+    key = fold("".join(ch if ch.isprintable() else " " for ch in query))
+    return key or None
+
+
+class Gazetteer:
+    """Read-only access to the bundled store. Thread-safe; cheap to open."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        if not self.path.is_file():
+            raise GazetteerError(
+                f"gazetteer store not found at {self.path}; reinstall geoviz (pip install -e .) "
+                "or rebuild it with: python gazetteer/build.py")
+        try:
+            self._con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True,
+                                        check_same_thread=False)
+            meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(
+                f"gazetteer store {self.path} is unreadable ({exc}); rebuild it with: "
+                "python gazetteer/build.py, or reinstall geoviz") from exc
+        if meta.get("schema") != str(SCHEMA_VERSION):
+            raise GazetteerError(f"gazetteer store {self.path} has schema {meta.get('schema')}, "
+                                 f"this geoviz needs {SCHEMA_VERSION}; rebuild with python gazetteer/build.py")
+        self.meta = meta
+        self._lock = threading.Lock()
+        self._fuzzy_index: dict[str, tuple[list[int], list[str]]] | None = None
+        self._shapes: dict[str, Any] = {}
+        self._points: Any = None
+
+    @functools.cached_property
+    def _admin1_names(self) -> dict[tuple[str, str], str]:
+        return {(cc, a1): name for cc, a1, name in self._query(
+            "SELECT country, admin1, name FROM entries WHERE kind = ?", (KINDS.index("admin1"),))}
+
+    def entry(self, row: tuple) -> Entry:
+        """An Entry from a raw ``_COLUMNS`` row."""
+        return Entry(id=row[1], name=row[2], lat=row[3] / 1e5, lon=row[4] / 1e5, kind=KINDS[row[5]],
+                     feature_code=row[6], country=row[7], admin1=row[8],
+                     admin1_name=self._admin1_names.get((row[7], row[8]), ""), population=row[9],
+                     source=f"{row[10]}:{row[13]}" if row[13] else row[10], ascii_name=row[11] or row[2])
+
+    # -- exact ------------------------------------------------------------------------------
+
+    def _query(self, sql: str, args: tuple) -> list[tuple]:
+        with self._lock:
+            return self._con.execute(sql, args).fetchall()
+
+    def lookup(self, name: str, limit: int = 10, *, include_codes: bool = True) -> list[Entry]:
+        """Entries any of whose names fold to the same key, best prior first."""
+        key = _clean_query(name)
+        if key is None:
+            return []
+        return [self.entry(r) for r in self.lookup_key(key, limit, include_codes=include_codes)]
+
+    def lookup_key(self, key: str, limit: int = 50, *, include_codes: bool = True) -> list[tuple]:
+        """Raw rows for an already folded key (the recogniser's hot path).
+
+        Rows are ``_COLUMNS`` tuples followed by the name form (0 own name,
+        1 alternate, 2 code), ranked by prior plus :data:`OWN_NAME_BONUS`.
+        """
+        code = "" if include_codes else "AND n.form < 2"
+        bonus = round(OWN_NAME_BONUS * 1000)
+        return self._query(
+            f"SELECT {_COLUMNS}, n.form FROM names n JOIN entries e ON e.rowid = n.entry "
+            f"WHERE n.key = ? {code} ORDER BY e.prior_e3 + (n.form = 0) * {bonus} DESC, e.rowid LIMIT ?",
+            (key, limit))
+
+    def has_key(self, key: str) -> bool:
+        return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
+
+    def get(self, entry_id: str) -> Entry | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.id = ?", (entry_id,))
+        return self.entry(rows[0]) if rows else None
+
+    def entry_row(self, entry_id: str) -> tuple | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.id = ?", (entry_id,))
+        return rows[0] if rows else None
+
+    def alternate_names(self, entry_id: str) -> list[str]:
+        rows = self._query("SELECT alt_names FROM entries WHERE id = ?", (entry_id,))
+        return [n for n in rows[0][0].split("|") if n] if rows else []
+
+    def country(self, code: str) -> Entry | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.kind = ? AND e.country = ? "
+                           "ORDER BY e.prior_e3 DESC LIMIT 1", (KINDS.index("country"), code))
+        return self.entry(rows[0]) if rows else None
+
+    def admin1(self, country: str, code: str) -> Entry | None:
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.kind = ? AND e.country = ? "
+                           "AND e.admin1 = ? LIMIT 1", (KINDS.index("admin1"), country, code))
+        return self.entry(rows[0]) if rows else None
+
+    def formal_name(self, entry: Entry) -> str:
+        """The name with its designation ("Primorsky Krai" for "Primorye"), if the store has one.
+
+        GeoNames often keeps the short form; English news and readers expect
+        the designated one, so reverse lookups show both.
+        """
+        if _DESIGNATION.search(entry.name):
+            return entry.name
+        stem = fold(entry.name)[:4]
+        found = [alt for alt in self.alternate_names(entry.id)
+                 if _DESIGNATION.search(alt) and fold(alt).startswith(stem) and alt.isascii() and "(" not in alt]
+        # Prefer the English spelling ("Primorsky Krai") over the scholarly
+        # transliteration ("Primorskiy Kray").
+        found.sort(key=lambda n: (len(_TRANSLITERATION.findall(n)), n))
+        return found[0] if found else ""
+
+    def demonym(self, text: str) -> tuple[str, str] | None:
+        """("KP", "country") for "North Korean"; None if the word is no demonym."""
+        key = _clean_query(text)
+        if key is None:
+            return None
+        rows = self._query("SELECT target, target_kind FROM demonyms WHERE key = ?", (key,))
+        return (rows[0][0], rows[0][1]) if rows else None
+
+    @functools.cached_property
+    def demonym_keys(self) -> dict[str, tuple[str, str]]:
+        return {k: (t, kind) for k, t, kind in self._query("SELECT key, target, target_kind FROM demonyms", ())}
+
+    # -- prefix and fuzzy -------------------------------------------------------------------
+
+    def prefix(self, text: str, limit: int = 10) -> list[Entry]:
+        """Entries with a name starting with ``text``: a search box's autocomplete."""
+        key = _clean_query(text)
+        if key is None:
+            return []
+        hi = key[:-1] + chr(ord(key[-1]) + 1)
+        rows = self._query(
+            f"SELECT {_COLUMNS} FROM names n JOIN entries e ON e.rowid = n.entry "
+            "WHERE n.key >= ? AND n.key < ? AND n.form < 2 GROUP BY e.rowid "
+            "ORDER BY e.prior_e3 DESC LIMIT ?", (key, hi, limit))
+        return [self.entry(r) for r in rows]
+
+    def _fuzzy_keys(self) -> dict[str, tuple[list[int], list[str]]]:
+        """Name keys bucketed by first letter, sorted by length (built once, lazily).
+
+        A typo rarely hits the first letter, and a match is rarely more than
+        a few letters longer or shorter, so each query scores only a slice.
+        """
+        if self._fuzzy_index is None:
+            buckets: dict[str, list[str]] = {}
+            for (key,) in self._query("SELECT DISTINCT key FROM names WHERE form < 2", ()):
+                buckets.setdefault(key[0], []).append(key)
+            index = {}
+            for ch, keys in buckets.items():
+                keys.sort(key=len)
+                index[ch] = ([len(k) for k in keys], keys)
+            self._fuzzy_index = index
+        return self._fuzzy_index
+
+    def fuzzy(self, text: str, limit: int = 10, cutoff: float = 80.0) -> list[tuple[Entry, float]]:
+        """Entries whose name is within a few edits of ``text`` (typos, transliterations).
+
+        Each result carries the similarity (0-100, rapidfuzz ratio); ties go
+        to the higher prior.
+        """
+        from rapidfuzz import fuzz, process
+
+        key = _clean_query(text)
+        if key is None:
+            return []
+        bucket = self._fuzzy_keys().get(key[0])
+        if not bucket:
+            return []
+        lengths, keys = bucket
+        slack = max(2, len(key) // 4)
+        lo = bisect.bisect_left(lengths, len(key) - slack)
+        hi = bisect.bisect_right(lengths, len(key) + slack)
+        matches = process.extract(key, keys[lo:hi], scorer=fuzz.ratio, limit=limit * 2, score_cutoff=cutoff)
+        scored: dict[str, tuple[Entry, float, float]] = {}
+        for match, score, _ in matches:
+            for row in self.lookup_key(match, 5, include_codes=False):
+                e = self.entry(row)
+                best = scored.get(e.id)
+                if best is None or score > best[1]:
+                    scored[e.id] = (e, score, row[12])
+        ranked = sorted(scored.values(), key=lambda t: (-t[1], -t[2], t[0].id))
+        return [(e, s) for e, s, _ in ranked[:limit]]
+
+    def search(self, text: str, limit: int = 10) -> list[Entry]:
+        """What a search box should show: exact, then prefix, then fuzzy matches."""
+        out: dict[str, Entry] = {}
+        for e in self.lookup(text, limit) + self.prefix(text, limit):
+            out.setdefault(e.id, e)
+        if len(out) < limit:
+            for e, _ in self.fuzzy(text, limit):
+                out.setdefault(e.id, e)
+        return list(out.values())[:limit]
+
+    # -- shapes and reverse -------------------------------------------------------------------
+
+    def _layer(self, layer: str) -> tuple[list[str], list[str], list[Any], Any]:
+        """(codes, names, geometries, STRtree) of one polygon layer, loaded once."""
+        with self._lock:
+            cached = self._shapes.get(layer)
+            if cached is None:
+                import shapely
+
+                row = self._con.execute("SELECT codes, names, wkb FROM shapes WHERE layer = ?", (layer,)).fetchone()
+                if row is None:
+                    raise GazetteerError(f"gazetteer store {self.path} lacks the {layer} layer; "
+                                         "rebuild it with python gazetteer/build.py")
+                geoms = list(shapely.from_wkb(zlib.decompress(row[2])).geoms)
+                cached = (json.loads(row[0]), json.loads(row[1]), geoms, shapely.STRtree(geoms))
+                self._shapes[layer] = cached
+        return cached
+
+    def country_shape(self, code: str, layer: str = "country") -> Any | None:
+        codes, _, geoms, _ = self._layer(layer)
+        try:
+            return geoms[codes.index(code)]
+        except ValueError:
+            return None
+
+    def basemap(self) -> list[tuple[str, str, Any]]:
+        """(code, name, simplified polygon) of every country: the offline basemap."""
+        codes, names, geoms, _ = self._layer("basemap")
+        return list(zip(codes, names, geoms))
+
+    def _containing(self, layer: str, lat: float, lon: float) -> tuple[str, str]:
+        import shapely
+
+        codes, names, geoms, tree = self._layer(layer)
+        pt = shapely.Point(lon, lat)
+        hits = sorted(int(i) for i in tree.query(pt, predicate="intersects"))
+        if not hits:
+            # Coastal points fall just outside simplified coastlines: take the
+            # nearest polygon when it is within ~10 km.
+            idx = tree.nearest(pt)
+            if idx is None or geoms[int(idx)].distance(pt) > 0.1:
+                return "", ""
+            hits = [int(idx)]
+        return codes[hits[0]], names[hits[0]]
+
+    def _point_index(self) -> Any:
+        if self._points is None:
+            import numpy as np
+
+            rows = self._query("SELECT rowid, lat_e5, lon_e5 FROM entries WHERE kind = ? ORDER BY rowid",
+                               (KINDS.index("populated place"),))
+            self._points = (np.array([r[0] for r in rows]),
+                            np.radians(np.array([[r[1] / 1e5, r[2] / 1e5] for r in rows])))
+        return self._points
+
+    def nearest_place(self, lat: float, lon: float) -> tuple[Entry, float] | None:
+        import numpy as np
+
+        ids, pts = self._point_index()
+        if not len(ids):
+            return None
+        la, lo = math.radians(lat), math.radians(lon)
+        h = (np.sin((pts[:, 0] - la) / 2) ** 2
+             + np.cos(la) * np.cos(pts[:, 0]) * np.sin((pts[:, 1] - lo) / 2) ** 2)
+        i = int(np.argmin(h))
+        km = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(float(h[i]))))
+        row = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.rowid = ?", (int(ids[i]),))[0]
+        return self.entry(row), km
+
+    def reverse(self, lat: float, lon: float) -> ReverseResult:
+        """Country, first-level division and nearest populated place of a point."""
+        for v, lim, what in ((lat, 90, "latitude"), (lon, 180, "longitude")):
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v) or abs(v) > lim:
+                raise ValueError(f"{what} must be a number within ±{lim}, got {v!r}")
+        cc, cname = self._containing("country", lat, lon)
+        country = self.country(cc) if cc else None
+        a1code, a1name = self._containing("admin1", lat, lon)
+        if cc and a1code and not a1code.startswith(cc + "."):
+            a1code, a1name = "", ""
+        near = self.nearest_place(lat, lon)
+        a1 = a1code.partition(".")[2]
+        a1entry = self.admin1(cc, a1) if a1 else None
+        return ReverseResult(lat=lat, lon=lon, country=cc, country_name=country.name if country else cname,
+                             admin1=a1, admin1_name=a1entry.name if a1entry else a1name,
+                             admin1_formal=self.formal_name(a1entry) if a1entry else "",
+                             nearest=near[0] if near else None, nearest_km=near[1] if near else None)
+
+    def border_km(self, lat: float, lon: float, country: str) -> float | None:
+        """Geodesic-ish distance (km) from a point to a country's boundary.
+
+        Measured on the reverse-geocoding polygon: the nearest boundary point
+        is found in degrees with shapely, then the distance to it is taken
+        with geopy's geodesic, so it is right in km at any latitude.
+        """
+        import shapely
+        from geopy.distance import geodesic
+        from shapely.ops import nearest_points
+
+        geom = self.country_shape(country)
+        if geom is None:
+            return None
+        pt = shapely.Point(lon, lat)
+        _, near = nearest_points(pt, geom.boundary)
+        return geodesic((lat, lon), (near.y, near.x)).km
+
+    def verify(self) -> str:
+        """sha256 of the store; raises GazetteerError if it differs from the manifest."""
+        manifest = self.path.parent / "MANIFEST.json"
+        h = hashlib.sha256()
+        with self.path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+        digest = h.hexdigest()
+        if manifest.is_file():
+            expected = json.loads(manifest.read_text(encoding="utf-8")).get("sha256")
+            if expected and expected != digest:
+                raise GazetteerError(f"gazetteer store {self.path} does not match its manifest "
+                                     f"(sha256 {digest[:12]}… != {expected[:12]}…); reinstall geoviz or "
+                                     "rebuild with python gazetteer/build.py")
+        return digest
+
+
+@functools.lru_cache(maxsize=1)
+def default_gazetteer() -> Gazetteer:
+    """The bundled store, opened once per process."""
+    return Gazetteer()
