@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from geoviz.gazetteer import GazetteerError, default_gazetteer
+from geoviz.parse import InputError
 
 
 class CliError(Exception):
@@ -110,10 +111,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     a = parser().parse_args(argv)
     try:
         return a.func(a)
-    except (CliError, GazetteerError, OSError, UnicodeError) as exc:
+    except (CliError, GazetteerError, InputError, OSError, UnicodeError) as exc:
         print(f"geoviz {a.command}: error: {exc}", file=sys.stderr)
         return 2
 
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def _register_article_commands() -> None:
+    import geoviz.commands  # noqa: F401  (registers parse, check, evaluate)
+
+
+_register_article_commands()

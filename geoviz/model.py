@@ -61,6 +61,9 @@ class Mention:
     form: str = "name"
     qualifier: str = ""
     trigger: str = ""
+    # Followed by a verb of speech or decision ("Pyongyang may seek"): a
+    # capital or seat of power used for its government (a metonym).
+    agentive: bool = False
 
 
 @dataclass(slots=True)

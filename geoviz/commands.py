@@ -1,0 +1,91 @@
+"""The article subcommands of ``geoviz``: parse, check, evaluate.
+
+Kept apart from ``cli.py`` (gazetteer subcommands, argument plumbing) so each
+file stays one screen of plain glue over the library.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from geoviz.cli import EXTRA_COMMANDS, CliError, _print_json, _table
+from geoviz.reading import read_article
+
+
+def _analyse(a: argparse.Namespace) -> dict[str, Any]:
+    from geoviz.analysis import analyse
+
+    text = read_article(a.file)
+    return analyse(text, date=getattr(a, "date", None))
+
+
+def cmd_parse(a: argparse.Namespace) -> int:
+    result = _analyse(a)
+    if a.json:
+        _print_json(result)
+        return 0
+    rows = [[p["name"], p["kind"], p["country"], f"{p['lat']:.4f}", f"{p['lon']:.4f}", f"{p['confidence']:.2f}",
+             len(p["mentions"]), "metonym" if p["metonym"] else ""] for p in result["places"]]
+    print(_table(rows, ["place", "kind", "country", "lat", "lon", "conf", "mentions", ""]) if rows
+          else "no places found")
+    for section in ("events", "routes", "claims"):
+        if result.get(section):
+            print(f"\n{len(result[section])} {section}; use --json for details")
+    return 0
+
+
+def cmd_check(a: argparse.Namespace) -> int:
+    claims = _analyse(a)["claims"]
+    if a.json:
+        _print_json({"claims": claims})
+        return 0
+    if not claims:
+        print("no distance statements found")
+        return 0
+    for c in claims:
+        print(f"[{c['verdict']}] {c.get('explanation') or c.get('reason') or ''}")
+        print(f"    {c['subject']} -> {c['anchor']}: \"{c['sentence'][:160]}\"")
+    return 0
+
+
+def cmd_evaluate(a: argparse.Namespace) -> int:
+    from geoviz.evaluate import evaluate
+
+    try:
+        result = evaluate(a.corpus, a.mode, errors_path=a.errors, limit=a.limit)
+    except (KeyError, ValueError) as exc:
+        raise CliError(f"{a.corpus}: {exc}") from exc
+    if a.json:
+        _print_json(result)
+    else:
+        for k, v in result.items():
+            print(f"{k:16} {v}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("parse", help="places (and events, routes, claims) of an article")
+    p.add_argument("file", help="article file, or - for standard input")
+    p.add_argument("--date", help="article date YYYY-MM-DD (dates weekdays and 'yesterday')")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_parse)
+
+    p = sub.add_parser("check", help="check the distances an article states against the geodesic")
+    p.add_argument("file", help="article file, or - for standard input")
+    p.add_argument("--date")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("evaluate", help="geoparsing accuracy on a JSONL corpus (see README)")
+    p.add_argument("corpus")
+    p.add_argument("--mode", choices=["resolve", "end-to-end"], default="resolve")
+    p.add_argument("--errors", help="write every miss to this JSONL file")
+    p.add_argument("--limit", type=int, help="only the first N articles")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_evaluate)
+
+
+EXTRA_COMMANDS.append(register)
+_ = sys

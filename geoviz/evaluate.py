@@ -1,0 +1,173 @@
+"""Measure geoparsing on a JSONL corpus, per the protocol in DESIGN.md.
+
+Corpus lines: ``{id, text, toponyms: [{start, end, name, lat, lon, geonameid}]}``.
+
+* ``resolve``: the gold spans are given; each gets one coordinate.
+  ``acc161``, ``mean_km``, ``median_km``, ``auc`` (Gritta et al.: area under
+  the sorted log(1+error) curve over log(20039)), ``n``, ``coverage``; an
+  unresolved toponym counts as wrong at 20,039 km.
+* ``end-to-end``: from raw text. A predicted mention matches a gold toponym
+  when the spans overlap; it is correct when within 161 km.
+  ``precision = correct / predicted``, ``recall = correct / gold``, ``f1``,
+  and ``articles_per_s``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import statistics
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from geopy.distance import great_circle
+
+from geoviz.gazetteer import Gazetteer
+from geoviz.mentions import AGENT_VERBS, _trigger, state_abbreviation
+from geoviz.model import Mention
+from geoviz.names import fold
+from geoviz.parse import parse, pipeline
+
+MAX_KM = 20039.0
+ACC_KM = 161.0
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    name: str
+    lat: float | None
+    lon: float | None
+
+
+def read_corpus(path: str | Path) -> Iterator[tuple[str, str, list[Gold]]]:
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            try:
+                d = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+            gold = [Gold(t["start"], t["end"], t["name"], t.get("lat"), t.get("lon")) for t in d.get("toponyms", [])]
+            yield str(d.get("id", n)), d["text"], gold
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    # Great circle is plenty for a 161 km threshold and 10x faster than Karney.
+    return great_circle(a, b).km
+
+
+def auc(errors: list[float]) -> float:
+    """Area under the curve of sorted log(1+error), normalised to [0, 1] (lower is better)."""
+    if len(errors) < 2:
+        return math.log1p(errors[0]) / math.log(MAX_KM) if errors else 0.0
+    ys = [math.log1p(e) for e in sorted(errors)]
+    area = sum((ys[i] + ys[i + 1]) / 2 for i in range(len(ys) - 1))
+    return area / ((len(ys) - 1) * math.log(MAX_KM))
+
+
+def _gold_mentions(text: str, gold: list[Gold], demonyms: dict) -> list[Mention]:
+    out = []
+    for g in gold:
+        key = state_abbreviation(g.name) or fold(g.name)
+        form = "demonym" if key in demonyms else "name"
+        out.append(Mention(start=g.start, end=g.end, text=g.name, key=key, form=form,
+                           trigger=_trigger(text, g.start, g.end),
+                           agentive=bool(AGENT_VERBS.match(text[g.end:g.end + 40]))))
+    # Qualifiers ("Paris, Texas") are read off the gold spans as the recogniser would.
+    from geoviz.mentions import _qualify
+
+    _qualify(text, out)
+    return out
+
+
+def evaluate(path: str | Path, mode: str = "resolve", *, gazetteer: Gazetteer | None = None,
+             errors_path: str | Path | None = None, limit: int | None = None) -> dict[str, Any]:
+    if mode not in ("resolve", "end-to-end"):
+        raise ValueError(f"mode must be 'resolve' or 'end-to-end', not {mode!r}")
+    recogniser, resolver = pipeline(gazetteer)
+    dump: list[dict[str, Any]] = []
+    errs: list[float] = []
+    resolved = 0
+    predicted = correct = gold_total = 0
+    articles = 0
+    t0 = time.perf_counter()
+    for doc_id, text, gold in read_corpus(path):
+        if limit is not None and articles >= limit:
+            break
+        articles += 1
+        gold = [g for g in gold if g.lat is not None and g.lon is not None]
+        if mode == "resolve":
+            # The gold spans get the answers; the recogniser's other mentions
+            # in the same text still count as context, as they would for a reader.
+            ms = _gold_mentions(text, gold, recogniser.demonyms)
+            ms += [m for m in recogniser.find(text) if not any(m.start < g.end and g.start < m.end for g in gold)]
+            ms.sort(key=lambda m: m.start)
+            from geoviz.mentions import _qualify
+
+            _qualify(text, ms)
+            places = resolver.resolve(ms, text)
+            at = {(s.start, s.end): p for p in places for s in p.mentions}
+            for g in gold:
+                p = at.get((g.start, g.end))
+                if p is None:
+                    e = MAX_KM
+                else:
+                    resolved += 1
+                    e = _km((p.lat, p.lon), (g.lat, g.lon))
+                errs.append(e)
+                if e > ACC_KM:
+                    dump.append({"id": doc_id, "name": g.name, "start": g.start, "gold": [g.lat, g.lon],
+                                 "pred": None if p is None else [p.lat, p.lon, p.name, p.kind, p.country, p.id],
+                                 "km": round(e, 1), "context": text[max(0, g.start - 60):g.end + 60]})
+        else:
+            doc = parse(text, gazetteer=gazetteer)
+            gold_total += len(gold)
+            hit_gold: set[int] = set()
+            for p in doc.places:
+                for s in p.mentions:
+                    predicted += 1
+                    match = next((k for k, g in enumerate(gold) if g.start < s.end and s.start < g.end), None)
+                    if match is None:
+                        dump.append({"id": doc_id, "type": "spurious", "text": s.text, "pred": [p.name, p.kind,
+                                     p.country], "context": text[max(0, s.start - 60):s.end + 60]})
+                        continue
+                    g = gold[match]
+                    e = _km((p.lat, p.lon), (g.lat, g.lon))
+                    if e <= ACC_KM:
+                        correct += 1
+                        hit_gold.add(match)
+                    else:
+                        dump.append({"id": doc_id, "type": "wrong", "text": s.text, "gold": [g.lat, g.lon],
+                                     "pred": [p.name, p.kind, p.country, p.lat, p.lon], "km": round(e),
+                                     "context": text[max(0, s.start - 60):s.end + 60]})
+            for k, g in enumerate(gold):
+                if k not in hit_gold and not any(g.start < s.end and s.start < g.end
+                                                 for p in doc.places for s in p.mentions):
+                    dump.append({"id": doc_id, "type": "missed", "text": g.name,
+                                 "context": text[max(0, g.start - 60):g.end + 60]})
+    seconds = time.perf_counter() - t0
+    if errors_path:
+        with open(errors_path, "w", encoding="utf-8") as f:
+            for d in dump:
+                f.write(json.dumps(d, ensure_ascii=False) + "\n")
+    if mode == "resolve":
+        n = len(errs)
+        return {"mode": mode, "corpus": str(path), "n": n, "articles": articles,
+                "acc161": round(sum(e <= ACC_KM for e in errs) / n, 4) if n else 0.0,
+                "mean_km": round(statistics.fmean(errs), 1) if n else 0.0,
+                "median_km": round(statistics.median(errs), 1) if n else 0.0,
+                "auc": round(auc(errs), 4) if n else 0.0,
+                "coverage": round(resolved / n, 4) if n else 0.0,
+                "articles_per_s": round(articles / seconds, 1) if seconds else 0.0}
+    precision = correct / predicted if predicted else 0.0
+    recall = correct / gold_total if gold_total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"mode": mode, "corpus": str(path), "articles": articles, "gold": gold_total, "predicted": predicted,
+            "correct": correct, "precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
+            "articles_per_s": round(articles / seconds, 1) if seconds else 0.0}

@@ -1,0 +1,396 @@
+"""Find place mentions in text, driven by the gazetteer's names.
+
+The recogniser walks capitalised token runs and takes the longest run whose
+folded form is a gazetteer name or a demonym ("Sea of Japan", "North
+Korean", "Russia's"). It then rejects runs that the text itself shows are
+not places: people ("Kim Jong Un", "President Putin"), days and months,
+organisation names, and common words that happen to name a village
+("Police", "Agency"). Each rule is stated on the words around the run, never
+on a particular article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+
+from geoviz.gazetteer import Gazetteer
+from geoviz.model import Mention
+from geoviz.names import fold
+from geoviz.text import Token, sentences, tokens
+
+MAX_TOKENS = 7
+
+# Lower-case words allowed inside a multi-word name ("Sea of Japan").
+CONNECTORS = {"of", "the", "de", "del", "la", "le", "and", "upon", "on", "du", "des", "da", "do", "al", "el", "y",
+              "am", "an", "der", "sur", "di", "dos", "das", "en", "au", "aux", "los", "las", "in"}
+
+# Words that start a place name without being one ("North Dakota" is in the
+# gazetteer, but "West Texas" is not): they do not make the next word a surname.
+GEO_PREFIXES = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "new",
+                "upper", "lower", "greater", "fort", "port", "mount", "lake", "san", "santa", "saint", "st", "el",
+                "la", "los", "las", "le", "northeast", "northwest", "southeast", "southwest", "downtown", "rural",
+                "metro", "inner", "outer", "mid", "old", "little", "big", "great", "middle", "far", "near",
+                "coastal", "the", "in", "at", "from", "to", "of", "across", "for", "and", "or"}
+
+# Titles: the capitalised words after them are a person's name.
+TITLES = {"president", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
+          "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant", "maj", "major", "prof",
+          "professor", "rev", "reverend", "judge", "justice", "officer", "sheriff", "deputy", "mayor", "chief",
+          "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "pope", "leader", "chairman",
+          "secretary", "ambassador", "coach", "commissioner", "councilman", "councilwoman", "detective", "trooper",
+          "attorney", "director", "spokesman", "spokeswoman", "lord", "lady", "sir", "dame", "emperor",
+          "sheikh", "ayatollah", "cardinal", "bishop", "father", "sister", "brother", "uncle", "aunt"}
+
+# Heads of organisation and facility names: "Gainesville Police", "Laurel
+# County Sheriff". The place before them is still a place mention.
+ORG_HEADS = {"police", "sheriff", "city", "department", "state", "mayor", "fire", "high", "public", "community",
+             "district", "council", "highway", "jail", "town", "national", "board", "superior", "regional",
+             "senior", "volunteer", "circuit", "army", "road", "school", "court", "foreign", "coroner", "chamber",
+             "medical", "detention", "democratic", "area", "electric", "international", "arts", "house", "hospital",
+             "times", "post", "herald", "news", "press", "tribune", "journal", "gazette", "university", "college",
+             "church", "club", "company", "bank", "airport", "station", "street", "avenue", "county", "parish",
+             "region", "province", "government", "ministry", "office", "commission", "committee", "agency",
+             "authority", "museum", "library", "park", "zoo", "center", "centre", "hall", "theatre", "theater",
+             "water", "management", "trade", "cancer", "aviation", "transport", "rail", "railway", "metro",
+             "airlines", "airways", "air", "navy", "forces", "military", "guard", "prison", "republicans",
+             "democrats", "party", "federation", "union", "association", "institute", "foundation", "group",
+             "corporation", "stadium", "arena", "square", "bridge", "port", "harbor", "harbour", "bay",
+             "valley", "river", "lake", "island", "islands", "mountains", "coast", "border", "cosmodrome",
+             "spaceport", "prefecture", "governorate", "oblast", "krai", "municipality", "township", "village",
+             "borough", "metropolitan", "general", "memorial", "health", "city's", "daily", "magazine",
+             "examiner", "observer", "chronicle", "courier", "sun", "star", "record", "review", "telegraph",
+             "express", "mail", "today", "weekly", "radio", "tv", "television", "broadcasting", "sports",
+             "symphony", "orchestra", "opera", "ballet", "zone", "declaration", "accord", "accords", "agreement",
+             "treaty", "convention", "summit", "talks", "process", "conference", "olympics", "games", "open",
+             "marathon", "festival", "fair", "expo", "show", "market", "exchange", "stock", "economic",
+             "business", "industrial", "development", "housing", "transit", "utilities", "energy", "power",
+             "gas", "oil", "steel", "motors", "technology", "tech", "research", "science", "studies", "affairs",
+             "relations", "security", "defense", "defence", "intelligence", "crime", "justice", "law", "legal",
+             "legislature", "assembly", "parliament", "congress", "senate", "cabinet", "embassy", "consulate",
+             "mission", "delegation", "team", "fc", "united", "rangers", "rovers", "athletic", "county's",
+             "falls", "heights", "springs", "beach", "hills", "grove", "creek", "township's", "school's"}
+
+# "St. Louis", "Mt. Vernon", "Ft. Worth": the dot belongs to the name.
+NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt", "gen", "n", "s", "e", "w"}
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+          "dec"}
+
+# Capitalised words that open sentences or headings and also name some village
+# somewhere. Only their single-word use is rejected.
+COMMON_WORDS = WEEKDAYS | MONTHS | TITLES | NAME_ABBREVIATIONS | {
+    "police", "agency", "central", "official", "officials", "notably", "experts", "however", "during", "while",
+    "this", "that", "these", "those", "there", "here", "when", "where", "after", "before", "because", "since",
+    "although", "though", "but", "and", "or", "so", "yet", "also", "both", "each", "every", "many", "most",
+    "some", "such", "other", "another", "more", "much", "very", "just", "only", "even", "still", "then",
+    "now", "today", "tonight", "tomorrow", "yesterday", "last", "next", "first", "second", "third", "new",
+    "old", "young", "good", "best", "better", "great", "big", "small", "long", "high", "low", "early", "late",
+    "according", "meanwhile", "moreover", "furthermore", "nevertheless", "instead", "indeed", "again",
+    "god", "christ", "jesus", "allah", "lord", "bible", "church", "christmas", "easter", "halloween",
+    "thanksgiving", "ramadan", "internet", "web", "online", "email", "twitter", "facebook", "google", "apple",
+    "amazon", "microsoft", "university", "college", "school", "court", "city", "county", "state", "nation",
+    "national", "federal", "government", "congress", "senate", "house", "republican", "republicans",
+    "democrat", "democrats", "democratic", "liberal", "conservative", "labour", "labor", "green", "greens",
+    "independent", "union", "army", "navy", "marines", "guard", "fire", "rescue", "hospital", "medical",
+    "health", "center", "centre", "park", "street", "road", "avenue", "highway", "bridge", "station", "airport",
+    "media", "news", "press", "times", "post", "daily", "weekly", "journal", "report", "reports", "story",
+    "photo", "video", "update", "updated", "breaking", "exclusive", "analysis", "opinion", "editorial",
+    "comment", "comments", "read", "click", "share", "follow", "subscribe", "advertisement", "home",
+    "world", "business", "sports", "sport", "weather", "entertainment", "science", "technology",
+    "politics", "money", "life", "style", "travel", "food", "music", "art", "arts", "books", "film", "movies",
+    "crime", "law", "justice", "war", "peace", "love", "hope", "faith", "liberty", "freedom",
+    "victory", "unity", "harmony", "progress", "friendship", "paradise", "mount", "lake", "river", "bay", "island",
+    "beach", "valley", "ridge",
+    "spring", "springs", "summer", "winter", "autumn", "fall", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "upper", "lower", "middle", "inner", "outer", "gold",
+    "silver", "diamond", "pearl", "ruby", "crystal", "star", "sun", "moon", "sky", "ocean", "sea", "bank",
+    "banks", "hill", "hills", "field", "fields", "wood", "woods", "forest", "grove", "garden", "gardens",
+    "rock", "stone", "iron", "steel", "mill", "mills", "port", "harbor", "haven", "view", "point", "cross",
+    "way", "gate", "hall", "castle", "tower", "king", "queen", "prince", "princess", "duke", "earl", "baron",
+    "man", "woman", "men", "women", "people", "family", "friends", "children", "boy", "girl", "baby", "mother",
+    "father", "son", "daughter", "brother", "sister", "wife", "husband", "team", "club", "game", "games",
+    "match", "cup", "league", "series", "season", "title", "champion", "champions", "coach", "player",
+    "players", "fans", "sunday", "ever", "never", "always", "why", "how", "what", "who", "whom",
+    "whose", "which", "if", "unless", "until", "once", "twice", "all", "any", "few", "several", "no", "not",
+    "yes", "ok", "okay", "please", "thanks", "thank", "welcome", "hello", "dear", "sincerely", "regards",
+    "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do", "does", "did", "will",
+    "would", "shall", "should", "can", "could", "may", "might", "must", "we", "you", "they", "he", "she",
+    "it", "i", "me", "us", "them", "him", "her", "our", "your", "their", "his", "its", "my", "mine", "a",
+    "an", "the", "of", "in", "on", "at", "by", "for", "with", "about", "against", "between", "into",
+    "through", "over", "under", "above", "below", "up", "down", "out", "off", "further", "as", "like", "near",
+    "than", "too", "per", "via", "plus", "minus", "cold", "hot", "warm",
+    "cool", "dry", "wet", "fair", "clear", "rain", "snow", "wind", "storm", "flood", "smoke",
+    "chase", "hunt", "hunter", "fisher", "baker", "cook", "miller", "smith", "carter", "cooper",
+    "mason", "taylor", "turner", "walker", "white", "black", "brown", "gray", "grey",
+    "rose", "lily", "ivy", "hazel", "olive", "grace", "joy", "patience", "charity", "mercy",
+    "prosperity", "plenty", "success", "triumph", "advance", "reform", "normal", "ideal", "superior",
+    "supreme", "mutual", "energy", "power", "oil", "gas", "coal", "water", "salt", "sugar",
+    "cotton", "corn", "wheat", "rice", "tea", "coffee", "wine", "beer", "milk", "honey", "bread", "butter",
+    "cheese", "chicken", "turkey", "deal", "plan", "policy", "program", "project", "service", "services",
+}
+
+# AP-style and postal abbreviations of US states, used as qualifiers after a comma.
+US_STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "al": "Alabama", "alaska": "Alaska", "ak": "Alaska", "ariz": "Arizona", "az": "Arizona",
+    "ark": "Arkansas", "ar": "Arkansas", "calif": "California", "ca": "California", "colo": "Colorado",
+    "co": "Colorado", "conn": "Connecticut", "ct": "Connecticut", "del": "Delaware", "de": "Delaware",
+    "fla": "Florida", "fl": "Florida", "ga": "Georgia", "hi": "Hawaii", "ida": "Idaho", "id": "Idaho",
+    "ill": "Illinois", "il": "Illinois", "ind": "Indiana", "in": "Indiana", "ia": "Iowa", "kan": "Kansas",
+    "kans": "Kansas", "ks": "Kansas", "ky": "Kentucky", "la": "Louisiana", "me": "Maine", "md": "Maryland",
+    "mass": "Massachusetts", "ma": "Massachusetts", "mich": "Michigan", "mi": "Michigan", "minn": "Minnesota",
+    "mn": "Minnesota", "miss": "Mississippi", "ms": "Mississippi", "mo": "Missouri", "mont": "Montana",
+    "mt": "Montana", "neb": "Nebraska", "nebr": "Nebraska", "ne": "Nebraska", "nev": "Nevada", "nv": "Nevada",
+    "nh": "New Hampshire", "nj": "New Jersey", "nm": "New Mexico", "ny": "New York", "nc": "North Carolina",
+    "nd": "North Dakota", "okla": "Oklahoma", "ok": "Oklahoma", "ore": "Oregon", "or": "Oregon",
+    "pa": "Pennsylvania", "penn": "Pennsylvania", "ri": "Rhode Island", "sc": "South Carolina",
+    "sd": "South Dakota", "tenn": "Tennessee", "tn": "Tennessee", "tex": "Texas", "tx": "Texas", "ut": "Utah",
+    "vt": "Vermont", "va": "Virginia", "wash": "Washington", "wa": "Washington", "wva": "West Virginia",
+    "wv": "West Virginia", "wis": "Wisconsin", "wi": "Wisconsin", "wyo": "Wyoming", "wy": "Wyoming",
+    "dc": "District of Columbia",
+}
+
+# Verbs that make a capital or a seat of power the voice of a government:
+# "Pyongyang may seek", "the Kremlin said".
+AGENT_VERBS = re.compile(
+    r"^\s*(?:has|have|had|may|might|could|would|will|is|was|also|has\s+also|did|does|on\s+\w+)?\s*"
+    r"(?:said|says|say|warned|warns|warn|announced|announces|stated|states|issued|issues|seek|seeks|sought|"
+    r"denied|denies|accused|accuses|insisted|insists|claimed|claims|rejected|rejects|agreed|agrees|"
+    r"threatened|threatens|wants|want|wanted|responded|responds|confirmed|confirms|condemned|condemns|"
+    r"declined|declines|urged|urges|called|calls|demanded|demands|welcomed|welcomes|believes|believed|"
+    r"hopes|hoped|plans|planned|decided|decides|refused|refuses|sanctioned|imposed|approved|signed|"
+    r"vowed|vows|pledged|pledges|criticized|criticised|dismissed|reiterated|maintains|maintained|"
+    r"issued|has\s+issued|would|retaliated|blamed|blames|protested|protests|expressed|expelled|recalled)\b",
+    re.IGNORECASE)
+_QUALIFIER = re.compile(r"^\s*,\s*")
+
+
+class Recogniser:
+    """Gazetteer-driven recogniser; one per gazetteer, reused across texts."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    @functools.cached_property
+    def name_keys(self) -> frozenset[str]:
+        """Every folded name (not codes): membership tests are the hot path."""
+        return frozenset(k for (k,) in self.gaz._query("SELECT DISTINCT key FROM names WHERE form < 2", ()))
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one Recogniser per gazetteer, kept for the process
+    def _country_like(self, key: str) -> bool:
+        rows = self.gaz.lookup_key(key, 1, include_codes=False)
+        return bool(rows) and rows[0][5] in (0, 1)  # country or admin1
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019
+    def _own_name(self, key: str) -> bool:
+        rows = self.gaz.lookup_key(key, 1, include_codes=False)
+        return bool(rows) and rows[0][14] == 0
+
+    @functools.cached_property
+    def demonyms(self) -> dict[str, tuple[str, str]]:
+        return self.gaz.demonym_keys
+
+    def is_name(self, key: str) -> bool:
+        return key in self.name_keys or key in self.demonyms
+
+    def find(self, text: str) -> list[Mention]:
+        """All place mentions in ``text``, in order, not overlapping."""
+        toks = tokens(text)
+        if not toks:
+            return []
+        sent_first = _sentence_initial(text, toks)
+        out: list[Mention] = []
+        people: set[str] = set()
+        i, n = 0, len(toks)
+        while i < n:
+            tok = toks[i]
+            if not _capitalised(tok):
+                i += 1
+                continue
+            found = self._longest(text, toks, i)
+            if found is None:
+                i += 1
+                continue
+            j, end, key = found
+            reason = self._reject(text, toks, i, j, key, sent_first, people)
+            if reason:
+                # A surname once seen after a given name or a title stays a
+                # person for the rest of the article ("Jones said").
+                if reason == "surname" and not self._country_like(key):
+                    people.add(key)
+                i += 1
+                continue
+            out.append(self._mention(text, toks, i, j, end, key))
+            i = j + 1
+        _qualify(text, out)
+        out.extend(_state_abbreviations(text, toks, out))
+        out.sort(key=lambda m: m.start)
+        return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
+
+    def _longest(self, text: str, toks: list[Token], i: int) -> tuple[int, int, str] | None:
+        """(last token index, end offset, key) of the longest name starting at token i."""
+        best = None
+        last = min(len(toks), i + MAX_TOKENS)
+        for j in range(i, last):
+            tj = toks[j]
+            if j > i:
+                gap = text[toks[j - 1].end : tj.start]
+                if gap.startswith(".") and toks[j - 1].text.lower() in NAME_ABBREVIATIONS:
+                    gap = gap[1:]
+                if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+                    break
+                if toks[j - 1].base_end != toks[j - 1].end:  # a possessive ends a name
+                    break
+            if not _capitalised(tj):
+                if tj.text.lower() in CONNECTORS and j + 1 < last:
+                    continue
+                break
+            for end in {tj.base_end, tj.end}:
+                key = fold(text[toks[i].start : end])
+                if key and self.is_name(key):
+                    best = (j, end, key)
+                    break
+        return best
+
+    def _reject(self, text: str, toks: list[Token], i: int, j: int, key: str, sent_first: set[int],
+                people: set[str]) -> str:
+        """Why the run toks[i..j] is not a place here, or '' if it may be one."""
+        words = key.split()
+        single = i == j
+        if key in people:
+            return "person"
+        abbreviation = toks[i].text.isupper() and len(toks[i].text) <= 5
+        if single and i in sent_first and key not in self.demonyms and not self._own_name(key):
+            # A capitalised sentence opener that is only some place's
+            # alternate name ("Farmers" for a Milan) is an ordinary word.
+            return "common word"
+        if single and words[0] in COMMON_WORDS and key not in self.demonyms and not abbreviation:
+            # A common word is a place only when nothing else reads it: e.g.
+            # "Turkey" as a country is fine mid-sentence after "in".
+            if i in sent_first or not self._country_like(key):
+                return "common word"
+        prev = toks[i - 1] if i > 0 else None
+        if prev is not None and _adjacent(text, prev, toks[i]):
+            p = fold(prev.text)
+            if p in TITLES and key not in self.demonyms:
+                return "surname"
+            # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
+            # place prefix, right before, makes this a surname.
+            if (_capitalised(prev) and i - 1 not in sent_first and p not in GEO_PREFIXES
+                    and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
+                    and prev.base_end == prev.end):
+                return "surname"
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and _adjacent(text, toks[j], nxt) and _capitalised(nxt) and toks[j].base_end == toks[j].end:
+            q = fold(nxt.text)
+            if (q not in ORG_HEADS and key not in self.demonyms and not nxt.text.isupper()
+                    and q not in CONNECTORS and not self._country_like(q)):
+                return "person"
+        return ""
+
+    def _mention(self, text: str, toks: list[Token], i: int, j: int, end: int, key: str) -> Mention:
+        start = toks[i].start
+        surface = text[start:end]
+        if key in self.demonyms and key not in self.name_keys:
+            form = "demonym"
+        else:
+            form = "name"
+        if "." in surface:
+            key = state_abbreviation(surface) or key
+        trigger = _trigger(text, start, end)
+        agent = bool(AGENT_VERBS.match(text[end : end + 40]))
+        return Mention(start=start, end=end, text=surface, key=key, form=form, trigger=trigger,
+                       qualifier="", agentive=agent)
+
+
+def _capitalised(t: Token) -> bool:
+    c = t.text[:1]
+    return c.isupper() or (not c.isascii() and c.isalpha() and c == c.upper() and c != c.lower())
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return gap in (" ", "\u00a0") or (len(gap) <= 2 and not gap.strip())
+
+
+def _sentence_initial(text: str, toks: list[Token]) -> set[int]:
+    """Indices of tokens that open a sentence, a line or a quotation."""
+    starts = {s for s, _ in sentences(text)}
+    out = set()
+    prev_end = 0
+    for k, t in enumerate(toks):
+        gap = text[prev_end : t.start]
+        if t.start in starts or k == 0 or "\n" in gap or any(c in gap for c in "\"“‘(:;—–"):
+            out.add(k)
+        prev_end = t.end
+    return out
+
+
+# Words just before or after a name that say what kind of place it is.
+TRIGGERS = [
+    (re.compile(r"\b(?:cosmodrome|spaceport|space\s+(?:centre|center|port)|launch\s+(?:site|pad|centre|center))\b",
+                re.I), "facility"),
+    (re.compile(r"\bairport|airfield|air\s+base\b", re.I), "airport"),
+    (re.compile(r"\b(?:border\s+)?(?:town|city|village|hamlet|settlement|municipality|suburb|capital)\s+of\s*$",
+                re.I), "populated place"),
+    (re.compile(r"\bcounty\s+of\s*$", re.I), "admin2"),
+    (re.compile(r"\b(?:state|province|region|oblast|krai|prefecture|governorate)\s+of\s*$", re.I), "admin1"),
+    (re.compile(r"\bport\s+of\s*$", re.I), "port"),
+    (re.compile(r"\b(?:river|lake|sea|gulf|bay|mount|mountain)\s*$", re.I), "physical"),
+]
+
+
+def _trigger(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 60]
+    for rx, kind in TRIGGERS:
+        if kind in ("facility", "airport"):
+            if rx.search(after[:40]) or rx.search(before[-25:]):
+                return kind
+        elif rx.search(before):
+            return kind
+    return ""
+
+
+def _qualify(text: str, mentions: list[Mention]) -> None:
+    """Mark "Paris, Texas": a name followed by a comma and a wider place qualifies it."""
+    for a, b in zip(mentions, mentions[1:]):
+        if _QUALIFIER.fullmatch(text[a.end : b.start]) and b.form == "name":
+            mentions[mentions.index(a)] = _replace(a, qualifier=b.key)
+
+
+def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) -> Iterable[Mention]:
+    """"Alexandria, La." / "Lexington, KY": the abbreviation is a mention of the state."""
+    by_end = {m.end: k for k, m in enumerate(mentions)}
+    for k, t in enumerate(toks[1:], start=1):
+        prev_end = toks[k - 1].base_end
+        if prev_end not in by_end or not _QUALIFIER.fullmatch(text[prev_end : t.start]):
+            continue
+        word = t.text.replace(".", "").lower()
+        state = US_STATE_ABBREVIATIONS.get(word)
+        if state is None or not (t.text[:1].isupper()):
+            continue
+        if len(word) == 2 and not t.text.replace(".", "").isupper():
+            continue
+        end = t.end + (1 if text[t.end : t.end + 1] == "." and len(word) > 2 else 0)
+        m = mentions[by_end[prev_end]]
+        mentions[by_end[prev_end]] = _replace(m, qualifier=fold(state))
+        yield Mention(start=t.start, end=end, text=text[t.start : end], key=fold(state), form="name",
+                      qualifier="US")
+
+
+def state_abbreviation(surface: str) -> str | None:
+    """The folded state name for an AP/postal abbreviation written as one ("Ky.", "W.Va.", "S.C.")."""
+    if "." not in surface and not (surface.isupper() and len(surface) == 2):
+        return None
+    state = US_STATE_ABBREVIATIONS.get(surface.replace(".", "").replace(" ", "").lower())
+    return fold(state) if state else None
+
+
+def _replace(m: Mention, **changes: object) -> Mention:
+    from dataclasses import replace
+
+    return replace(m, **changes)

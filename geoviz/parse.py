@@ -1,0 +1,41 @@
+"""text -> Document: recognise mentions, then resolve them.
+
+Kept apart from ``mentions`` and ``resolve`` so either stage can be swapped
+(a statistical recogniser, another scorer) without touching the other.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from geoviz.gazetteer import Gazetteer, default_gazetteer
+from geoviz.mentions import Recogniser
+from geoviz.model import Document
+from geoviz.resolve import Resolver
+
+MAX_TEXT_CHARS = 50_000_000
+
+
+class InputError(ValueError):
+    """Input geoviz cannot read as an article (documented, user-facing)."""
+
+
+@functools.lru_cache(maxsize=4)
+def pipeline(gazetteer: Gazetteer | None = None) -> tuple[Recogniser, Resolver]:
+    gaz = gazetteer or default_gazetteer()
+    return Recogniser(gaz), Resolver(gaz)
+
+
+def parse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = None) -> Document:
+    """Every place the text mentions, resolved, with confidence and alternatives.
+
+    ``date`` (YYYY-MM-DD) is the article's date, kept for event dating.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"text must be str, not {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
+    recogniser, resolver = pipeline(gazetteer)
+    mentions = recogniser.find(text)
+    places = resolver.resolve(mentions, text)
+    return Document(text=text, places=places, date=date)

@@ -1,0 +1,115 @@
+"""Read an article from a file or stdin: detect the encoding, strip HTML, refuse binaries.
+
+Bad input gets one clear error (:class:`geoviz.parse.InputError`) instead of
+a traceback or a silently garbled text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+from geoviz.parse import InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+
+
+def decode(data: bytes, name: str = "input") -> str:
+    """UTF-8 (with or without BOM), UTF-16 (BOM or evident NULs), else Latin-1 for 8-bit text."""
+    if not data.strip():
+        raise InputError(f"{name} is empty")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc)
+    if data[:2000].count(b"\x00") > len(data[:2000]) // 4:
+        for enc in ("utf-16-le", "utf-16-be"):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                continue
+            if _printable_share(text) > 0.95:
+                return text
+        raise InputError(f"{name} looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    if _printable_share(text) < 0.9:
+        raise InputError(f"{name} looks like a binary file, not text")
+    return text
+
+
+def _printable_share(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    ok = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return ok / len(sample)
+
+
+class _TextExtractor(HTMLParser):
+    SKIP = {"script", "style", "noscript", "template", "svg", "head"}
+    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self._skip:
+            self._skip -= 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text of an HTML page: scripts and styles dropped, blocks on their own lines."""
+    p = _TextExtractor()
+    p.feed(markup)
+    p.close()
+    text = html.unescape("".join(p.parts))
+    text = re.sub(r"[ \t\r\f\v]+", " ", text)
+    return re.sub(r"\s*\n\s*", "\n", text).strip()
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<p>" in head and "</p>" in head)
+
+
+def read_article(path: str) -> str:
+    """The text of an article file ("-" = stdin), decoded, HTML stripped."""
+    if path == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name = "standard input"
+    else:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(f"{path}: no such file")
+        if p.stat().st_size > MAX_BYTES:
+            raise InputError(f"{path} is {p.stat().st_size / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
+        data = p.read_bytes()
+        name = path
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name} is over the {MAX_BYTES // 2**20} MB limit")
+    text = decode(data, name)
+    if looks_like_html(text) or (path.lower().endswith((".html", ".htm")) if path != "-" else False):
+        text = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{name} has no text")
+    return text

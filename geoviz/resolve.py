@@ -1,0 +1,318 @@
+"""Pick one gazetteer entry per mention, from priors and the document's context.
+
+Scoring (the README's "Resolution" paragraph says the same):
+
+    score = prior                                   (kind, population, capital; geoviz.gazetteer.prior)
+          + 0.35  if the mention is the entry's own name, not an alternate
+          + 0.5 · country support                   (other mentions of, or inside, the entry's country)
+          + 0.6 · admin1 support                    (other mentions of, or inside, the entry's province/state)
+          + 3.0   if an explicit qualifier matches  ("Paris, Texas", "Alexandria, La.")
+          + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
+          + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
+          + 0.5 · exp(−d / 250 km)                  (d: distance to the nearest other resolved place)
+
+All mentions with the same folded name share one reading (one sense per
+discourse). Support comes from the *other* mentions only, so a name never
+votes for itself. Two passes: the first uses the explicit evidence
+(countries, provinces, demonyms, qualifiers), the second adds what the first
+resolved (their countries, provinces and positions). Confidence is the
+winner's share of a softmax over the candidates' scores.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from geoviz.gazetteer import KINDS, Gazetteer
+from geoviz.model import Candidate, Entry, Mention, Place, Span
+
+OWN_NAME = 0.35
+W_COUNTRY = 0.5
+W_ADMIN1 = 0.6
+W_QUALIFIER = 3.0
+W_TRIGGER = 1.0
+W_NEAR = 0.5
+W_SENTENCE = 0.2
+NEAR_KM = 250.0
+TEMPERATURE = 0.15
+MAX_CANDIDATES = 40
+ALTERNATIVES = 5
+
+COUNTRY, ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
+AREA_KINDS = {"country", "admin1", "region", "sea", "lake", "river"}
+TRIGGER_KINDS = {
+    "facility": {"facility"}, "airport": {"airport"}, "populated place": {"populated place"},
+    "admin2": {"admin2"}, "admin1": {"admin1"}, "port": {"port", "populated place"},
+    "physical": {"sea", "lake", "river", "peak"},
+}
+METONYM_CODES = {"PPLC"}
+
+
+@dataclass
+class _Cand:
+    entry: Entry
+    base: float  # prior + own-name bonus + trigger
+    score: float = 0.0
+
+
+@dataclass
+class _Group:
+    key: str
+    form: str
+    mentions: list[Mention] = field(default_factory=list)
+    cands: list[_Cand] = field(default_factory=list)
+    qualifiers: set[str] = field(default_factory=set)
+    choice: _Cand | None = None
+    confidence: float = 0.0
+    reason: dict[str, Any] = field(default_factory=dict)
+
+
+class Resolver:
+    """Resolves mentions against one gazetteer; caches candidate lists by key."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._cache: dict[str, list[tuple[Entry, float, int]]] = {}
+        self._qual_cache: dict[str, tuple[set[str], set[tuple[str, str]]]] = {}
+
+    # -- candidates ---------------------------------------------------------------------------
+
+    def candidates(self, key: str, form: str) -> list[tuple[Entry, float, int]]:
+        """(entry, prior, name form) for a folded key; demonyms map to their country."""
+        ck = f"{form}:{key}"
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        out: list[tuple[Entry, float, int]] = []
+        if form == "demonym":
+            target = self.gaz.demonym_keys.get(key)
+            if target and target[1] == "country":
+                e = self.gaz.country(target[0])
+                if e is not None:
+                    out.append((e, 1.0, 0))
+            elif target and target[1] == "region":
+                out = [(self.gaz.entry(r), r[12] / 1000, 0) for r in self.gaz.lookup_key(target[0].lower(), 1,
+                                                                                        include_codes=False)]
+                out = [c for c in out if c[0].kind == "region"][:1]
+        else:
+            out = [(self.gaz.entry(r), r[12] / 1000, r[14])
+                   for r in self.gaz.lookup_key(key, MAX_CANDIDATES, include_codes=False)]
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[ck] = out
+        return out
+
+    def _qualifier_targets(self, qkey: str) -> tuple[set[str], set[tuple[str, str]]]:
+        """Countries and (country, admin1) pairs a qualifier like "texas" or "la" can mean."""
+        hit = self._qual_cache.get(qkey)
+        if hit is None:
+            countries: set[str] = set()
+            admins: set[tuple[str, str]] = set()
+            for e, _, _ in self.candidates(qkey, "name")[:10]:
+                if e.kind == "country":
+                    countries.add(e.country)
+                elif e.kind == "admin1":
+                    admins.add((e.country, e.admin1))
+            d = self.gaz.demonym_keys.get(qkey)
+            if d and d[1] == "country":
+                countries.add(d[0])
+            hit = (countries, admins)
+            self._qual_cache[qkey] = hit
+        return hit
+
+    # -- resolution ---------------------------------------------------------------------------
+
+    def resolve(self, mentions: list[Mention], text: str = "") -> list[Place]:
+        groups = self._groups(mentions)
+        if not groups:
+            return []
+        self._sentence_countries(groups, text)
+        self._pass(groups, use_resolved=False)
+        self._pass(groups, use_resolved=True)
+        return self._places(groups)
+
+    def _groups(self, mentions: list[Mention]) -> list[_Group]:
+        by_key: dict[tuple[str, str], _Group] = {}
+        for m in mentions:
+            form = "demonym" if m.form == "demonym" else "name"
+            g = by_key.get((m.key, form))
+            if g is None:
+                g = by_key[(m.key, form)] = _Group(key=m.key, form=form)
+            g.mentions.append(m)
+            if m.qualifier:
+                g.qualifiers.add(m.qualifier)
+        groups = []
+        for g in by_key.values():
+            triggers = {m.trigger for m in g.mentions if m.trigger}
+            # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
+            acronym = all(_is_acronym(m.text) for m in g.mentions)
+            for e, prior, name_form in self.candidates(g.key, g.form):
+                own = name_form == 0 and (not acronym or e.name.isupper())
+                base = prior + (OWN_NAME if own else 0.0)
+                if any(e.kind in TRIGGER_KINDS.get(t, ()) for t in triggers):
+                    base += W_TRIGGER
+                g.cands.append(_Cand(e, base))
+            if g.cands:
+                groups.append(g)
+        return groups
+
+    def _sentence_countries(self, groups: list[_Group], text: str) -> None:
+        """Add W_SENTENCE to candidates whose country is named in the same sentence."""
+        if not text:
+            return
+        from bisect import bisect_right
+
+        from geoviz.text import sentences
+
+        spans = sentences(text)
+        starts = [s for s, _ in spans]
+        named: dict[int, set[str]] = defaultdict(set)
+        for g in groups:
+            top = max(g.cands, key=lambda c: c.base)
+            if top.entry.kind == "country":
+                for m in g.mentions:
+                    named[bisect_right(starts, m.start) - 1].add(top.entry.country)
+        if not named:
+            return
+        for g in groups:
+            near = set().union(*(named.get(bisect_right(starts, m.start) - 1, set()) for m in g.mentions))
+            if near and len(g.cands) > 1:
+                for c in g.cands:
+                    if c.entry.country in near and c.entry.kind != "country":
+                        c.base += W_SENTENCE
+
+    def _evidence(self, groups: list[_Group], use_resolved: bool) -> list[tuple[dict, dict]]:
+        """Per group: (country support, admin1 support) from every *other* group."""
+        contrib: list[tuple[dict[str, float], dict[tuple[str, str], float]]] = []
+        for g in groups:
+            cw: dict[str, float] = defaultdict(float)
+            aw: dict[tuple[str, str], float] = defaultdict(float)
+            n = len(g.mentions)
+            if use_resolved and g.choice is not None:
+                e, conf = g.choice.entry, g.confidence
+                if e.country:
+                    cw[e.country] += conf * (1.0 if e.kind == "country" else 0.5) * min(2, n)
+                if e.kind == "admin1":
+                    aw[(e.country, e.admin1)] += conf * min(2, n)
+                elif e.admin1:
+                    aw[(e.country, e.admin1)] += 0.4 * conf
+            else:
+                top = max(g.cands, key=lambda c: c.base)
+                # Explicit evidence: the name of a country or a province, or a demonym.
+                if top.entry.kind == "country":
+                    cw[top.entry.country] += min(2, n)
+                elif top.entry.kind == "admin1" and len({c.entry.country for c in g.cands[:3]}) == 1:
+                    aw[(top.entry.country, top.entry.admin1)] += min(2, n)
+                    cw[top.entry.country] += 0.5
+            for q in g.qualifiers:
+                qc, qa = self._qualifier_targets(q)
+                for c in qc:
+                    cw[c] += 1
+                for a in qa:
+                    aw[a] += 1
+                    cw[a[0]] += 0.5
+            contrib.append((cw, aw))
+        total_c: dict[str, float] = defaultdict(float)
+        total_a: dict[tuple[str, str], float] = defaultdict(float)
+        for cw, aw in contrib:
+            for k, v in cw.items():
+                total_c[k] += v
+            for k, v in aw.items():
+                total_a[k] += v
+        out = []
+        for cw, aw in contrib:
+            out.append(({k: v - cw.get(k, 0.0) for k, v in total_c.items()},
+                        {k: v - aw.get(k, 0.0) for k, v in total_a.items()}))
+        return out
+
+    def _pass(self, groups: list[_Group], use_resolved: bool) -> None:
+        evidence = self._evidence(groups, use_resolved)
+        points = None
+        if use_resolved:
+            pts = [(g.choice.entry.lat, g.choice.entry.lon) if g.choice and g.choice.entry.kind not in AREA_KINDS
+                   else (math.nan, math.nan) for g in groups]
+            points = np.radians(np.array(pts, dtype=float))
+        for gi, g in enumerate(groups):
+            cw, aw = evidence[gi]
+            near = None
+            if points is not None and len(g.cands) > 1:
+                others = np.delete(points, gi, axis=0)
+                others = others[~np.isnan(others[:, 0])]
+                if len(others):
+                    near = _min_km(g.cands, others)
+            for k, c in enumerate(g.cands):
+                e = c.entry
+                s = c.base
+                s += W_COUNTRY * min(1.0, cw.get(e.country, 0.0))
+                if e.admin1:
+                    s += W_ADMIN1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
+                if g.qualifiers and self._qualified(e, g.qualifiers):
+                    s += W_QUALIFIER
+                if near is not None and e.kind not in AREA_KINDS:
+                    s += W_NEAR * math.exp(-near[k] / NEAR_KM)
+                c.score = s
+            g.cands.sort(key=lambda c: -c.score)
+            g.choice = g.cands[0]
+            g.confidence = _softmax_top(g.cands)
+
+    def _qualified(self, e: Entry, qualifiers: set[str]) -> bool:
+        for q in qualifiers:
+            qc, qa = self._qualifier_targets(q)
+            if e.country in qc or (e.country, e.admin1) in qa:
+                return True
+        return False
+
+    def _places(self, groups: list[_Group]) -> list[Place]:
+        by_id: dict[str, Place] = {}
+        for g in groups:
+            c = g.choice
+            assert c is not None
+            e = c.entry
+            metonym = any(m.agentive for m in g.mentions) and (
+                e.kind == "landmark" or e.feature_code in METONYM_CODES)
+            alts = [Candidate(o.entry, o.score) for o in g.cands[1 : 1 + ALTERNATIVES]]
+            reason = {"prior": round(c.base, 3), "score": round(c.score, 3), "candidates": len(g.cands)}
+            if g.qualifiers:
+                reason["qualifier"] = sorted(g.qualifiers)
+            if g.form == "demonym":
+                reason["demonym"] = True
+            spans = [Span(m.start, m.end, m.text) for m in g.mentions]
+            place = by_id.get(e.id)
+            if place is None:
+                by_id[e.id] = Place(id=e.id, name=e.name, lat=e.lat, lon=e.lon, kind=e.kind, country=e.country,
+                                    confidence=g.confidence, mentions=spans, alternatives=alts, reason=reason,
+                                    admin1=e.admin1_name, metonym=metonym, entry_id=e.id)
+            else:
+                place.mentions.extend(spans)
+                place.mentions.sort(key=lambda s: s.start)
+                place.confidence = max(place.confidence, g.confidence)
+                place.metonym = place.metonym or metonym
+        return sorted(by_id.values(), key=lambda p: p.mentions[0].start)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def _min_km(cands: list[_Cand], others: np.ndarray) -> list[float]:
+    """Great-circle km from each candidate to its nearest other resolved point."""
+    c = np.radians(np.array([[x.entry.lat, x.entry.lon] for x in cands]))
+    dlat = c[:, None, 0] - others[None, :, 0]
+    dlon = c[:, None, 1] - others[None, :, 1]
+    h = np.sin(dlat / 2) ** 2 + np.cos(c[:, None, 0]) * np.cos(others[None, :, 0]) * np.sin(dlon / 2) ** 2
+    d = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    return list(d.min(axis=1))
+
+
+def _softmax_top(cands: list[_Cand]) -> float:
+    if len(cands) == 1:
+        return 0.99
+    top = cands[0].score
+    z = sum(math.exp((c.score - top) / TEMPERATURE) for c in cands)
+    return min(0.99, 1.0 / z)

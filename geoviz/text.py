@@ -1,0 +1,77 @@
+"""Tokens and sentences: the offsets every later stage refers to.
+
+Plain regular expressions, linear in the text: no model download, no
+backtracking blow-up on hostile input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A word: letters with inner apostrophes ("P'yongyang", "People's"), or a
+# dotted abbreviation ("U.S.", "D.C."), or a number. Hyphens split words so
+# "Soviet-era" yields "Soviet".
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "prof", "rev",
+    "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "ft", "mt", "jan", "feb", "mar", "apr", "aug", "sept",
+    "sep", "oct", "nov", "dec", "ave", "blvd", "rd", "hwy", "u.s", "u.k", "a.m", "p.m", "la", "ky", "ga", "fla",
+    "ala", "ark", "calif", "colo", "conn", "del", "ill", "ind", "kan", "md", "mass", "mich", "minn", "miss", "mo",
+    "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "ariz", "tex", "d.c",
+}
+_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    # End offset without a trailing possessive ("Russia's" -> end of "Russia").
+    base_end: int
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        pm = _POSSESSIVE.search(word) if len(word) > 2 else None
+        base = s + pm.start() if pm and pm.start() > 0 and word[pm.start() - 1 : pm.start()] != "'" else e
+        out.append(Token(s, e, word, base))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans [start, end) covering the text (whitespace trimmed)."""
+    spans = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group().startswith("."):
+            # "Gov. Smith", "U.S. troops": no break after a known abbreviation
+            # or a single capital initial.
+            word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
+            if word and (word.group(1).lower() in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isupper())):
+                nxt = text[end : end + 3].lstrip()
+                if not nxt[:1].isupper() or word.group(1).lower() in _ABBREV - {"u.s", "u.k", "d.c"}:
+                    continue
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out

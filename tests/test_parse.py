@@ -1,0 +1,153 @@
+"""Geoparsing: the seed and articles of our own making from other regions.
+
+The articles in tests/articles/ were written for these tests; the
+assertions name what a reader of each would pin, by general rules only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from geopy.distance import geodesic
+
+import geoviz
+from geoviz.parse import InputError
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def by_name(doc):
+    return {p.name: p for p in doc.places}
+
+
+def mentioned(doc):
+    return {m.text for p in doc.places for m in p.mentions}
+
+
+def test_seed_places(seed_text):
+    doc = geoviz.parse(seed_text)
+    places = by_name(doc)
+    expected = {"Khasan": "RU", "Vostochny Cosmodrome": "RU", "Vladivostok": "RU", "Pyongyang": "KP",
+                "North Korea": "KP", "Russia": "RU", "South Korea": "KR", "Ukraine": "UA", "White House": "US"}
+    for name, cc in expected.items():
+        assert name in places, name
+        assert places[name].country == cc
+    k = places["Khasan"]
+    assert geodesic((k.lat, k.lon), (42.424, 130.652)).km < 2
+    assert places["Khasan"].admin1 == "Primorye"
+    assert places["Vostochny Cosmodrome"].kind == "facility"
+    assert places["White House"].metonym and places["White House"].kind == "landmark"
+    assert places["Pyongyang"].metonym
+
+
+def test_seed_rejects_people_days_and_agencies(seed_text):
+    doc = geoviz.parse(seed_text)
+    texts = mentioned(doc)
+    for word in ("Kim", "Jong", "Un", "Putin", "Vladimir", "Wednesday", "Tuesday", "Korean Central News Agency",
+                 "Central", "Agency"):
+        assert word not in texts, word
+
+
+def test_seed_demonyms_and_possessives_are_country_mentions(seed_text):
+    doc = geoviz.parse(seed_text)
+    russia = by_name(doc)["Russia"]
+    texts = [seed_text[m.start:m.end] for m in russia.mentions]
+    assert "Russian" in texts and "Russia" in texts
+    assert "South Korean" in mentioned(doc)
+    # "Russia’s willingness": the span stops before the possessive.
+    assert all(not t.endswith(("’s", "'s")) for t in texts)
+    # "Soviet-era" is a historical entity: no pin.
+    assert "Soviet" not in mentioned(doc)
+
+
+def test_spans_are_offsets_into_the_text(seed_text):
+    doc = geoviz.parse(seed_text)
+    for p in doc.places:
+        assert 0 <= p.confidence <= 1
+        for m in p.mentions:
+            assert seed_text[m.start:m.end] == m.text
+
+
+def test_one_place_once_with_all_its_mentions(seed_text):
+    doc = geoviz.parse(seed_text)
+    ids = [p.id for p in doc.places]
+    assert len(ids) == len(set(ids))
+    assert len(by_name(doc)["North Korea"].mentions) >= 8
+
+
+def test_alternatives_are_ranked(seed_text):
+    khasan = by_name(geoviz.parse(seed_text))["Khasan"]
+    assert khasan.alternatives and khasan.alternatives[0].entry.country == "IN"
+    scores = [a.score for a in khasan.alternatives]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_us_local_news_county_and_dateline():
+    doc = geoviz.parse((ARTICLES / "us.txt").read_text())
+    places = by_name(doc)
+    assert places["Laurel County"].kind == "admin2" and places["Laurel County"].admin1 == "Kentucky"
+    # "LONDON, Ky." is London, Kentucky, not the British capital.
+    assert places["London"].country == "US" and places["London"].admin1 == "Kentucky"
+    assert places["Corbin"].admin1 == "Kentucky"
+    assert places["Lexington"].admin1 == "Kentucky"
+
+
+def test_paris_texas_qualifier():
+    doc = geoviz.parse((ARTICLES / "paris_tx.txt").read_text())
+    paris = by_name(doc)["Paris"]
+    assert paris.country == "US" and paris.admin1 == "Texas"
+    assert paris.reason.get("qualifier") == ["texas"]
+    assert by_name(doc)["Lamar County"].admin1 == "Texas"
+
+
+def test_europe_article():
+    doc = geoviz.parse((ARTICLES / "eu.txt").read_text())
+    places = by_name(doc)
+    for name in ("Lyon", "Toulouse", "Paris", "Strasbourg"):
+        assert places[name].country == "FR", name
+    assert places["Brussels"].country == "BE"
+    assert "Farmers" not in mentioned(doc)  # a sentence opener, not a place
+
+
+def test_middle_east_article():
+    places = by_name(geoviz.parse((ARTICLES / "me.txt").read_text()))
+    assert places["Amman"].country == "JO" and places["Baghdad"].country == "IQ"
+    assert places["Ramadi"].country == "IQ"
+
+
+def test_africa_article():
+    places = by_name(geoviz.parse((ARTICLES / "af.txt").read_text()))
+    assert places["Kisumu"].country == "KE" and places["Nairobi"].country == "KE"
+    assert places["Lake Victoria"].kind == "lake"
+    assert places["Uganda"].kind == "country"
+
+
+def test_latin_america_article():
+    places = by_name(geoviz.parse((ARTICLES / "la.txt").read_text()))
+    assert places["Santiago"].country == "CL"
+    assert places["Calama"].country == "CL"
+    assert places["Lima"].country == "PE"
+    assert places["Potosí"].country == "BO"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   \n\t", "no places here at all, just words.", "<html><p>x</p></html>",
+    "\x00\x01\x02\ufffd" * 50, "日本語のテキスト。Москва и Токио. القاهرة", "\ud800 lone"])
+def test_odd_text_gives_valid_output(text):
+    doc = geoviz.parse(text)
+    for p in doc.places:
+        for m in p.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_large_text_is_handled(seed_text):
+    big = seed_text * 300  # ~0.8 MB
+    doc = geoviz.parse(big)
+    once = len(by_name(geoviz.parse(seed_text))["North Korea"].mentions)
+    assert len(by_name(doc)["North Korea"].mentions) == 300 * once
+
+
+def test_non_string_is_an_input_error():
+    with pytest.raises(InputError):
+        geoviz.parse(b"bytes")  # type: ignore[arg-type]
