@@ -307,8 +307,7 @@ class Recogniser:
 
 
 def _capitalised(t: Token) -> bool:
-    c = t.text[:1]
-    return c.isupper() or (not c.isascii() and c.isalpha() and c == c.upper() and c != c.lower())
+    return t.cap
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -319,14 +318,17 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def _sentence_initial(text: str, toks: list[Token]) -> set[int]:
     """Indices of tokens that open a sentence, a line or a quotation."""
     starts = {s for s, _ in sentences(text)}
-    out = set()
-    prev_end = 0
-    for k, t in enumerate(toks):
-        gap = text[prev_end : t.start]
-        if t.start in starts or k == 0 or "\n" in gap or any(c in gap for c in "\"“‘(:;—–"):
+    out = {0}
+    for k in range(1, len(toks)):
+        t = toks[k]
+        if not t.cap:
+            continue
+        if t.start in starts or _OPENER.search(text, toks[k - 1].end, t.start):
             out.add(k)
-        prev_end = t.end
     return out
+
+
+_OPENER = re.compile(r"[\n\"“‘(:;—–]")
 
 
 # Words just before or after a name that say what kind of place it is.

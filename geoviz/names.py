@@ -7,6 +7,7 @@ store's keys and the keys computed from article text always agree:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -23,11 +24,20 @@ def fold(name: str) -> str:
     """Case-, accent- and punctuation-insensitive key for a place name."""
     if not isinstance(name, str):
         raise TypeError(f"place name must be str, not {type(name).__name__}")
+    if len(name) > 200:
+        return _fold(name)
+    return _fold_cached(name)
+
+
+def _fold(name: str) -> str:
     s = name.translate(_SPECIAL).translate(_DROP)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.casefold()
     return " ".join(_SPLIT.sub(" ", s).split())
+
+
+_fold_cached = functools.lru_cache(maxsize=262_144)(_fold)
 
 
 def is_latin(name: str) -> bool:

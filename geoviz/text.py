@@ -7,7 +7,7 @@ backtracking blow-up on hostile input.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # A word: letters with inner apostrophes ("P'yongyang", "People's"), or a
 # dotted abbreviation ("U.S.", "D.C."), or a number. Hyphens split words so
@@ -25,27 +25,31 @@ _ABBREV = {
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“])")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word and where it is. A NamedTuple: articles have thousands of these."""
+
     start: int
     end: int
     text: str
     # End offset without a trailing possessive ("Russia's" -> end of "Russia").
     base_end: int
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    # Starts with a capital letter (any script that has case).
+    cap: bool
 
 
 def tokens(text: str) -> list[Token]:
     out = []
+    append = out.append
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         word = m.group()
-        pm = _POSSESSIVE.search(word) if len(word) > 2 else None
-        base = s + pm.start() if pm and pm.start() > 0 and word[pm.start() - 1 : pm.start()] != "'" else e
-        out.append(Token(s, e, word, base))
+        base = e
+        if ("'" in word or "’" in word) and len(word) > 2:
+            pm = _POSSESSIVE.search(word)
+            if pm and pm.start() > 0:
+                base = s + pm.start()
+        c = word[0]
+        append(Token(s, e, word, base, c.isupper() or (c.isalpha() and c != c.lower() and c == c.upper())))
     return out
 
 

@@ -1,0 +1,60 @@
+"""Parse speed: articles per second over a corpus's texts, cold start, peak memory.
+
+    python bench/parse.py [--corpus ../shared/data/eval/lgl.jsonl] [--runs 3]
+
+One process, one core. The first pass warms the caches (as a long-running
+app or batch worker would be); the reported figure is the median of the
+timed passes after it. Cold start is measured in fresh processes: import
+geoviz, parse one article, exit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+DEFAULT = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "eval" / "lgl.jsonl"
+
+
+def cold_start(runs: int = 3) -> float:
+    code = ("import time; t=time.perf_counter(); import geoviz; "
+            "geoviz.parse('Kim arrived in the border town of Khasan, near Vladivostok.'); "
+            "print(time.perf_counter()-t)")
+    return statistics.median(float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                                  check=True).stdout) for _ in range(runs))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=DEFAULT)
+    ap.add_argument("--runs", type=int, default=3)
+    a = ap.parse_args()
+    texts = [json.loads(line)["text"] for line in a.corpus.open(encoding="utf-8") if line.strip()]
+    import geoviz
+
+    cold = cold_start()
+    for t in texts:  # warm-up pass
+        geoviz.parse(t)
+    rates = []
+    for _ in range(a.runs):
+        t0 = time.perf_counter()
+        for t in texts:
+            geoviz.parse(t)
+        rates.append(len(texts) / (time.perf_counter() - t0))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    chars = sum(map(len, texts)) / len(texts)
+    print(f"corpus               {a.corpus.name}: {len(texts)} articles, {chars:,.0f} chars on average")
+    print(f"parse throughput     {statistics.median(rates):8.1f} articles/s  (median of {a.runs} warm passes, "
+          f"1 core; runs {', '.join(f'{r:.0f}' for r in rates)})")
+    print(f"cold start           {cold:8.2f} s   (import + first parse, fresh process, median of 3)")
+    print(f"peak memory (RSS)    {peak:8.1f} MB")
+
+
+if __name__ == "__main__":
+    main()
