@@ -49,9 +49,13 @@ KINDS = ("country", "admin1", "admin2", "populated place", "airport", "port", "f
          "region", "sea", "lake", "river", "peak")
 
 
+# Each tenfold of population adds this much, up to 10 million.
+POP_PER_DECADE = 0.0625
+
+
 def prior(kind: str, population: int, feature_code: str) -> float:
     """Document-free plausibility of an entry, roughly in [0, 1.5]."""
-    pop_term = 0.5 * min(1.0, math.log10(1 + max(0, population)) / 8)
+    pop_term = POP_PER_DECADE * min(7.0, math.log10(1 + max(0, population)))
     return KIND_BASE.get(kind, 0.3) + pop_term + CAPITAL_BONUS.get(feature_code, 0.0)
 
 
@@ -193,6 +197,12 @@ class Gazetteer:
     def country(self, code: str) -> Entry | None:
         rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.kind = ? AND e.country = ? "
                            "ORDER BY e.prior_e3 DESC LIMIT 1", (KINDS.index("country"), code))
+        return self.entry(rows[0]) if rows else None
+
+    def capital(self, country: str) -> Entry | None:
+        """The national capital (GeoNames PPLC) of a country given by ISO alpha-2 code."""
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.feature_code = 'PPLC' AND e.country = ? "
+                           "ORDER BY e.prior_e3 DESC LIMIT 1", (country,))
         return self.entry(rows[0]) if rows else None
 
     def admin1(self, country: str, code: str) -> Entry | None:

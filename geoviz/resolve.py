@@ -10,6 +10,9 @@ Scoring (the README's "Resolution" paragraph says the same):
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
           + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
           + 0.5 · exp(−d / 250 km)                  (d: distance to the nearest other resolved place)
+          + 0.4 · min(2, Σ_other names max_candidate exp(−d / 50 km))
+                                                    (any reading of each other name close by: "Paris" and
+                                                     "Henry County" are both in Tennessee)
 
 All mentions with the same folded name share one reading (one sense per
 discourse). Support comes from the *other* mentions only, so a name never
@@ -28,7 +31,7 @@ from typing import Any
 
 import numpy as np
 
-from geoviz.gazetteer import KINDS, Gazetteer
+from geoviz.gazetteer import KINDS, Gazetteer, prior
 from geoviz.model import Candidate, Entry, Mention, Place, Span
 
 OWN_NAME = 0.35
@@ -37,6 +40,9 @@ W_ADMIN1 = 0.6
 W_QUALIFIER = 3.0
 W_TRIGGER = 1.0
 W_NEAR = 0.5
+W_CLUSTER = 0.4
+CLUSTER_KM = 50.0
+CLUSTER_CANDIDATES = 20
 W_SENTENCE = 0.2
 NEAR_KM = 250.0
 TEMPERATURE = 0.15
@@ -151,9 +157,10 @@ class Resolver:
             triggers = {m.trigger for m in g.mentions if m.trigger}
             # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
             acronym = all(_is_acronym(m.text) for m in g.mentions)
-            for e, prior, name_form in self.candidates(g.key, g.form):
+            for e, _, name_form in self.candidates(g.key, g.form):
                 own = name_form == 0 and (not acronym or e.name.isupper())
-                base = prior + (OWN_NAME if own else 0.0)
+                base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
+                base += OWN_NAME if own else 0.0
                 if any(e.kind in TRIGGER_KINDS.get(t, ()) for t in triggers):
                     base += W_TRIGGER
                 g.cands.append(_Cand(e, base))
@@ -237,6 +244,7 @@ class Resolver:
             pts = [(g.choice.entry.lat, g.choice.entry.lon) if g.choice and g.choice.entry.kind not in AREA_KINDS
                    else (math.nan, math.nan) for g in groups]
             points = np.radians(np.array(pts, dtype=float))
+        cluster = _cluster_support(groups) if use_resolved else None
         for gi, g in enumerate(groups):
             cw, aw = evidence[gi]
             near = None
@@ -255,6 +263,8 @@ class Resolver:
                     s += W_QUALIFIER
                 if near is not None and e.kind not in AREA_KINDS:
                     s += W_NEAR * math.exp(-near[k] / NEAR_KM)
+                if cluster is not None:
+                    s += W_CLUSTER * cluster.get(id(c), 0.0)
                 c.score = s
             g.cands.sort(key=lambda c: -c.score)
             g.choice = g.cands[0]
@@ -293,6 +303,37 @@ class Resolver:
                 place.confidence = max(place.confidence, g.confidence)
                 place.metonym = place.metonym or metonym
         return sorted(by_id.values(), key=lambda p: p.mentions[0].start)
+
+
+def _cluster_support(groups: list[_Group]) -> dict[int, float]:
+    """Per candidate: how many *other* names have some reading within ~CLUSTER_KM (capped at 2).
+
+    Local news names a town, its county and its neighbours; the readings
+    that sit together are the intended ones even when each alone is a
+    small place. Computed once per document over the leading candidates.
+    """
+    cands: list[_Cand] = []
+    owner: list[int] = []
+    for gi, g in enumerate(groups):
+        for c in sorted(g.cands, key=lambda c: -c.base)[:CLUSTER_CANDIDATES]:
+            if c.entry.kind not in AREA_KINDS:
+                cands.append(c)
+                owner.append(gi)
+    if len(set(owner)) < 2:
+        return {}
+    pts = np.radians(np.array([[c.entry.lat, c.entry.lon] for c in cands]))
+    own = np.array(owner)
+    dlat = pts[:, None, 0] - pts[None, :, 0]
+    dlon = pts[:, None, 1] - pts[None, :, 1]
+    h = np.sin(dlat / 2) ** 2 + np.cos(pts[:, None, 0]) * np.cos(pts[None, :, 0]) * np.sin(dlon / 2) ** 2
+    closeness = np.exp(-(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))) / CLUSTER_KM)
+    total = np.zeros(len(cands))
+    for gi in set(owner):
+        cols = own == gi
+        best = closeness[:, cols].max(axis=1)
+        best[own == gi] = 0.0
+        total += best
+    return {id(c): float(min(2.0, t)) for c, t in zip(cands, total)}
 
 
 def _is_acronym(text: str) -> bool:

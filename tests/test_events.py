@@ -1,0 +1,348 @@
+"""Events and journeys: the seed, plus articles written for these tests (not real ones)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from geoviz.events import Event, Leg, Route, Stop, build_legs, extract_events, extract_journeys, split_antimeridian
+from geoviz.model import Document, Place, Span
+
+
+def make_doc(text: str, names: dict[str, str], date: str | None = None) -> Document:
+    """A Document built by hand: each surface form found with str.find, resolved to the gazetteer's top entry.
+
+    ``names`` maps a surface form to the name looked up ("North Korean" ->
+    "North Korea": a demonym is a mention of its country). Longer surfaces
+    claim their text first, so "North Korean" is not also "North Korea".
+    """
+    from geoviz.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    places: dict[str, Place] = {}
+    taken: list[tuple[int, int]] = []
+    for surface in sorted(names, key=len, reverse=True):
+        entry = gaz.lookup(names[surface])[0]
+        start = text.find(surface)
+        while start != -1:
+            end = start + len(surface)
+            boundary = (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+            if boundary and not any(a < end and start < b for a, b in taken):
+                taken.append((start, end))
+                place = places.setdefault(entry.id, Place(
+                    id=entry.id, name=entry.name, lat=entry.lat, lon=entry.lon, kind=entry.kind,
+                    country=entry.country, confidence=0.9))
+                place.mentions.append(Span(start, end, surface))
+            start = text.find(surface, end)
+    for p in places.values():
+        p.mentions.sort(key=lambda m: m.start)
+    return Document(text=text, places=list(places.values()), date=date)
+
+
+SEED_NAMES = {
+    "North Korea": "North Korea", "North Korean": "North Korea", "Russia": "Russia", "Russian": "Russia",
+    "Khasan": "Khasan", "South Korean": "South Korea", "Vostochny Cosmodrome": "Vostochny Cosmodrome",
+    "Vladivostok": "Vladivostok", "Ukraine": "Ukraine", "Pyongyang": "Pyongyang", "White House": "White House",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_doc() -> Document:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8")
+    return make_doc(text, SEED_NAMES, date="2023-09-14")
+
+
+def _by_place(events: list[Event], doc: Document) -> dict[str, list[Event]]:
+    names = {p.id: p.name for p in doc.places}
+    out: dict[str, list[Event]] = {}
+    for e in events:
+        out.setdefault(names.get(e.place_id, "?"), []).append(e)
+    return out
+
+
+# --------------------------------------------------------------------------
+# The seed
+# --------------------------------------------------------------------------
+
+
+def test_seed_events(seed_doc: Document) -> None:
+    events = extract_events(seed_doc)
+    at = _by_place(events, seed_doc)
+    khasan = at["Khasan"][0]
+    assert (khasan.type, khasan.date_label, khasan.date) == ("arrival", "Tuesday", "2023-09-12")
+    assert "Kim" in khasan.actors
+    summit = at["Vostochny Cosmodrome"][0]
+    assert (summit.type, summit.date_label, summit.date) == ("meeting", "Wednesday", "2023-09-13")
+    assert "President Putin" in summit.actors
+    test = at["North Korea"][0]
+    assert test.type == "military" and test.date == "2023-09-13"
+    assert test.place_id == "gn:1873107"  # the country itself: no invented launch site
+    assert test.certainty < 0.9  # "according to the South Korean military"
+    assert "North Korea" in test.actors
+    white = at["White House"][0]
+    assert white.type == "statement" and white.actors == ["White House"]
+    for e in events:
+        assert seed_doc.text[e.start:e.end] == e.sentence
+        assert e.place_id in {p.id for p in seed_doc.places}
+    # Nothing is placed in Ukraine or Vladivostok: neither is where an action happened.
+    assert "Ukraine" not in at and "Vladivostok" not in at
+    assert [e.id for e in events] == [f"e{i}" for i in range(1, len(events) + 1)]
+
+
+def test_seed_events_without_article_date_keep_labels(seed_doc: Document) -> None:
+    doc = Document(seed_doc.text, seed_doc.places, date=None)
+    events = extract_events(doc)
+    assert all(e.date is None for e in events)
+    assert [e.date_label for e in events if e.date_label] == ["Tuesday", "Wednesday", "Wednesday"]
+
+
+def test_seed_journey(seed_doc: Document) -> None:
+    routes = extract_journeys(seed_doc)
+    assert len(routes) == 1
+    r = routes[0]
+    assert [s.name for s in r.stops] == ["Pyongyang", "Khasan", "Vostochny Cosmodrome"]
+    origin = r.stops[0]
+    assert origin.implied and "North Korea" in origin.reason and "leader" in origin.reason
+    assert seed_doc.text[origin.span.start:origin.span.end] == origin.span.text
+    assert not any(s.implied for s in r.stops[1:])
+    assert r.stops[1].date_label == "Tuesday" and r.stops[2].date_label == "Wednesday"
+    assert r.mode == "train" and [leg.mode for leg in r.legs] == ["train", "train"]
+    assert r.traveller and "Kim" in r.traveller
+    km = [leg.distance_km for leg in r.legs]
+    assert km[0] == pytest.approx(559, abs=10)  # Pyongyang -> Khasan
+    assert km[1] == pytest.approx(1066, abs=15)  # Khasan -> Vostochny
+    for s in r.stops[1:]:
+        assert seed_doc.text[s.span.start:s.span.end] == s.span.text == s.name
+
+
+def test_seed_through_the_real_parser() -> None:
+    """Same expectations through geoviz.parse (the whole pipeline), when it is available."""
+    parse = pytest.importorskip("geoviz.parse").parse
+    from tests.conftest import ROOT
+
+    doc = parse((ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8"), date="2023-09-14")
+    routes = extract_journeys(doc)
+    assert [s.name for s in routes[0].stops] == ["Pyongyang", "Khasan", "Vostochny Cosmodrome"]
+    types = {(e.type, next(p.name for p in doc.places if p.id == e.place_id)) for e in extract_events(doc)}
+    assert {("arrival", "Khasan"), ("meeting", "Vostochny Cosmodrome"), ("military", "North Korea"),
+            ("statement", "White House")} <= types
+
+
+# --------------------------------------------------------------------------
+# Articles of our own making
+# --------------------------------------------------------------------------
+
+FLIGHTS = (
+    "French foreign minister Marie Dubois flew from Paris to Nairobi on Monday for talks on regional security. "
+    "After two days of meetings in Nairobi, she flew on to Johannesburg, where she met South African officials "
+    "on Thursday."
+)
+
+
+def test_multi_leg_flights() -> None:
+    doc = make_doc(FLIGHTS, {"French": "France", "Paris": "Paris", "Nairobi": "Nairobi",
+                             "Johannesburg": "Johannesburg", "South African": "South Africa"}, date="2024-05-10")
+    routes = extract_journeys(doc)
+    assert len(routes) == 1
+    r = routes[0]
+    assert [s.name for s in r.stops] == ["Paris", "Nairobi", "Johannesburg"]
+    assert not any(s.implied for s in r.stops)  # "from Paris" is stated: no implied origin
+    assert r.mode == "plane" and r.traveller == "Marie Dubois"
+    assert [round(leg.distance_km, -2) for leg in r.legs] == [6500, 2900]
+    assert r.stops[1].date == "2024-05-06"  # Monday on or before Friday 10 May
+    events = _by_place(extract_events(doc), doc)
+    meeting = next(e for e in events["Johannesburg"] if e.type == "meeting")  # "..., where she met ..."
+    assert meeting.date == "2024-05-09" and "Marie Dubois" in meeting.actors
+
+
+ANTIMERIDIAN = ("A trade delegation flew from Vladivostok to Anchorage on 2 March 2024 for two days of talks "
+                "with fishing companies.")
+
+
+def test_antimeridian_leg_is_unwrapped() -> None:
+    doc = make_doc(ANTIMERIDIAN, {"Vladivostok": "Vladivostok", "Anchorage": "Anchorage"})
+    (r,) = extract_journeys(doc)
+    assert [s.name for s in r.stops] == ["Vladivostok", "Anchorage"] and r.mode == "plane"
+    line = r.legs[0].line
+    lons = [lon for _, lon in line]
+    assert all(abs(b - a) < 180 for a, b in zip(lons, lons[1:]))
+    assert max(lons) > 180  # unwrapped eastwards across the Pacific, not back across Eurasia
+    assert r.legs[0].distance_km == pytest.approx(5330, rel=0.02)
+    parts = split_antimeridian(line)
+    assert len(parts) == 2
+    assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for part in parts for lon, lat in part)
+    assert parts[0][-1][0] == 180.0 and parts[1][0][0] == -180.0
+    assert parts[0][-1][1] == parts[1][0][1]
+
+
+DATES = (
+    "A strong earthquake struck near Valparaíso on 3 March 2024, officials said. The next day, rescue teams "
+    "arrived in Valparaíso. On Wednesday, the president visited Valparaíso. Protesters rallied in Santiago "
+    "yesterday. Last week, ministers met in Lima."
+)
+DATE_NAMES = {"Valparaíso": "Valparaíso", "Santiago": "Santiago", "Lima": "Lima"}
+
+
+def test_absolute_and_relative_dates_against_article_date() -> None:
+    doc = make_doc(DATES, DATE_NAMES, date="2024-03-08")  # a Friday
+    got = [(e.type, e.date, e.date_label) for e in extract_events(doc)]
+    assert got == [
+        ("disaster", "2024-03-03", "3 March 2024"),
+        ("arrival", "2024-03-04", "The next day"),
+        ("travel", "2024-03-06", "Wednesday"),
+        ("other", "2024-03-07", "yesterday"),
+        ("meeting", "2024-02-26", "Last week"),
+    ]
+
+
+def test_dates_without_article_date_are_labels_in_text_order() -> None:
+    doc = make_doc(DATES, DATE_NAMES)
+    got = [(e.date, e.date_label) for e in extract_events(doc)]
+    # Absolute dates still resolve, and "the next day" follows them; the rest stays a label.
+    assert got == [("2024-03-03", "3 March 2024"), ("2024-03-04", "The next day"), (None, "Wednesday"),
+                   (None, "yesterday"), (None, "Last week")]
+
+
+def test_iso_and_month_first_dates() -> None:
+    text = "Talks were held in Geneva on 2023-09-13. On September 20, 2023, the envoys met in Vienna."
+    doc = make_doc(text, {"Geneva": "Geneva", "Vienna": "Vienna"})
+    assert [(e.type, e.date) for e in extract_events(doc)] == [("meeting", "2023-09-13"), ("meeting", "2023-09-20")]
+
+
+def test_places_without_events_or_movement() -> None:
+    text = ("Lyon and Marseille are the largest cities in southern France after Paris. Bordeaux is known for its "
+            "wine, and Lille for its markets.")
+    doc = make_doc(text, {n: n for n in ("Lyon", "Marseille", "France", "Paris", "Bordeaux", "Lille")})
+    assert extract_events(doc) == []
+    assert extract_journeys(doc) == []
+
+
+def test_first_foreign_trip_invents_no_origin() -> None:
+    text = "Kim Jong Un's visit to Russia, his first foreign trip in years, drew wide attention."
+    doc = make_doc(text, {"Russia": "Russia"})
+    assert extract_journeys(doc) == []  # one stated stop only; no leader-of phrase, so no home capital
+
+
+def test_stated_departure_and_next_day_arrival() -> None:
+    text = "The prime minister left Ottawa by plane on Monday and arrived in London the next day."
+    doc = make_doc(text, {"Ottawa": "Ottawa", "London": "London"}, date="2024-06-07")
+    (r,) = extract_journeys(doc)
+    assert [s.name for s in r.stops] == ["Ottawa", "London"] and not r.stops[0].implied
+    assert r.legs[0].mode == "plane"
+    assert r.stops[1].date == "2024-06-04"  # day after Monday 3 June
+    assert [e.type for e in extract_events(doc)] == ["departure", "arrival"]
+
+
+def test_implied_origin_is_a_general_rule() -> None:
+    text = ("Brazil's president Ana Costa arrived in Lisbon by plane on Monday. She later travelled to Porto "
+            "by train for a trade fair.")
+    doc = make_doc(text, {"Brazil": "Brazil", "Lisbon": "Lisbon", "Porto": "Porto"})
+    (r,) = extract_journeys(doc)
+    assert [s.name for s in r.stops] == ["Brasília", "Lisbon", "Porto"]
+    assert r.stops[0].implied and "Brazil" in r.stops[0].reason
+    assert [leg.mode for leg in r.legs] == ["plane", "train"]
+
+
+def test_travel_and_meeting_in_one_clause_modes_per_clause_and_pronouns() -> None:
+    text = ("German Chancellor Olaf Weber travelled to Warsaw on Tuesday for talks with Polish leaders, then drove "
+            "to Kraków. Floods swept through southern Poland last week, officials said. On Thursday he flew back "
+            "to Berlin.")
+    names = {"German": "Germany", "Warsaw": "Warsaw", "Polish": "Poland", "Kraków": "Kraków", "Poland": "Poland",
+             "Berlin": "Berlin"}
+    doc = make_doc(text, names, date="2024-09-20")
+    types = [(e.type, e.date) for e in extract_events(doc)]
+    assert ("travel", "2024-09-17") in types and ("meeting", "2024-09-17") in types
+    assert ("disaster", "2024-09-09") in types and ("travel", "2024-09-19") in types
+    (r,) = extract_journeys(doc)
+    # Home capital implied from "German Chancellor ...", then the stated stops; the flight closes the loop.
+    assert [s.name for s in r.stops] == ["Berlin", "Warsaw", "Kraków", "Berlin"] and r.stops[0].implied
+    assert [leg.mode for leg in r.legs] == [None, "car", "plane"]  # "drove" is Kraków's clause, not Warsaw's
+    assert r.traveller == "Chancellor Olaf Weber"
+
+
+def test_hedged_language_lowers_certainty() -> None:
+    text = ("Russia may conduct a missile test near Kaliningrad next week, according to analysts. "
+            "Russia held naval drills near Kaliningrad on Monday.")
+    doc = make_doc(text, {"Russia": "Russia", "Kaliningrad": "Kaliningrad"})
+    hedged, plain = extract_events(doc)
+    assert hedged.type == plain.type == "military"
+    assert hedged.place_id == plain.place_id
+    assert hedged.certainty < plain.certainty
+    assert next(p.name for p in doc.places if p.id == plain.place_id) == "Kaliningrad"
+
+
+def test_metonym_subject_makes_a_statement_event() -> None:
+    text = "The Kremlin warned on Friday that any new sanctions would be met with a response."
+    doc = make_doc(text, {"Kremlin": "Kremlin"})
+    (e,) = extract_events(doc)
+    assert e.type == "statement" and e.date_label == "Friday"
+
+
+def test_country_disaster_keeps_country() -> None:
+    text = "Severe floods hit Bangladesh on Sunday, displacing thousands."
+    doc = make_doc(text, {"Bangladesh": "Bangladesh"})
+    (e,) = extract_events(doc)
+    assert e.type == "disaster" and e.place_id == doc.places[0].id
+
+
+# --------------------------------------------------------------------------
+# Data classes and linear time
+# --------------------------------------------------------------------------
+
+
+def test_dataclass_dict_round_trip(seed_doc: Document) -> None:
+    (r,) = extract_journeys(seed_doc)
+    assert Route.from_dict(r.to_dict()) == r
+    for e in extract_events(seed_doc):
+        assert Event.from_dict(e.to_dict()) == e
+    assert Stop.from_dict(r.stops[0].to_dict()) == r.stops[0]
+    assert Leg.from_dict(r.legs[0].to_dict()) == r.legs[0]
+
+
+def test_build_legs_carries_a_stated_mode() -> None:
+    stops = [Stop("a", "A", 0.0, 0.0), Stop("b", "B", 0.0, 1.0, mode="ship"), Stop("c", "C", 0.0, 2.0),
+             Stop("d", "D", 0.0, 3.0, mode="car")]
+    assert [leg.mode for leg in build_legs(stops)] == ["ship", "ship", "car"]
+    assert build_legs(stops[:1]) == []
+
+
+def test_zero_length_leg_is_still_a_line() -> None:
+    assert split_antimeridian([[10.0, 20.0], [10.0, 20.0]]) == [[[20.0, 10.0], [20.0, 10.0]]]
+
+
+def test_linear_time_on_huge_input(seed_doc: Document) -> None:
+    import time
+
+    hostile = " " + "Kim arrived in " * 300 + "a, " * 600 + "x" * 3000  # run-on sentence, no places
+
+    def run(n: int) -> float:
+        doc = make_doc_fast(seed_doc, seed_doc.text * n + hostile * n, n)
+        t = time.perf_counter()
+        extract_events(doc)
+        extract_journeys(doc, capital_of=lambda code: None)
+        return time.perf_counter() - t
+
+    small, big = run(4), run(32)
+    assert big < small * 8 * 3 + 0.5  # 8x the text: linear would be ~8x the time, quadratic ~64x
+
+
+def make_doc_fast(seed_doc: Document, text: str, copies: int) -> Document:
+    """The seed's places repeated ``copies`` times at shifted offsets (no gazetteer calls)."""
+    n = len(seed_doc.text)
+    places = []
+    for p in seed_doc.places:
+        mentions = [Span(m.start + k * n, m.end + k * n, m.text) for k in range(copies) for m in p.mentions]
+        places.append(Place(p.id, p.name, p.lat, p.lon, p.kind, p.country, p.confidence, mentions))
+    return Document(text=text, places=places, date="2023-09-14")
+
+
+def test_no_catastrophic_regex_on_hostile_text() -> None:
+    import time
+
+    hostile = "The " + "A " * 20000 + "of " * 20000 + "," * 20000 + " in the " * 5000 + re.escape("x") * 10
+    t = time.perf_counter()
+    extract_events(Document(text=hostile, places=[]))
+    assert time.perf_counter() - t < 5
