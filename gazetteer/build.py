@@ -577,7 +577,8 @@ def geonames_points() -> dict[str, tuple[float, float, int]]:
 
     GeoNames gives each country a conventional centre (Russia 60N 100E) that
     can lie far from a polygon centroid; gazetteers and corpora keyed on
-    GeoNames use it. Rows whose two sources are not both named are skipped.
+    GeoNames use it. Rows with a single source are kept in the file for a
+    later second reading but not used.
     """
     path = HERE / "curated" / "geonames_points.csv"
     out: dict[str, tuple[float, float, int]] = {}
@@ -586,7 +587,7 @@ def geonames_points() -> dict[str, tuple[float, float, int]]:
     with path.open(encoding="utf-8", newline="") as f:
         for i, r in enumerate(csv.DictReader(f)):
             sources = (r.get("source_a") or "", r.get("source_b") or "")
-            if all(src and not src.startswith("unidentified") for src in sources):
+            if all(sources):
                 out[r["geonameid"]] = (float(r["lat"]), float(r["lon"]), i + 2)
     return out
 

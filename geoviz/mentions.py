@@ -45,7 +45,8 @@ TITLES = {"president", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "repres
           "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant", "maj", "major", "prof",
           "professor", "rev", "reverend", "judge", "justice", "officer", "sheriff", "deputy", "mayor", "chief",
           "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "pope", "leader", "chairman",
-          "secretary", "ambassador", "coach", "commissioner", "councilman", "councilwoman", "detective", "trooper",
+          "secretary", "ambassador", "coach", "sens", "reps", "govs", "gens",
+          "commissioner", "councilman", "councilwoman", "detective", "trooper",
           "attorney", "director", "spokesman", "spokeswoman", "lord", "lady", "sir", "dame", "emperor",
           "sheikh", "ayatollah", "cardinal", "bishop", "father", "sister", "brother", "uncle", "aunt"}
 
@@ -76,7 +77,13 @@ ORG_HEADS = {"police", "sheriff", "city", "department", "state", "mayor", "fire"
              "relations", "security", "defense", "defence", "intelligence", "crime", "justice", "law", "legal",
              "legislature", "assembly", "parliament", "congress", "senate", "cabinet", "embassy", "consulate",
              "mission", "delegation", "team", "fc", "united", "rangers", "rovers", "athletic", "county's",
-             "falls", "heights", "springs", "beach", "hills", "grove", "creek", "township's", "school's"}
+             "falls", "heights", "springs", "beach", "hills", "grove", "creek", "township's", "school's",
+             "society", "project", "projects", "services", "service", "program", "programme", "programs",
+             "initiative", "network", "partners", "partnership", "alliance", "coalition", "council's", "fund",
+             "trust", "hospice", "clinic", "academy", "seminary", "campus", "schools", "district's", "tournament",
+             "championship", "classic", "invitational", "league", "conference's", "division", "unit", "squad",
+             "patrol", "troopers", "rescue", "ems", "emergency", "sessions", "commissioners", "supervisors",
+             "trustees", "aldermen", "selectmen", "schoolboard", "court's", "courthouse", "jail's", "prison's"}
 
 # "St. Louis", "Mt. Vernon", "Ft. Worth": the dot belongs to the name.
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt", "gen", "n", "s", "e", "w"}
@@ -297,7 +304,8 @@ class Recogniser:
             return "short word"  # "La", "Us": not how places are written
         if single and abbreviation and "." not in toks[i].text and not self._major(key):
             return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
-        if single and i in sent_first and key not in self.demonyms and not self._own_name(key):
+        if (single and i in sent_first and key not in self.demonyms and not self._own_name(key)
+                and not abbreviation and not self._major(key)):
             # A capitalised sentence opener that is only some place's
             # alternate name ("Farmers" for a Milan) is an ordinary word.
             return "common word"
@@ -331,7 +339,7 @@ class Recogniser:
                 and not abbreviation and not self._is_country(key)):
             q = fold(nxt.text)
             if (q not in ORG_HEADS and key not in self.demonyms and not nxt.text.isupper()
-                    and q not in CONNECTORS and not self._country_like(q)):
+                    and q not in CONNECTORS and not self._country_like(q) and not _org_run(text, toks, j + 1)):
                 return "person"
         return ""
 
@@ -348,6 +356,16 @@ class Recogniser:
         agent = bool(AGENT_VERBS.match(text[end : end + 40]))
         return Mention(start=start, end=end, text=surface, key=key, form=form, trigger=trigger,
                        qualifier="", agentive=agent)
+
+
+def _org_run(text: str, toks: list[Token], k: int) -> bool:
+    """Whether the capitalised run starting at token k names an organisation ("Historical Society")."""
+    for n in range(k, min(len(toks), k + 6)):
+        if n > k and not (_adjacent(text, toks[n - 1], toks[n]) and toks[n].cap):
+            return False
+        if toks[n].text.lower().rstrip(".") in ORG_HEADS:
+            return True
+    return False
 
 
 def _capitalised(t: Token) -> bool:
@@ -409,21 +427,36 @@ def _qualify(text: str, mentions: list[Mention]) -> None:
 
 
 def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) -> Iterable[Mention]:
-    """"Alexandria, La." / "Lexington, KY": the abbreviation is a mention of the state."""
+    """US state abbreviations: "Alexandria, La.", "Lexington, KY", "D-Ky.", and "S.C." or "W.Va." anywhere.
+
+    A dotted two-part form ("S.C.") is unambiguous; a one-part form ("La.",
+    "KY") counts only where the AP style puts it: after "Town," or a party
+    letter ("D-Ky.").
+    """
     by_end = {m.end: k for k, m in enumerate(mentions)}
-    for k, t in enumerate(toks[1:], start=1):
-        prev_end = toks[k - 1].base_end
-        if prev_end not in by_end or not _QUALIFIER.fullmatch(text[prev_end : t.start]):
+    taken = {m.start for m in mentions}
+    for k, t in enumerate(toks):
+        if t.start in taken or not t.cap:
             continue
+        dotted = t.text.count(".") >= 2
         word = t.text.replace(".", "").lower()
         state = US_STATE_ABBREVIATIONS.get(word)
-        if state is None or not (t.text[:1].isupper()):
+        if state is None:
             continue
-        if len(word) == 2 and not t.text.replace(".", "").isupper():
-            continue
-        end = t.end + (1 if text[t.end : t.end + 1] == "." and len(word) > 2 else 0)
-        m = mentions[by_end[prev_end]]
-        mentions[by_end[prev_end]] = _replace(m, qualifier=fold(state))
+        prev_end = toks[k - 1].base_end if k else -1
+        after_town = prev_end in by_end and _QUALIFIER.fullmatch(text[prev_end : t.start]) is not None
+        after_party = text[max(0, t.start - 2) : t.start] in ("D-", "R-", "I-")
+        if not dotted:
+            if len(word) == 2 and not t.text.isupper():
+                continue
+            if not (after_town or after_party):
+                continue
+            if len(word) > 2 and text[t.end : t.end + 1] != ".":
+                continue  # "Ala" or "Wash" without the AP dot is a word, not a state
+        end = t.end + (1 if not dotted and text[t.end : t.end + 1] == "." else 0)
+        if after_town:
+            m = mentions[by_end[prev_end]]
+            mentions[by_end[prev_end]] = _replace(m, qualifier=fold(state))
         yield Mention(start=t.start, end=end, text=text[t.start : end], key=fold(state), form="name",
                       qualifier="US")
 

@@ -9,6 +9,8 @@ Scoring (the README's "Resolution" paragraph says the same):
           + 3.0   if an explicit qualifier matches  ("Paris, Texas", "Alexandria, La.")
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
           + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
+          − 0.8   for a town or county when the name is also a country's, sea's or region's own name
+                  and no qualifier says otherwise ("China" is China, not China, Maine)
           + 0.5 · exp(−d / 250 km)                  (d: distance to the nearest other resolved place)
           + 0.4 · min(2, Σ_other names max_candidate exp(−d / 50 km))
                                                     (any reading of each other name close by: "Paris" and
@@ -44,6 +46,8 @@ W_CLUSTER = 0.4
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20
 W_SENTENCE = 0.2
+W_NAMESAKE = 0.8
+BIG_AREA_KINDS = {"country", "region", "sea"}
 NEAR_KM = 250.0
 TEMPERATURE = 0.15
 MAX_CANDIDATES = 40
@@ -157,10 +161,16 @@ class Resolver:
             triggers = {m.trigger for m in g.mentions if m.trigger}
             # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
             acronym = all(_is_acronym(m.text) for m in g.mentions)
-            for e, _, name_form in self.candidates(g.key, g.form):
+            cands = self.candidates(g.key, g.form)
+            # A country, sea or region that goes by this very name overshadows
+            # the towns named after it, unless the text qualifies the name.
+            namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)
+            for e, _, name_form in cands:
                 own = name_form == 0 and (not acronym or e.name.isupper())
                 base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
                 base += OWN_NAME if own else 0.0
+                if namesake and e.kind in ("populated place", "admin2"):
+                    base -= W_NAMESAKE
                 if any(e.kind in TRIGGER_KINDS.get(t, ()) for t in triggers):
                     base += W_TRIGGER
                 g.cands.append(_Cand(e, base))

@@ -12,7 +12,7 @@ from typing import NamedTuple
 # A word: letters with inner apostrophes ("P'yongyang", "People's"), or a
 # dotted abbreviation ("U.S.", "D.C."), or a number. Hyphens split words so
 # "Soviet-era" yields "Soviet".
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_TOKEN = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}(?=[\s,;:)\]\"'”’]|$)|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
