@@ -34,12 +34,14 @@ MAX_QUERY_CHARS = 200
 # usually means; neighbourhoods (PPLX) and historical places (PPLH) rarely.
 # Facilities and landmarks are in the store only because the news names them
 # often (curated/places.csv), so they outrank a same-named village.
+# Kinds without a population (regions, seas, rivers, curated sites) carry
+# it in their base: a named sea outranks a hamlet of the same name.
 KIND_BASE = {
-    "country": 0.9, "admin1": 0.7, "region": 0.55, "sea": 0.6, "admin2": 0.45, "lake": 0.45,
-    "facility": 0.65, "landmark": 0.65, "river": 0.4, "airport": 0.35, "peak": 0.35,
-    "populated place": 0.3, "port": 0.2,
+    "country": 0.9, "admin1": 0.7, "region": 1.1, "sea": 1.1, "admin2": 0.45, "lake": 0.9,
+    "facility": 1.2, "landmark": 1.2, "river": 0.8, "airport": 0.7, "peak": 0.6,
+    "populated place": 0.3, "port": 0.3,
 }
-CAPITAL_BONUS = {"PPLC": 0.45, "PPLA": 0.15, "PPLG": 0.1, "PPLA2": 0.05, "PPLA3": 0.02,
+CAPITAL_BONUS = {"PPLC": 0.6, "PPLA": 0.15, "PPLG": 0.1, "PPLA2": 0.05, "PPLA3": 0.02,
                  "PPLX": -0.12, "PPLH": -0.2, "PPLQ": -0.2, "PPLW": -0.2, "PPLL": -0.05}
 # A query that is an entry's own name beats one that is only an alternate
 # name of a bigger place ("Khasan" is also a Russian spelling of Hassan, India).
@@ -50,7 +52,7 @@ KINDS = ("country", "admin1", "admin2", "populated place", "airport", "port", "f
 
 
 # Each tenfold of population adds this much, up to 10 million.
-POP_PER_DECADE = 0.0625
+POP_PER_DECADE = 0.15
 
 
 def prior(kind: str, population: int, feature_code: str) -> float:

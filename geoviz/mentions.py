@@ -95,9 +95,14 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 # Capitalised words that open sentences or headings and also name some village
 # somewhere. Only their single-word use is rejected.
+GENERIC_WORDS = {"northeast", "northwest", "southeast", "southwest", "midwest", "section", "pack", "mart", "commerce",
+                 "industry", "time", "inc", "earth", "vice", "well", "front", "box", "price", "shell", "marine",
+                 "fox", "titan", "honda", "sol", "zara", "pandora", "target", "dollar", "general", "standard",
+                 "national", "federal", "royal", "imperial", "republic", "kingdom", "empire", "globe", "world",
+                 "universe", "nature", "science", "history", "future", "present", "past", "modern", "classic"}
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "million", "billion", "none", "zero"}
-COMMON_WORDS = WEEKDAYS | MONTHS | TITLES | NAME_ABBREVIATIONS | NUMBER_WORDS | {
+COMMON_WORDS = WEEKDAYS | MONTHS | TITLES | NAME_ABBREVIATIONS | NUMBER_WORDS | GENERIC_WORDS | {
     "police", "agency", "central", "official", "officials", "notably", "experts", "however", "during", "while",
     "this", "that", "these", "those", "there", "here", "when", "where", "after", "before", "because", "since",
     "although", "though", "but", "and", "or", "so", "yet", "also", "both", "each", "every", "many", "most",
@@ -346,7 +351,8 @@ class Recogniser:
     def _mention(self, text: str, toks: list[Token], i: int, j: int, end: int, key: str) -> Mention:
         start = toks[i].start
         surface = text[start:end]
-        if key in self.demonyms and key not in self.name_keys:
+        if key in self.demonyms:
+            # "Canadian", "French": the demonym reading beats the hamlet named so.
             form = "demonym"
         else:
             form = "name"
@@ -407,8 +413,13 @@ TRIGGERS = [
 ]
 
 
+_THE = re.compile(r"\b[Tt]he\s+$")
+
+
 def _trigger(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
+    if _THE.search(before[-5:]) and not re.match(r"\s*(?:area|region|city|town|county|state)\b", text[end:end + 10]):
+        return "article"  # "the White House", "the Gulf": not how towns are named
     after = text[end : end + 60]
     for rx, kind in TRIGGERS:
         if kind in ("facility", "airport"):
@@ -449,7 +460,9 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
         if not dotted:
             if len(word) == 2 and not t.text.isupper():
                 continue
-            if not (after_town or after_party):
+            # "Kan.", "Calif.", "Tenn.": three letters and the AP dot read as a state anywhere.
+            ap_dot = len(word) > 2 and text[t.end : t.end + 1] == "." and word != fold(state)
+            if not (after_town or after_party or ap_dot):
                 continue
             if len(word) > 2 and text[t.end : t.end + 1] != ".":
                 continue  # "Ala" or "Wash" without the AP dot is a word, not a state

@@ -3,11 +3,12 @@
 Scoring (the README's "Resolution" paragraph says the same):
 
     score = prior                                   (kind, population, capital; geoviz.gazetteer.prior)
-          + 0.35  if the mention is the entry's own name, not an alternate
+          + 0.5   if the mention is the entry's own name, not an alternate
           + 0.5 · country support                   (other mentions of, or inside, the entry's country)
           + 0.6 · admin1 support                    (other mentions of, or inside, the entry's province/state)
           + 3.0   if an explicit qualifier matches  ("Paris, Texas", "Alexandria, La.")
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
+          + 0.4   after "the" for kinds named with an article (landmarks, regions, seas, rivers: "the White House")
           + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
           − 0.8   for a town or county when the name is also a country's, sea's or region's own name
                   and no qualifier says otherwise ("China" is China, not China, Maine)
@@ -36,11 +37,12 @@ import numpy as np
 from geoviz.gazetteer import KINDS, Gazetteer, prior
 from geoviz.model import Candidate, Entry, Mention, Place, Span
 
-OWN_NAME = 0.35
+OWN_NAME = 0.5
 W_COUNTRY = 0.5
 W_ADMIN1 = 0.6
 W_QUALIFIER = 3.0
 W_TRIGGER = 1.0
+W_ARTICLE = 0.4
 W_NEAR = 0.5
 W_CLUSTER = 0.4
 CLUSTER_KM = 50.0
@@ -59,6 +61,7 @@ TRIGGER_KINDS = {
     "facility": {"facility"}, "airport": {"airport"}, "populated place": {"populated place"},
     "admin2": {"admin2"}, "admin1": {"admin1"}, "port": {"port", "populated place"},
     "physical": {"sea", "lake", "river", "peak"},
+    "article": {"landmark", "facility", "region", "sea", "lake", "river", "peak", "airport", "port", "country"},
 }
 METONYM_CODES = {"PPLC"}
 
@@ -165,14 +168,21 @@ class Resolver:
             # A country, sea or region that goes by this very name overshadows
             # the towns named after it, unless the text qualifies the name.
             namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)
+            region_namesake = not g.qualifiers and any(e.kind in ("region", "sea") and f < 2 for e, _, f in cands)
             for e, _, name_form in cands:
+                if acronym and name_form == 0 and not e.name.isupper() and len(cands) > 1:
+                    continue  # the town of Eu is not written "EU"
                 own = name_form == 0 and (not acronym or e.name.isupper())
                 base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
                 base += OWN_NAME if own else 0.0
                 if namesake and e.kind in ("populated place", "admin2"):
                     base -= W_NAMESAKE
-                if any(e.kind in TRIGGER_KINDS.get(t, ()) for t in triggers):
+                elif region_namesake and e.kind == "admin1":
+                    base -= W_NAMESAKE  # "Gaza" is the Strip, not Gaza Province, Mozambique
+                if any(e.kind in TRIGGER_KINDS.get(t, ()) for t in triggers if t != "article"):
                     base += W_TRIGGER
+                elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
+                    base += W_ARTICLE
                 g.cands.append(_Cand(e, base))
             if g.cands:
                 groups.append(g)
