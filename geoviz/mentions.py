@@ -320,11 +320,20 @@ class Recogniser:
             # ("Turkey", "Chad"); "Council", "North", "Central" never alone.
             if i in sent_first or not self._is_country(key):
                 return "common word"
+        if (single and i in sent_first and not self._major(key) and key not in self.demonyms
+                and _lowercase_elsewhere(text, toks[i].text)):
+            return "common word"  # "Driver injured in ...": the text also writes "driver"
         prev = toks[i - 1] if i > 0 else None
-        if prev is not None and _adjacent(text, prev, toks[i]):
+        if (prev is not None and fold(prev.text) in TITLES and key not in self.demonyms
+                and text[prev.end : toks[i].start] in (". ", " ")):
+            return "surname"  # "Gov. Crist", "Sen Smith"
+        if single and key not in self.demonyms and not self._major(key) and _AGE.match(text, toks[j].end):
+            return "surname"  # "McDonald, 24, of Archer"
+        if prev is not None and _adjacent(text, prev, toks[i]) or (
+                prev is not None and len(prev.text) == 1 and prev.cap and text[prev.end : toks[i].start] == ". "):
             p = fold(prev.text)
-            if p in TITLES and key not in self.demonyms:
-                return "surname"
+            if len(prev.text) == 1 and prev.cap and key not in self.demonyms and not self._is_country(key):
+                return "surname"  # "Barry M. George": after a middle initial
             # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
             # place prefix, right before, makes this a surname.
             if (_capitalised(prev) and i - 1 not in sent_first and p not in GEO_PREFIXES
@@ -335,6 +344,9 @@ class Recogniser:
         if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap
                 and nxt.text.lower().rstrip(".") in STREET_WORDS):
             return "street"
+        if (single and nxt is not None and len(nxt.text) == 1 and nxt.cap and key not in self.demonyms
+                and text[nxt.end : nxt.end + 2] == ". " and not self._is_country(key)):
+            return "person"  # "Vincent J. Fumo": a first name before a middle initial
         if single and key not in self.demonyms and not self._own_name(key) and not self._major(key):
             return "alternate name"  # "McDaniel" is some town's alternate name: too thin to pin
         if (single and key not in self.demonyms and not self._major(key) and SPEECH_AFTER.match(text, toks[j].end)
@@ -362,6 +374,17 @@ class Recogniser:
         agent = bool(AGENT_VERBS.match(text[end : end + 40]))
         return Mention(start=start, end=end, text=surface, key=key, form=form, trigger=trigger,
                        qualifier="", agentive=agent)
+
+
+_AGE = re.compile(r", \d{1,3},")
+
+
+def _lowercase_elsewhere(text: str, word: str) -> bool:
+    """Whether the article also writes this word in lower case (so it is a common noun)."""
+    low = word.lower()
+    if low == word:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
 def _org_run(text: str, toks: list[Token], k: int) -> bool:
