@@ -12,7 +12,7 @@ Scoring (the README's "Resolution" paragraph says the same):
           + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
           − 0.8   for a town or county when the name is also a country's, sea's or region's own name
                   and no qualifier says otherwise ("China" is China, not China, Maine)
-          + 0.5 · exp(−d / 250 km)                  (d: distance to the nearest other resolved place)
+          + 0.25 · exp(−d / 250 km)                 (d: distance to the nearest other resolved place)
           + 0.4 · min(2, Σ_other names max_candidate exp(−d / 50 km))
                                                     (any reading of each other name close by: "Paris" and
                                                      "Henry County" are both in Tennessee)
@@ -43,7 +43,7 @@ W_ADMIN1 = 0.6
 W_QUALIFIER = 3.0
 W_TRIGGER = 1.0
 W_ARTICLE = 0.4
-W_NEAR = 0.5
+W_NEAR = 0.25
 W_CLUSTER = 0.4
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20

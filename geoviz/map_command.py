@@ -1,0 +1,58 @@
+"""``geoviz map FILE -o OUT.html [--offline] [--geojson F] [--csv F] [--date D] [--json]``.
+
+Registers itself in :data:`geoviz.cli.EXTRA_COMMANDS` on import, like
+:mod:`geoviz.commands`, so ``cli.py`` needs one import line and nothing else.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from geoviz.cli import EXTRA_COMMANDS, _print_json
+from geoviz.reading import read_article
+
+
+def cmd_map(a: argparse.Namespace) -> int:
+    from geoviz.export import save_csv, save_geojson, save_html
+    from geoviz.parse import parse
+    from geoviz.scene import Scene
+
+    text = read_article(a.file)
+    scene = Scene.from_document(parse(text, date=a.date))
+    html_path = save_html(scene, a.output, offline=a.offline, title=a.title)
+    result: dict[str, Any] = {"html": str(html_path), "offline": a.offline, "bytes": html_path.stat().st_size,
+                              "places": len(scene.places), "events": len(scene.events),
+                              "routes": len(scene.routes), "claims": len(scene.claims)}
+    if a.geojson:
+        result["geojson"] = str(save_geojson(scene, a.geojson))
+    if a.csv:
+        places, claims = save_csv(scene, a.csv)
+        result["csv"] = [str(places), str(claims)]
+    if a.json:
+        _print_json(result)
+        return 0
+    mode = "offline, self-contained" if a.offline else "standard: Leaflet CDN + OpenStreetMap tiles"
+    print(f"{html_path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {result['places']} places, "
+          f"{result['events']} events, {result['routes']} routes, {result['claims']} claims")
+    for key in ("geojson", "csv"):
+        if key in result:
+            print(f"{key}: {', '.join(result[key]) if isinstance(result[key], list) else result[key]}")
+    return 0
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("map", help="draw an article as an HTML map (standard or fully offline)")
+    p.add_argument("file", help="article file, or - for standard input")
+    p.add_argument("-o", "--output", help="HTML file or directory (default: the headline's slug + .html here)")
+    p.add_argument("--offline", action="store_true",
+                   help="one self-contained file: Leaflet inlined, country polygons instead of tiles")
+    p.add_argument("--geojson", metavar="F", help="also write the scene as GeoJSON (file or directory)")
+    p.add_argument("--csv", metavar="F", help="also write F-places.csv and F-claims.csv (F.csv or a directory)")
+    p.add_argument("--date", help="article date YYYY-MM-DD (dates weekdays and 'yesterday')")
+    p.add_argument("--title", help="map title (default: the article's first line)")
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    p.set_defaults(func=cmd_map)
+
+
+EXTRA_COMMANDS.append(register)
