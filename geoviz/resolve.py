@@ -4,7 +4,7 @@ Scoring (the README's "Resolution" paragraph says the same):
 
     score = prior                                   (kind, population, capital; geoviz.gazetteer.prior)
           + 0.5   if the mention is the entry's own name, not an alternate
-          + 0.5 · country support                   (other mentions of, or inside, the entry's country)
+          + 0.5 · min(2, country support)           (other mentions of, or inside, the entry's country)
           + 0.6 · admin1 support                    (other mentions of, or inside, the entry's province/state)
           + 3.0   if an explicit qualifier matches  ("Paris, Texas", "Alexandria, La.")
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
@@ -20,8 +20,9 @@ Scoring (the README's "Resolution" paragraph says the same):
 All mentions with the same folded name share one reading (one sense per
 discourse). Support comes from the *other* mentions only, so a name never
 votes for itself. Two passes: the first uses the explicit evidence
-(countries, provinces, demonyms, qualifiers), the second adds what the first
-resolved (their countries, provinces and positions). Confidence is the
+(countries, provinces, demonyms, qualifiers, and names all of whose readings
+lie in one country), the second adds what the first resolved (their
+countries, provinces and positions). Confidence is the
 winner's share of a softmax over the candidates' scores.
 """
 
@@ -44,6 +45,8 @@ W_QUALIFIER = 3.0
 W_TRIGGER = 1.0
 W_ARTICLE = 0.4
 W_NEAR = 0.25
+COUNTRY_CAP = 2.0
+SINGLE_COUNTRY = 0.5
 W_CLUSTER = 0.4
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20
@@ -230,9 +233,13 @@ class Resolver:
                     aw[(e.country, e.admin1)] += 0.4 * conf
             else:
                 top = max(g.cands, key=lambda c: c.base)
+                countries = {c.entry.country for c in g.cands}
                 # Explicit evidence: the name of a country or a province, or a demonym.
                 if top.entry.kind == "country":
                     cw[top.entry.country] += min(2, n)
+                elif len(countries) == 1 and top.entry.country:
+                    # Every reading of the name lies in one country ("Henry County").
+                    cw[top.entry.country] += SINGLE_COUNTRY
                 elif top.entry.kind == "admin1" and len({c.entry.country for c in g.cands[:3]}) == 1:
                     aw[(top.entry.country, top.entry.admin1)] += min(2, n)
                     cw[top.entry.country] += 0.5
@@ -276,7 +283,7 @@ class Resolver:
             for k, c in enumerate(g.cands):
                 e = c.entry
                 s = c.base
-                s += W_COUNTRY * min(1.0, cw.get(e.country, 0.0))
+                s += W_COUNTRY * min(COUNTRY_CAP, cw.get(e.country, 0.0))
                 if e.admin1:
                     s += W_ADMIN1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
                 if g.qualifiers and self._qualified(e, g.qualifiers):
