@@ -867,9 +867,14 @@ def _stated_phrase(st: Statement) -> str:
 
 
 def _pct(stated: float, computed: float) -> str:
-    if computed <= 0:
+    """How far the stated figure is off, as a share of the stated figure.
+
+    The same base as the tolerance ("±10 % of what was written"), so the
+    explanation never says "−9.6 %, beyond ±10 %".
+    """
+    if stated <= 0:
         return "n/a"
-    p = (stated - computed) / computed * 100
+    p = (stated - computed) / stated * 100
     if abs(p) < 0.05:
         return "0.0 %"
     return f"{p:+.1f} %".replace("-", "−")

@@ -111,6 +111,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     a = parser().parse_args(argv)
     try:
         return a.func(a)
+    except BrokenPipeError:
+        # `geoviz parse x | head`: the reader left; that is not an error.
+        sys.stderr.close()
+        return 0
     except (CliError, GazetteerError, InputError, OSError, UnicodeError) as exc:
         print(f"geoviz {a.command}: error: {exc}", file=sys.stderr)
         return 2
