@@ -236,13 +236,27 @@ class Recogniser:
         return key in self.name_keys or key in self.demonyms
 
     def find(self, text: str) -> list[Mention]:
-        """All place mentions in ``text``, in order, not overlapping."""
+        """All place mentions in ``text``, in order, not overlapping.
+
+        Long texts are read in blocks that end at a paragraph or sentence
+        break, so memory stays bounded (tokens live one block at a time)
+        while the people seen so far carry over from block to block.
+        """
+        people: set[str] = set()
+        out: list[Mention] = []
+        for start, end in _blocks(text, BLOCK_CHARS):
+            block = text if (start, end) == (0, len(text)) else text[start:end]
+            for m in self._find_block(block, people):
+                out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
+        return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
+
+    def _find_block(self, text: str, people: set[str]) -> list[Mention]:
         toks = tokens(text)
         if not toks:
             return []
         sent_first = _sentence_initial(text, toks)
+        lower = {t.text for t in toks if not t.cap}
         out: list[Mention] = []
-        people: set[str] = set()
         i, n = 0, len(toks)
         while i < n:
             tok = toks[i]
@@ -254,7 +268,7 @@ class Recogniser:
                 i += 1
                 continue
             j, end, key = found
-            reason = self._reject(text, toks, i, j, key, sent_first, people)
+            reason = self._reject(text, toks, i, j, key, sent_first, people, lower)
             if reason:
                 # A surname once seen after a given name or a title stays a
                 # person for the rest of the article ("Jones said").
@@ -267,7 +281,7 @@ class Recogniser:
         _qualify(text, out)
         out.extend(_state_abbreviations(text, toks, out))
         out.sort(key=lambda m: m.start)
-        return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
+        return out
 
     def _longest(self, text: str, toks: list[Token], i: int) -> tuple[int, int, str] | None:
         """(last token index, end offset, key) of the longest name starting at token i."""
@@ -295,7 +309,7 @@ class Recogniser:
         return best
 
     def _reject(self, text: str, toks: list[Token], i: int, j: int, key: str, sent_first: set[int],
-                people: set[str]) -> str:
+                people: set[str], lower: set[str]) -> str:
         """Why the run toks[i..j] is not a place here, or '' if it may be one."""
         words = key.split()
         single = i == j
@@ -321,7 +335,7 @@ class Recogniser:
             if i in sent_first or not self._is_country(key):
                 return "common word"
         if (single and i in sent_first and not self._major(key) and key not in self.demonyms
-                and _lowercase_elsewhere(text, toks[i].text)):
+                and toks[i].text.lower() in lower and toks[i].text.lower() != toks[i].text):
             return "common word"  # "Driver injured in ...": the text also writes "driver"
         prev = toks[i - 1] if i > 0 else None
         if (prev is not None and fold(prev.text) in TITLES and key not in self.demonyms
@@ -379,12 +393,25 @@ class Recogniser:
 _AGE = re.compile(r", \d{1,3},")
 
 
-def _lowercase_elsewhere(text: str, word: str) -> bool:
-    """Whether the article also writes this word in lower case (so it is a common noun)."""
-    low = word.lower()
-    if low == word:
-        return False
-    return re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
+BLOCK_CHARS = 200_000
+
+
+def _blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """[start, end) blocks of about ``size`` characters, cut after a newline or sentence end."""
+    out = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(". ", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        cut = start + size if cut < 0 else cut + 1
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
 
 
 def _org_run(text: str, toks: list[Token], k: int) -> bool:
@@ -455,9 +482,10 @@ def _trigger(text: str, start: int, end: int) -> str:
 
 def _qualify(text: str, mentions: list[Mention]) -> None:
     """Mark "Paris, Texas": a name followed by a comma and a wider place qualifies it."""
-    for a, b in zip(mentions, mentions[1:]):
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
         if _QUALIFIER.fullmatch(text[a.end : b.start]) and b.form == "name":
-            mentions[mentions.index(a)] = _replace(a, qualifier=b.key)
+            mentions[k] = _replace(a, qualifier=b.key)
 
 
 def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) -> Iterable[Mention]:
