@@ -1,31 +1,433 @@
 """geoviz in the browser: ``streamlit run app.py``.
 
-A first page over the library: look a place up in the bundled gazetteer.
-The full article-to-map app follows the map/export work.
+The page, top to bottom: the article input (sidebar), the map with the
+selected place beside it, then tabs for the text, places, distance claims,
+the route, a measure tool and the exports. State lives in a few named
+``st.session_state`` keys:
+
+* ``article``   the requested input {name, text, date}; a change re-parses;
+* ``workspace`` the parsed and user-edited scene (``geoviz.app_support.Workspace``);
+* ``selected``  the selected place id (the place picker's key; a map click sets it);
+* ``notice``    a message about the last input attempt (a refused upload).
+
+Every edit goes through a callback into ``app_support``, so the page that
+follows already shows the new map, legs and claim checks.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import partial
+from typing import Any
+
+import pandas as pd
 import streamlit as st
 
-from geoviz.gazetteer import default_gazetteer
+from geoviz import app_support as gv
+from geoviz.analysis import scene_of
+from geoviz.export import article_title, claims_csv, default_stem, geojson_document, html_document, places_csv
+from geoviz.gazetteer import Gazetteer, default_gazetteer
+from geoviz.model import Entry
+from geoviz.parse import InputError
+from geoviz.reading import MAX_BYTES
+from geoviz.render import KIND_STYLES, marker_kind, render
+from geoviz.scene import Scene
+
+#: Articles longer than this get a step-by-step status box instead of a spinner.
+LONG_ARTICLE_CHARS = 20_000
+MAP_HEIGHT = 580
+#: What the map sends back: only clicks on objects, so panning and zooming never rerun the script.
+MAP_RETURNS = ["last_object_clicked", "last_object_clicked_count"]
 
 
-@st.cache_resource
-def gazetteer():
+# --------------------------------------------------------------------------
+# Heavy resources, behind Streamlit's caches
+# --------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer() -> Gazetteer:
     return default_gazetteer()
 
 
-st.set_page_config(page_title="geoviz", layout="wide")
-st.title("geoviz")
-st.caption("Turn a news article into a map you can trust. Offline gazetteer: GeoNames (CC BY 4.0), Natural Earth.")
+@st.cache_data(show_spinner=False, max_entries=64)
+def parse_article(text: str, date: str | None) -> Scene:
+    """The parsed scene of an article; each caller gets its own copy (cache_data unpickles), safe to edit."""
+    return scene_of(text, date, gazetteer=gazetteer())
 
-query = st.text_input("Find a place", value="Khasan")
-if query.strip():
-    hits = gazetteer().search(query, 10)
-    if hits:
-        st.dataframe([{"name": e.name, "kind": e.kind, "country": e.country, "admin1": e.admin1_name,
-                       "lat": e.lat, "lon": e.lon, "population": e.population, "id": e.id} for e in hits])
-        st.map([{"lat": e.lat, "lon": e.lon} for e in hits[:1]])
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def search_gazetteer(query: str) -> list[Entry]:
+    return gazetteer().search(query, 12)
+
+
+@st.cache_resource(show_spinner=False, max_entries=24)
+def map_frame(fingerprint: str, offline: bool, _scene: Scene) -> gv.MapFrame:
+    """The map of one scene version, rendered once (keyed by the scene's content, shared by sessions)."""
+    return gv.map_frame(gv.local_leaflet(render(_scene, offline=offline, gazetteer=gazetteer())))
+
+
+# --------------------------------------------------------------------------
+# Callbacks: the only places state changes
+# --------------------------------------------------------------------------
+
+
+def workspace() -> gv.Workspace:
+    return st.session_state["workspace"]
+
+
+def request_sample() -> None:
+    sample = next(s for s in gv.samples() if s.name == st.session_state["sample"])
+    st.session_state["article"] = {"name": sample.name, "text": sample.text(), "date": date_text()}
+    st.session_state.pop("notice", None)
+
+
+def request_upload() -> None:
+    """Read the uploaded file; a refused file leaves the current article as it is."""
+    upload = st.session_state.get("upload")
+    if upload is None:
+        return
+    try:
+        text = gv.read_upload(upload.name, upload.getvalue())
+    except InputError as e:
+        st.session_state["notice"] = str(e)
+        return
+    st.session_state["article"] = {"name": upload.name, "text": text, "date": date_text()}
+    st.session_state.pop("notice", None)
+
+
+def request_paste() -> None:
+    text = st.session_state.get("paste_text", "")
+    if not text.strip():
+        st.session_state["notice"] = "Paste an article's text first."
+        return
+    st.session_state["article"] = {"name": "pasted text", "text": text, "date": date_text()}
+    st.session_state.pop("notice", None)
+
+
+def request_date() -> None:
+    st.session_state["article"] = {**st.session_state["article"], "date": date_text()}
+
+
+def date_text() -> str | None:
+    d = st.session_state.get("date")
+    return d.isoformat() if isinstance(d, dt.date) else None
+
+
+def on_map_click(component_key: str) -> None:
+    clicked = (st.session_state.get(component_key) or {}).get("last_object_clicked")
+    if clicked:
+        place_id = gv.nearest_place(workspace().scene, float(clicked["lat"]), float(clicked["lng"]))
+        if place_id:
+            st.session_state["selected"] = place_id
+
+
+def on_table_select(ids: list[str]) -> None:
+    rows = st.session_state["places_table"].selection.rows
+    if rows:
+        st.session_state["selected"] = ids[rows[0]]
+
+
+def choose_resolution(place_id: str, widget: str) -> None:
+    entry = gazetteer().get(st.session_state[widget])
+    if entry is not None:
+        gv.set_resolution(workspace(), place_id, entry, gazetteer())
+
+
+def use_search_hit(place_id: str, widget: str) -> None:
+    entry = gazetteer().get(st.session_state.get(widget) or "")
+    if entry is not None:
+        gv.set_resolution(workspace(), place_id, entry, gazetteer())
+
+
+def drop_place(place_id: str) -> None:
+    gv.drop_place(workspace(), place_id, gazetteer())
+    st.session_state.pop("selected", None)
+
+
+def add_stop(route_id: str) -> None:
+    place_id, where = st.session_state[f"add:{route_id}"], st.session_state[f"at:{route_id}"]
+    gv.add_stop(workspace(), route_id, place_id, None if where < 0 else where)
+
+
+def reset_edits() -> None:
+    st.session_state.pop("workspace", None)
+
+
+# --------------------------------------------------------------------------
+# Page helpers (each draws one part of the page)
+# --------------------------------------------------------------------------
+
+
+def load_workspace(article: dict[str, Any]) -> gv.Workspace:
+    """Parse the requested article, with a progress indicator sized to the article."""
+    text, date = article["text"], article["date"]
+    if len(text) > LONG_ARTICLE_CHARS:
+        with st.status(f"Reading {len(text):,} characters\u2026", expanded=False) as status:
+            status.update(label="Finding places, events and distance claims\u2026")
+            scene = parse_article(text, date)
+            status.update(label=f"Read {len(scene.places)} places, {len(scene.claims)} distance claims",
+                          state="complete")
     else:
-        st.info(f"No place named {query!r} in the bundled gazetteer.")
+        with st.spinner("Reading the article\u2026"):
+            scene = parse_article(text, date)
+    ws = gv.new_workspace(article["name"], text, date, scene, gazetteer())
+    st.session_state["selected"] = gv.first_place(scene)
+    return ws
+
+
+def show_map(frame: gv.MapFrame) -> None:
+    """The st_folium component fed the frame rendered once per scene version (see ``MapFrame``)."""
+    import streamlit_folium
+
+    key = frame.key
+    defaults = {"last_object_clicked": None, "last_object_clicked_count": None}
+    streamlit_folium._component_func(
+        script=frame.script, header=frame.header, html=frame.html, id=frame.id, key=key, height=MAP_HEIGHT,
+        width=None, returned_objects=MAP_RETURNS, default=defaults, zoom=None, center=None, feature_group=None,
+        return_on_hover=False, layer_control=None, pixelated=False, css_links=list(frame.css_links),
+        js_links=list(frame.js_links), on_change=partial(on_map_click, key), wrap_longitude=False)
+
+
+def show_place(ws: gv.Workspace, place_id: str) -> None:
+    """The selected place: what it is, how sure, where the text names it, and how to correct it."""
+    place = ws.scene.place(place_id)
+    if place is None:
+        return
+    kind = KIND_STYLES[marker_kind(place)]
+    entry = gv.current_entry(ws, place)
+    where = ", ".join(x for x in ((entry.admin1_name if entry else ""), place.country) if x)
+    st.markdown(f"#### :material/location_on: {place.name}")
+    st.caption(f"{kind.label} \u00b7 {place.kind} \u00b7 {where or 'no country'} \u00b7 "
+               f"{place.lat:.4f}, {place.lon:.4f} \u00b7 `{place.entry_id or place.id}`")
+    c1, c2, c3 = st.columns(3)
+    c1.metric("Confidence", f"{place.confidence:.0%}", help="The winner's share among the candidates for this name")
+    c2.metric("Mentions", len(place.mentions))
+    c3.metric("Events here", len(ws.scene.events_at(place.id)))
+    if "edited" in place.reason:
+        st.caption(":material/edit: Corrected by you.")
+    elif place.metonym:
+        st.caption(":material/record_voice_over: Named for its government (a metonym), not as a location.")
+    snippets = gv.mention_snippets(ws.text, place.mentions, limit=3)
+    if snippets:
+        st.html("".join(f'<p style="margin:.2em 0 .5em;font-size:.9em;line-height:1.45">\u201c{s}\u201d</p>'
+                        for s in snippets))
+
+    st.markdown("**Correct this place**")
+    choices = ws.choices.get(place.id) or ([entry] if entry else [])
+    ids = [e.id for e in choices]
+    labels = {e.id: gv.entry_label(e) for e in choices}
+    if place.entry_id and place.entry_id not in ids:
+        ids.insert(0, place.entry_id)
+        labels[place.entry_id] = place.name
+    widget = f"resolve:{place.id}:{ws.version}"
+    st.selectbox("Resolution (ranked candidates)", ids, index=ids.index(place.entry_id) if place.entry_id in ids
+                 else 0, format_func=lambda i: labels.get(i, i), key=widget, on_change=choose_resolution,
+                 args=(place.id, widget), help="The resolver's pick first, then its ranked alternatives.")
+    query = st.text_input("Or search the gazetteer", key=f"search:{place.id}", placeholder="e.g. Vladivostok port",
+                          help="Exact, prefix and fuzzy matches over the bundled gazetteer")
+    if query.strip():
+        hits = search_gazetteer(query.strip())
+        if hits:
+            pick = f"hit:{place.id}:{ws.version}"
+            hit_labels = {e.id: gv.entry_label(e) for e in hits}
+            col_a, col_b = st.columns([3, 1], vertical_alignment="bottom")
+            col_a.selectbox("Matches", list(hit_labels), format_func=hit_labels.get, key=pick)
+            col_b.button("Use", key=f"use:{place.id}", on_click=use_search_hit, args=(place.id, pick),
+                         use_container_width=True)
+        else:
+            st.caption(f"Nothing named {query!r} in the gazetteer.")
+    st.button(f"Drop {place.name} from the map", key=f"drop:{place.id}", icon=":material/delete:",
+              on_click=drop_place, args=(place.id,), help="Not a place, or not this story's: remove it, "
+              "its events and its route stops; claims that need it become unresolved.")
+
+
+def show_text(ws: gv.Workspace, selected: str | None) -> None:
+    chips = "".join(
+        f'<span style="display:inline-block;margin:0 .8em .3em 0;font-size:.85em">'
+        f'<span style="display:inline-block;width:.8em;height:.8em;border-radius:2px;background:{s.colour};'
+        f'margin-right:.3em;vertical-align:-1px"></span>{s.label}</span>' for s in KIND_STYLES.values())
+    st.html(f'<div style="margin-bottom:.6em">{chips}</div>')
+    st.html(f'<div style="max-width:52em;font-size:1.02em">'
+            f'{gv.highlighted_text(ws.text, ws.scene.places, selected)}</div>')
+
+
+def show_places(ws: gv.Workspace) -> None:
+    rows = gv.places_rows(ws.scene)
+    ids = [r["id"] for r in rows]
+    st.dataframe(pd.DataFrame(rows), hide_index=True, key="places_table", on_select=partial(on_table_select, ids),
+                 selection_mode="single-row", column_order=[k for k in rows[0] if k != "id"] if rows else None,
+                 column_config={"confidence": st.column_config.ProgressColumn("confidence", min_value=0.0,
+                                                                              max_value=1.0, format="%.2f"),
+                                "edited": st.column_config.CheckboxColumn("edited")})
+    st.caption("Select a row to select that place on the map.")
+
+
+def show_claims(ws: gv.Workspace) -> None:
+    if not ws.scene.claims:
+        st.info("The article states no distances to check.")
+        return
+    st.html(gv.claims_table_html(ws.scene))
+    st.caption("Verdicts compare the stated distance with the geodesic between the two places, with a tolerance "
+               "set by how the number is written (\u201cabout 1,000 km\u201d allows more than \u201c1,013 km\u201d). "
+               "Correct a place and its claims are checked again.")
+
+
+def show_routes(ws: gv.Workspace) -> None:
+    scene = ws.scene
+    if not scene.routes:
+        st.info("No journey found in the article.")
+        return
+    names = {p.id: p.name for p in scene.places}
+    for r in scene.routes:
+        who = f"{r.traveller}'s journey" if r.traveller else "Journey"
+        st.markdown(f"**{who}** \u00b7 {len(r.stops)} stops \u00b7 {r.distance_km:,.0f} km"
+                    + (f" \u00b7 by {r.mode}" if r.mode else ""))
+        for i, stop in enumerate(r.stops):
+            leg = r.legs[i - 1] if i > 0 and i - 1 < len(r.legs) else None
+            c_name, c_up, c_down, c_del = st.columns([6, 1, 1, 1], vertical_alignment="center")
+            note = f" \u00b7 {leg.distance_km:,.0f} km from the previous stop" if leg else ""
+            note += f" \u00b7 {stop.date_label}" if stop.date_label else ""
+            note += " \u00b7 *implied*" if stop.implied else ""
+            c_name.markdown(f"{i + 1}. **{stop.name}**{note}")
+            c_up.button(":material/arrow_upward:", key=f"{r.id}:{i}:up", disabled=i == 0, help="Move up",
+                        on_click=gv.move_stop, args=(ws, r.id, i, i - 1))
+            c_down.button(":material/arrow_downward:", key=f"{r.id}:{i}:down", disabled=i == len(r.stops) - 1,
+                          help="Move down", on_click=gv.move_stop, args=(ws, r.id, i, i + 1))
+            c_del.button(":material/close:", key=f"{r.id}:{i}:del", help="Remove this stop",
+                         on_click=gv.remove_stop, args=(ws, r.id, i))
+        c_place, c_at, c_add = st.columns([3, 3, 1], vertical_alignment="bottom")
+        c_place.selectbox("Add a stop", list(names), format_func=names.get, key=f"add:{r.id}")
+        positions = [-1] + list(range(len(r.stops)))
+        c_at.selectbox("Where", positions, key=f"at:{r.id}", format_func=lambda i, r=r: "at the end" if i < 0
+                       else f"before {i + 1}. {r.stops[i].name}")
+        c_add.button("Add", key=f"add-btn:{r.id}", on_click=add_stop, args=(r.id,), use_container_width=True)
+
+
+def show_measure(ws: gv.Workspace) -> None:
+    places = {p.id: p for p in ws.scene.places}
+    if len(places) < 2:
+        st.info("Measuring needs two places.")
+        return
+    pair = gv.two_places(ws.scene) or tuple(list(places)[:2])
+    for widget, default in (("measure_a", pair[0]), ("measure_b", pair[1])):
+        if st.session_state.get(widget) not in places:
+            st.session_state[widget] = default
+    label = {pid: gv.place_label(p) for pid, p in places.items()}
+    c_a, c_b = st.columns(2)
+    a = places[c_a.selectbox("From", list(places), format_func=label.get, key="measure_a")]
+    b = places[c_b.selectbox("To", list(places), format_func=label.get, key="measure_b")]
+    m = gv.measure_places(a, b)
+    c1, c2, c3 = st.columns(3)
+    c1.metric("Geodesic", f"{m.km:,.1f} km")
+    c2.metric("Miles", f"{m.miles:,.1f}")
+    c3.metric("Nautical miles", f"{m.nautical_miles:,.1f}")
+    st.caption(f"From {a.name}, {b.name} lies at a bearing of {m.bearing:.0f}\u00b0 ({m.compass}); the way back "
+               f"starts at {m.back_bearing:.0f}\u00b0. Distances are on the WGS84 ellipsoid (Karney), like the "
+               "claim checks.")
+
+
+def show_exports(ws: gv.Workspace) -> None:
+    """Download buttons; each file is built only when its button is clicked (big offline HTML included)."""
+    scene, stem = ws.scene, default_stem(ws.scene)
+    files = [
+        ("Map (HTML)", f"{stem}.html", "text/html", lambda: html_document(scene, gazetteer=gazetteer()),
+         "Loads Leaflet and OpenStreetMap tiles from the web"),
+        ("Offline map (HTML)", f"{stem}-offline.html", "text/html",
+         lambda: html_document(scene, offline=True, gazetteer=gazetteer()),
+         "One self-contained file: works with no internet"),
+        ("GeoJSON", f"{stem}.geojson", "application/geo+json", lambda: geojson_document(scene),
+         "Round-trips: QGIS, geojson.io"),
+        ("Places (CSV)", f"{stem}-places.csv", "text/csv", lambda: places_csv(scene), "One row per place"),
+        ("Claims (CSV)", f"{stem}-claims.csv", "text/csv", lambda: claims_csv(scene), "One row per distance claim"),
+    ]
+    cols = st.columns(len(files))
+    for col, (label, name, mime, make, help_text) in zip(cols, files):
+        col.download_button(label, data=make, file_name=name, mime=mime, on_click="ignore", help=help_text,
+                            icon=":material/download:", key=f"export:{name}", use_container_width=True)
+    st.caption(f"Files are named after the article: `{stem}`. Exports include your corrections.")
+
+
+# --------------------------------------------------------------------------
+# The page
+# --------------------------------------------------------------------------
+
+# No material-symbol page icon: Streamlit fetches those from fonts.gstatic.com, and the app must need no network.
+st.set_page_config(page_title="geoviz \u00b7 the story on a map", layout="wide")
+
+sample_list = gv.samples()
+if "article" not in st.session_state:
+    seed = sample_list[0]
+    st.session_state["article"] = {"name": seed.name, "text": seed.text(), "date": None}
+
+with st.sidebar:
+    st.markdown("## :material/public: geoviz")
+    st.caption("Paste a news article, see its story on a map, check its distances.")
+    st.selectbox("Sample article", [s.name for s in sample_list], key="sample", on_change=request_sample,
+                 format_func={s.name: s.title for s in sample_list}.get)
+    st.file_uploader("Or upload a .txt, .md or .html file", key="upload", on_change=request_upload,
+                     max_upload_size=MAX_BYTES // 2**20)
+    with st.form("paste", border=False):
+        st.text_area("Or paste the text", key="paste_text", height=140, placeholder="Paste an article here\u2026")
+        st.form_submit_button("Map this text", icon=":material/map:", on_click=request_paste)
+    st.date_input("Article date (optional)", value=None, key="date", on_change=request_date, format="YYYY-MM-DD",
+                  help="Resolves 'on Tuesday', 'last week'. Changing it re-reads the article (edits are reset).")
+    if st.session_state.get("notice"):
+        st.error(st.session_state["notice"], icon=":material/block:")
+    st.divider()
+    offline = st.toggle("Offline basemap", value=True, key="offline_basemap",
+                        help="Bundled country outlines (no internet needed). Turn off for OpenStreetMap tiles, "
+                             "which need a connection.")
+
+article = st.session_state["article"]
+ws = st.session_state.get("workspace")
+if ws is None or (ws.text, ws.date, ws.name) != (article["text"], article["date"], article["name"]):
+    ws = st.session_state["workspace"] = load_workspace(article)
+scene = ws.scene
+
+with st.sidebar:
+    if ws.edits:
+        st.markdown(f"**Your edits** ({len(ws.edits)})")
+        st.caption("\n".join(f"- {e}" for e in ws.edits[-6:]))
+        st.button("Undo all edits", icon=":material/undo:", on_click=reset_edits)
+    st.caption("Places: GeoNames (CC BY 4.0), Natural Earth, airportsdata. Nothing leaves this machine unless "
+               "you switch on OpenStreetMap tiles.")
+
+st.markdown(f"### {article_title(scene)}")
+badges = gv.verdict_summary(scene)
+st.caption(f"{ws.name} \u00b7 {len(scene.places)} places \u00b7 {len(scene.events)} events \u00b7 "
+           f"{len(scene.routes)} journeys \u00b7 {len(scene.claims)} distance claims"
+           + (f": {badges}" if badges else ""))
+
+place_ids = [p.id for p in scene.places]
+if st.session_state.get("selected") not in place_ids:
+    st.session_state["selected"] = gv.first_place(scene)
+
+col_map, col_place = st.columns([2, 1], gap="medium")
+with col_map:
+    show_map(map_frame(ws.fingerprint(), offline, scene))
+    st.caption("Click a marker to select its place. Layers (places, events, route, claims) switch on and off in "
+               "the map's top-right control.")
+with col_place:
+    if place_ids:
+        names = {p.id: gv.place_label(p) for p in scene.places}
+        st.selectbox("Selected place", place_ids, format_func=names.get, key="selected")
+        show_place(ws, st.session_state["selected"])
+    else:
+        st.info("No places found in this article.")
+
+tab_text, tab_places, tab_claims, tab_route, tab_measure, tab_export = st.tabs(
+    ["Article", f"Places ({len(scene.places)})", f"Distance claims ({len(scene.claims)})", "Route", "Measure",
+     "Export"])
+with tab_text:
+    show_text(ws, st.session_state.get("selected"))
+with tab_places:
+    show_places(ws)
+with tab_claims:
+    show_claims(ws)
+with tab_route:
+    show_routes(ws)
+with tab_measure:
+    show_measure(ws)
+with tab_export:
+    show_exports(ws)

@@ -45,7 +45,8 @@ TITLES = {"president", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "repres
           "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant", "maj", "major", "prof",
           "professor", "rev", "reverend", "judge", "justice", "officer", "sheriff", "deputy", "mayor", "chief",
           "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "pope", "leader", "chairman",
-          "secretary", "ambassador", "coach", "sens", "reps", "govs", "gens",
+          "secretary", "ambassador", "coach", "sens", "reps", "govs", "gens", "manager", "administrator",
+          "superintendent", "engineer", "planner", "clerk", "treasurer", "auditor", "assessor", "spokesperson",
           "commissioner", "councilman", "councilwoman", "detective", "trooper",
           "attorney", "director", "spokesman", "spokeswoman", "lord", "lady", "sir", "dame", "emperor",
           "sheikh", "ayatollah", "cardinal", "bishop", "father", "sister", "brother", "uncle", "aunt"}
@@ -269,6 +270,13 @@ class Recogniser:
                 continue
             j, end, key = found
             reason = self._reject(text, toks, i, j, key, sent_first, people, lower)
+            while reason and j > i:
+                # "Dublin City Manager": the long reading fails, "Dublin" may not.
+                shorter = self._longest(text, toks, i, last=j)
+                if shorter is None:
+                    break
+                j, end, key = shorter
+                reason = self._reject(text, toks, i, j, key, sent_first, people, lower)
             if reason:
                 # A surname once seen after a given name or a title stays a
                 # person for the rest of the article ("Jones said").
@@ -283,10 +291,10 @@ class Recogniser:
         out.sort(key=lambda m: m.start)
         return out
 
-    def _longest(self, text: str, toks: list[Token], i: int) -> tuple[int, int, str] | None:
-        """(last token index, end offset, key) of the longest name starting at token i."""
+    def _longest(self, text: str, toks: list[Token], i: int, last: int | None = None) -> tuple[int, int, str] | None:
+        """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``)."""
         best = None
-        last = min(len(toks), i + MAX_TOKENS)
+        last = min(len(toks), i + MAX_TOKENS, last if last is not None else len(toks))
         for j in range(i, last):
             tj = toks[j]
             if j > i:
@@ -352,12 +360,13 @@ class Recogniser:
             # place prefix, right before, makes this a surname.
             if (_capitalised(prev) and i - 1 not in sent_first and p not in GEO_PREFIXES
                     and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
-                    and prev.base_end == prev.end):
+                    and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
+                    and prev.text.lower() not in lower):
                 return "surname"
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap
-                and nxt.text.lower().rstrip(".") in STREET_WORDS):
-            return "street"
+                and nxt.text.lower().rstrip(".") in STREET_WORDS and not self._major(key)):
+            return "street"  # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
         if (single and nxt is not None and len(nxt.text) == 1 and nxt.cap and key not in self.demonyms
                 and text[nxt.end : nxt.end + 2] == ". " and not self._is_country(key)):
             return "person"  # "Vincent J. Fumo": a first name before a middle initial
@@ -369,8 +378,9 @@ class Recogniser:
         if (nxt is not None and _adjacent(text, toks[j], nxt) and _capitalised(nxt) and toks[j].base_end == toks[j].end
                 and not abbreviation and not self._is_country(key)):
             q = fold(nxt.text)
-            if (q not in ORG_HEADS and key not in self.demonyms and not nxt.text.isupper()
-                    and q not in CONNECTORS and not self._country_like(q) and not _org_run(text, toks, j + 1)):
+            if (q not in ORG_HEADS and q not in TITLES and q not in COMMON_WORDS and key not in self.demonyms
+                    and not nxt.text.isupper() and q not in CONNECTORS and not self._country_like(q)
+                    and nxt.text.lower() not in lower and not _org_run(text, toks, j + 1)):
                 return "person"
         return ""
 
@@ -412,6 +422,14 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
         start = cut
     out.append((start, n))
     return out
+
+
+_ADJECTIVE_ENDINGS = ("ic", "al", "ly", "ed", "ing", "ous", "ive", "ful", "ern", "ish", "ese", "ary", "ory")
+
+
+def _adjectival(word: str) -> bool:
+    """"Historic", "Distinctly", "Northern": capitalised adjectives and adverbs are not given names."""
+    return len(word) >= 6 and word.lower().endswith(_ADJECTIVE_ENDINGS)
 
 
 def _org_run(text: str, toks: list[Token], k: int) -> bool:

@@ -1,0 +1,159 @@
+"""The Streamlit app in a real browser, with every request beyond this machine blocked.
+
+``streamlit run app.py`` is started on a free port; headless Chromium (Debian's,
+driven by Playwright) loads the seed, waits for the map iframe and the Khasan
+marker inside it, clicks the marker and sees Khasan's details in the side panel,
+downloads the offline HTML map from the Export tab and checks it is
+self-contained. Screenshots go to ``test-output/``; ``docs/screenshot-seed.png``
+(the README's picture) is rewritten only with ``GEOVIZ_UPDATE_SCREENSHOT=1``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, OUTPUT
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "app_server", "block_the_network", "wait_for_marker"]
+README_SCREENSHOT = ROOT / "docs" / "screenshot-seed.png"
+README_SCREENSHOT_MAX_BYTES = 200 * 1024
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+LOCAL_PREFIXES = ("http://127.0.0.1", "http://localhost", "ws://127.0.0.1", "ws://localhost", "data:", "blob:")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def app_server(timeout: float = 30.0) -> Iterator[tuple[str, float]]:
+    """``streamlit run app.py`` on a free port: yields (url, seconds until it answered), always stopped after."""
+    port = free_port()
+    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+           str(port), "--browser.gatherUsageStats", "false"]
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"streamlit exited with {proc.returncode}:\n{proc.stdout.read()}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if time.perf_counter() - started > timeout:
+                raise RuntimeError("streamlit did not answer in time")
+            time.sleep(0.05)
+        yield url, time.perf_counter() - started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def block_the_network(context: Any) -> list[str]:
+    """Abort every request that would leave this machine; the returned list records them."""
+    aborted: list[str] = []
+
+    def handle(route: Any) -> None:
+        url = route.request.url
+        if url.startswith(LOCAL_PREFIXES):
+            route.continue_()
+        else:
+            aborted.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+    return aborted
+
+
+def wait_for_marker(page: Any, name: str, timeout_ms: int = 30_000) -> Any:
+    """The marker of ``name`` inside the map iframe, once it is visible."""
+    marker = page.frame_locator(MAP_IFRAME).locator(f'.gv-place[title="{name}"]')
+    marker.wait_for(state="visible", timeout=timeout_ms)
+    return marker
+
+
+def save_readme_screenshot(png: bytes) -> None:
+    """Write the README picture, squeezed to a palette PNG so it stays small in the repository."""
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(png)).convert("RGB")
+    out = io.BytesIO()
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(out, format="PNG", optimize=True)
+    assert len(out.getvalue()) <= README_SCREENSHOT_MAX_BYTES, f"{len(out.getvalue()):,} bytes"
+    README_SCREENSHOT.parent.mkdir(exist_ok=True)
+    README_SCREENSHOT.write_bytes(out.getvalue())
+
+
+def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
+    """``browser`` (tests/browser/conftest.py) skips with a reason when Chromium or Playwright is missing."""
+    OUTPUT.mkdir(exist_ok=True)
+    with app_server() as (url, _):
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True,
+                                       service_workers="block")
+        aborted = block_the_network(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            page.goto(url)
+            marker = wait_for_marker(page, "Khasan")
+            for name in ("Vostochny Cosmodrome", "Vladivostok"):
+                wait_for_marker(page, name)
+            panel = page.get_by_test_id("stMainBlockContainer")
+            panel.get_by_text("consistent").first.wait_for(timeout=10_000)
+            page.wait_for_timeout(500)  # let the map finish fitting before the picture
+            shot = page.screenshot()
+            (OUTPUT / "app-seed.png").write_bytes(shot)
+            if os.environ.get("GEOVIZ_UPDATE_SCREENSHOT") == "1":
+                save_readme_screenshot(shot)
+
+            # a click on the marker selects Khasan: its heading and the sentence that names it appear beside the map
+            marker.click()
+            heading = page.get_by_role("heading", name="Khasan")
+            heading.wait_for(timeout=15_000)
+            page.get_by_text("border town of", exact=False).first.wait_for(timeout=5_000)
+            page.screenshot(path=str(OUTPUT / "app-khasan-selected.png"))
+
+            # the offline map downloads as one file that needs nothing from the network
+            page.get_by_role("tab", name="Export").click()
+            with page.expect_download(timeout=30_000) as info:
+                page.get_by_role("button", name="Offline map (HTML)").click()
+            download = info.value
+            assert download.suggested_filename.endswith("-offline.html")
+            saved = tmp_path / download.suggested_filename
+            download.save_as(saved)
+            document = saved.read_text(encoding="utf-8")
+            from geoviz.export import network_references
+
+            assert network_references(document) == []
+            assert 'src="http' not in document and 'href="http' not in document
+            assert "Khasan" in document and "leaflet" in document.lower()
+        finally:
+            context.close()
+    assert aborted == [], f"the app tried to reach the network: {aborted}"
+    assert errors == []

@@ -1,0 +1,292 @@
+"""The Streamlit app through ``streamlit.testing.v1.AppTest`` (no browser), plus its non-UI helpers directly.
+
+The app runs for real here: the seed is parsed, the map frame is rendered,
+widgets are set and the script reruns. Only the map component cannot be
+clicked in AppTest; the click path (``app_support.nearest_place``) is tested
+directly, and in a real browser by ``tests/browser/test_app_browser.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geoviz import app_support as gv
+from geoviz.model import Place, Span
+from geoviz.parse import InputError
+from geoviz.reading import MAX_BYTES
+from geoviz.scene import Scene
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+VLADIVOSTOK, VLADIVOSTOK_PORT = "gn:2013348", "ne:ports:904"
+VOSTOCHNY = "cu:vostochny-cosmodrome"
+
+
+@pytest.fixture()
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def workspace(at: AppTest) -> gv.Workspace:
+    return at.session_state["workspace"]
+
+
+def place_names(at: AppTest) -> list[str]:
+    return list(at.dataframe[0].value["place"])
+
+
+def claims_html(at: AppTest) -> str:
+    return next(h.value for h in at.html if h.value.startswith("<table"))
+
+
+def the_claim(at: AppTest) -> Any:
+    claims = workspace(at).scene.claims
+    assert len(claims) == 1
+    return claims[0]
+
+
+def widget(elements: Any, label: str) -> Any:
+    found = [w for w in elements if w.label == label]
+    assert len(found) == 1, [w.label for w in elements]
+    return found[0]
+
+
+def test_the_seed_loads_with_its_places_and_claim(app: AppTest):
+    assert workspace(app).name == gv.SEED
+    names = place_names(app)
+    for name in ("Khasan", "Vostochny Cosmodrome", "Vladivostok", "North Korea", "Russia"):
+        assert name in names
+    assert names.index("North Korea") < names.index("Khasan") < names.index("Vladivostok")  # text order
+
+    table = claims_html(app)
+    assert "consistent" in table and "Vostochny Cosmodrome" in table and "Vladivostok" in table
+    assert "white-space:nowrap;\">1,000 km<" in table and "white-space:nowrap;\">1,011 km<" in table
+    assert "1,012 km" not in table  # the measured column agrees with the explanation's rounding
+    claim = the_claim(app)
+    assert (claim.subject_id, claim.anchor_id, claim.verdict) == (VOSTOCHNY, VLADIVOSTOK, "consistent")
+    assert claim.computed_km == pytest.approx(1011.5, abs=0.5)
+
+    assert app.session_state["selected"] == VOSTOCHNY  # the checked claim's subject is selected first
+    assert any("consistent" in c.value for c in app.caption)
+    assert not app.error
+
+
+def test_choosing_another_candidate_rechecks_the_claim(app: AppTest):
+    before = the_claim(app).computed_km
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    resolution = widget(app.selectbox, "Resolution (ranked candidates)")
+    assert resolution.value == VLADIVOSTOK
+    assert resolution.options == ["Vladivostok \u00b7 town \u00b7 Primorye, RU", "Vladivostok \u00b7 port \u00b7 RU"]
+    resolution.set_value(VLADIVOSTOK_PORT).run()
+    assert not app.exception, app.exception
+
+    place = workspace(app).scene.place(VLADIVOSTOK)
+    assert place.entry_id == VLADIVOSTOK_PORT and place.kind == "port"
+    after = the_claim(app).computed_km
+    assert after != pytest.approx(before, abs=0.1)
+    assert after == pytest.approx(1013.0, abs=0.5)
+    assert "white-space:nowrap;\">1,013 km<" in claims_html(app)
+    assert widget(app.selectbox, "Resolution (ranked candidates)").value == VLADIVOSTOK_PORT  # survives reruns
+    app.run()
+    assert workspace(app).scene.place(VLADIVOSTOK).entry_id == VLADIVOSTOK_PORT
+    assert any("Vladivostok" in c.value for c in app.sidebar.caption)  # the edit log
+
+
+def test_a_gazetteer_search_pick_moves_the_place_and_the_verdict(app: AppTest):
+    app.selectbox(key="selected").set_value(VOSTOCHNY).run()
+    widget(app.text_input, "Or search the gazetteer").input("Vostochny").run()
+    matches = widget(app.selectbox, "Matches")
+    assert any(o.startswith("Vostochny \u00b7 town") for o in matches.options)  # a village, not the spaceport
+    matches.set_value("gn:797241").run()
+    widget(app.button, "Use").click().run()
+    assert not app.exception, app.exception
+
+    assert workspace(app).scene.place(VOSTOCHNY).entry_id == "gn:797241"
+    claim = the_claim(app)
+    assert abs(claim.computed_km - 1011.5) > 50
+    assert claim.verdict != "consistent"
+    # the pick joins the place's choices, so the original can be chosen back
+    resolution = widget(app.selectbox, "Resolution (ranked candidates)")
+    assert resolution.value == "gn:797241"
+    assert resolution.options[0].startswith("Vostochny Cosmodrome \u00b7 facility")
+    resolution.set_value(VOSTOCHNY).run()
+    assert the_claim(app).computed_km == pytest.approx(1011.5, abs=0.5)
+
+
+def test_dropping_a_place_leaves_its_claim_unresolved(app: AppTest):
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    widget(app.button, "Drop Vladivostok from the map").click().run()
+    assert "Vladivostok" not in place_names(app)
+    assert the_claim(app).verdict == "unresolved"
+    assert app.session_state["selected"] != VLADIVOSTOK
+    widget(app.button, "Undo all edits").click().run()
+    assert "Vladivostok" in place_names(app) and the_claim(app).verdict == "consistent"
+
+
+def test_route_edits_recompute_the_legs(app: AppTest):
+    route = workspace(app).scene.routes[0]
+    assert [s.name for s in route.stops] == ["Pyongyang", "Khasan", "Vostochny Cosmodrome"]
+    total = route.distance_km
+    app.button(key=f"{route.id}:0:down").click().run()
+    route = workspace(app).scene.routes[0]
+    assert [s.name for s in route.stops] == ["Khasan", "Pyongyang", "Vostochny Cosmodrome"]
+    assert route.distance_km > total
+    app.button(key=f"{route.id}:1:del").click().run()
+    route = workspace(app).scene.routes[0]
+    assert [s.name for s in route.stops] == ["Khasan", "Vostochny Cosmodrome"] and len(route.legs) == 1
+    app.selectbox(key=f"add:{route.id}").set_value(VLADIVOSTOK)
+    app.selectbox(key=f"at:{route.id}").set_value(1)
+    app.button(key=f"add-btn:{route.id}").click().run()
+    route = workspace(app).scene.routes[0]
+    assert [s.name for s in route.stops] == ["Khasan", "Vladivostok", "Vostochny Cosmodrome"]
+    assert len(route.legs) == 2
+    assert not app.exception
+
+
+def test_measure_panel_defaults_to_the_claim(app: AppTest):
+    assert app.selectbox(key="measure_a").value == VOSTOCHNY
+    assert app.selectbox(key="measure_b").value == VLADIVOSTOK
+    assert any(m.value == "1,011.5 km" for m in app.metric)
+    app.selectbox(key="measure_b").set_value("gn:2022586").run()  # Khasan
+    assert not any(m.value == "1,011.5 km" for m in app.metric)
+
+
+def test_a_binary_upload_is_refused_and_the_article_kept(app: AppTest):
+    app.file_uploader(key="upload").upload("scan.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "application/pdf")
+    app.run()
+    assert not app.exception, app.exception
+    assert any("scan.pdf is a PDF" in e.value for e in app.sidebar.error)
+    assert workspace(app).name == gv.SEED and "Khasan" in place_names(app)
+
+    app.file_uploader(key="upload").upload("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "image/png")
+    app.run()
+    assert any("photo.png is a PNG image" in e.value for e in app.sidebar.error)
+    assert workspace(app).name == gv.SEED and "Khasan" in place_names(app)
+
+
+def test_an_html_upload_replaces_the_article(app: AppTest):
+    page = (b"<html><head><script>var x = 'Paris';</script></head><body><p>The minister flew from Nairobi "
+            b"to Kampala, about 500 km to the west.</p></body></html>")
+    app.file_uploader(key="upload").upload("story.html", page, "text/html").run()
+    assert not app.exception and not app.sidebar.error
+    assert workspace(app).name == "story.html"
+    assert {"Nairobi", "Kampala"} <= set(place_names(app)) and "Paris" not in place_names(app)
+
+
+def test_the_sample_picker_switches_articles(app: AppTest):
+    picker = app.selectbox(key="sample")
+    assert picker.value == gv.SEED and len(picker.options) >= 4
+    assert picker.options[0].startswith("In a rare and highly anticipated summit")  # the seed first, by its title
+    picker.set_value("baltic-ferry-drill.txt").run()
+    assert not app.exception, app.exception
+    assert workspace(app).name == "baltic-ferry-drill.txt"
+    assert {"Helsinki", "Tallinn", "Stockholm"} <= set(place_names(app))
+    assert "Khasan" not in place_names(app)
+    assert "consistent" in claims_html(app)
+
+
+def test_pasted_text_is_mapped(app: AppTest):
+    app.text_area(key="paste_text").input("Protesters marched from Valparaíso to Santiago, some 100 km inland.")
+    widget(app.button, "Map this text").click().run()
+    assert workspace(app).name == "pasted text"
+    assert {"Valparaiso", "Santiago"} <= set(place_names(app))  # the gazetteer's spelling
+
+
+def test_the_article_date_reparses(app: AppTest):
+    import datetime as dt
+
+    app.date_input(key="date").set_value(dt.date(2023, 9, 13)).run()
+    assert workspace(app).date == "2023-09-13"
+    assert workspace(app).scene.meta.get("date") == "2023-09-13"
+
+
+def test_export_buttons_are_named_after_the_article(app: AppTest):
+    stem = "in-a-rare-and-highly-anticipated-summit-north-koreas-leader"
+    buttons = [b for b in app.get("download_button")]
+    assert len(buttons) == 5
+    names = {b.proto.label: b for b in buttons}
+    assert set(names) == {"Map (HTML)", "Offline map (HTML)", "GeoJSON", "Places (CSV)", "Claims (CSV)"}
+    assert any(stem in c.value for c in app.caption)
+
+
+# --------------------------------------------------------------------------
+# The helpers, directly
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "data", "says"), [
+    ("a.pdf", b"%PDF-1.4 binary", "is a PDF"),
+    ("a.txt", b"%PDF-1.4 renamed", "is a PDF"),
+    ("a.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
+    ("a.docx", b"PK\x03\x04\x14\x00", "ZIP archive"),
+    ("a.csv", b"name,lat\nParis,48.8", ".csv files are not read"),
+    ("a.txt", b"\x00\x01\x02\x03" * 100, "binary"),
+    ("a.txt", b"   \n ", "empty"),
+])
+def test_read_upload_refuses_what_is_not_an_article(name: str, data: bytes, says: str):
+    with pytest.raises(InputError, match=says):
+        gv.read_upload(name, data)
+
+
+def test_read_upload_size_limit_and_text_forms():
+    with pytest.raises(InputError, match="the limit is 20 MB"):
+        gv.read_upload("big.txt", b"a" * (MAX_BYTES + 1))
+    assert gv.read_upload("a.md", "Kim in Khasan".encode("utf-16")) == "Kim in Khasan"
+    assert gv.read_upload("a.htm", b"<p>Kim &amp; Putin</p>") == "Kim & Putin"
+    assert gv.read_upload("a.txt", "Caf\xe9 in Paris".encode("latin-1")) == "Caf\xe9 in Paris"
+
+
+def _place(pid: str, name: str, lat: float, lon: float, kind: str = "populated place",
+           spans: tuple[tuple[int, int], ...] = ()) -> Place:
+    return Place(id=pid, name=name, lat=lat, lon=lon, kind=kind, country="XX", confidence=1.0,
+                 mentions=[Span(s, e, "x") for s, e in spans])
+
+
+def test_highlighted_text_escapes_the_article_and_marks_mentions():
+    text = "<script>alert(1)</script> in Khasan & <b>Vladivostok</b>"
+    k, v = text.index("Khasan"), text.index("Vladivostok")
+    places = [_place("k", "Khasan", 42.4, 130.6, spans=((k, k + 6),)),
+              _place("v", 'Vla"d', 43.1, 131.9, kind="country", spans=((v, v + 11),))]
+    out = gv.highlighted_text(text, places, selected="k")
+    assert "<script>" not in out and "&lt;script&gt;" in out and "&lt;b&gt;" in out and "&amp;" in out
+    assert out.count("<mark ") == 2 and "outline" in out.split("Khasan</mark>")[0]  # the selection is outlined
+    assert 'title="Vla&quot;d' in out
+
+
+def test_mention_snippets_quote_the_sentences():
+    text = "Kim went to Khasan. Then <i>nothing</i>. Khasan again."
+    spans = [Span(12, 18, "Khasan"), Span(41, 47, "Khasan")]
+    out = gv.mention_snippets(text, spans)
+    assert out == ["Kim went to <mark>Khasan</mark>.", "<mark>Khasan</mark> again."]
+
+
+def test_nearest_place_matches_markers_even_across_the_antimeridian():
+    scene = Scene(places=[_place("a", "Anadyr", 64.7, 177.5), _place("n", "Nome", 64.5, -165.4)])
+    assert gv.nearest_place(scene, 64.5, -165.4) == "n"
+    assert gv.nearest_place(scene, 64.5, 194.6) == "n"  # the map drew Nome one turn east
+    assert gv.nearest_place(scene, 10.0, 10.0) is None  # a click on a line far from any place
+
+
+def test_set_resolution_rejudges_with_the_given_gazetteer(gaz, seed_text: str):
+    from geoviz.analysis import scene_of
+
+    scene = scene_of(seed_text, gazetteer=gaz)
+    ws = gv.new_workspace("seed", seed_text, None, scene, gaz)
+    assert [e.id for e in ws.choices[VLADIVOSTOK]] == [VLADIVOSTOK, VLADIVOSTOK_PORT]
+    before = scene.claims[0].computed_km
+    gv.set_resolution(ws, VLADIVOSTOK, gaz.get(VLADIVOSTOK_PORT), gaz)
+    assert ws.version == 1 and ws.scene.claims[0].computed_km != before
+    fingerprint = ws.fingerprint()
+    gv.set_resolution(ws, VLADIVOSTOK, gaz.get(VLADIVOSTOK_PORT), gaz)  # no change, no new version
+    assert ws.version == 1 and ws.fingerprint() == fingerprint
+
+
+def test_samples_start_with_the_seed():
+    names = [s.name for s in gv.samples()]
+    assert names[0] == gv.SEED and len(names) >= 4
