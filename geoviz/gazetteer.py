@@ -184,13 +184,22 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
 
-    def get(self, entry_id: str) -> Entry | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.id = ?", (entry_id,))
-        return self.entry(rows[0]) if rows else None
+    @functools.cached_property
+    def _rowid_of(self) -> dict[str, int]:
+        """id -> rowid, built on the first ``get``: the store has no index on ids (it would
+        cost 5 MB), and apps call ``get`` often once they call it at all."""
+        return dict(self._query("SELECT id, rowid FROM entries", ()))
 
     def entry_row(self, entry_id: str) -> tuple | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.id = ?", (entry_id,))
+        rowid = self._rowid_of.get(entry_id) if isinstance(entry_id, str) else None
+        if rowid is None:
+            return None
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.rowid = ?", (rowid,))
         return rows[0] if rows else None
+
+    def get(self, entry_id: str) -> Entry | None:
+        row = self.entry_row(entry_id)
+        return self.entry(row) if row else None
 
     def alternate_names(self, entry_id: str) -> list[str]:
         rows = self._query("SELECT alt_names FROM entries WHERE id = ?", (entry_id,))
