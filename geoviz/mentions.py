@@ -86,6 +86,9 @@ ORG_HEADS = {"police", "sheriff", "city", "department", "state", "mayor", "fire"
              "patrol", "troopers", "rescue", "ems", "emergency", "sessions", "commissioners", "supervisors",
              "trustees", "aldermen", "selectmen", "schoolboard", "court's", "courthouse", "jail's", "prison's"}
 
+# Lower-case particles inside people's names.
+NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le", "ter"}
+
 # "St. Louis", "Mt. Vernon", "Ft. Worth": the dot belongs to the name.
 NAME_ABBREVIATIONS = {"st", "ste", "mt", "ft", "pt", "gen", "n", "s", "e", "w"}
 
@@ -309,7 +312,10 @@ class Recogniser:
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
                 break
-            for end in {tj.base_end, tj.end}:
+            # "Modi's" is Modi's, never a place called "Modis"; only a longer
+            # name may keep its apostrophe-s ("St. John's").
+            ends = (tj.base_end,) if tj.base_end == tj.end or j == i else (tj.base_end, tj.end)
+            for end in ends:
                 key = fold(text[toks[i].start : end])
                 if key and self.is_name(key):
                     best = (j, end, key)
@@ -349,6 +355,10 @@ class Recogniser:
         if (prev is not None and fold(prev.text) in TITLES and key not in self.demonyms
                 and text[prev.end : toks[i].start] in (". ", " ")):
             return "surname"  # "Gov. Crist", "Sen Smith"
+        if (prev is not None and i >= 2 and prev.text in NAME_PARTICLES and toks[i - 2].cap
+                and text[toks[i - 2].end : prev.start] == " " and text[prev.end : toks[i].start] == " "
+                and key not in self.demonyms and not self._major(key)):
+            return "surname"  # "Mike de Kock", "Ursula von der Leyen"
         if single and key not in self.demonyms and not self._major(key) and _AGE.match(text, toks[j].end):
             return "surname"  # "McDonald, 24, of Archer"
         if prev is not None and _adjacent(text, prev, toks[i]) or (
