@@ -473,11 +473,19 @@ def physical(data: Path, rows: list[Row]) -> None:
         rows.append(Row(id=f"ne:{prefix}:{i}", name=name, lat=pt.y, lon=pt.x, kind=kind, feature_code=fcode,
                         source=f"ne-{prefix}|{i}", names=names))
 
+    halves: dict[str, list] = defaultdict(list)
     for i, f in enumerate(features(ne / "ne_10m_geography_marine_polys.json.gz")):
         p = f["properties"]
         if p["featurecla"] in MARINE_KINDS and p.get("name"):
             add("marine", i, p["name"], "sea", shape(f["geometry"]), p["featurecla"].upper(),
                 (p.get("namealt") or "").split("|"))
+            half = re.fullmatch(r"(?:NORTH|SOUTH)\s+(\w+)\s+OCEAN", clean(p["name"]).upper())
+            if half:
+                halves[half.group(1).title()].append(shapely.make_valid(shape(f["geometry"])))
+    # Natural Earth splits the Atlantic and Pacific at the equator; the news
+    # names the whole ocean.
+    for k, (ocean, parts) in enumerate(sorted(halves.items())):
+        add("marine", 10_000 + k, f"{ocean} Ocean", "sea", unary_union(parts), "OCEAN", [ocean])
     for i, f in enumerate(features(ne / "ne_10m_geography_regions_polys.json.gz")):
         p = f["properties"]
         if p.get("name") and p["featurecla"] != "Dragons-be-here":
