@@ -125,6 +125,7 @@ if __name__ == "__main__":
 
 
 def _register_article_commands() -> None:
+    import geoviz.batch_command  # noqa: F401  (registers batch)
     import geoviz.commands  # noqa: F401  (registers parse, check, evaluate)
     import geoviz.map_command  # noqa: F401  (registers map)
 
