@@ -6,6 +6,7 @@ backtracking blow-up on hostile input.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -38,23 +39,31 @@ class Token(NamedTuple):
 
 
 def tokens(text: str) -> list[Token]:
-    out = []
+    out: list[Token] = []
     append = out.append
+    new = tuple.__new__  # NamedTuple's own constructor is a Python-level lambda: 20 % of the cost
     for m in _TOKEN.finditer(text):
-        s, e = m.span()
         word = m.group()
+        s = m.start()
+        e = s + len(word)
         base = e
         if ("'" in word or "’" in word) and len(word) > 2:
             pm = _POSSESSIVE.search(word)
             if pm and pm.start() > 0:
                 base = s + pm.start()
         c = word[0]
-        append(Token(s, e, word, base, c.isupper() or (c.isalpha() and c != c.lower() and c == c.upper())))
+        cap = c.isupper() or (not c.isascii() and c.isalpha() and c != c.lower() and c == c.upper())
+        append(new(Token, (s, e, word, base, cap)))
     return out
 
 
+@functools.lru_cache(maxsize=4)
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans [start, end) covering the text (whitespace trimmed)."""
+    """Sentence spans [start, end) covering the text (whitespace trimmed).
+
+    Cached for the last few texts: recognition, resolution, claims and events
+    all ask for the same article's sentences. Callers must not mutate the list.
+    """
     spans = []
     start = 0
     for m in _SENT_END.finditer(text):
