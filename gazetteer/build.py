@@ -236,6 +236,43 @@ def stem(name: str) -> str:
     return " ".join(DESIGNATIONS.sub(" ", fold(name)).split())
 
 
+def place_countries(data: Path, by_code: dict[str, Row], cities: list[Row], rows: list[Row]) -> None:
+    """Points for countries Natural Earth has no polygon for, in order of preference.
+
+    Its capital (in the country, or by name for dissolved states: Netherlands
+    Antilles at Willemstad, Serbia and Montenegro at Belgrade), else its
+    largest GeoNames place (Bonaire, Tokelau: island groups), else a Natural Earth
+    geography point of that name (Bouvet Island).
+    """
+    by_name: dict[str, list[Row]] = defaultdict(list)
+    by_country: dict[str, list[Row]] = defaultdict(list)
+    for c in cities:
+        by_name[fold(c.name)].append(c)
+        by_country[c.country].append(c)
+    points = {fold(re.sub(r"\bI\.$", "Island", clean(f["properties"]["name"]))): shape(f["geometry"])
+              for f in features(data / "naturalearth" / "ne_10m_geography_regions_points.json.gz")
+              if f["properties"].get("name")}
+    for cc, row in sorted(by_code.items()):
+        if not math.isnan(row.lat):
+            continue
+        capital = fold(row.capital) if row.capital else ""  # type: ignore[attr-defined]
+        named = sorted(by_name.get(capital, []), key=lambda c: (c.country != cc, c.feature_code != "PPLC",
+                                                                 -c.population))
+        if named:
+            row.lat, row.lon = named[0].lat, named[0].lon
+        elif by_country.get(cc):
+            # Scattered islands: a mean would fall in the sea; take the largest place.
+            main = max(by_country[cc], key=lambda c: (c.population, c.id))
+            row.lat, row.lon = main.lat, main.lon
+            row.source = f"gn-countryinfo|{cc}; at its largest place {main.name}"
+        elif fold(row.name) in points:
+            pt = points[fold(row.name)]
+            row.lat, row.lon = pt.y, pt.x
+            row.source = f"ne-regions_points|{row.name}"
+        else:
+            rows.remove(row)
+
+
 def russian_variants(name: str) -> set[str]:
     """Transliteration variants GeoNames and English news disagree on.
 
@@ -809,16 +846,7 @@ def build(data: Path, out: Path) -> str:
     natural_earth_places(data, cities)
     admins = admin1(data, rows, cities)
     admin2(data, rows, cities)
-    # Countries with no polygon sit at their capital.
-    capitals = {(c.country, fold(c.name)): c for c in cities if c.feature_code == "PPLC"}
-    for cc, row in by_code.items():
-        if math.isnan(row.lat):
-            cap = capitals.get((cc, fold(row.capital))) or next(  # type: ignore[attr-defined]
-                (c for c in cities if c.country == cc and fold(c.name) == fold(row.capital)), None)  # type: ignore[attr-defined]
-            if cap is None:
-                rows.remove(row)
-                continue
-            row.lat, row.lon = cap.lat, cap.lon
+    place_countries(data, by_code, cities, rows)
     rows.extend(cities)
     airports(data, rows)
     physical(data, rows)
