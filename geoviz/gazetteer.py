@@ -205,21 +205,42 @@ class Gazetteer:
         rows = self._query("SELECT alt_names FROM entries WHERE id = ?", (entry_id,))
         return [n for n in rows[0][0].split("|") if n] if rows else []
 
-    def country(self, code: str) -> Entry | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.kind = ? AND e.country = ? "
-                           "ORDER BY e.prior_e3 DESC LIMIT 1", (KINDS.index("country"), code))
+    @functools.cached_property
+    def _by_code(self) -> dict[tuple[str, str, str], int]:
+        """rowids of countries, capitals and provinces by code, from one scan.
+
+        The store indexes names, not codes; these three lookups run for every
+        demonym, qualifier and journey, so one pass builds them all
+        (about 50 ms, once) instead of a table scan per call.
+        """
+        out: dict[tuple[str, str, str], int] = {}
+        rows = self._query("SELECT rowid, kind, feature_code, country, admin1, prior_e3 FROM entries "
+                           "WHERE kind IN (?, ?) OR feature_code = 'PPLC' ORDER BY prior_e3 DESC, rowid",
+                           (KINDS.index("country"), KINDS.index("admin1")))
+        for rowid, kind, fcode, cc, a1, _ in rows:
+            if kind == KINDS.index("country"):
+                out.setdefault(("country", cc, ""), rowid)
+            elif kind == KINDS.index("admin1"):
+                out.setdefault(("admin1", cc, a1), rowid)
+            if fcode == "PPLC":
+                out.setdefault(("capital", cc, ""), rowid)
+        return out
+
+    def _by_rowid(self, rowid: int | None) -> Entry | None:
+        if rowid is None:
+            return None
+        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.rowid = ?", (rowid,))
         return self.entry(rows[0]) if rows else None
+
+    def country(self, code: str) -> Entry | None:
+        return self._by_rowid(self._by_code.get(("country", code, "")))
 
     def capital(self, country: str) -> Entry | None:
         """The national capital (GeoNames PPLC) of a country given by ISO alpha-2 code."""
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.feature_code = 'PPLC' AND e.country = ? "
-                           "ORDER BY e.prior_e3 DESC LIMIT 1", (country,))
-        return self.entry(rows[0]) if rows else None
+        return self._by_rowid(self._by_code.get(("capital", country, "")))
 
     def admin1(self, country: str, code: str) -> Entry | None:
-        rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.kind = ? AND e.country = ? "
-                           "AND e.admin1 = ? LIMIT 1", (KINDS.index("admin1"), country, code))
-        return self.entry(rows[0]) if rows else None
+        return self._by_rowid(self._by_code.get(("admin1", country, code)))
 
     def formal_name(self, entry: Entry) -> str:
         """The name with its designation ("Primorsky Krai" for "Primorye"), if the store has one.
