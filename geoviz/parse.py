@@ -20,9 +20,17 @@ class InputError(ValueError):
     """Input geoviz cannot read as an article (documented, user-facing)."""
 
 
-@functools.lru_cache(maxsize=4)
 def pipeline(gazetteer: Gazetteer | None = None) -> tuple[Recogniser, Resolver]:
-    gaz = gazetteer or default_gazetteer()
+    """The recogniser and resolver of a gazetteer (the bundled one by default), built once.
+
+    ``None`` and the default gazetteer itself share one pipeline: building
+    the recogniser loads every name key (about half a second).
+    """
+    return _pipeline(gazetteer or default_gazetteer())
+
+
+@functools.lru_cache(maxsize=4)
+def _pipeline(gaz: Gazetteer) -> tuple[Recogniser, Resolver]:
     return Recogniser(gaz), Resolver(gaz)
 
 
