@@ -20,6 +20,20 @@ The approach is deliberately rule-based (no model download, no network):
 * dates are absolute, weekday or relative expressions, resolved against the
   article date when there is one (news convention: "on Wednesday" is the
   latest Wednesday on or before the article date), else kept as labels.
+* actors and travellers are names ("Kim Jong Un"), bodies ("the White
+  House"), or described subjects ("The Chilean president", "the trucks",
+  "miners"); a place is an actor only as the clause-opening subject of its
+  verb ("North Korea conducted ..."), never when it is located ("miners in
+  Potosí and Oruro") or an object ("a ferry leaving Helsinki");
+* a place coordinated with a governed one shares its preposition ("to Ramadi
+  and Fallujah": two consecutive stops; "in Potosí and Oruro": one event each);
+* journeys follow the narrated movement; a "for Y" destination ("left Amman
+  for Baghdad") is where the traveller meant to go: it closes the route,
+  flagged ``implied`` ("stated destination"), unless reached later in the
+  text (that stop stands) or contradicted by a return (dropped);
+* travellers are told apart by name words, then by role or class ("the
+  minister" = "the foreign minister", "the trucks" = "a convoy"); an
+  indefinite description ("a second convoy") is someone new.
 
 Every regular expression has bounded repetition and runs once per sentence or
 on a fixed-size window, so both passes are linear in the length of the text.
@@ -55,14 +69,14 @@ __all__ = [
 
 #: Event types, highest priority first: when one clause holds several
 #: triggers ("awaited Kim's arrival for the summit"), the first type wins.
-EVENT_TYPES = ("military", "disaster", "meeting", "arrival", "departure", "travel", "statement", "other")
+EVENT_TYPES = ("military", "disaster", "protest", "meeting", "arrival", "departure", "travel", "statement", "other")
 #: Travel modes a leg can carry (``None`` when the text does not say).
-MODES = ("train", "plane", "car", "ship")
+MODES = ("train", "plane", "car", "ship", "foot")
 #: Types that describe movement: their places become journey stops.
 MOVEMENT_TYPES = ("arrival", "departure", "travel")
 #: Types that happen *at* a place, so a locative elsewhere in the sentence may
 #: locate them ("Putin, already at the Vostochny Cosmodrome, awaited ... the summit").
-_STATIC_TYPES = ("meeting", "arrival", "disaster", "other")
+_STATIC_TYPES = ("meeting", "arrival", "disaster", "protest", "other")
 #: Types whose triggers are verbs that can be coordinated ("... and arrived in").
 _VERB_TYPES = ("meeting", "arrival", "departure", "travel", "statement")
 
@@ -303,25 +317,48 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
     "meeting": re.compile(
         r"(?i)\b(?:summits?|met|meets|meeting|meetings|talks|negotiations|conference|hosted|hosts|"
         r"held\s+talks|sat\s+down\s+with)\b"),
-    "arrival": re.compile(r"(?i)\b(?:arrived|arrives|arriving|arrival|landed|lands|reached|returned|returns|"
-                          r"returning|touched\s+down)\b"),
+    "protest": re.compile(
+        r"(?i)\b(?:protests?|protested|protesting|protesters|rall(?:y|ies|ied)|demonstrations?|demonstrators|"
+        r"demonstrated|sit-ins?|walkouts?|walked\s+out|strikers|protest\s+march(?:es)?|marches)\b"),
+    "arrival": re.compile(r"(?i)\b(?:arrived|arrives|arriving|arrival|landed|lands|reached|reaches|returned|returns|"
+                          r"returning|touched\s+down|made\s+landfall|docked|docks|docking|berthed|called\s+at|"
+                          r"put\s+in\s+at|came\s+ashore|were\s+brought\s+(?:ashore\s+)?to|"
+                          r"was\s+brought\s+(?:ashore\s+)?to)\b"),
     "departure": re.compile(r"(?i)\b(?:left|leaves|leaving|departed|departs|departing|departure|set\s+off|"
-                            r"set\s+out)\b"),
+                            r"set\s+out|set\s+sail|boarded|embarked)\b"),
     "travel": re.compile(
         r"(?i)\b(?:travel(?:l?ed|l?ing|s)?|flew|flies|flying|flight|drove|driven|sailed|sailing|visit(?:ed|ing|s)?|"
-        r"trip|journey(?:ed)?|toured|tour|headed|heading|went|crossed|transited|continued\s+on|moved\s+on)\b"),
+        r"trip|journey(?:ed)?|toured|tour|headed|heading|went|crossed|transited|continued\s+on|moved\s+on|"
+        r"passed\s+through|walked(?!\s+out)|trekked|hiked|tracked|"
+        # "moved north over ...", "moved inland": not "moved to ban".
+        r"moved(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
+        r"inland|over|across|into|through|towards?|up|down|along)\b))\b"),
     "statement": re.compile(
         r"(?i)\b(?:said|says|warned|warns|warning|warnings|announced|announces|announcement|stated|stating|"
         r"declared|reported|told|claimed|confirmed|denied|issued\s+(?:a\s+)?statements?|condemned|vowed|"
         r"threatened)\b"),
     "other": re.compile(
-        r"(?i)\b(?:signed|protests?|protested|rall(?:y|ies|ied)|elections?|voted|ceremony|inaugurated|"
+        r"(?i)\b(?:signed|elections?|voted|ceremony|inaugurated|"
         r"opened|arrested|killed|died|rescued|evacuated|celebrated)\b"),
 }
 # Weak triggers need support: "left" is also a direction, "launched"/"fired"
 # also a campaign or an employee.
 _WEAK_MILITARY = re.compile(r"(?i)\b(?:launch(?:ed|es)?|fired|fires|firing)\b")
 _LEFT = re.compile(r"(?i)\bleft\b")
+# Labour action, not a military strike: "went on strike", "a general strike",
+# "a strike by miners", "hunger strike", "striking teachers".
+_LABOUR_STRIKE = re.compile(
+    r"(?i)\b(?:(?:go|goes|went|gone|going|be|is|are|was|were|been|remain(?:ed)?|stay(?:ed)?)\s+on\s+"
+    r"(?:(?:an?|indefinite|general|hunger|(?:\w{1,12}-)?day|(?:\d{1,3}-)?hour|national)\s+){0,2}strike|"
+    r"(?:general|hunger|labou?r|national|nationwide|indefinite|wildcat|rail|transport|public[- ]sector|"
+    r"teachers['’]?|workers['’]?|miners['’]?|doctors['’]?|nurses['’]?|dockers['’]?|union|"
+    r"(?:\w{1,12}-)?day|(?:\d{1,3}-)?hour|warning)\s+strikes?|"
+    r"strikes?\s+(?:action\b|by\s+(?:[\w-]{1,20}\s+){0,2}?(?:workers|miners|teachers|doctors|nurses|staff|"
+    r"employees|unions?|drivers|pilots|dockers|farmers|students|truckers|lecturers|porters|guards)\b)|"
+    r"(?:staged|called|calling|call|held|began|begun|joined|ended|announced|threatened|declared)\s+"
+    r"(?:(?:a|an|the|their|its)\s+)?(?:[\w-]{1,20}\s+)?strikes?\b(?!\s+on\b)|"
+    r"striking\s+(?:[\w-]{1,20}\s+)?(?:workers|miners|teachers|doctors|nurses|staff|employees|drivers|pilots|"
+    r"dockers|farmers|students|truckers))")
 
 _PREP = (r"at|in|to|into|onto|from|near|outside|inside|on|via|toward|towards|across|over|off|through|around|"
          r"for|within|beyond")
@@ -378,7 +415,52 @@ _TITLES = {"president", "prime", "minister", "leader", "king", "queen", "chancel
            "secretary", "foreign", "defence", "defense", "premier", "emir", "sultan", "pope", "mr", "mrs",
            "ms", "dr", "sir", "dame", "senator", "governor", "mayor", "ambassador", "commander", "admiral",
            "chairman", "supreme", "de", "facto", "crown", "prince", "princess"}
-_PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)
+
+# Common-noun subjects ("the president", "The Chilean president", "the convoy",
+# "the trucks", "miners", "the storm"): who acts when no one is named.
+_PERSON_HEADS = ("prime minister", "foreign minister", "defence minister", "defense minister", "president",
+                 "minister", "chancellor", "premier", "king", "queen", "pope", "envoy", "ambassador", "leader",
+                 "senator", "governor", "mayor", "commander", "secretary", "diplomat", "spokesman", "spokeswoman",
+                 "spokesperson", "monarch", "emir", "sultan", "prince", "princess", "official",
+                 "delegate", "captain", "coach", "skipper")
+#: Group or vehicle heads, with the class that makes "the trucks" the same traveller as "a convoy".
+_HEAD_CLASS = {
+    **dict.fromkeys(("convoy", "truck", "lorry", "lorries", "vehicle", "bus", "buses", "column", "motorcade",
+                     "caravan"), "convoy"),
+    **dict.fromkeys(("ship", "vessel", "ferry", "ferries", "tanker", "freighter", "warship", "frigate",
+                     "destroyer", "carrier", "submarine", "yacht", "boat", "dinghy", "dinghies", "liner",
+                     "trawler"), "vessel"),
+    **dict.fromkeys(("team", "squad", "side", "player"), "team"),
+    **dict.fromkeys(("storm", "hurricane", "typhoon", "cyclone", "depression"), "storm"),
+    **dict.fromkeys(("migrant", "refugee", "asylum seeker"), "migrants"),
+    **dict.fromkeys(("troop", "soldier", "forces", "army"), "troops"),
+    **dict.fromkeys(("plane", "aircraft", "jet", "flight", "helicopter"), "aircraft"),
+    # Who travels with a leader: "the delegation travelled on" continues the leader's journey.
+    **dict.fromkeys(("delegation", "entourage", "party"), "delegation"),
+    **{w: w for w in ("pilgrim", "tourist", "passenger", "group", "family", "families", "hiker", "climber",
+                      "expedition", "miner", "worker", "teacher", "protester", "demonstrator", "student", "farmer",
+                      "doctor", "nurse", "driver", "government", "authorities", "police", "crew", "rescuer",
+                      "orchestra", "survivor")},
+}
+_HEADS = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") + ("" if h.endswith(("s", "ies")) else "(?:e?s)?")
+                          for h in (*_PERSON_HEADS, *_HEAD_CLASS)), key=len, reverse=True))
+_NP_STOP = (r"the|a|an|and|or|but|of|in|on|at|to|from|for|with|by|into|onto|was|were|is|are|has|have|had|be|"
+            r"been|then|after|before|as|that|which|who|while|when|said|says|its|his|her|their|it|he|she|they|"
+            r"also|later|not")
+_NP = re.compile(
+    r"(?<![\w'’-])(?P<det>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
+    r"[Oo]ur|[Ss]everal|[Mm]any|[Bb]oth|(?:[Dd]ozens|[Hh]undreds|[Tt]housands)\s+of)\s+)?"
+    r"(?:(?:about|around|nearly|some|at\s+least|more\s+than)\s+)?"
+    rf"(?P<mods>(?:(?!(?:{_NP_STOP})\b)[\w'’-]{{1,30}}\s+){{0,3}}?)"
+    # "a passenger ferry", "an aid convoy": a compound's last noun is its head.
+    rf"(?:(?i:{_HEADS})\s+)?(?P<head>(?i:{_HEADS}))(?![\w'’-])"
+    # "a group of about forty migrants": the complement says who the group is.
+    r"(?:\s+of\s+(?:(?:about|around|nearly|some|more\s+than|at\s+least)\s+)?(?:[\w'’-]{1,30}\s+){0,2}?"
+    rf"(?P<head2>(?i:{_HEADS}))(?![\w'’-]))?")
+# "with the minister", "aboard the ship": a noun phrase after a preposition is not a subject.
+_GOVERNED_BEFORE = re.compile(r"(?i)\b(?:of|with|by|for|to|from|in|at|on|into|among|between|against|about|"
+                              r"behind|like|aboard|carrying|and|or|than|over|under)\s+\Z")
 
 # "North Korea's leader Kim Jong Un", "French foreign minister Marie Dubois".
 _LEADER_AFTER = re.compile(
@@ -392,7 +474,9 @@ _MODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("plane", re.compile(r"(?i)\b(?:flew|flies|flying|flight|flights|plane|jet|airliner|aircraft|helicopter|"
                          r"by\s+air|airlifted)\b")),
     ("ship", re.compile(r"(?i)\b(?:sailed|sailing|ship|ferry|boat|vessel|yacht|by\s+sea|warship|cruise)\b")),
-    ("car", re.compile(r"(?i)\b(?:drove|driven|driving|car|motorcade|convoy|bus|by\s+road|limousine)\b")),
+    ("car", re.compile(r"(?i)\b(?:drove|driven|driving|car|cars|motorcade|convoy|bus|by\s+road|limousine|"
+                       r"by\s+coach|trucks?|lorry|lorries)\b")),
+    ("foot", re.compile(r"(?i)\b(?:on\s+foot|walked|walking|trekked|trekking|hiked|hiking)\b")),
 )
 
 # --------------------------------------------------------------------------
@@ -559,6 +643,7 @@ class _Mention:
     adjectival: bool  # demonym ("Russian") or possessive ("North Korea's"): never a location
     prep: str  # governing preposition, lower-case, or ""
     distance_anchor: bool
+    coordinated: bool = False  # joined to the previous mention by "and"/a comma, sharing its preposition
 
 
 @dataclass(slots=True)
@@ -594,12 +679,14 @@ class _Analysis:
         self.text = doc.text or ""
         self.ref = _parse_iso(doc.date)
         self.names_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self.subject_cache: dict[int, tuple[list[int], list[tuple[int, int, str] | None]]] = {}
         all_mentions = sorted(((m, p) for p in doc.places for m in p.mentions), key=lambda mp: mp[0].start)
         starts = [m.start for m, _ in all_mentions]
         self.sentences: list[_Sentence] = []
         for i, (s, e) in enumerate(_bounded_sentences(self.text)):
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-            ms = [self._mention(span, place, demonyms) for span, place in all_mentions[lo:hi] if span.end <= e]
+            ms = _inherit_prepositions(self.text, [self._mention(span, place, demonyms)
+                                                   for span, place in all_mentions[lo:hi] if span.end <= e])
             clauses = [self._clause(cs, ce) for cs, ce in _clauses(self.text, s, e)]
             self.sentences.append(_Sentence(i, s, e, clauses, ms, _date_exprs(self.text, s, e)))
 
@@ -616,16 +703,42 @@ class _Analysis:
 
     def _clause(self, start: int, end: int) -> _Clause:
         clause = _Clause(start, end)
+        labour = [(m.start(), m.end()) for m in _LABOUR_STRIKE.finditer(self.text, start, end)]
+        for a, b in labour:
+            clause.triggers.append(_Trigger("protest", a, b, self.text[a:b]))
         for kind, rx in _TRIGGERS.items():
             for m in rx.finditer(self.text, start, end):
                 if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(self.text, m.end()):
                     continue
+                if any(a <= m.start() < b for a, b in labour):
+                    continue  # "went on strike": the labour action already stands for it
                 clause.triggers.append(_Trigger(kind, m.start(), m.end(), m.group()))
         if _WEAPON.search(self.text, start, end):
             for m in _WEAK_MILITARY.finditer(self.text, start, end):
                 clause.triggers.append(_Trigger("military", m.start(), m.end(), m.group()))
         clause.triggers.sort(key=lambda t: t.start)
         return clause
+
+
+# "in Potosí and Oruro", "to Ramadi and Fallujah": a conjunction between two
+# mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
+_COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
+
+
+def _inherit_prepositions(text: str, mentions: list[_Mention]) -> list[_Mention]:
+    """A mention coordinated with a governed one shares its preposition ("to Ramadi and Fallujah").
+
+    Without this, "Oruro" in "miners in Potosí and Oruro went on strike" looks
+    like a bare subject (an actor) and "Fallujah" like no stop at all.
+    """
+    out: list[_Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and not m.prep and prev.prep and not prev.adjectival and not m.adjectival
+                and 0 < m.start - prev.end <= 16 and _COORDINATION.fullmatch(text, prev.end, m.start)):
+            m = _Mention(m.start, m.end, m.place, m.adjectival, prev.prep, prev.distance_anchor, True)
+        out.append(m)
+    return out
 
 
 _MAX_SENTENCE = 1000  # chars; a longer run is cut at spaces, which keeps every per-sentence step bounded
@@ -708,8 +821,7 @@ def _names(text: str, start: int, end: int, sentence: _Sentence, places_ok: bool
     ``places_ok=False`` drops names that are place mentions: a place acts only
     as the subject right before its verb ("North Korea conducted").
     """
-    out = [(m.start(), m.end(), _strip_demonym(text, m.start() + 4, m.end(), sentence))
-           for m in _BODY.finditer(text, start, end)]
+    out = [(m.start(), m.end(), _body_name(text, m, sentence)) for m in _BODY.finditer(text, start, end)]
     bodies = [(a, b) for a, b, _ in out]
     k = 0  # both match lists are in text order: one pointer skips names inside bodies
     for m in _NAME.finditer(text, start, end):
@@ -721,13 +833,28 @@ def _names(text: str, start: int, end: int, sentence: _Sentence, places_ok: bool
         s = _skip_starters(text, s, e)
         if s >= e:
             continue
-        if any((m.prep or m.adjectival or not places_ok) and m.start <= s and e <= m.end for m in sentence.mentions):
-            continue  # "in Nairobi" is a where, "Polish" an adjective: neither is a who
+        bare_end = e - 2 if _POSSESSIVE_END.search(text, s, e) else e
+        if any((m.prep or m.adjectival or not places_ok) and m.start <= s and bare_end <= m.end
+               for m in sentence.mentions):
+            continue  # "in Nairobi" is a where, "Polish"/"Peru's" an adjective: none is a who
         name = _strip_demonym(text, s, e, sentence)
         if name:
             out.append((s, e, name))
     out.sort()
     return out
+
+
+def _body_name(text: str, m: re.Match[str], sentence: _Sentence) -> str:
+    """ "the South Korean military" -> "South Korean military"; "The Chilean president" stays whole.
+
+    A demonym is dropped only when a proper name is left ("the Russian Defence
+    Ministry" -> "Defence Ministry"); a bare role would say nothing.
+    """
+    stripped = _strip_demonym(text, m.start() + 4, m.end(), sentence)
+    return stripped if any(c.isupper() for c in stripped) else " ".join(m.group().split())
+
+
+_POSSESSIVE_END = re.compile(r"['’]s\Z")
 
 
 def _skip_starters(text: str, s: int, e: int) -> int:
@@ -775,6 +902,76 @@ def _place_names(doc: Document) -> set[str]:
     return {fold(p.name) for p in doc.places}
 
 
+def _head_key(head: str) -> str:
+    """ "Trucks" -> "convoy", "presidents" -> "president": the class a head noun refers by."""
+    h = " ".join(head.lower().split())
+    for cand in (h, h[:-2] if h.endswith("es") else h, h[:-1] if h.endswith("s") else h):
+        if cand in _HEAD_CLASS:
+            return _HEAD_CLASS[cand]
+        if cand in _PERSON_HEADS:
+            return cand
+    return h
+
+
+def _noun_subjects(text: str, start: int, end: int, sent: _Sentence) -> list[tuple[int, int, str]]:
+    """Common-noun phrases that can be a subject: "The Chilean president", "the trucks", "miners".
+
+    A capitalised head is a title inside a name ("Russian President Vladimir
+    Putin"), unless it opens the sentence bare ("Protesters rallied ...").
+    """
+    out = []
+    for m in _NP.finditer(text, start, end):
+        head = m.group("head")
+        if head[0].isupper() and (m.group("det") or m.group("mods") or m.start() != sent.start):
+            continue
+        before = text[max(start, m.start() - 14):m.start()]
+        if _GOVERNED_BEFORE.search(before) and before.strip().lower() not in ("and", "but", "or", "and then"):
+            continue  # "an honour guard and officials", "with the minister"; not ", and the trucks reached"
+        if _NAME_START.match(text, m.end()) or _apposition(text, m, sent):
+            continue  # "foreign minister Marie Dubois", "Marie Dubois, the minister": the name says who
+        out.append((m.start(), m.end(), " ".join(m.group().split())))
+    return out
+
+
+_NAME_START = re.compile(r"\s{1,3}[A-Z][a-z]")
+_APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]{0,30},\s{1,2}\Z")
+
+
+def _apposition(text: str, m: re.Match[str], sent: _Sentence) -> bool:
+    """ "Marie Dubois, the French foreign minister, ...": a described name, not a second subject."""
+    if not m.group("det") or not text.startswith(",", m.end()):
+        return False
+    before = _APPOSITION_BEFORE.search(text[max(sent.start, m.start() - 34):m.start()])
+    return bool(before) and not _is_place_span(sent, m.start() - 3, m.start() - 2)
+
+
+def _np_head(phrase: str) -> str | None:
+    m = _NP.fullmatch(phrase)
+    return _head_key(m.group("head")) if m else None
+
+
+def _is_place_span(sent: _Sentence, s: int, e: int) -> bool:
+    return any(m.start < e and s < m.end for m in sent.mentions)
+
+
+_CLAUSE_OPENING = re.compile(r"(?i)\s*(?:(?:the|and|but|so|while|when|as|also|then|later|meanwhile|notably|"
+                             r"neighbou?ring|nearby)\b[\s,]*){0,3}")
+
+
+def _subjects(an: _Analysis, sent: _Sentence, start: int, end: int,
+              places_ok: bool = True) -> list[tuple[int, int, str]]:
+    """Names and common-noun subjects in [start, end), in text order; a name wins where both overlap.
+
+    (A name wholly inside a longer noun phrase is that phrase's modifier: the phrase wins.)
+    """
+    names = _names(an.text, start, end, sent, places_ok)
+    nps = _noun_subjects(an.text, start, end, sent)
+    # "Relief convoy": a capitalised first word inside a described subject is not a name of its own.
+    names = [x for x in names if not any(a <= x[0] and x[1] <= b and b - a > x[1] - x[0] for a, b, _ in nps)]
+    nps = [n for n in nps if not any(a < n[1] and n[0] < b for a, b, _ in names)]
+    return sorted(names + nps)
+
+
 def _actors(an: _Analysis, sent: _Sentence, clause: _Clause, trig: _Trigger, memory: dict[str, Any]) -> list[str]:
     """Who acts: the clause's names before the trigger (subject), the sentence subject, "with X" for meetings.
 
@@ -784,18 +981,31 @@ def _actors(an: _Analysis, sent: _Sentence, clause: _Clause, trig: _Trigger, mem
     text = an.text
     key = (clause.start, clause.end)
     if key not in an.names_cache:  # one scan per clause, however many triggers it holds
-        an.names_cache = {key: _names(text, clause.start, clause.end, sent)}
-    before = [n for s, e, n in an.names_cache[key] if e <= trig.start]
-    actors = before[-1:] if before else []
+        an.names_cache = {key: _subjects(an, sent, clause.start, clause.end)}
+    before = [(s, e, n) for s, e, n in an.names_cache[key] if e <= trig.start]
+    if before and _is_place_span(sent, before[-1][0], before[-1][1]) and not (
+            _subject_gap(text, before[-1][1], trig.start) and _CLAUSE_OPENING.fullmatch(text, clause.start,
+                                                                                        before[-1][0])):
+        # A place is a where, not a who, unless it opens the clause as its subject ("North Korea conducted",
+        # "the White House has issued"); "a ferry leaving Helsinki simulated ..." is the ferry's action.
+        before = [b for b in before[:-1] if not _is_place_span(sent, b[0], b[1])]
+    actors = [before[-1][2]] if before else []
     if not actors:
-        sentence_first = _names(text, sent.start, clause.start, sent, places_ok=False)
-        if _PRONOUN.search(text, clause.start, trig.start) and memory.get("person"):
-            actors.append(memory["person"])
+        sentence_first = _sentence_subjects(an, sent, clause)
+        pronoun = _PRONOUN.search(text, clause.start, trig.start)
+        referent = None
+        if pronoun:
+            plural = pronoun.group().lower() in ("they", "their", "it", "its")
+            referent = (memory.get("thing") if plural else None) or memory.get("person")
+        if referent:
+            actors.append(referent)
         elif sentence_first:
             actors.append(sentence_first[0][2])
-    if trig.type == "meeting":
-        sentence_first = _names(text, sent.start, clause.start, sent, places_ok=False)
-        if sentence_first and sentence_first[0][2] not in actors:
+    if trig.type == "meeting" and not (before and _AND_CLAUSE.match(text, clause.start)):
+        # "Kim ..., which led to talks": the sentence subject takes part; "..., and the government called
+        # for talks" has a subject of its own.
+        sentence_first = _sentence_subjects(an, sent, clause)
+        if sentence_first and sentence_first[0][2] not in actors and _can_meet(sentence_first[0][2]):
             actors.insert(0, sentence_first[0][2])
         after = text[trig.end:clause.end]
         w = re.search(r"\b(?:with|and)\s+", after)
@@ -804,6 +1014,43 @@ def _actors(an: _Analysis, sent: _Sentence, clause: _Clause, trig: _Trigger, mem
             if more and more[0][0] <= trig.end + w.end() + 30:
                 actors.append(more[0][2])
     return [a for i, a in enumerate(actors) if a and a not in actors[:i]]
+
+
+_AND_CLAUSE = re.compile(r"(?i)(?:and|but|or)\b")
+
+
+def _can_meet(subject: str) -> bool:
+    """A name or a described person meets; "the presidential plane" does not."""
+    head = _np_head(subject)
+    return head is None or head in _PERSON_HEADS or head in ("delegation", "government", "team")
+
+
+def _sentence_subjects(an: _Analysis, sent: _Sentence, clause: _Clause) -> list[tuple[int, int, str]]:
+    """The subject a verb-initial clause shares: the nearest earlier clause's subject, before that clause's verb.
+
+    "..., the trucks drove to Ruwaished and returned to Amman": the trucks
+    returned. A name or noun phrase after its clause's verb is an object
+    ("they boarded a small boat ..., and ... were brought ashore": not the boat).
+    Computed once per sentence, so many verbs in one run-on sentence stay linear.
+    """
+    if sent.index not in an.subject_cache:
+        nearest: list[tuple[int, int, str] | None] = []
+        last: tuple[int, int, str] | None = None
+        for other in sent.clauses:
+            verb = other.triggers[0].start if other.triggers else other.end
+            found = _subjects(an, sent, other.start, verb, places_ok=False)
+            last = found[-1] if found else last
+            nearest.append(last)
+        an.subject_cache[sent.index] = ([c.start for c in sent.clauses], nearest)
+    starts, nearest = an.subject_cache[sent.index]
+    i = bisect.bisect_left(starts, clause.start) - 1  # the clause just before this one
+    return [nearest[i]] if i >= 0 and nearest[i] is not None else []
+
+
+def _subject_gap(text: str, end: int, trig_start: int) -> bool:
+    """ "North Korea conducted", "the White House has issued": a place right before its verb acts as a body."""
+    gap = text[end:trig_start]
+    return len(gap.split()) <= 5 and not re.search(r"[,;:]", gap)
 
 
 # --------------------------------------------------------------------------
@@ -870,9 +1117,15 @@ def _place_for(an: _Analysis, sent: _Sentence, clause: _Clause, trig: _Trigger) 
 
 
 def _direct_object(text: str, trig_end: int, mention_start: int) -> bool:
-    """ "left Pyongyang", "visited the Kremlin": only an article between verb and place."""
+    """ "left Pyongyang", "visited the Kremlin", "left the port of Mombasa": the place is the verb's object."""
     gap = text[trig_end:mention_start]
-    return len(gap) < 8 and gap.strip().lower() in ("", "the")
+    return (len(gap) < 8 and gap.strip().lower() in ("", "the")) or (
+        len(gap) < 40 and bool(_OF_HEAD.fullmatch(gap)))
+
+
+# "the port of", "the border town of", "the capital,": a place named through its head noun.
+_OF_HEAD = re.compile(r"\s+the\s+(?:[a-z][\w-]{0,20}\s+){0,2}(?:port|city|town|village|capital|harbou?r|island|"
+                      r"region|province|state|district|base|airport)\s+of\s+(?:the\s+)?")
 
 
 def _subject(text: str, before: list[_Mention], trig: _Trigger) -> _Mention | None:
@@ -947,11 +1200,46 @@ def _scan(an: _Analysis) -> list[_Found]:
         for clause in sent.clauses:
             for trig in _clause_triggers(an, sent, clause):
                 f = _event_for(an, sent, clause, trig, memory, state)
-                if f is not None and (f.event.type, f.event.place_id) not in seen:
-                    seen.add((f.event.type, f.event.place_id or ""))
-                    found.append(f)
+                if f is None:
+                    continue
+                for g in _fan_out(sent, f):
+                    if (g.event.type, g.event.place_id) not in seen:
+                        seen.add((g.event.type, g.event.place_id or ""))
+                        found.append(g)
             _remember_people(an, sent, clause, places, memory)
     return _subsume_country_moves(found)
+
+
+def _coordination_chain(sent: _Sentence, mention: _Mention) -> list[_Mention]:
+    """The mentions joined to ``mention`` by "and"/commas ("in Potosí and Oruro"), in text order."""
+    ms = sent.mentions
+    i = next((k for k, m in enumerate(ms) if m.start == mention.start), None)
+    if i is None:
+        return [mention]
+    lo = hi = i
+    while lo > 0 and ms[lo].coordinated:
+        lo -= 1
+    while hi + 1 < len(ms) and ms[hi + 1].coordinated:
+        hi += 1
+    return ms[lo:hi + 1]
+
+
+def _fan_out(sent: _Sentence, f: _Found) -> list[_Found]:
+    """One static event per coordinated place: "miners in Potosí and Oruro went on strike" is two markers.
+
+    Movement events stay single: their coordinated places become consecutive
+    journey stops instead.
+    """
+    if f.mention is None or f.event.type in MOVEMENT_TYPES or not f.mention.prep:
+        return [f]
+    chain = _coordination_chain(sent, f.mention)
+    if len(chain) == 1:
+        return [f]
+    out = []
+    for m in chain:
+        ev = Event.from_dict({**f.event.to_dict(), "place_id": m.place.id})
+        out.append(_Found(ev, f.sentence, m, f.resolved))
+    return out
 
 
 @dataclass(slots=True)
@@ -966,6 +1254,7 @@ def _clause_triggers(an: _Analysis, sent: _Sentence, clause: _Clause) -> list[_T
     """The clause's best trigger, plus any movement verb that governs a place of its own.
 
     "travelled to Warsaw ... for talks" is both a journey and a meeting;
+    "crossed into Iraq ... before heading to Ramadi" is two movements;
     "awaited Kim's arrival for the summit" stays one meeting, because the
     arrival there governs no place.
     """
@@ -974,7 +1263,7 @@ def _clause_triggers(an: _Analysis, sent: _Sentence, clause: _Clause) -> list[_T
         return []
     out = [best]
     for t in clause.triggers:
-        if t is not best and t.type in MOVEMENT_TYPES and t.type != best.type:
+        if t is not best and t.type in MOVEMENT_TYPES:
             m = _place_for(an, sent, clause, t)
             if m is not None and _in(m, clause.start, clause.end) and m.start >= t.end and m.prep:
                 out.append(t)
@@ -1017,10 +1306,24 @@ def _definite(text: str, trig: _Trigger) -> bool:
 def _remember_people(an: _Analysis, sent: _Sentence, clause: _Clause, places: set[str],
                      memory: dict[str, Any]) -> None:
     known = memory.setdefault("tokens", set())
-    for _s, _e, name in _names(an.text, clause.start, clause.end, sent):
-        if _is_person(name, places, known):
-            memory["person"] = name
+    first_trigger = clause.triggers[0].start if clause.triggers else clause.end
+    people = [(e, name) for _s, e, name in _names(an.text, clause.start, clause.end, sent)
+              if _is_person(name, places, known)]
+    if people:
+        # The subject (before the verb) is whom a later "she" most likely means, else the last one named.
+        subjects = [name for e, name in people if e <= first_trigger]
+        memory["person"] = subjects[-1] if subjects else people[-1][1]
+        for _e, name in people:
             known.update(_name_tokens(name))
+        return
+    # "The Chilean president ...", "a convoy ...": a described subject is what a later pronoun refers to.
+    for _s, _e, phrase in _noun_subjects(an.text, clause.start, first_trigger, sent):
+        head = _np_head(phrase)
+        if head in _PERSON_HEADS and not phrase.endswith("s"):  # "he"/"she" is one person, not "officials"
+            memory["person"] = phrase
+        elif head is not None:
+            memory["thing"] = phrase
+        break
 
 
 def _subsume_country_moves(found: list[_Found]) -> list[_Found]:
@@ -1068,6 +1371,11 @@ class _Candidate:
     place: Place
     origin: bool
     traveller: str | None
+    prep: str = ""
+    segment: int = -1  # start of the movement verb that put the stop here
+    stated: bool = False  # "left Amman for Baghdad": where the traveller meant to go, not a stop reached
+    returning: bool = False  # "returned to Berlin": the trip's end
+    weak: bool = False  # "she was in Addis Ababa": a stop only within a journey already under way
 
 
 def _mode_in(text: str, start: int, end: int) -> str | None:
@@ -1081,21 +1389,60 @@ def _stop(place: Place, span: Span | None, **kw: Any) -> Stop:
     return Stop(place_id=place.id, name=place.name, lat=place.lat, lon=place.lon, span=span, **kw)
 
 
+_DEST_PREPS = ("to", "into", "onto", "via", "toward", "towards", "for", "through")
+_ORIGIN_VERB = re.compile(r"(?i)board|embark|set\s+sail")
+_RETURN_VERB = re.compile(r"(?i)return|back")
+_AT_VERB = re.compile(r"(?i)visit|tour|landed|stop|docked|docking|docks|berthed|called|put|made|came|were|was")
+
+
 def _movement_stops(an: _Analysis, sent: _Sentence, clause: _Clause, trig: _Trigger,
                     fallback: _Mention | None) -> list[tuple[_Mention, bool]]:
-    """(mention, is_origin) pairs a movement trigger puts on the route, origin first."""
-    inside = [m for m in sent.mentions if _in(m, clause.start, clause.end) and _usable(m)]
-    origins = [m for m in inside if m.prep == "from" or (
-        trig.type == "departure" and m.start >= trig.end and not m.prep and _direct_object(an.text, trig.end, m.start))]
-    dest_preps = ("to", "into", "onto", "via", "toward", "towards", "for", "through")
-    if trig.type in ("arrival",) or re.match(r"(?i)visit|tour|landed|stop", trig.text):
-        dest_preps += ("in", "at")
-    dests = [m for m in inside if m.start >= trig.start and m not in origins and (
-        m.prep in dest_preps or (not m.prep and trig.type != "departure" and _direct_object(an.text, trig.end,
-                                                                                            m.start)))]
+    """(mention, is_origin) pairs a movement trigger puts on the route, origin first.
+
+    Each movement verb owns the text up to the next one in its clause ("crossed
+    into Iraq near Ruwaished before heading east to Ramadi"), so no place is
+    claimed twice. "near Y" right after a destination refines it ("into Iraq
+    near Ruwaished": the crossing point); "over"/"across" are a path's stops
+    ("moved north over Monterrey").
+    """
+    moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
+    later = [t.start for t in moves if t.start > trig.start]
+    seg_end = min(later) if later else clause.end
+    seg_start = clause.start if moves and moves[0] is trig else trig.start
+    inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and _usable(m)]
+    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or (
+        trig.type == "departure" and m.start >= trig.end and (
+            (not m.prep and _direct_object(an.text, trig.end, m.start))
+            or (m.prep in ("at", "in") and _ORIGIN_VERB.match(trig.text))))]
+    dest_preps = _DEST_PREPS
+    if trig.type == "arrival" or _AT_VERB.match(trig.text):
+        dest_preps += ("in", "at", "near", "off")
+    if trig.type == "travel":
+        dest_preps += ("over", "across")
+    dests: list[_Mention] = []
+    for m in inside:
+        if m.start < trig.start or m in origins:
+            continue
+        if (m.prep in dest_preps or (m.prep == "near" and dests)
+                or (not m.prep and trig.type != "departure" and _direct_object(an.text, trig.end, m.start))):
+            dests.append(m)
     if not dests and not origins and trig.type == "arrival" and fallback is not None:
         dests = [fallback]
     return [(m, True) for m in origins] + [(m, False) for m in dests]
+
+
+# "she was in Addis Ababa", "the delegation was already at the Kremlin": presence, weaker than movement.
+_PRESENCE = re.compile(r"(?i)\b(?:was|were)\s+(?:(?:already|still|back|then|later|now|briefly)\s+)?(?:in|at)\s+"
+                       r"(?:the\s+)?")
+
+
+def _presence_stops(an: _Analysis, sent: _Sentence, clause: _Clause) -> list[tuple[_Mention, _Trigger]]:
+    out = []
+    for hit in _PRESENCE.finditer(an.text, clause.start, clause.end):
+        m = next((m for m in sent.mentions if m.start == hit.end() and _usable(m)), None)
+        if m is not None:
+            out.append((m, _Trigger("arrival", hit.start(), hit.end(), hit.group())))
+    return out
 
 
 def _candidates(an: _Analysis, found: list[_Found]) -> list[_Candidate]:
@@ -1107,24 +1454,31 @@ def _candidates(an: _Analysis, found: list[_Found]) -> list[_Candidate]:
     places = _place_names(an.doc)
     out: list[_Candidate] = []
     pending: str | None = None  # "left Ottawa by plane": the mode of the leg that follows
+    prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
     for sent in an.sentences:
         spare = _spare_mode(an, sent)
         for clause in sent.clauses:
             mode = _mode_in(an.text, clause.start, clause.end) or spare
-            for trig in clause.triggers:
-                if trig.type not in MOVEMENT_TYPES:
-                    continue
+            moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
+            pairs: list[tuple[_Trigger, list[tuple[_Mention, bool]], bool]] = []
+            for trig in moves:
                 fallback = _place_for(an, sent, clause, trig) if trig.type == "arrival" else None
+                pairs.append((trig, _movement_stops(an, sent, clause, trig, fallback), False))
+            if not moves:
+                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(an, sent, clause)]
+            for trig, stops, weak in pairs:
                 actors = _actors(an, sent, clause, trig, memory)
-                for m, origin in _movement_stops(an, sent, clause, trig, fallback):
-                    date, label = _stop_date(an, sent, clause, trig, m, by_sentence.get(sent.index, []))
+                for m, origin in stops:
+                    date, label = _stop_date(an, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
                         pending = mode or pending
                     st = _stop(m.place, Span(m.start, m.end, an.text[m.start:m.end]), date=date, date_label=label,
-                               mode=None if origin else (mode or pending))
-                    if not origin:
+                               mode=None if origin or weak else (mode or pending))
+                    if not origin and not weak:
                         pending = None
-                    out.append(_Candidate(st, m.place, origin, actors[0] if actors else None))
+                    stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
+                    out.append(_Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
+                                          stated, bool(_RETURN_VERB.match(trig.text)), weak))
             _remember_people(an, sent, clause, places, memory)
     return out
 
@@ -1140,48 +1494,154 @@ def _spare_mode(an: _Analysis, sent: _Sentence) -> str | None:
 
 
 def _stop_date(an: _Analysis, sent: _Sentence, clause: _Clause, trig: _Trigger, m: _Mention,
-               events: list[_Found]) -> tuple[str | None, str | None]:
+               events: list[_Found], prev: list[dt.date | None]) -> tuple[str | None, str | None]:
+    """The stop's date: the event at the same place in the sentence, else a date in the stop's clause.
+
+    ``prev`` holds the latest stop date, the anchor of "the next day"; it is
+    updated here so that relative dates chain along the journey.
+    """
+    expr = _date_for(sent, clause, trig)
+    if expr is not None and not (clause.start <= expr.start < clause.end):
+        return None, None  # "travelled to Lisbon, where it faces Portugal on Saturday": not the arrival's date
     for f in events:
         if f.event.place_id == m.place.id:
+            if f.resolved:
+                prev[0] = f.resolved
             return f.event.date, f.event.date_label
-    expr = _date_for(sent, clause, trig)
-    if expr is None or not (clause.start <= expr.start < clause.end):
+    if expr is None:
         return None, None
-    resolved = _resolve_date(expr, an.ref, None)
+    resolved = _resolve_date(expr, an.ref, prev[0])
+    if resolved:
+        prev[0] = resolved
     return (resolved.isoformat() if resolved else None), expr.label
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    """How a traveller is referred to: proper-name words, role/class words, whether it is a person."""
+
+    names: frozenset[str]
+    roles: frozenset[str]  # every role/class word it can be referred back by ("foreign minister", "minister")
+    person: bool
+    indefinite: bool  # "A convoy", "a group of migrants": someone new enters the story
+    key: str = ""  # the most specific role of a description: what it looks for among earlier travellers
+    definite: bool = False  # "the vessel", "its crew": refers back to someone already in the story
+
+
+def _who(traveller: str) -> _Who:
+    np = _NP.fullmatch(traveller)
+    if np:
+        keys = {_head_key(h) for h in (np.group("head"), np.group("head2")) if h}
+        keys |= {k.split()[-1] for k in keys}  # "the foreign minister" is also "the minister"
+        det = (np.group("det") or "").strip().lower()
+        key = _head_key(np.group("head"))
+        definite = det in ("the", "this", "that", "these", "those", "its", "his", "her", "their")
+        return _Who(frozenset(), frozenset(keys), bool(keys & set(_PERSON_HEADS)), det in ("a", "an"), key,
+                    definite)
+    words = traveller.split()
+    classes = set(_HEAD_CLASS.values())
+    names = {w for w in words if w.lower() not in _TITLES and _head_key(w) not in classes}
+    roles = {_head_key(w) for w in words if w.lower() in _TITLES or _head_key(w) in classes}
+    roles |= {r for r in _PERSON_HEADS if " " in r and r in traveller.lower()}  # "Prime Minister X"
+    return _Who(frozenset(names), frozenset(roles), not (roles & classes), False)
 
 
 def _same_traveller(a: str | None, b: str | None) -> bool:
     if a is None or b is None:
         return True
-    return bool(_name_tokens(a) & _name_tokens(b))
+    wa, wb = _who(a), _who(b)
+    if wa.names and wb.names:
+        return bool(wa.names & wb.names)
+    return bool(wa.roles & wb.roles)
 
 
 def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
-    """One list per traveller; an unnamed traveller continues the latest journey."""
+    """One list per traveller, in the order they first move.
+
+    * a name joins the group sharing one of its words ("Kim Jong Un" ... "Kim");
+    * a description joins the latest group with its role or class ("the
+      president" after "The Chilean president", "the trucks" after "a convoy",
+      "the chancellor" after "Chancellor Olaf Weber"); an indefinite one ("a
+      second convoy") is someone new;
+    * a definite description of a thing, not a person ("the vessel", "the
+      storm"), with no antecedent continues the latest journey, as a pronoun
+      does; a bare one ("rescue helicopters") is someone new;
+    * no traveller at all continues the latest journey;
+    * a weak stop ("she was in X") never starts a journey.
+    """
     groups: list[list[_Candidate]] = []
     by_token: dict[str, int] = {}  # a traveller's name word -> its group: linear, however many travellers
+    by_role: dict[str, int] = {}  # a role/class word -> the latest group it describes
+    unnamed: set[int] = set()  # groups known only by a description
+    by_verb: dict[tuple[str | None, int], int] = {}  # one movement verb's stops share one traveller
+    by_text: dict[str, int] = {}
     for c in cands:
-        target = None
-        if c.traveller is None:
+        w = _who(c.traveller) if c.traveller is not None else None
+        target: int | None = by_verb.get((c.traveller, c.segment))
+        if target is not None:
+            pass
+        elif w is None:
             target = len(groups) - 1 if groups else None
+        elif w.names:
+            target = next((by_token[t] for t in w.names if t in by_token), None)
+            if target is None:  # "President Luis Vidal" after "the president"
+                target = next((by_role[r] for r in w.roles if r in by_role and by_role[r] in unnamed), None)
+        elif w.indefinite:
+            target = by_text.get(c.traveller or "")  # "A group ... they": the pronoun's antecedent, repeated
         else:
-            tokens = _name_tokens(c.traveller)
-            target = next((by_token[t] for t in tokens if t in by_token), None)
-            if target is None:
-                groups.append([])
+            target = by_role.get(w.key)  # "the minister" finds "the foreign minister", not vice versa
+            if target is None and w.definite and not w.person and groups:
                 target = len(groups) - 1
-            for t in tokens:
-                by_token.setdefault(t, target)
         if target is None:
+            if c.weak:
+                continue
             groups.append([])
-            target = 0
+            target = len(groups) - 1
+            if w is not None and not w.names:
+                unnamed.add(target)
+        if w is not None:
+            for t in w.names:
+                by_token.setdefault(t, target)
+            if w.names:
+                unnamed.discard(target)
+            for r in w.roles:
+                by_role[r] = target
+        by_verb[(c.traveller, c.segment)] = target
+        by_text.setdefault(c.traveller or "", target)
         groups[target].append(c)
     return groups
 
 
 def _name_tokens(name: str) -> set[str]:
     return {w for w in name.split() if w.lower() not in _TITLES}
+
+
+def _stated_destinations(cands: list[_Candidate]) -> list[_Candidate]:
+    """Put "for Y" destinations where they belong: reached later, or last, flagged as intended only.
+
+    "left Amman for Baghdad ... crossed near Ruwaished ... heading to Ramadi":
+    the stops follow the narrated movement and Baghdad, never reached in the
+    text, closes the route as its stated destination. A later return or a
+    later stated destination contradicts it, so it is dropped.
+    """
+    last = {c.place.id: i for i, c in enumerate(cands)}  # where each place is named last
+    after_end = [False] * len(cands)  # a return or a stated destination comes later
+    for i in range(len(cands) - 2, -1, -1):
+        nxt = cands[i + 1]
+        after_end[i] = after_end[i + 1] or nxt.returning or nxt.stated
+    out: list[_Candidate] = []
+    tail: list[_Candidate] = []
+    for i, c in enumerate(cands):
+        if not c.stated:
+            out.append(c)
+            continue
+        if last[c.place.id] > i or after_end[i]:
+            continue  # reached later (that mention stands for it), or contradicted by a return
+        c.stop.implied = True
+        c.stop.reason = "stated destination"
+        c.stop.date = c.stop.date_label = None  # the date was the departure's
+        tail.append(c)
+    return out + tail
 
 
 def _merge_duplicates(cands: list[_Candidate]) -> list[_Candidate]:
@@ -1199,7 +1659,9 @@ def _merge_duplicates(cands: list[_Candidate]) -> list[_Candidate]:
 
 
 def _refine_countries(cands: list[_Candidate]) -> list[_Candidate]:
-    """A country stop next to a more specific stop inside it gives way ("Russia" -> "Khasan").
+    """A country stop next to a more specific stop inside it, or near its border crossing, gives way.
+
+    "Russia" -> "Khasan"; "into Iraq near Ruwaished" -> "Ruwaished".
 
     The specific stop inherits the mode stated for reaching the country
     ("arrived in Russia by train ... in the border town of Khasan").
@@ -1207,11 +1669,15 @@ def _refine_countries(cands: list[_Candidate]) -> list[_Candidate]:
     def inside(x: _Candidate | None, country: Place) -> bool:
         return x is not None and x.place.kind != "country" and x.place.country == country.country
 
+    def near(x: _Candidate | None, country: _Candidate) -> bool:
+        # "crossed into Iraq near Ruwaished": the crossing point stands for the country.
+        return x is not None and x.prep == "near" and x.segment == country.segment and x.place.kind != "country"
+
     out: list[_Candidate] = []
     for i, c in enumerate(cands):
         if c.place.kind == "country":
             nxt = cands[i + 1] if i + 1 < len(cands) else None
-            if inside(nxt, c.place):
+            if inside(nxt, c.place) or near(nxt, c):
                 nxt.stop.mode = nxt.stop.mode or c.stop.mode
                 nxt.origin = nxt.origin or c.origin
                 continue
@@ -1241,7 +1707,22 @@ def _homes(an: _Analysis) -> list[tuple[str, str, Span]]:
             hit = _LEADER_AFTER.match(an.text, m.end, min(len(an.text), m.end + _WINDOW))
             if hit:
                 out.append((hit.group(1), m.place.country, Span(m.start, hit.end(), an.text[m.start:hit.end()])))
+                continue
+            # "The Chilean president", "the Kenyan foreign minister": a role with no name.
+            role = _ROLE_AFTER.match(an.text, m.end, min(len(an.text), m.end + _WINDOW))
+            det = _DET_BEFORE.search(an.text[max(sent.start, m.start - 8):m.start])
+            possessive = _POSSESSIVE_AFTER.match(an.text, m.end)
+            if role and (det or possessive):  # "The Chilean president", "Peru's president"
+                start = m.start - (len(det.group()) if det else 0)
+                out.append((an.text[start:role.end()], m.place.country, Span(start, role.end(),
+                                                                              an.text[start:role.end()])))
     return out
+
+
+_ROLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:foreign|defen[cs]e|trade|finance|interior|prime|deputy)\s+)?(?:president|"
+                         r"minister|chancellor|premier|king|queen|leader|envoy|monarch|emir|sultan|delegation)"
+                         r"(?![\w'’-])(?!\s+[A-Z])")
+_DET_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Aa])\s+\Z")
 
 
 CapitalOf = Callable[[str], "Entry | None"]
@@ -1271,7 +1752,10 @@ def _implied_origin(an: _Analysis, group: list[_Candidate], capital_of: CapitalO
             return None
         place = next((p for p in an.doc.places if p.id == entry.id or p.entry_id == entry.id), None)
         country = next((p.name for p in an.doc.places if p.kind == "country" and p.country == code), code)
-        reason = f"implied: home capital of {country}'s {_role(span.text)} {person} (not stated as the origin)"
+        if _NP.fullmatch(person):
+            reason = f"implied: home capital of {country}, as {person} (not stated as the origin)"
+        else:
+            reason = f"implied: home capital of {country}'s {_role(span.text)} {person} (not stated as the origin)"
         if place is None:
             place = Place(id=entry.id, name=entry.name, lat=entry.lat, lon=entry.lon, kind=entry.kind,
                           country=entry.country, confidence=0.5, entry_id=entry.id)
@@ -1303,7 +1787,8 @@ def extract_journeys(doc: Document, events: list[Event] | None = None, *,
     routes: list[Route] = []
     homes: list[tuple[str, str, Span]] | None = None
     for group in _group(_candidates(an, found)):
-        cands = _order_by_date(_merge_duplicates(_refine_countries(_merge_duplicates(group))))
+        cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group))))
+        cands = _order_by_date(cands)
         if homes is None:
             homes = _homes(an)
         implied = _implied_origin(an, cands, capital_of or _default_capital_of, homes) if cands else None

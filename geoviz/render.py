@@ -141,9 +141,10 @@ KIND_STYLES: dict[str, KindStyle] = {
 EVENT_COLOUR = _C_EVENT
 #: One letter per event type on the pin (the legend spells them out).
 EVENT_LETTERS = {"meeting": "M", "arrival": "A", "departure": "D", "travel": "T", "military": "X",
-                 "disaster": "!", "statement": "S", "other": "E"}
+                 "disaster": "!", "statement": "S", "protest": "P", "other": "E"}
 EVENT_LABELS = {"meeting": "meeting", "arrival": "arrival", "departure": "departure", "travel": "travel",
-                "military": "military action", "disaster": "disaster", "statement": "statement", "other": "event"}
+                "military": "military action", "disaster": "disaster", "statement": "statement",
+                "protest": "protest or strike", "other": "event"}
 
 ROUTE_COLOUR = "#1565c0"
 

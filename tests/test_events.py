@@ -193,7 +193,7 @@ def test_absolute_and_relative_dates_against_article_date() -> None:
         ("disaster", "2024-03-03", "3 March 2024"),
         ("arrival", "2024-03-04", "The next day"),
         ("travel", "2024-03-06", "Wednesday"),
-        ("other", "2024-03-07", "yesterday"),
+        ("protest", "2024-03-07", "yesterday"),  # "Protesters rallied": a protest, not a generic event
         ("meeting", "2024-02-26", "Last week"),
     ]
 
@@ -346,3 +346,228 @@ def test_no_catastrophic_regex_on_hostile_text() -> None:
     t = time.perf_counter()
     extract_events(Document(text=hostile, places=[]))
     assert time.perf_counter() - t < 5
+
+
+# --------------------------------------------------------------------------
+# Travellers, labour actions, stated destinations: tests/articles/*.txt
+# (all written for these tests). Assertions are about the general rules: stop
+# order, modes, dates against the article date, who travels.
+# --------------------------------------------------------------------------
+
+
+def article(name: str) -> str:
+    from tests.conftest import ROOT
+
+    return (ROOT / "tests" / "articles" / name).read_text(encoding="utf-8")
+
+
+def names_of(route: Route) -> list[str]:
+    return [s.name for s in route.stops]
+
+
+def place_names(doc: Document) -> set[str]:
+    return {p.name for p in doc.places} | {m.text for p in doc.places for m in p.mentions}
+
+
+LA_NAMES = {"Chilean": "Chile", "Santiago": "Santiago", "Antofagasta": "Antofagasta", "Calama": "Calama",
+            "Bolivia": "Bolivia", "Potosí": "Potosí", "Oruro": "Oruro", "Peruvian": "Peru", "Lima": "Lima"}
+
+
+def test_described_traveller_flies_then_travels_on() -> None:
+    doc = make_doc(article("la.txt"), LA_NAMES, date="2024-04-12")
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Santiago", "Antofagasta", "Calama"]
+    assert r.traveller == "The Chilean president"
+    assert r.stops[1].mode == "plane" and r.stops[2].mode is None  # "travelled on to": not stated, carried
+    assert r.legs[0].mode == "plane"
+    assert not any(s.implied for s in r.stops)
+
+
+def test_labour_strike_is_a_protest_and_places_are_never_actors() -> None:
+    doc = make_doc(article("la.txt"), LA_NAMES, date="2024-04-12")
+    events = extract_events(doc)
+    at = _by_place(events, doc)
+    assert [e.type for e in at["Potosí"]] == ["protest"] and [e.type for e in at["Oruro"]] == ["protest"]
+    assert at["Potosí"][0].actors == ["miners"]
+    assert not any(e.type == "military" for e in events)
+    places = place_names(doc)
+    assert not any(a in places for e in events for a in e.actors)
+    assert at["Lima"][0].actors == ["the Peruvian government"]
+
+
+@pytest.mark.parametrize("phrase", [
+    "Teachers in Lima went on strike on Monday.",
+    "Unions called a general strike in Lima on Monday.",
+    "A strike by dock workers in Lima entered its third day on Monday.",
+    "Two prisoners in Lima are on hunger strike.",
+    "Striking miners marched in Lima on Monday.",
+])
+def test_labour_actions_are_protests_not_military(phrase: str) -> None:
+    doc = make_doc(phrase, {"Lima": "Lima"})
+    (e,) = extract_events(doc)
+    assert e.type == "protest" and e.place_id == doc.places[0].id
+
+
+def test_military_strike_stays_military() -> None:
+    doc = make_doc("A drone strike hit a depot near Kharkiv on Monday.", {"Kharkiv": "Kharkiv"})
+    assert [e.type for e in extract_events(doc)] == ["military"]
+
+
+def test_described_traveller_has_a_home_country() -> None:
+    text = ("The Chilean president flew to Lima on Monday for talks with her Peruvian counterpart. "
+            "On Wednesday the president travelled on to Quito.")
+    doc = make_doc(text, {"Chilean": "Chile", "Lima": "Lima", "Peruvian": "Peru", "Quito": "Quito"},
+                   date="2024-04-12")
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Santiago", "Lima", "Quito"]  # "the president" is the same traveller
+    assert r.stops[0].implied and "Chile" in r.stops[0].reason
+    assert [s.date for s in r.stops] == [None, "2024-04-08", "2024-04-10"]
+
+
+ME_NAMES = {"Amman": "Amman", "Baghdad": "Baghdad", "Jordan": "Jordan", "Iraq": "Iraq", "Ruwaished": "Ruwaished",
+            "Ramadi": "Ramadi", "Fallujah": "Fallujah"}
+
+
+def test_stated_destination_closes_the_narrated_route() -> None:
+    doc = make_doc(article("me.txt"), ME_NAMES, date="2024-04-12")
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Amman", "Ruwaished", "Ramadi", "Al Fallūjah", "Baghdad"]
+    assert [s.implied for s in r.stops] == [False, False, False, False, True]
+    assert r.stops[-1].reason == "stated destination" and r.stops[-1].date is None
+    assert r.stops[0].date == "2024-04-07"  # Sunday before Friday 12 April
+    assert r.mode == "car" and r.traveller == "A convoy"  # "the trucks" are the convoy
+
+
+def test_stated_destination_alone_reached_or_contradicted() -> None:
+    names = {"Piraeus": "Piraeus", "Heraklion": "Heraklion", "Amman": "Amman", "Baghdad": "Baghdad",
+             "Ruwaished": "Ruwaished"}
+    alone = make_doc("The ferry left Piraeus for Heraklion on Monday.", names, date="2024-04-12")
+    (r,) = extract_journeys(alone)
+    assert names_of(r) == ["Piraeus", "Irákleion"] and r.stops[1].implied and r.mode == "ship"
+    reached = make_doc("The ferry left Piraeus for Heraklion on Monday and arrived in Heraklion the next morning.",
+                       names, date="2024-04-12")
+    (r,) = extract_journeys(reached)
+    assert names_of(r) == ["Piraeus", "Irákleion"] and not r.stops[1].implied
+    assert r.stops[1].date == "2024-04-09"
+    back = make_doc("A convoy left Amman for Baghdad on Sunday. Stopped at the border, the trucks drove to "
+                    "Ruwaished and returned to Amman on Monday.", names, date="2024-04-12")
+    (r,) = extract_journeys(back)
+    assert names_of(r) == ["Amman", "Ruwaished", "Amman"]  # the return contradicts Baghdad
+
+
+def test_minister_tour_by_plane_with_dates() -> None:
+    names = {"German": "Germany", "Nairobi": "Nairobi", "Kenyan": "Kenya", "Addis Ababa": "Addis Ababa",
+             "Berlin": "Berlin"}
+    doc = make_doc(article("events_tour.txt"), names, date="2024-04-12")  # a Friday
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Berlin", "Nairobi", "Addis Ababa", "Berlin"]
+    assert [s.implied for s in r.stops] == [True, False, False, False]
+    assert [s.date for s in r.stops] == [None, "2024-04-08", "2024-04-09", "2024-04-11"]
+    assert r.mode == "plane" and "Katrin Vogel" in (r.traveller or "")
+    types = {(e.type, e.date) for e in extract_events(doc)}
+    assert ("meeting", "2024-04-08") in types and ("arrival", "2024-04-11") in types
+
+
+def test_migrant_journey_on_foot_by_road_and_by_sea() -> None:
+    names = {"Agadez": "Agadez", "Sabha": "Sabha", "Zuwara": "Zuwara", "Lampedusa": "Lampedusa"}
+    doc = make_doc(article("events_migrants.txt"), names, date="2024-04-14")  # a Sunday
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Agadez", "Sabha", "Zuwarah", "Lampedusa"]
+    assert [leg.mode for leg in r.legs] == ["foot", "car", "ship"]
+    assert r.stops[-1].date == "2024-04-13"
+    assert "migrants" in (r.traveller or "")
+
+
+def test_ship_voyage_between_ports() -> None:
+    names = {"Rotterdam": "Rotterdam", "Algeciras": "Algeciras", "Genoa": "Genoa", "Piraeus": "Piraeus"}
+    doc = make_doc(article("events_voyage.txt"), names, date="2024-04-12")
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Rotterdam", "Algeciras", "Genoa", "Piraeus"]
+    assert r.mode == "ship" and r.traveller == "Baltic Dawn"
+    assert (r.stops[0].date, r.stops[-1].date) == ("2024-04-02", "2024-04-10")
+
+
+def test_hurricane_track() -> None:
+    names = {"Tampico": "Tampico", "Monterrey": "Monterrey", "Texas": "Texas", "San Antonio": "San Antonio"}
+    doc = make_doc(article("events_hurricane.txt"), names, date="2024-04-12")
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Tampico", "Monterrey", "Texas"]  # a forecast ("would spread to") is no stop
+    assert r.stops[0].date == "2024-04-09" and r.stops[-1].date == "2024-04-10"
+    assert r.mode is None and (r.traveller or "").startswith("Hurricane")
+    assert any(e.type == "disaster" for e in extract_events(doc))
+
+
+def test_team_away_trip_keeps_narrated_order() -> None:
+    names = {"Brazilian": "Brazil", "São Paulo": "São Paulo", "Madrid": "Madrid", "Spain": "Spain",
+             "Lisbon": "Lisbon", "Portugal": "Portugal"}
+    doc = make_doc(article("events_team.txt"), names, date="2024-04-14")
+    (r,) = extract_journeys(doc)
+    # "where it faces Portugal on Saturday" dates the match, not the arrival: no reordering by it.
+    assert names_of(r) == ["São Paulo", "Madrid", "Lisbon"]
+    assert [leg.mode for leg in r.legs] == ["plane", "car"]
+    assert r.stops[1].date == "2024-04-14" and r.stops[2].date is None
+    assert "team" in (r.traveller or "")
+
+
+def test_unrelated_travellers_get_separate_routes() -> None:
+    names = {"Kenyan": "Kenya", "Kigali": "Kigali", "Tanzanian": "Tanzania", "Dar es Salaam": "Dar es Salaam",
+             "Arusha": "Arusha", "Nairobi": "Nairobi"}
+    doc = make_doc(article("events_two_travellers.txt"), names, date="2024-04-12")
+    routes = {r.traveller: r for r in extract_journeys(doc)}
+    assert len(routes) == 2
+    kenyan = next(r for t, r in routes.items() if t and "Mwangi" in t)
+    tanzanian = next(r for t, r in routes.items() if t and "Juma" in t)
+    assert names_of(kenyan) == ["Nairobi", "Kigali", "Nairobi"] and kenyan.stops[0].implied
+    assert kenyan.legs[0].mode == "plane" and kenyan.stops[-1].date == "2024-04-11"
+    assert names_of(tanzanian) == ["Dar es Salaam", "Arusha"] and tanzanian.mode == "car"
+    assert tanzanian.stops[1].date == "2024-04-10"
+
+
+def test_lowercase_descriptions_group_by_role_and_class() -> None:
+    text = ("The foreign minister flew from Rome to Cairo on Monday. Separately, a convoy of trucks left Aqaba "
+            "for Amman. The minister then travelled on to Amman, and the trucks reached Amman on Tuesday.")
+    names = {n: n for n in ("Rome", "Cairo", "Aqaba", "Amman")}
+    doc = make_doc(text, names, date="2024-04-12")
+    routes = extract_journeys(doc)
+    assert sorted(names_of(r) for r in routes) == [["Aqaba", "Amman"], ["Rome", "Cairo", "Amman"]]
+    convoy = next(r for r in routes if r.stops[0].name == "Aqaba")
+    assert not convoy.stops[-1].implied  # stated, then reached
+    assert convoy.mode == "car"
+
+
+def test_own_articles_through_the_real_parser() -> None:
+    parse = pytest.importorskip("geoviz.parse").parse
+    doc = parse(article("la.txt"), date="2024-04-12")
+    (r,) = extract_journeys(doc)
+    assert names_of(r) == ["Santiago", "Antofagasta", "Calama"] and r.traveller == "The Chilean president"
+    doc = parse(article("me.txt"), date="2024-04-12")
+    (r,) = extract_journeys(doc)
+    stops = names_of(r)
+    assert stops[0] == "Amman" and stops[-1] == "Baghdad" and r.stops[-1].implied
+    assert stops.index("Ruwaished") < stops.index("Ramadi")
+
+
+def test_indefinite_descriptions_are_new_travellers() -> None:
+    text = "A second convoy left Madrid for Lisbon on Monday, a day after a first convoy left Paris for Rome."
+    doc = make_doc(text, {n: n for n in ("Madrid", "Lisbon", "Paris", "Rome")}, date="2024-04-12")
+    routes = extract_journeys(doc)
+    assert sorted(names_of(r) for r in routes) == [["Madrid", "Lisbon"], ["Paris", "Rome"]]
+    assert all(r.stops[-1].implied and r.stops[-1].reason == "stated destination" for r in routes)
+
+
+def test_coordinated_destinations_are_consecutive_stops_and_origins_are_not() -> None:
+    text = ("Italian Prime Minister Giulia Conti flew to Paris on Monday. She then travelled to London and Madrid "
+            "by train. Farmers from Lyon and Toulouse drove their tractors to Lille on Tuesday.")
+    names = {"Italian": "Italy", **{n: n for n in ("Paris", "London", "Madrid", "Lyon", "Toulouse", "Lille")}}
+    doc = make_doc(text, names, date="2024-04-12")
+    routes = {names_of(r)[1]: r for r in extract_journeys(doc)}
+    conti = routes["Paris"]
+    assert names_of(conti) == ["Rome", "Paris", "London", "Madrid"] and conti.stops[0].implied
+    assert [leg.mode for leg in conti.legs] == ["plane", "train", "train"]
+    # Two starting points are parallel, not consecutive: no Lyon -> Toulouse leg.
+    assert names_of(routes["Lille"]) == ["Lyon", "Lille"]
+
+
+def test_presence_alone_is_no_journey() -> None:
+    doc = make_doc("The minister was in Paris on Monday.", {"Paris": "Paris"}, date="2024-04-12")
+    assert extract_journeys(doc) == []
