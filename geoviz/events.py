@@ -1347,13 +1347,37 @@ def _refined_later(found: list[_Found], i: int, country: Place) -> bool:
     return False
 
 
+_LAST_ANALYSES: list[tuple[tuple, _Analysis]] = []
+
+
+def _analysis(doc: Document, demonyms: Callable[[str], bool] | None) -> _Analysis:
+    """The analysis of a document, shared by extract_events and extract_journeys.
+
+    Both need the same sentences, clauses and triggers (most of the cost);
+    the key covers everything the analysis reads, so an edited document is
+    analysed afresh.
+    """
+    if demonyms is not None:
+        return _Analysis(doc, demonyms)
+    key = (id(doc), doc.text, doc.date,
+           tuple((p.id, p.lat, p.lon, p.kind, p.country, tuple((m.start, m.end) for m in p.mentions))
+                 for p in doc.places))
+    for k, an in _LAST_ANALYSES:
+        if k == key:
+            return an
+    an = _Analysis(doc, _default_demonyms())
+    _LAST_ANALYSES.insert(0, (key, an))
+    del _LAST_ANALYSES[2:]
+    return an
+
+
 def extract_events(doc: Document, *, demonyms: Callable[[str], bool] | None = None) -> list[Event]:
     """Events in text order: each sentence clause that ties an action to one of the document's places.
 
     ``demonyms(surface)`` tells whether a mention is a demonym ("Russian");
     by default the bundled gazetteer's demonym table answers.
     """
-    an = _Analysis(doc, demonyms or _default_demonyms())
+    an = _analysis(doc, demonyms)
     events = [f.event for f in _scan(an)]
     for i, ev in enumerate(events, 1):
         ev.id = f"e{i}"
@@ -1779,7 +1803,7 @@ def extract_journeys(doc: Document, events: list[Event] | None = None, *,
     ``capital_of(code)`` supplies the home capital for an implied origin
     (default: the gazetteer's PPLC entry).
     """
-    an = _Analysis(doc, demonyms or _default_demonyms())
+    an = _analysis(doc, demonyms)
     found = _scan(an)
     if events is not None:
         kept = {e.place_id for e in events}
