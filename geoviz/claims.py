@@ -40,6 +40,7 @@ from geoviz.geodesy import (
     initial_bearing,
 )
 from geoviz.model import Document, Place, Span
+from geoviz.text import bounded_sentences
 
 __all__ = [
     "VERDICTS",
@@ -508,51 +509,11 @@ class Statement:
 # Sentences
 # --------------------------------------------------------------------------
 
-_BOUNDARY_RE = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
-_ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "approx", "ca", "vs", "no", "gen", "col",
-    "lt", "sgt", "capt", "gov", "sen", "rep", "prof", "jr", "sr", "inc", "corp", "co",
-    "ltd", "e.g", "i.e", "cf", "fig", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
-    "oct", "nov", "dec", "pres", "adm", "maj", "rev", "est",
-}  # fmt: skip
-_LAST_WORD_RE = re.compile(r"([A-Za-z][A-Za-z.]{0,8})$")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: cheap rules, because a wrong split only costs context, never a claim."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY_RE.finditer(text):
-        if m.group(0)[0] == ".":
-            w = _LAST_WORD_RE.search(text, max(0, m.start() - 10), m.start())
-            if w:
-                word = w.group(1).lower()
-                if word in _ABBREVIATIONS or (len(word) == 1 and w.group(1).isupper()) or (
-                    "." in word and len(word) <= 4
-                ):
-                    continue
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
-        while e - s > _MAX_SENTENCE:
-            cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
-            cut = cut + 1 if cut > 0 else s + _MAX_SENTENCE
-            out.append((s, cut))
-            s = cut
-        out.append((s, e))
-    # Trim trailing whitespace so ``sentence`` reads cleanly.
-    trimmed = []
-    for s, e in out:
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        while s < e and text[s].isspace():
-            s += 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
+    """Sentence spans, bounded: the same splitter the recogniser and events use."""
+    return bounded_sentences(text, _MAX_SENTENCE)
 
 
 class _SentenceInfo:

@@ -51,7 +51,7 @@ from typing import Any
 from geoviz.geodesy import distance_km, geodesic_line
 from geoviz.model import Document, Entry, Place, Span
 from geoviz.names import fold
-from geoviz.text import sentences
+from geoviz.text import bounded_sentences
 
 __all__ = [
     "EVENT_TYPES",
@@ -745,23 +745,7 @@ _MAX_SENTENCE = 1000  # chars; a longer run is cut at spaces, which keeps every 
 
 
 def _bounded_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans, with run-ons (lists, hostile input) cut into pieces of at most ``_MAX_SENTENCE``.
-
-    Every step that looks across a sentence (actors, fallback places, dates)
-    is then bounded by a constant, so the whole pass stays linear.
-    """
-    out = []
-    for s, e in sentences(text):
-        while e - s > _MAX_SENTENCE:
-            cut = text.rfind(" ", s + _MAX_SENTENCE // 2, s + _MAX_SENTENCE)
-            cut = cut if cut > s else s + _MAX_SENTENCE
-            out.append((s, cut))
-            s = cut
-            while s < e and text[s].isspace():
-                s += 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return bounded_sentences(text, _MAX_SENTENCE)
 
 
 def _left_is_movement(text: str, end: int) -> bool:

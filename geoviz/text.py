@@ -18,7 +18,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "prof", "rev",
-    "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "ft", "mt", "jan", "feb", "mar", "apr", "aug", "sept",
+    "jr", "sr", "inc", "co", "corp", "ltd", "no", "vs", "approx", "ca", "e.g", "i.e", "cf", "fig",
+    "pres", "adm", "est", "ft", "mt", "jan", "feb", "mar", "apr", "aug", "sept",
     "sep", "oct", "nov", "dec", "ave", "blvd", "rd", "hwy", "u.s", "u.k", "a.m", "p.m", "la", "ky", "ga", "fla",
     "ala", "ark", "calif", "colo", "conn", "del", "ill", "ind", "kan", "md", "mass", "mich", "minn", "miss", "mo",
     "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "ariz", "tex", "d.c",
@@ -69,6 +70,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         end = m.end()
         if m.group().startswith("."):
+            nxt = text[end : end + 3].lstrip()
+            if nxt[:1].islower() or nxt[:1].isdigit():
+                continue  # "approx. 130 km", "etc. and": a sentence does not open in lower case
             # "Gov. Smith", "U.S. troops": no break after a known abbreviation
             # or a single capital initial.
             word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
@@ -85,6 +89,26 @@ def sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def bounded_sentences(text: str, max_chars: int = 1000) -> list[tuple[int, int]]:
+    """Sentence spans with run-ons (lists, hostile input) cut at spaces into pieces of at most ``max_chars``.
+
+    Every step that looks across a sentence (claims' subjects, events'
+    actors and dates) is then bounded by a constant: the passes stay linear.
+    """
+    out = []
+    for s, e in sentences(text):
+        while e - s > max_chars:
+            cut = text.rfind(" ", s + max_chars // 2, s + max_chars)
+            cut = cut if cut > s else s + max_chars
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
         if e > s:
             out.append((s, e))
     return out
