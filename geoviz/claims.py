@@ -510,7 +510,6 @@ class Statement:
 # --------------------------------------------------------------------------
 
 
-
 def _sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans, bounded: the same splitter the recogniser and events use."""
     return bounded_sentences(text, _MAX_SENTENCE)

@@ -401,11 +401,11 @@ class Gazetteer:
         ids, pts = self._point_index()
         if not len(ids):
             return None
-        la, lo = math.radians(lat), math.radians(lon)
-        h = (np.sin((pts[:, 0] - la) / 2) ** 2
-             + np.cos(la) * np.cos(pts[:, 0]) * np.sin((pts[:, 1] - lo) / 2) ** 2)
-        i = int(np.argmin(h))
-        km = 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(float(h[i]))))
+        from geoviz.geodesy import great_circle_km
+
+        d = great_circle_km(np.radians(np.array([[lat, lon]])), pts)[0]
+        i = int(np.argmin(d))
+        km = float(d[i])
         row = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.rowid = ?", (int(ids[i]),))[0]
         return self.entry(row), km
 

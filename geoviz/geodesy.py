@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
 from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
 
@@ -31,6 +32,7 @@ __all__ = [
     "compass_bearing",
     "distance_km",
     "geodesic_line",
+    "great_circle_km",
     "initial_bearing",
     "latlon",
     "measure",
@@ -184,3 +186,18 @@ def measure(a: Any, b: Any) -> Measurement:
         back_bearing=(inv["azi2"] + 180.0) % 360.0,
     )
 
+
+
+EARTH_MEAN_RADIUS_KM = 6371.0088  # IUGG mean radius
+
+
+def great_circle_km(a_rad: np.ndarray, b_rad: np.ndarray) -> np.ndarray:
+    """Matrix of great-circle km between two arrays of (lat, lon) points in radians.
+
+    For ranking thousands of candidate pairs, where a spherical distance is
+    plenty; every distance a user reads goes through geopy's geodesic.
+    """
+    dlat = a_rad[:, None, 0] - b_rad[None, :, 0]
+    dlon = a_rad[:, None, 1] - b_rad[None, :, 1]
+    h = np.sin(dlat / 2) ** 2 + np.cos(a_rad[:, None, 0]) * np.cos(b_rad[None, :, 0]) * np.sin(dlon / 2) ** 2
+    return 2 * EARTH_MEAN_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))

@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from geoviz.gazetteer import KINDS, Gazetteer, prior
+from geoviz.geodesy import great_circle_km
 from geoviz.model import Candidate, Entry, Mention, Place, Span
 
 OWN_NAME = 0.5
@@ -350,10 +351,7 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
         return {}
     pts = np.radians(np.array([[c.entry.lat, c.entry.lon] for c in cands]))
     own = np.array(owner)
-    dlat = pts[:, None, 0] - pts[None, :, 0]
-    dlon = pts[:, None, 1] - pts[None, :, 1]
-    h = np.sin(dlat / 2) ** 2 + np.cos(pts[:, None, 0]) * np.cos(pts[None, :, 0]) * np.sin(dlon / 2) ** 2
-    closeness = np.exp(-(2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))) / CLUSTER_KM)
+    closeness = np.exp(-great_circle_km(pts, pts) / CLUSTER_KM)
     total = np.zeros(len(cands))
     for gi in set(owner):
         cols = own == gi
@@ -371,11 +369,7 @@ def _is_acronym(text: str) -> bool:
 def _min_km(cands: list[_Cand], others: np.ndarray) -> list[float]:
     """Great-circle km from each candidate to its nearest other resolved point."""
     c = np.radians(np.array([[x.entry.lat, x.entry.lon] for x in cands]))
-    dlat = c[:, None, 0] - others[None, :, 0]
-    dlon = c[:, None, 1] - others[None, :, 1]
-    h = np.sin(dlat / 2) ** 2 + np.cos(c[:, None, 0]) * np.cos(others[None, :, 0]) * np.sin(dlon / 2) ** 2
-    d = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
-    return list(d.min(axis=1))
+    return list(great_circle_km(c, others).min(axis=1))
 
 
 def _softmax_top(cands: list[_Cand]) -> float:
