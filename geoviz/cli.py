@@ -74,7 +74,7 @@ def cmd_reverse(a: argparse.Namespace) -> int:
     return 0
 
 
-def _lat(text: str) -> float:
+def _number(text: str) -> float:
     try:
         return float(text)
     except ValueError:
@@ -93,8 +93,8 @@ def parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_geocode)
 
     p = sub.add_parser("reverse", help="country, province and nearest place of a point")
-    p.add_argument("lat", type=_lat)
-    p.add_argument("lon", type=_lat)
+    p.add_argument("lat", type=_number)
+    p.add_argument("lon", type=_number)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_reverse)
 

@@ -7,7 +7,6 @@ file stays one screen of plain glue over the library.
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from geoviz.cli import EXTRA_COMMANDS, CliError, _print_json, _table
@@ -88,4 +87,3 @@ def register(sub: Any) -> None:
 
 
 EXTRA_COMMANDS.append(register)
-_ = sys

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from geoviz.gazetteer import KINDS, Gazetteer
 from geoviz.model import Mention
@@ -562,6 +563,4 @@ def state_abbreviation(surface: str) -> str | None:
 
 
 def _replace(m: Mention, **changes: object) -> Mention:
-    from dataclasses import replace
-
     return replace(m, **changes)
