@@ -26,7 +26,7 @@ from typing import Any
 from geopy.distance import great_circle
 
 from geoviz.gazetteer import Gazetteer
-from geoviz.mentions import AGENT_VERBS, _trigger, state_abbreviation
+from geoviz.mentions import AGENT_VERBS, _qualify, _trigger, state_abbreviation
 from geoviz.model import Mention
 from geoviz.names import fold
 from geoviz.parse import parse, pipeline
@@ -79,10 +79,6 @@ def _gold_mentions(text: str, gold: list[Gold], demonyms: dict) -> list[Mention]
         out.append(Mention(start=g.start, end=g.end, text=g.name, key=key, form=form,
                            trigger=_trigger(text, g.start, g.end),
                            agentive=bool(AGENT_VERBS.match(text[g.end:g.end + 40]))))
-    # Qualifiers ("Paris, Texas") are read off the gold spans as the recogniser would.
-    from geoviz.mentions import _qualify
-
-    _qualify(text, out)
     return out
 
 
@@ -108,8 +104,7 @@ def evaluate(path: str | Path, mode: str = "resolve", *, gazetteer: Gazetteer | 
             ms = _gold_mentions(text, gold, recogniser.demonyms)
             ms += [m for m in recogniser.find(text) if not any(m.start < g.end and g.start < m.end for g in gold)]
             ms.sort(key=lambda m: m.start)
-            from geoviz.mentions import _qualify
-
+            # Qualifiers ("Paris, Texas") are read off the merged spans as the recogniser would.
             _qualify(text, ms)
             places = resolver.resolve(ms, text)
             at = {(s.start, s.end): p for p in places for s in p.mentions}
