@@ -46,7 +46,8 @@ TITLES = {"president", "mr", "mrs", "ms", "dr", "sen", "senator", "rep", "repres
           "gen", "general", "col", "colonel", "lt", "capt", "captain", "sgt", "sergeant", "maj", "major", "prof",
           "professor", "rev", "reverend", "judge", "justice", "officer", "sheriff", "deputy", "mayor", "chief",
           "minister", "premier", "chancellor", "king", "queen", "prince", "princess", "pope", "leader", "chairman",
-          "secretary", "ambassador", "coach", "sens", "reps", "govs", "gens", "manager", "administrator",
+          "secretary", "ambassador", "coach", "sens", "reps", "govs", "gens", "archbishop",
+          "patriarch", "imam", "rabbi", "pastor", "vicar", "dean", "provost", "manager", "administrator",
           "superintendent", "engineer", "planner", "clerk", "treasurer", "auditor", "assessor", "spokesperson",
           "commissioner", "councilman", "councilwoman", "detective", "trooper",
           "attorney", "director", "spokesman", "spokeswoman", "lord", "lady", "sir", "dame", "emperor",
@@ -360,6 +361,8 @@ class Recogniser:
                 and text[toks[i - 2].end : prev.start] == " " and text[prev.end : toks[i].start] == " "
                 and key not in self.demonyms and not self._major(key)):
             return "surname"  # "Mike de Kock", "Ursula von der Leyen"
+        if key in LANGUAGES and key in self.demonyms and _language_use(text, toks, i, j):
+            return "language"  # "speaks in Spanish", "English is the main language"
         if single and key not in self.demonyms and not self._major(key) and _AGE.match(text, toks[j].end):
             return "surname"  # "McDonald, 24, of Archer"
         if prev is not None and _adjacent(text, prev, toks[i]) or (
@@ -372,7 +375,7 @@ class Recogniser:
             if (_capitalised(prev) and i - 1 not in sent_first and p not in GEO_PREFIXES
                     and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
                     and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
-                    and prev.text.lower() not in lower):
+                    and prev.text.lower() not in lower and not self._is_country(key)):
                 return "surname"
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap
@@ -388,7 +391,7 @@ class Recogniser:
             return "surname"  # "Moore said": small towns do not speak; capitals and countries may
         if (nxt is not None and _adjacent(text, toks[j], nxt) and _capitalised(nxt) and toks[j].base_end == toks[j].end
                 and not abbreviation and not self._is_country(key)):
-            q = fold(nxt.text)
+            q = fold(text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
             if (q not in ORG_HEADS and q not in TITLES and q not in COMMON_WORDS and key not in self.demonyms
                     and not nxt.text.isupper() and q not in CONNECTORS and not self._country_like(q)
                     and nxt.text.lower() not in lower and not _org_run(text, toks, j + 1)):
@@ -412,6 +415,25 @@ class Recogniser:
 
 
 _AGE = re.compile(r", \d{1,3},")
+LANGUAGES = {"english", "french", "spanish", "arabic", "chinese", "german", "italian", "portuguese", "russian",
+             "japanese", "korean", "hindi", "urdu", "turkish", "persian", "dutch", "greek", "polish", "swedish",
+             "hebrew", "ukrainian", "vietnamese", "thai", "swahili", "bengali", "punjabi", "mandarin", "cantonese"}
+_LANGUAGE_BEFORE = {"in", "of", "speak", "speaks", "spoke", "speaking", "learn", "learning", "plus", "into",
+                    "teach", "teaching", "fluent", "native", "translated", "subtitled", "dubbed"}
+_LANGUAGE_AFTER = re.compile(r"(?:-|\s+)(?:language|speaking|speaker|speakers|translation|subtitles|is|was|will|"
+                             r"remains|has|provides)\b")
+
+
+def _language_use(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Whether a demonym that names a language is used for the language, not the country."""
+    if _LANGUAGE_AFTER.match(text, toks[j].end):
+        return True
+    if i == 0 or toks[i - 1].text.lower() not in _LANGUAGE_BEFORE:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    # "in English." / "in Spanish after": no noun follows, so the word is the language itself.
+    return nxt is None or not text[toks[j].end : nxt.start].strip() == "" or nxt.text[:1].islower() and \
+        nxt.text.lower() in {"after", "before", "and", "or", "but", "as", "with", "while", "when", "to", "for"}
 
 
 BLOCK_CHARS = 200_000

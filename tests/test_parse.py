@@ -151,3 +151,16 @@ def test_large_text_is_handled(seed_text):
 def test_non_string_is_an_input_error():
     with pytest.raises(InputError):
         geoviz.parse(b"bytes")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("The suspect spoke in Spanish after the arrest in Madrid.", "Spanish", "Madrid"),
+    ("English is the main language at the school in Cairo.", "English", "Cairo"),
+    ("Mississippi State’s forward scored late in Dallas.", None, "Mississippi"),
+    ("Manila Archbishop Luis Tagle led the vigil.", None, "Manila"),
+])
+def test_languages_are_not_places_and_org_heads_keep_the_place(text, absent, present):
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
