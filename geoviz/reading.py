@@ -18,10 +18,24 @@ MAX_BYTES = 20 * 1024 * 1024
 _BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
 
 
+# Formats that are mostly printable bytes at the start but are not articles.
+_MAGIC = [(b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+          (b"PK\x03\x04", "a ZIP archive (or an Office document)"), (b"\xd0\xcf\x11\xe0", "an Office document"),
+          (b"{\\rtf", "an RTF document"), (b"\x1f\x8b", "a gzip archive"), (b"RIFF", "a media file"),
+          (b"\x7fELF", "a program")]
+
+
 def decode(data: bytes, name: str = "input") -> str:
-    """UTF-8 (with or without BOM), UTF-16 (BOM or evident NULs), else Latin-1 for 8-bit text."""
+    """UTF-8 (with or without BOM), UTF-16 (BOM or evident NULs), else Latin-1 for 8-bit text.
+
+    PDFs, images, archives and Office files are refused by their signature
+    with a message naming the format and what to do instead.
+    """
     if not data.strip():
         raise InputError(f"{name} is empty")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name} is {what}, not text; save the article as .txt, .md or .html")
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc)

@@ -110,3 +110,15 @@ def test_evaluate_bad_corpus(capsys, tmp_path):
     f.write_text("not json\n")
     code, _, err = run(capsys, "evaluate", str(f))
     assert code == 2 and "not JSON" in err
+
+
+@pytest.mark.parametrize("content, what", [
+    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >>", "PDF"),
+    (b"\x89PNG\r\n\x1a\n" + b"IHDR" * 100, "PNG"),
+    (b"PK\x03\x04" + b"word/document.xml" * 50, "ZIP"),
+])
+def test_documents_that_are_not_text_are_refused_by_signature(capsys, tmp_path, content, what):
+    f = tmp_path / "upload.bin"
+    f.write_bytes(content)
+    code, _, err = run(capsys, "parse", str(f))
+    assert code == 2 and what in err and err.count("\n") == 1
