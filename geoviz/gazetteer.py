@@ -181,9 +181,6 @@ class Gazetteer:
             f"WHERE n.key = ? {code} ORDER BY e.prior_e3 + (n.form = 0) * {bonus} DESC, e.rowid LIMIT ?",
             (key, limit))
 
-    def has_key(self, key: str) -> bool:
-        return bool(self._query("SELECT 1 FROM names WHERE key = ? LIMIT 1", (key,)))
-
     @functools.cached_property
     def _rowid_of(self) -> dict[str, int]:
         """id -> rowid, built on the first ``get``: the store has no index on ids (it would

@@ -121,21 +121,3 @@ class Document:
     text: str
     places: list[Place] = field(default_factory=list)
     date: str | None = None
-
-    def place_at(self, start: int, end: int) -> Place | None:
-        """The place whose mention overlaps the span, if any."""
-        for place in self.places:
-            for m in place.mentions:
-                if m.start < end and start < m.end:
-                    return place
-        return None
-
-    def mentions_in(self, start: int, end: int) -> list[tuple[Span, Place]]:
-        """Mentions inside [start, end), in text order."""
-        found = [
-            (m, p)
-            for p in self.places
-            for m in p.mentions
-            if m.start >= start and m.end <= end
-        ]
-        return sorted(found, key=lambda mp: mp[0].start)
