@@ -214,24 +214,23 @@ class Recogniser:
         return frozenset(k for (k,) in self.gaz._query("SELECT DISTINCT key FROM names WHERE form < 2", ()))
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one Recogniser per gazetteer, kept for the process
+    def _readings(self, key: str) -> tuple[tuple, ...]:
+        """The five leading gazetteer readings of a name: one query feeds every test below."""
+        return tuple(self.gaz.lookup_key(key, 5, include_codes=False))
+
     def _country_like(self, key: str) -> bool:
-        rows = self.gaz.lookup_key(key, 1, include_codes=False)
+        rows = self._readings(key)
         return bool(rows) and rows[0][5] in (0, 1)  # country or admin1
 
-    @functools.lru_cache(maxsize=50_000)  # noqa: B019
     def _major(self, key: str) -> bool:
         """Some leading reading is a country, province or region, or a city of a million."""
-        rows = self.gaz.lookup_key(key, 5, include_codes=False)
-        return any(r[5] in MAJOR_KINDS or r[9] >= 1_000_000 for r in rows)
+        return any(r[5] in MAJOR_KINDS or r[9] >= 1_000_000 for r in self._readings(key))
 
-    @functools.lru_cache(maxsize=50_000)  # noqa: B019
     def _is_country(self, key: str) -> bool:
-        rows = self.gaz.lookup_key(key, 3, include_codes=False)
-        return any(r[5] == 0 for r in rows)
+        return any(r[5] == 0 for r in self._readings(key)[:3])
 
-    @functools.lru_cache(maxsize=50_000)  # noqa: B019
     def _own_name(self, key: str) -> bool:
-        rows = self.gaz.lookup_key(key, 1, include_codes=False)
+        rows = self._readings(key)
         return bool(rows) and rows[0][14] == 0
 
     @functools.cached_property
@@ -392,7 +391,7 @@ class Recogniser:
         if (nxt is not None and _adjacent(text, toks[j], nxt) and _capitalised(nxt) and toks[j].base_end == toks[j].end
                 and not abbreviation and not self._is_country(key)):
             q = fold(text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
-            if (q not in ORG_HEADS and q not in TITLES and q not in COMMON_WORDS and key not in self.demonyms
+            if (q not in ORG_HEADS and q not in COMMON_WORDS and key not in self.demonyms
                     and not nxt.text.isupper() and q not in CONNECTORS and not self._country_like(q)
                     and nxt.text.lower() not in lower and not _org_run(text, toks, j + 1)):
                 return "person"
