@@ -29,6 +29,7 @@ winner's share of a softmax over the candidates' scores.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,6 +39,7 @@ import numpy as np
 from geoviz.gazetteer import KINDS, Gazetteer, prior
 from geoviz.geodesy import great_circle_km
 from geoviz.model import Candidate, Entry, Mention, Place, Span
+from geoviz.text import sentences
 
 OWN_NAME = 0.5
 W_COUNTRY = 0.5
@@ -196,10 +198,6 @@ class Resolver:
         """Add W_SENTENCE to candidates whose country is named in the same sentence."""
         if not text:
             return
-        from bisect import bisect_right
-
-        from geoviz.text import sentences
-
         spans = sentences(text)
         starts = [s for s, _ in spans]
         named: dict[int, set[str]] = defaultdict(set)

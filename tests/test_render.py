@@ -279,3 +279,12 @@ def test_hostile_text_cannot_break_out(offline: bool):
     # the title is the hostile first line, escaped for HTML
     title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in title
+
+
+def test_every_event_type_has_a_pin_letter_and_a_legend_label():
+    # The event vocabulary lives in events.py, its look in render.py: adding a
+    # type ("protest") must not leave it drawn as an anonymous pin.
+    from geoviz.events import EVENT_TYPES
+    from geoviz.render import EVENT_LABELS, EVENT_LETTERS
+
+    assert set(EVENT_TYPES) <= set(EVENT_LETTERS) and set(EVENT_TYPES) <= set(EVENT_LABELS)
