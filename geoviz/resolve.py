@@ -38,6 +38,7 @@ import numpy as np
 
 from geoviz.gazetteer import KINDS, Gazetteer, prior
 from geoviz.geodesy import great_circle_km
+from geoviz.mentions import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS
 from geoviz.model import Candidate, Entry, Mention, Place, Span
 from geoviz.text import sentences
 
@@ -60,6 +61,22 @@ NEAR_KM = 250.0
 TEMPERATURE = 0.15
 MAX_CANDIDATES = 40
 ALTERNATIVES = 5
+# Names the gazetteer lacks (see Resolver._backoff).
+BACKOFF_PENALTY = 0.3
+PART_MIN_POPULATION = 100_000
+FEATURE_SUFFIXES = ("sea", "ocean", "desert", "mountains")
+DEMONYM_ENDINGS = (("ians", ("", "a", "o", "ia")), ("ans", ("", "a", "ia")), ("ns", ("",)), ("ian", ("ia", "")),
+                   ("an", ("", "a", "ia")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ites", ("",)),
+                   ("ers", ("",)), ("", ("ia", "istan")))
+DEMONYM_KINDS = {"country", "admin1", "region"}
+# Words that name a kind of thing rather than a place: a part of a name made
+# only of these is no place ("City Hall", "West Wing").
+GENERIC = COMMON_WORDS | ORG_HEADS | STREET_WORDS | CONNECTORS
+FOCUS_CONFIDENCE = 0.1
+# Backoff readings that locate a name only roughly: kept as places of their own.
+APPROXIMATE = {"part", "completed", "focus"}
+PHYSICAL_KINDS = {"sea", "lake", "river", "peak", "region"}
+POINT_KINDS = {"populated place", "admin2", "landmark", "facility", "airport", "port"}
 
 COUNTRY, ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 AREA_KINDS = {"country", "admin1", "region", "sea", "lake", "river"}
@@ -77,6 +94,7 @@ class _Cand:
     entry: Entry
     base: float  # prior + own-name bonus + trigger
     score: float = 0.0
+    backoff: str = ""  # how a candidate for a name the gazetteer lacks was found
 
 
 @dataclass
@@ -147,13 +165,60 @@ class Resolver:
     # -- resolution ---------------------------------------------------------------------------
 
     def resolve(self, mentions: list[Mention], text: str = "") -> list[Place]:
-        groups = self._groups(mentions)
+        everything = self._groups(mentions)
+        groups = [g for g in everything if g.cands]
         if not groups:
             return []
         self._sentence_countries(groups, text)
         self._pass(groups, use_resolved=False)
         self._pass(groups, use_resolved=True)
-        return self._places(groups)
+        # A demonym of no present-day country ("Soviet") stays unplaced.
+        unknown = [g for g in everything if not g.cands and g.form == "name"]
+        if unknown:
+            self._to_focus(unknown, groups)
+        return self._places(groups + [g for g in unknown if g.choice is not None])
+
+    def _to_focus(self, unknown: list[_Group], groups: list[_Group]) -> None:
+        """Resolve names the gazetteer lacks from the name's parts and the document's focus, flagged.
+
+        The focus is the story's main place: the town the text names most
+        (weighted by confidence), else its most-named province, else its
+        most-named country. A name no reading explains is read, in order, as
+        a shorter place name inside it ("Colorado State University",
+        "Miami-Dade"), or the name with a feature word added ("the
+        Mediterranean"), when that reading agrees with the focus (same
+        province or country, or within NEAR_KM); otherwise ("Royal Street",
+        "Barclays Center", "Tennessee Colony" in a Texas story) as the focus
+        itself, since such a name is almost always inside the story's main
+        place. Confidence stays low and the reason says which way was taken.
+        A recogniser driven by the gazetteer never produces such names, so
+        this serves spans given from outside (gold spans, another recogniser).
+        """
+        weight: dict[int, float] = defaultdict(float)
+        for i, g in enumerate(groups):
+            if g.choice is not None and not g.choice.backoff:
+                weight[i] += len(g.mentions) * g.confidence
+        focus: Entry | None = None
+        for kinds in (POINT_KINDS, {"admin1"}, {"country"}):
+            ranked = [i for i in weight if groups[i].choice.entry.kind in kinds]
+            if ranked:
+                focus = groups[max(ranked, key=lambda i: (weight[i], -i))].choice.entry
+                break
+        for g in unknown:
+            readings = [(e, "part") for e, _ in self._part_of_name(g.key)]
+            readings += [(e, "completed") for suffix in FEATURE_SUFFIXES
+                         for e, _, _ in self.candidates(f"{g.key} {suffix}", "name") if e.kind in ("sea", "region")]
+            fitting = [(e, how) for e, how in readings if focus is None or _agrees(e, focus)]
+            if fitting:
+                e, how = max(fitting, key=lambda r: prior(r[0].kind, r[0].population, r[0].feature_code))
+                confidence = FOCUS_CONFIDENCE * 3
+            elif focus is not None:
+                e, how, confidence = focus, "focus", FOCUS_CONFIDENCE
+            else:
+                continue
+            g.cands = [_Cand(e, 0.0, backoff=how)]
+            g.choice = g.cands[0]
+            g.confidence = confidence
 
     def _groups(self, mentions: list[Mention]) -> list[_Group]:
         by_key: dict[tuple[str, str], _Group] = {}
@@ -190,9 +255,43 @@ class Resolver:
                 elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
                     base += W_ARTICLE
                 g.cands.append(_Cand(e, base))
-            if g.cands:
-                groups.append(g)
+            if not g.cands:
+                self._backoff(g)
+            groups.append(g)
         return groups
+
+
+    def _backoff(self, g: _Group) -> None:
+        """Candidates for a name the gazetteer lacks that is a demonym-like form ("Ohioans").
+
+        Other names the gazetteer lacks wait for the document's focus
+        (:meth:`_to_focus`), which tells which reading of a part of the name fits.
+        """
+        for e, _ in _derived_demonyms(g.key, self.candidates)[:MAX_CANDIDATES]:
+            base = prior(e.kind, e.population, e.feature_code) - BACKOFF_PENALTY
+            g.cands.append(_Cand(e, base, backoff="demonym"))
+
+    def _part_of_name(self, key: str) -> list[tuple[Entry, int]]:
+        """Readings of the longest place name inside a longer name, leftmost first.
+
+        Only a part holding a word that is not generic counts ("Barclays
+        Center" has no place in it; "Center" alone is a town in Texas), and a
+        small town read off a part of a name must be an area or a place of
+        some size: "Royal Street" is not Royal, Iowa. Seas, rivers and
+        lakes are left out: "Tennessee Colony" is not on the Tennessee River.
+        """
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i:i + size]
+                if part[0] in CONNECTORS or part[-1] in CONNECTORS or all(w in GENERIC for w in part):
+                    continue
+                found = [(e, f) for e, _, f in self.candidates(" ".join(part), "name")
+                         if f < 2 and e.kind not in PHYSICAL_KINDS
+                         and (e.kind in AREA_KINDS or e.population >= PART_MIN_POPULATION)]
+                if found:
+                    return found
+        return []
 
     def _sentence_countries(self, groups: list[_Group], text: str) -> None:
         """Add W_SENTENCE to candidates whose country is named in the same sentence."""
@@ -315,9 +414,19 @@ class Resolver:
             reason = {"prior": round(c.base, 3), "score": round(c.score, 3), "candidates": len(g.cands)}
             if g.qualifiers:
                 reason["qualifier"] = sorted(g.qualifiers)
+            if c.backoff:
+                reason["backoff"] = c.backoff
             if g.form == "demonym":
                 reason["demonym"] = True
             spans = [Span(m.start, m.end, m.text) for m in g.mentions]
+            if c.backoff in APPROXIMATE:
+                # Not the entry itself but somewhere in or near it: a place of its own, named as written.
+                reason["within"] = e.name
+                key = f"{e.id}~{g.key.replace(' ', '-')}"
+                by_id[key] = Place(id=key, name=g.mentions[0].text, lat=e.lat, lon=e.lon, kind=e.kind,
+                                   country=e.country, confidence=g.confidence, mentions=spans, alternatives=[],
+                                   reason=reason, admin1=e.admin1_name, entry_id=e.id)
+                continue
             place = by_id.get(e.id)
             if place is None:
                 by_id[e.id] = Place(id=e.id, name=e.name, lat=e.lat, lon=e.lon, kind=e.kind, country=e.country,
@@ -357,6 +466,44 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
         best[own == gi] = 0.0
         total += best
     return {id(c): float(min(2.0, t)) for c, t in zip(cands, total)}
+
+
+def _agrees(e: Entry, focus: Entry) -> bool:
+    """Whether a reading fits the story's main place: it contains it, or lies near it."""
+    if e.kind == "country" or focus.kind == "country":
+        return bool(e.country) and e.country == focus.country
+    if e.kind == "admin1" or focus.kind == "admin1":
+        return bool(e.admin1) and (e.country, e.admin1) == (focus.country, focus.admin1)
+    if e.kind in PHYSICAL_KINDS:
+        return True  # only "completed" readings ("the Mediterranean" -> Sea) get here: no containment test
+    return float(great_circle_km(np.radians([[e.lat, e.lon]]), np.radians([[focus.lat, focus.lon]]))[0, 0]) <= NEAR_KM
+
+
+def _derived_demonyms(key: str, candidates: Any) -> list[tuple[Entry, int]]:
+    """Countries, provinces and regions a demonym-like word is formed from.
+
+    "Ohioans" -> Ohio, "Minnesotans" -> Minnesota, "Ontarians" -> Ontario,
+    "South Ossetian" -> South Ossetia, "Dagestani" -> Dagestan, "Abkhaz" ->
+    Abkhazia: English forms these by a handful of endings, so the curated
+    demonym table need not list every province.
+    """
+    *head, last = key.split() or [""]
+    if len(last) < 4:
+        return []
+    for ending, replacements in DEMONYM_ENDINGS:
+        if ending and not last.endswith(ending):
+            continue
+        stem = last[:len(last) - len(ending)]
+        if len(stem) < 3:
+            continue
+        for extra in replacements:
+            name = " ".join([*head, stem + extra])
+            if name == key:
+                continue
+            found = [(e, f) for e, _, f in candidates(name, "name") if e.kind in DEMONYM_KINDS and f < 2]
+            if found:
+                return found
+    return []
 
 
 def _is_acronym(text: str) -> bool:
