@@ -514,13 +514,19 @@ TRIGGERS = [
 
 
 _THE = re.compile(r"\b[Tt]he\s+$")
+_STATE_AFTER = re.compile(r"\s+[Ss]tate\b(?!\s+(?:[Uu]niversity|[Cc]ollege|[Pp]ark|[Dd]epartment|[Pp]olice|[Ff]air))")
+_BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
 
 
 def _trigger(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
+    after = text[end : end + 60]
+    if _STATE_AFTER.match(after):
+        return "admin1"  # "New York state", "Washington State"
+    if _BORDER_AFTER.match(after):
+        return "border"  # "the New York border": a division or a country, not a city
     if _THE.search(before[-5:]) and not re.match(r"\s*(?:area|region|city|town|county|state)\b", text[end:end + 10]):
         return "article"  # "the White House", "the Gulf": not how towns are named
-    after = text[end : end + 60]
     for rx, kind in TRIGGERS:
         if kind in ("facility", "airport"):
             if rx.search(after[:40]) or rx.search(before[-25:]):

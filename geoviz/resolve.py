@@ -38,7 +38,7 @@ import numpy as np
 
 from geoviz.gazetteer import KINDS, Gazetteer, prior
 from geoviz.geodesy import great_circle_km
-from geoviz.mentions import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS
+from geoviz.mentions import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS, state_abbreviation
 from geoviz.model import Candidate, Entry, Mention, Place, Span
 from geoviz.text import sentences
 
@@ -64,6 +64,7 @@ ALTERNATIVES = 5
 # Names the gazetteer lacks (see Resolver._backoff).
 BACKOFF_PENALTY = 0.3
 PART_MIN_POPULATION = 100_000
+BIG_CITY = 1_000_000
 FEATURE_SUFFIXES = ("sea", "ocean", "desert", "mountains")
 DEMONYM_ENDINGS = (("ians", ("", "a", "o", "ia")), ("ans", ("", "a", "ia")), ("ns", ("",)), ("ian", ("ia", "")),
                    ("an", ("", "a", "ia")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ites", ("",)),
@@ -233,6 +234,8 @@ class Resolver:
         groups = []
         for g in by_key.values():
             triggers = {m.trigger for m in g.mentions if m.trigger}
+            if any(state_abbreviation(m.text) for m in g.mentions):
+                triggers.add("abbreviation")
             # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
             acronym = all(_is_acronym(m.text) for m in g.mentions)
             cands = self.candidates(g.key, g.form)
@@ -255,6 +258,7 @@ class Resolver:
                 elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
                     base += W_ARTICLE
                 g.cands.append(_Cand(e, base))
+            _city_over_its_province(g.cands, triggers)
             if not g.cands:
                 self._backoff(g)
             groups.append(g)
@@ -466,6 +470,25 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
         best[own == gi] = 0.0
         total += best
     return {id(c): float(min(2.0, t)) for c, t in zip(cands, total)}
+
+
+def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
+    """Read a name shared by a province and a city of a million inside it as the city.
+
+    News says "New York" or "São Paulo" for the city far more often than for
+    the state around it; "the state of New York", "New York state", "the
+    New York border" and "N.Y." still get the state.
+    """
+    if triggers & {"admin1", "border", "abbreviation"}:
+        return
+    provinces = {(c.entry.country, c.entry.admin1): c.base for c in cands
+                 if c.entry.kind == "admin1" and c.entry.admin1}
+    if not provinces:
+        return
+    for c in cands:
+        e = c.entry
+        if e.kind == "populated place" and e.population >= BIG_CITY and (e.country, e.admin1) in provinces:
+            c.base = max(c.base, provinces[(e.country, e.admin1)] + 0.05)
 
 
 def _agrees(e: Entry, focus: Entry) -> bool:
