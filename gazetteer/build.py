@@ -403,7 +403,7 @@ def admin2(data: Path, rows: list[Row], cities: list[Row]) -> None:
         lat, lon = mean_point(inside)
         gid = gids.get(code, "")
         rows.append(Row(id=f"gn:{gid}" if gid else f"a2:{code}", name=names[code], lat=lat, lon=lon,
-                        kind="admin2", feature_code="ADM2", country=cc, admin1=a1,
+                        kind="admin2", feature_code="ADM2", country=cc, admin1=a1, admin2=code.split(".", 2)[2],
                         population=sum(c.population for c in inside),
                         source=f"gn-admin2|{code}; mean of {len(inside)} places",
                         names={names[code]}))

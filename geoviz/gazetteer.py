@@ -100,7 +100,9 @@ def default_store_path() -> Path:
 
 
 _COLUMNS = "e.rowid, e.id, e.name, e.lat_e5, e.lon_e5, e.kind, e.feature_code, e.country, e.admin1, " \
-           "e.population, e.source, e.ascii_name, e.prior_e3, e.detail"
+           "e.population, e.source, e.ascii_name, e.prior_e3, e.detail, e.admin2"
+# Index of the name form (0 own name, 1 alternate, 2 code) in lookup_key rows, after the columns.
+FORM = 15
 
 
 def _clean_query(query: object) -> str | None:
@@ -153,7 +155,8 @@ class Gazetteer:
         return Entry(id=row[1], name=row[2], lat=row[3] / 1e5, lon=row[4] / 1e5, kind=KINDS[row[5]],
                      feature_code=row[6], country=row[7], admin1=row[8],
                      admin1_name=self._admin1_names.get((row[7], row[8]), ""), population=row[9],
-                     source=f"{row[10]}:{row[13]}" if row[13] else row[10], ascii_name=row[11] or row[2])
+                     source=f"{row[10]}:{row[13]}" if row[13] else row[10], ascii_name=row[11] or row[2],
+                     admin2=row[14])
 
     # -- exact ------------------------------------------------------------------------------
 

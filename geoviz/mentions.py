@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from geoviz.gazetteer import KINDS, Gazetteer
+from geoviz.gazetteer import FORM, KINDS, Gazetteer
 from geoviz.model import Mention
 from geoviz.names import fold
 from geoviz.text import Token, sentences, tokens
@@ -231,7 +231,7 @@ class Recogniser:
 
     def _own_name(self, key: str) -> bool:
         rows = self._readings(key)
-        return bool(rows) and rows[0][14] == 0
+        return bool(rows) and rows[0][FORM] == 0
 
     @functools.cached_property
     def demonyms(self) -> dict[str, tuple[str, str]]:

@@ -28,6 +28,8 @@ class Entry:
     population: int = 0
     source: str = ""
     ascii_name: str = ""
+    # Second-level division code (a US county's FIPS code): a town and the county it lies in agree.
+    admin2: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from geoviz.gazetteer import KINDS, Gazetteer, prior
+from geoviz.gazetteer import FORM, KINDS, Gazetteer, prior
 from geoviz.geodesy import great_circle_km
 from geoviz.mentions import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS, state_abbreviation
 from geoviz.model import Candidate, Entry, Mention, Place, Span
@@ -55,6 +55,7 @@ W_CLUSTER = 0.4
 CLUSTER_KM = 50.0
 CLUSTER_CANDIDATES = 20
 W_SENTENCE = 0.2
+W_COUNTY = 0.6
 W_NAMESAKE = 0.8
 BIG_AREA_KINDS = {"country", "region", "sea"}
 NEAR_KM = 250.0
@@ -138,7 +139,7 @@ class Resolver:
                                                                                         include_codes=False)]
                 out = [c for c in out if c[0].kind == "region"][:1]
         else:
-            out = [(self.gaz.entry(r), r[12] / 1000, r[14])
+            out = [(self.gaz.entry(r), r[12] / 1000, r[FORM])
                    for r in self.gaz.lookup_key(key, MAX_CANDIDATES, include_codes=False)]
         if len(self._cache) > 200_000:
             self._cache.clear()
@@ -374,6 +375,7 @@ class Resolver:
                    else (math.nan, math.nan) for g in groups]
             points = np.radians(np.array(pts, dtype=float))
         cluster = _cluster_support(groups) if use_resolved else None
+        county = _county_support(groups)
         for gi, g in enumerate(groups):
             cw, aw = evidence[gi]
             near = None
@@ -394,6 +396,8 @@ class Resolver:
                     s += W_NEAR * math.exp(-near[k] / NEAR_KM)
                 if cluster is not None:
                     s += W_CLUSTER * cluster.get(id(c), 0.0)
+                if e.admin2:
+                    s += W_COUNTY * min(1, len(county.get((e.country, e.admin1, e.admin2), set()) - {gi}))
                 c.score = s
             g.cands.sort(key=lambda c: -c.score)
             g.choice = g.cands[0]
@@ -442,6 +446,33 @@ class Resolver:
                 place.confidence = max(place.confidence, g.confidence)
                 place.metonym = place.metonym or metonym
         return sorted(by_id.values(), key=lambda p: p.mentions[0].start)
+
+
+def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]]:
+    """Per second-level division: the names (group indices) with a reading that is it or lies in it.
+
+    "Athens" and "Henderson County" each have a dozen readings, but only
+    one pair is a town and the county around it (Athens, Texas): a reader
+    takes that pair. Only a county reading or a town reading of *another*
+    name counts for a candidate, and only the names' leading readings.
+    """
+    out: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        if not any(c.entry.kind == "admin2" for c in g.cands):
+            continue  # only a county name makes a town's county evidence
+        for c in g.cands[:CLUSTER_CANDIDATES]:
+            e = c.entry
+            if e.kind == "admin2" and e.admin2:
+                out[(e.country, e.admin1, e.admin2)].add(gi)
+    if not out:
+        return out
+    for gi, g in enumerate(groups):
+        for c in g.cands[:CLUSTER_CANDIDATES]:
+            e = c.entry
+            key = (e.country, e.admin1, e.admin2)
+            if e.kind != "admin2" and e.admin2 and key in out:
+                out[key].add(gi)
+    return out
 
 
 def _cluster_support(groups: list[_Group]) -> dict[int, float]:
