@@ -97,6 +97,9 @@ class _Cand:
     base: float  # prior + own-name bonus + trigger
     score: float = 0.0
     backoff: str = ""  # how a candidate for a name the gazetteer lacks was found
+    # A town named after a sea or region ("Atlantic", Iowa): lying in the
+    # story's country is no evidence for it, since the ocean has no country.
+    shadowed: bool = False
 
 
 @dataclass
@@ -258,7 +261,8 @@ class Resolver:
                     base += W_TRIGGER
                 elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
                     base += W_ARTICLE
-                g.cands.append(_Cand(e, base))
+                shadowed = region_namesake and e.kind in ("populated place", "admin2")
+                g.cands.append(_Cand(e, base, shadowed=shadowed))
             _city_over_its_province(g.cands, triggers)
             if not g.cands:
                 self._backoff(g)
@@ -387,7 +391,8 @@ class Resolver:
             for k, c in enumerate(g.cands):
                 e = c.entry
                 s = c.base
-                s += W_COUNTRY * min(COUNTRY_CAP, cw.get(e.country, 0.0))
+                if not c.shadowed:
+                    s += W_COUNTRY * min(COUNTRY_CAP, cw.get(e.country, 0.0))
                 if e.admin1:
                     s += W_ADMIN1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
                 if g.qualifiers and self._qualified(e, g.qualifiers):

@@ -32,3 +32,9 @@ def test_a_city_of_a_million_beats_the_province_named_after_it(text, surface):
 def test_the_text_can_still_name_the_province(text, surface):
     p = place_of(text, surface)
     assert p.kind == "admin1" and p.country == "US"
+
+
+def test_a_town_named_after_an_ocean_gets_no_help_from_the_story_country():
+    text = ("Forecasters in the United States expect an active season in the Atlantic. "
+            "Warm water in the tropical Atlantic feeds storms that reach the United States.")
+    assert place_of(text, "Atlantic").kind == "sea"
