@@ -367,8 +367,9 @@ class Recogniser:
         if prev is not None and _adjacent(text, prev, toks[i]) or (
                 prev is not None and len(prev.text) == 1 and prev.cap and text[prev.end : toks[i].start] == ". "):
             p = fold(prev.text)
-            if len(prev.text) == 1 and prev.cap and key not in self.demonyms and not self._is_country(key):
-                return "surname"  # "Barry M. George": after a middle initial
+            if (len(prev.text) == 1 and prev.cap and text[prev.end : prev.end + 1] == "."
+                    and key not in self.demonyms and not self._is_country(key)):
+                return "surname"  # "Barry M. George": after a middle initial (not "A Cork mother")
             # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
             # place prefix, right before, makes this a surname.
             if (_capitalised(prev) and i - 1 not in sent_first and p not in GEO_PREFIXES

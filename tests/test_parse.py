@@ -164,3 +164,15 @@ def test_languages_are_not_places_and_org_heads_keep_the_place(text, absent, pre
     if absent:
         assert absent not in found
     assert present in found
+
+
+@pytest.mark.parametrize("text, town, person", [
+    ("A Cork mother says she is terrified. She spoke at a press conference in Cork city today.", "Cork", None),
+    ("Barry M. George was cleared. George said he was relieved.", None, "George"),
+])
+def test_a_capital_article_is_not_a_middle_initial(text, town, person):
+    found = mentioned(geoviz.parse(text))
+    if town:
+        assert town in found  # "A Cork mother": "A" is an article, not an initial
+    if person:
+        assert person not in found
