@@ -195,7 +195,10 @@ _QUALIFIER = re.compile(r"^\s*,\s*")
 # "in nearby Corbin said": after these, a name is a place even before "said".
 LOCATIVES = {"in", "at", "from", "near", "nearby", "of", "to", "outside", "around", "across", "into", "toward",
              "towards", "through", "downtown", "suburban", "neighboring", "neighbouring"}
-SPEECH_AFTER = re.compile(r"[ ,]*(?:\w+ )?(?:said|says|told|added|explained|noted|wrote|asked|replied|testified|"
+# At most an adverb between: "Moore also said", but not "A Cork mother says".
+SPEECH_AFTER = re.compile(r"[ ,]*(?:(?:also|has|had|then|later|reportedly|previously|recently|again|further|"
+                          r"earlier|once|finally|first|quickly|simply|only|alone|himself|herself) )?"
+                          r"(?:said|says|told|added|explained|noted|wrote|asked|replied|testified|"
                           r"pleaded|admitted|recalled)\b")
 
 
