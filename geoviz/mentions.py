@@ -375,7 +375,8 @@ class Recogniser:
                 return "surname"  # "Barry M. George": after a middle initial (not "A Cork mother")
             # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
             # place prefix, right before, makes this a surname.
-            if (_capitalised(prev) and i - 1 not in sent_first and p not in GEO_PREFIXES
+            # A sentence opener counts too when it names no place ("Eric Stevens, paramedic").
+            if (_capitalised(prev) and (i - 1 not in sent_first or not self.is_name(p)) and p not in GEO_PREFIXES
                     and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
                     and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
                     and prev.text.lower() not in lower and not self._is_country(key)):

@@ -176,3 +176,9 @@ def test_a_capital_article_is_not_a_middle_initial(text, town, person):
         assert town in found  # "A Cork mother": "A" is an article, not an initial
     if person:
         assert person not in found
+
+
+def test_a_given_name_opening_a_sentence_still_makes_a_surname():
+    text = "The boy was treated at the scene in Lexington. Eric Stevens, a paramedic, was on hand."
+    found = mentioned(geoviz.parse(text))
+    assert "Stevens" not in found and "Lexington" in found
