@@ -88,6 +88,10 @@ ORG_HEADS = {"police", "sheriff", "city", "department", "state", "mayor", "fire"
              "patrol", "troopers", "rescue", "ems", "emergency", "sessions", "commissioners", "supervisors",
              "trustees", "aldermen", "selectmen", "schoolboard", "court's", "courthouse", "jail's", "prison's"}
 
+# Titles written abbreviated with a dot ("Gov. Crist"); after a full word the dot ends a sentence.
+TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "govs", "gen", "gens", "col",
+                       "lt", "capt", "sgt", "maj", "prof", "rev", "pres", "supt", "det", "cpl", "adm", "atty", "insp"}
+
 # Lower-case particles inside people's names.
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le", "ter"}
 
@@ -356,9 +360,11 @@ class Recogniser:
                 and toks[i].text.lower() in lower and toks[i].text.lower() != toks[i].text):
             return "common word"  # "Driver injured in ...": the text also writes "driver"
         prev = toks[i - 1] if i > 0 else None
+        gap = text[prev.end : toks[i].start] if prev is not None else ""
         if (prev is not None and fold(prev.text) in TITLES and key not in self.demonyms
-                and text[prev.end : toks[i].start] in (". ", " ")):
-            return "surname"  # "Gov. Crist", "Sen Smith"
+                and (gap == " " or (gap == ". " and fold(prev.text) in TITLE_ABBREVIATIONS))):
+            # "Gov. Crist", "Sen Smith"; but "... Court Judge. Columbus attorney" ends a sentence.
+            return "surname"
         if (prev is not None and i >= 2 and prev.text in NAME_PARTICLES and toks[i - 2].cap
                 and text[toks[i - 2].end : prev.start] == " " and text[prev.end : toks[i].start] == " "
                 and key not in self.demonyms and not self._major(key)):

@@ -182,3 +182,10 @@ def test_a_given_name_opening_a_sentence_still_makes_a_surname():
     text = "The boy was treated at the scene in Lexington. Eric Stevens, a paramedic, was on hand."
     found = mentioned(geoviz.parse(text))
     assert "Stevens" not in found and "Lexington" in found
+
+
+def test_a_title_word_ending_a_sentence_makes_no_surname():
+    text = ("Hyles unseats Turner for Municipal Court Judge. Columbus attorney Stephen Hyles won. "
+            "Hyles was on Columbus Council from 1986 to 1993.")
+    assert "Columbus" in mentioned(geoviz.parse(text))
+    assert "Crist" not in mentioned(geoviz.parse("Gov. Crist met Sen. Nelson in Tampa."))
