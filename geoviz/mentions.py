@@ -576,8 +576,9 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
         after_town = prev_end in by_end and _QUALIFIER.fullmatch(text[prev_end : t.start]) is not None
         after_party = text[max(0, t.start - 2) : t.start] in ("D-", "R-", "I-")
         if not dotted:
-            if len(word) == 2 and not t.text.isupper():
-                continue
+            ap_pair = text[t.end : t.end + 1] == "." and (after_town or after_party)
+            if len(word) == 2 and not t.text.isupper() and not ap_pair:
+                continue  # "Ky." counts after "Louisville," or "D-"; a bare "Ky" does not
             # "Kan.", "Calif.", "Tenn.": three letters and the AP dot read as a state anywhere.
             ap_dot = len(word) > 2 and text[t.end : t.end + 1] == "." and word != fold(state)
             if not (after_town or after_party or ap_dot):

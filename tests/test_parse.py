@@ -189,3 +189,12 @@ def test_a_title_word_ending_a_sentence_makes_no_surname():
             "Hyles was on Columbus Council from 1986 to 1993.")
     assert "Columbus" in mentioned(geoviz.parse(text))
     assert "Crist" not in mentioned(geoviz.parse("Gov. Crist met Sen. Nelson in Tampa."))
+
+
+def test_two_letter_ap_state_abbreviations_after_a_town():
+    text = "Finalists were Louisville, Ky., and Fort Knox, Ky. Rep. Ben Chandler, D-Ky., agreed."
+    doc = geoviz.parse(text)
+    kentucky = [p for p in doc.places if p.name == "Kentucky"]
+    assert kentucky and len(kentucky[0].mentions) == 3
+    louisville = next(p for p in doc.places if p.name == "Louisville")
+    assert louisville.admin1 == "Kentucky"
