@@ -32,6 +32,7 @@ def scene_dict(scene: Scene) -> dict[str, Any]:
         "events": [e.to_dict() for e in scene.events],
         "routes": [r.to_dict() for r in scene.routes],
         "claims": [c.to_dict() if hasattr(c, "to_dict") else c for c in scene.claims],
+        "uncertain": [p.to_dict() for p in scene.uncertain],
         "date": scene.meta.get("date"),
     }
 

@@ -123,3 +123,6 @@ class Document:
     text: str
     places: list[Place] = field(default_factory=list)
     date: str | None = None
+    # Towns the resolver could not decide between (see geoviz.parse.PIN_CONFIDENCE):
+    # listed with their candidates, not pinned, until a person picks one.
+    uncertain: list[Place] = field(default_factory=list)

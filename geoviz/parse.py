@@ -15,6 +15,13 @@ from geoviz.resolve import Resolver
 
 MAX_TEXT_CHARS = 50_000_000
 
+# A town whose reading wins less than this share of the resolver's confidence
+# is not pinned: on the development corpora about four in five such pins were
+# wrong or not places at all (a surname, a brand). It is kept in
+# Document.uncertain with its ranked candidates for a person to pick from.
+PIN_CONFIDENCE = 0.7
+UNCERTAIN_KINDS = {"populated place"}
+
 
 class InputError(ValueError):
     """Input geoviz cannot read as an article (documented, user-facing)."""
@@ -46,4 +53,6 @@ def parse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = N
     recogniser, resolver = pipeline(gazetteer)
     mentions = recogniser.find(text)
     places = resolver.resolve(mentions, text)
-    return Document(text=text, places=places, date=date)
+    pinned = [p for p in places if p.confidence >= PIN_CONFIDENCE or p.kind not in UNCERTAIN_KINDS]
+    uncertain = [p for p in places if p.confidence < PIN_CONFIDENCE and p.kind in UNCERTAIN_KINDS]
+    return Document(text=text, places=pinned, date=date, uncertain=uncertain)

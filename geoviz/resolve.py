@@ -60,12 +60,14 @@ W_NAMESAKE = 0.8
 BIG_AREA_KINDS = {"country", "region", "sea"}
 NEAR_KM = 250.0
 TEMPERATURE = 0.15
+CONFIDENCE_KM = 50.0
 MAX_CANDIDATES = 40
 ALTERNATIVES = 5
 # Names the gazetteer lacks (see Resolver._backoff).
 BACKOFF_PENALTY = 0.3
 PART_MIN_POPULATION = 100_000
 BIG_CITY = 1_000_000
+CITY_MARGIN = 0.3  # enough for the city to be the confident reading, not just the first
 FEATURE_SUFFIXES = ("sea", "ocean", "desert", "mountains")
 DEMONYM_ENDINGS = (("ians", ("", "a", "o", "ia")), ("ans", ("", "a", "ia")), ("ns", ("",)), ("ian", ("ia", "")),
                    ("an", ("", "a", "ia")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ites", ("",)),
@@ -524,7 +526,7 @@ def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
     for c in cands:
         e = c.entry
         if e.kind == "populated place" and e.population >= BIG_CITY and (e.country, e.admin1) in provinces:
-            c.base = max(c.base, provinces[(e.country, e.admin1)] + 0.05)
+            c.base = max(c.base, provinces[(e.country, e.admin1)] + CITY_MARGIN)
 
 
 def _agrees(e: Entry, focus: Entry) -> bool:
@@ -577,8 +579,16 @@ def _min_km(cands: list[_Cand], others: np.ndarray) -> list[float]:
 
 
 def _softmax_top(cands: list[_Cand]) -> float:
+    """The share of a softmax over the candidates' scores that lies where the winner is.
+
+    Readings within CONFIDENCE_KM of the winner (Madrid the city and Madrid
+    the province around it) put the pin in the same place, so their shares
+    add up: confidence is about the point on the map, not the gazetteer row.
+    """
     if len(cands) == 1:
         return 0.99
     top = cands[0].score
-    z = sum(math.exp((c.score - top) / TEMPERATURE) for c in cands)
-    return min(0.99, 1.0 / z)
+    weights = np.array([math.exp((c.score - top) / TEMPERATURE) for c in cands])
+    pts = np.radians(np.array([[c.entry.lat, c.entry.lon] for c in cands]))
+    near = great_circle_km(pts[:1], pts)[0] <= CONFIDENCE_KM
+    return float(min(0.99, weights[near].sum() / weights.sum()))

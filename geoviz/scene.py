@@ -19,7 +19,8 @@ GeoJSON layout (every feature's ``properties.feature_type`` says what it is):
   ``[lat, lon]`` line Leaflet needs;
 * ``claim``  LineString subject -> anchor, Point when only one end is placed,
   null when neither is;
-* the foreign member ``geoviz: {version, source_text, meta}`` carries the rest.
+* the foreign member ``geoviz: {version, source_text, meta, uncertain}`` carries the rest
+  (``uncertain``: the place properties of towns listed but not pinned).
 
 Point coordinates are authoritative on load when they differ from the stored
 ``lat``/``lon`` (the user moved the point elsewhere); otherwise the stored full-
@@ -65,6 +66,8 @@ class Scene:
     claims: list[Any] = field(default_factory=list)
     source_text: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    # Towns the resolver could not decide on: listed, not drawn, until pinned (:meth:`pin`).
+    uncertain: list[Place] = field(default_factory=list)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -89,7 +92,7 @@ class Scene:
             meta.setdefault("date", doc.date)
         places = list(doc.places) + route_places(routes, doc, _gazetteer_get())
         return cls(places=places, events=list(events), routes=list(routes), claims=list(claims),
-                   source_text=doc.text, meta=meta)
+                   source_text=doc.text, meta=meta, uncertain=list(doc.uncertain))
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -124,6 +127,18 @@ class Scene:
                     if s.place_id == place_id:
                         s.name, s.lat, s.lon = p.name, p.lat, p.lon
                 r.recompute()
+        return self._rejudge(rejudge)
+
+    def pin(self, place_id: str, entry: Entry | None = None, rejudge: Rejudge | None = None) -> Scene:
+        """Put an uncertain place on the map, as resolved or as another of its candidates."""
+        p = next((u for u in self.uncertain if u.id == place_id), None)
+        if p is None:
+            raise KeyError(f"no uncertain place {place_id!r}")
+        self.uncertain.remove(p)
+        self.places.append(p)
+        if entry is not None and entry.id != (p.entry_id or p.id):
+            return self.set_place(place_id, entry, rejudge)
+        p.reason = {**p.reason, "pinned": True}
         return self._rejudge(rejudge)
 
     def drop_place(self, place_id: str, rejudge: Rejudge | None = None) -> Scene:
@@ -191,7 +206,8 @@ class Scene:
             features += [_leg_feature(r.id, i, leg) for i, leg in enumerate(r.legs)]
         features += [_claim_feature(c, by_id) for c in self.claims]
         return {"type": "FeatureCollection", "features": features,
-                "geoviz": {"version": GEOJSON_VERSION, "source_text": self.source_text, "meta": self.meta}}
+                "geoviz": {"version": GEOJSON_VERSION, "source_text": self.source_text, "meta": self.meta,
+                           "uncertain": [_place_feature(p)["properties"] for p in self.uncertain]}}
 
     @classmethod
     def from_geojson(cls, d: dict[str, Any]) -> Scene:
@@ -204,6 +220,8 @@ class Scene:
             raise ValueError("not a GeoJSON FeatureCollection")
         member = d.get("geoviz") or {}
         scene = cls(source_text=str(member.get("source_text", "")), meta=dict(member.get("meta") or {}))
+        for i, props in enumerate(member.get("uncertain") or []):
+            scene.uncertain.append(_place_from(dict(props), None, None, i))
         legs: dict[str, list[tuple[int, Leg]]] = {}
         for i, f in enumerate(d.get("features") or []):
             props = dict(f.get("properties") or {})
