@@ -588,7 +588,12 @@ def _softmax_top(cands: list[_Cand]) -> float:
     if len(cands) == 1:
         return 0.99
     top = cands[0].score
-    weights = np.array([math.exp((c.score - top) / TEMPERATURE) for c in cands])
-    pts = np.radians(np.array([[c.entry.lat, c.entry.lon] for c in cands]))
-    near = great_circle_km(pts[:1], pts)[0] <= CONFIDENCE_KM
-    return float(min(0.99, weights[near].sum() / weights.sum()))
+    weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
+    # Only readings with a visible share need a distance (most have none).
+    rivals = [k for k in range(1, len(cands)) if weights[k] > 1e-4]
+    near = weights[0]
+    if rivals:
+        pts = np.radians(np.array([[cands[k].entry.lat, cands[k].entry.lon] for k in [0, *rivals]]))
+        km = great_circle_km(pts[:1], pts[1:])[0]
+        near += sum(weights[k] for k, d in zip(rivals, km) if d <= CONFIDENCE_KM)
+    return float(min(0.99, near / sum(weights)))
