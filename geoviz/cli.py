@@ -7,10 +7,11 @@ contract with ``--json``. Errors are one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from geoviz.gazetteer import GazetteerError, default_gazetteer
 from geoviz.parse import InputError
@@ -18,6 +19,45 @@ from geoviz.parse import InputError
 
 class CliError(Exception):
     """A user error: printed as one line, exit status 2."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2) like every other geoviz error.
+
+    Why: argparse prints the whole usage block first, several lines for
+    ``batch``; scripts that log stderr, and people, want the one line that says
+    what is wrong. ``--help`` still shows the usage. Subcommand parsers are
+    made by ``add_parser`` with the parent's class, so this covers them all.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for counts such as ``--limit``: SQLite reads a negative LIMIT as "no limit"."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def article_date(text: str) -> str:
+    """An argparse type for ``--date``: a real calendar day as YYYY-MM-DD (a typo must not date events silently)."""
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def _os_error(exc: OSError) -> str:
+    """"out/x.html: file exists" rather than "[Errno 17] File exists: 'out/x.html'"."""
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror[0].lower()}{exc.strerror[1:]}"
+    return str(exc)
 
 
 def _print_json(obj: Any) -> None:
@@ -82,12 +122,12 @@ def _number(text: str) -> float:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="geoviz", description="Turn a news article into a map you can trust.")
+    ap = OneLineParser(prog="geoviz", description="Turn a news article into a map you can trust.")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("geocode", help="ranked gazetteer candidates for a place name")
     p.add_argument("name")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=positive_int, default=10)
     p.add_argument("--exact", action="store_true", help="no fuzzy fallback")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_geocode)
@@ -116,12 +156,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except (CliError, GazetteerError, InputError, OSError, UnicodeError) as exc:
-        print(f"geoviz {a.command}: error: {exc}", file=sys.stderr)
+        message = _os_error(exc) if isinstance(exc, OSError) else str(exc)
+        print(f"geoviz {a.command}: error: {' '.join(message.split())}", file=sys.stderr)
         return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
 
 
 def _register_article_commands() -> None:
@@ -131,3 +168,11 @@ def _register_article_commands() -> None:
 
 
 _register_article_commands()
+
+
+if __name__ == "__main__":
+    # `python -m geoviz.cli`: this file runs as __main__, a second copy of the module, and the subcommand
+    # modules registered themselves on the real `geoviz.cli`; hand over to that one.
+    from geoviz.cli import main as _main
+
+    raise SystemExit(_main())
