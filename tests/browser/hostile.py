@@ -84,6 +84,8 @@ def hostile_article() -> str:
     for i, p in enumerate(PAYLOADS + [Payload(f"md-{j}", t, "markdown") for j, t in enumerate(MARKDOWN_PAYLOADS)]):
         lines.append(f"Officials in {_TOWNS[i % len(_TOWNS)]} said {p.text} on Tuesday.")
     lines.append("Kim travelled by train from Pyongyang to Khasan </script>`${window.__pwned=1}`.")
+    # A real place whose surface form holds a quote: it goes into marker titles and mark tooltips (attributes).
+    lines.append("Envoys flew on to N'Djamena '\"><b>.")
     lines.append("The Vostochny Cosmodrome lies about 1,000 kilometres from Vladivostok "
                  '"><img src=x onerror=alert(2)>.')
     return "\n".join(lines) + "\n"

@@ -92,6 +92,21 @@ def ran(w: Watched) -> list[str]:
     return found
 
 
+def wait_for_one_map_with(page: Any, name: str, timeout_ms: int = 60_000) -> None:
+    """Wait until the rerun has settled: exactly one map iframe, showing ``name``'s marker.
+
+    Why: while a rerun builds the new map Streamlit keeps the stale iframe
+    beside it, and :func:`wait_for_marker`'s strict locator fails on two.
+    """
+    page.wait_for_function(
+        """([selector, name]) => {
+             const frames = document.querySelectorAll(selector);
+             if (frames.length !== 1 || !frames[0].contentDocument) { return false; }
+             return [...frames[0].contentDocument.querySelectorAll('.gv-place')]
+               .some((m) => m.title === name && m.offsetParent !== null);
+           }""", arg=[MAP_IFRAME, name], timeout=timeout_ms)
+
+
 def open_everything(w: Watched) -> list[str]:
     """Every tab of the app, then every popup and tooltip of the map: all the places text can be shown."""
     page = w.page
@@ -151,7 +166,9 @@ def test_pasted_article_and_upload_names_run_nothing(browser: Any, tmp_path: Pat
         page.get_by_label("Or paste the text").fill(article)
         page.get_by_role("button", name="Map this text").click()
         page.get_by_text("Summit in Vladivostok").first.wait_for(timeout=60_000)
-        wait_for_marker(page, "Vladivostok", 60_000)
+        wait_for_one_map_with(page, "N'Djamena")
+        wait_for_marker(page, "Vladivostok")
+        wait_for_marker(page, "N'Djamena")  # a surface form with a quote keeps its attribute intact
         popups = open_everything(w)
         assert ran(w) == []
         shown = page_text(page)
@@ -161,6 +178,7 @@ def test_pasted_article_and_upload_names_run_nothing(browser: Any, tmp_path: Pat
             if "\u2028" not in p.text:
                 assert p.text in shown, f"{p.id} is not shown literally in the article view"
         assert any("<img src=x onerror" in t for t in popups), "the popups did not quote the hostile sentences"
+        assert page.locator("mark[title^=\"N'Djamena \u00b7\"]").count() == 1
 
         # (c) export names come from the headline: safe slugs, whatever it holds
         page.get_by_role("tab", name="Export").click()
@@ -174,6 +192,7 @@ def test_pasted_article_and_upload_names_run_nothing(browser: Any, tmp_path: Pat
         body = b"Summit in Khasan\nKim met officials in Khasan and Vladivostok.\n"
         uploader.set_input_files({"name": HOSTILE_FILE, "mimeType": "text/plain", "buffer": body})
         page.get_by_text("Summit in Khasan").first.wait_for(timeout=60_000)
+        wait_for_one_map_with(page, "Khasan")
         page.get_by_test_id("stCaptionContainer").filter(has_text=HOSTILE_FILE).first.wait_for(timeout=10_000)
         open_everything(w)
         assert ran(w) == []
