@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -60,13 +62,45 @@ def _os_error(exc: OSError) -> str:
     return str(exc)
 
 
+#: Bidirectional overrides and isolates: they reorder how the rest of a terminal line reads.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def plain(text: str) -> str:
+    """``text`` safe to print on a terminal, on one line: control characters shown as ``\\u001b``, breaks as spaces.
+
+    Why: the readable output quotes the article (sentences, names, file
+    names), and an article can hold ESC sequences that retitle the window,
+    clear the screen or recolour it, or bidi overrides that make a line read
+    backwards. JSON output needs none of this: ``json`` escapes controls itself.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch in "\t\n\r\u2028\u2029":
+            out.append(" ")
+        elif unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+#: Characters ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal acts on (DEL, C1 controls such as CSI,
+#: bidi overrides) or that break JSON embedded in JavaScript (U+2028/9). They only occur inside JSON strings.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def _print_json(obj: Any) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    """The JSON contract, readable UTF-8, with :data:`_JSON_UNSAFE` escaped: the same data once parsed."""
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 
 def _table(rows: list[list[Any]], header: list[str]) -> str:
-    cells = [header] + [["" if c is None else str(c) for c in r] for r in rows]
+    cells = [header] + [["" if c is None else plain(str(c)) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells)
 
@@ -89,7 +123,7 @@ def cmd_geocode(a: argparse.Namespace) -> int:
     if a.json:
         _print_json(out)
     elif not out:
-        print(f"no place named {a.name!r}")
+        print(f"no place named {plain(repr(a.name))}")
     else:
         print(_table([[i + 1, d["name"], d["kind"], d["country"], d["admin1"], f"{d['lat']:.5f}",
                        f"{d['lon']:.5f}", d["population"], d["id"]] for i, d in enumerate(out)],
@@ -108,9 +142,9 @@ def cmd_reverse(a: argparse.Namespace) -> int:
     where = ", ".join(x for x in (res.country_name, res.admin1_formal or res.admin1_name) if x) or "no country"
     if res.admin1_formal and res.admin1_name and res.admin1_formal != res.admin1_name:
         where += f" ({res.admin1_name})"
-    print(where)
+    print(plain(where))
     if res.nearest:
-        print(f"nearest place: {res.nearest.name} ({res.nearest_km:.1f} km)")
+        print(f"nearest place: {plain(res.nearest.name)} ({res.nearest_km:.1f} km)")
     return 0
 
 
@@ -157,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except (CliError, GazetteerError, InputError, OSError, UnicodeError) as exc:
         message = _os_error(exc) if isinstance(exc, OSError) else str(exc)
-        print(f"geoviz {a.command}: error: {' '.join(message.split())}", file=sys.stderr)
+        print(f"geoviz {a.command}: error: {plain(' '.join(message.split()))}", file=sys.stderr)
         return 2
 
 

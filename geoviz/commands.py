@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from geoviz.cli import EXTRA_COMMANDS, CliError, _print_json, _table, article_date, positive_int
+from geoviz.cli import EXTRA_COMMANDS, CliError, _print_json, _table, article_date, plain, positive_int
 from geoviz.parse import InputError
 from geoviz.reading import read_article
 
@@ -45,8 +45,8 @@ def cmd_check(a: argparse.Namespace) -> int:
         print("no distance statements found")
         return 0
     for c in claims:
-        print(f"[{c['verdict']}] {c.get('explanation') or c.get('reason') or ''}")
-        print(f"    {c['subject']} -> {c['anchor']}: \"{c['sentence'][:160]}\"")
+        print(plain(f"[{c['verdict']}] {c.get('explanation') or c.get('reason') or ''}"))
+        print(plain(f"    {c['subject']} -> {c['anchor']}: \"{c['sentence'][:160]}\""))
     return 0
 
 
@@ -65,7 +65,7 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
         _print_json(result)
     else:
         for k, v in result.items():
-            print(f"{k:16} {v}")
+            print(plain(f"{k:16} {v}"))
     return 0
 
 

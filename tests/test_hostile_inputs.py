@@ -11,6 +11,9 @@
 3. The app's HTML (highlighted text, quoted sentences, claims table) and the
    exports keep a place whose name and country are payloads inert: only the
    builders' own tags, no event-handler attributes, the payload as text.
+
+Also: the readable (non-JSON) output and error lines never pass an article's
+terminal control sequences (ESC, BEL, CSI, bidi overrides) to the terminal.
 """
 
 from __future__ import annotations
@@ -254,6 +257,38 @@ def test_python_dash_m_runs_every_subcommand(tmp_path: Path):
                             text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(ROOT)}, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "Vladivostok" in result.stdout
+
+
+# --------------------------------------------------------------------------
+# Terminal control sequences in what the readable output quotes
+# --------------------------------------------------------------------------
+
+TERMINAL_ATTACK = "\x1b]0;pwned-title\x07\x1b[2J\x1b[31mRED\u202eesrever\u202c\x08\x9b31m"
+_TERMINAL_CONTROLS = ("\x1b", "\x07", "\x08", "\x9b", "\u202e", "\u202c")
+
+
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_readable_output_never_prints_terminal_controls(capsys, tmp_path: Path, command: str):
+    """An article's ESC sequences must not retitle, clear or recolour the reader's terminal (JSON escapes them)."""
+    path = tmp_path / "esc.txt"
+    path.write_text("Summit\nThe Vostochny Cosmodrome lies about 1,000 kilometres from Vladivostok "
+                    f"{TERMINAL_ATTACK}.\n", encoding="utf-8")
+    code, out, err = run([command, str(path)], capsys)
+    assert code == 0, err
+    assert not any(c in out for c in _TERMINAL_CONTROLS), repr(out)
+    if command == "check":  # the sentence is still quoted, its controls made visible
+        assert "\\u001b]0;pwned-title\\u0007" in out and "Vladivostok" in out
+    code, out, _ = run([command, str(path), "--json"], capsys)
+    assert code == 0 and not any(c in out for c in _TERMINAL_CONTROLS)
+    if command == "check":  # escaped, not lost: the parsed JSON holds the sentence as written
+        assert TERMINAL_ATTACK in json.loads(out)["claims"][0]["sentence"]
+
+
+def test_error_lines_never_print_terminal_controls(capsys, tmp_path: Path):
+    name = str(tmp_path / f"missing{TERMINAL_ATTACK}.txt")
+    code, _, err = run(["parse", name], capsys)
+    assert_one_line_error(code, err, "parse", "no such file")
+    assert not any(c in err for c in _TERMINAL_CONTROLS), repr(err)
 
 
 # --------------------------------------------------------------------------
