@@ -51,6 +51,7 @@ OPEN_IN_APP = OPEN_EVERYTHING.replace("window[document.querySelector('.folium-ma
 assert OPEN_IN_APP != OPEN_EVERYTHING
 #: Hostile upload names: no "/" (a file name cannot hold one) and no '"' (Chromium sends it as %22).
 HOSTILE_FILE = "'><img src=x onerror=alert(4)> [x](javascript:alert(5)) ![p](x.png) $x$ :red[y] `z`.txt"
+HOSTILE_QUERY = "![q](https://evil.example/q.png) <img src=x onerror=alert(7)> $x$ :red[zzqxv]"
 HOSTILE_BINARY = "<svg onload=alert(6)> ![p](pixel.png) **bold**.pdf"
 
 
@@ -243,6 +244,15 @@ def test_hostile_gazetteer_values_run_nothing_in_the_app_or_its_export(browser: 
         assert f"Drop {flat_name} from the map" in shown
         assert " ".join(HOSTILE_ADMIN1.split()) in shown
         assert any('<img src=x onerror="window.__pwned=1">' in t for t in popups)
+
+        # a hostile query in the gazetteer search box: "Nothing named ..." quotes it, literally
+        box = page.get_by_label("Or search the gazetteer", exact=True)
+        box.fill(HOSTILE_QUERY)
+        box.press("Enter")
+        page.get_by_test_id("stCaptionContainer").filter(has_text="Nothing named").first.wait_for(timeout=30_000)
+        page.wait_for_timeout(300)
+        assert ran(w) == []
+        assert f"Nothing named {HOSTILE_QUERY!r} in the gazetteer." in page_text(page)
 
         # the offline export of that scene, opened on its own
         page.get_by_role("tab", name="Export").click()
