@@ -197,9 +197,10 @@ def show_place(ws: gv.Workspace, place_id: str) -> None:
     kind = KIND_STYLES[marker_kind(place)]
     entry = gv.current_entry(ws, place)
     where = ", ".join(x for x in ((entry.admin1_name if entry else ""), place.country) if x)
-    st.markdown(f"#### :material/location_on: {place.name}")
-    st.caption(f"{kind.label} \u00b7 {place.kind} \u00b7 {where or 'no country'} \u00b7 "
-               f"{place.lat:.4f}, {place.lon:.4f} \u00b7 `{place.entry_id or place.id}`")
+    st.markdown(f"#### :material/location_on: {gv.markdown_text(place.name)}")
+    code = (place.entry_id or place.id).replace("`", "'")  # inside a code span nothing else is Markdown
+    st.caption(f"{kind.label} \u00b7 {gv.markdown_text(place.kind)} \u00b7 {gv.markdown_text(where or 'no country')} "
+               f"\u00b7 {place.lat:.4f}, {place.lon:.4f} \u00b7 `{code}`")
     c1, c2, c3 = st.columns(3)
     c1.metric("Confidence", f"{place.confidence:.0%}", help="The winner's share among the candidates for this name")
     c2.metric("Mentions", len(place.mentions))
@@ -236,8 +237,8 @@ def show_place(ws: gv.Workspace, place_id: str) -> None:
             col_b.button("Use", key=f"use:{place.id}", on_click=use_search_hit, args=(place.id, pick),
                          use_container_width=True)
         else:
-            st.caption(f"Nothing named {query!r} in the gazetteer.")
-    st.button(f"Drop {place.name} from the map", key=f"drop:{place.id}", icon=":material/delete:",
+            st.caption(f"Nothing named {gv.markdown_text(repr(query))} in the gazetteer.")
+    st.button(f"Drop {gv.markdown_text(place.name)} from the map", key=f"drop:{place.id}", icon=":material/delete:",
               on_click=drop_place, args=(place.id,), help="Not a place, or not this story's: remove it, "
               "its events and its route stops; claims that need it become unresolved.")
 
@@ -280,16 +281,16 @@ def show_routes(ws: gv.Workspace) -> None:
         return
     names = {p.id: p.name for p in scene.places}
     for r in scene.routes:
-        who = f"{r.traveller}'s journey" if r.traveller else "Journey"
+        who = f"{gv.markdown_text(r.traveller)}'s journey" if r.traveller else "Journey"
         st.markdown(f"**{who}** \u00b7 {len(r.stops)} stops \u00b7 {r.distance_km:,.0f} km"
-                    + (f" \u00b7 by {r.mode}" if r.mode else ""))
+                    + (f" \u00b7 by {gv.markdown_text(r.mode)}" if r.mode else ""))
         for i, stop in enumerate(r.stops):
             leg = r.legs[i - 1] if i > 0 and i - 1 < len(r.legs) else None
             c_name, c_up, c_down, c_del = st.columns([6, 1, 1, 1], vertical_alignment="center")
             note = f" \u00b7 {leg.distance_km:,.0f} km from the previous stop" if leg else ""
-            note += f" \u00b7 {stop.date_label}" if stop.date_label else ""
+            note += f" \u00b7 {gv.markdown_text(stop.date_label)}" if stop.date_label else ""
             note += " \u00b7 *implied*" if stop.implied else ""
-            c_name.markdown(f"{i + 1}. **{stop.name}**{note}")
+            c_name.markdown(f"{i + 1}. **{gv.markdown_text(stop.name)}**{note}")
             c_up.button(":material/arrow_upward:", key=f"{r.id}:{i}:up", disabled=i == 0, help="Move up",
                         on_click=gv.move_stop, args=(ws, r.id, i, i - 1))
             c_down.button(":material/arrow_downward:", key=f"{r.id}:{i}:down", disabled=i == len(r.stops) - 1,
@@ -322,7 +323,8 @@ def show_measure(ws: gv.Workspace) -> None:
     c1.metric("Geodesic", f"{m.km:,.1f} km")
     c2.metric("Miles", f"{m.miles:,.1f}")
     c3.metric("Nautical miles", f"{m.nautical_miles:,.1f}")
-    st.caption(f"From {a.name}, {b.name} lies at a bearing of {m.bearing:.0f}\u00b0 ({m.compass}); the way back "
+    st.caption(f"From {gv.markdown_text(a.name)}, {gv.markdown_text(b.name)} lies at a bearing of "
+               f"{m.bearing:.0f}\u00b0 ({m.compass}); the way back "
                f"starts at {m.back_bearing:.0f}\u00b0. Distances are on the WGS84 ellipsoid (Karney), like the "
                "claim checks.")
 
@@ -373,7 +375,7 @@ with st.sidebar:
     st.date_input("Article date (optional)", value=None, key="date", on_change=request_date, format="YYYY-MM-DD",
                   help="Resolves 'on Tuesday', 'last week'. Changing it re-reads the article (edits are reset).")
     if st.session_state.get("notice"):
-        st.error(st.session_state["notice"], icon=":material/block:")
+        st.error(gv.markdown_text(st.session_state["notice"]), icon=":material/block:")
     st.divider()
     offline = st.toggle("Offline basemap", value=True, key="offline_basemap",
                         help="Bundled country outlines (no internet needed). Turn off for OpenStreetMap tiles, "
@@ -388,14 +390,15 @@ scene = ws.scene
 with st.sidebar:
     if ws.edits:
         st.markdown(f"**Your edits** ({len(ws.edits)})")
-        st.caption("\n".join(f"- {e}" for e in ws.edits[-6:]))
+        st.caption("\n".join(f"- {gv.markdown_text(e)}" for e in ws.edits[-6:]))
         st.button("Undo all edits", icon=":material/undo:", on_click=reset_edits)
     st.caption("Places: GeoNames (CC BY 4.0), Natural Earth, airportsdata. Nothing leaves this machine unless "
                "you switch on OpenStreetMap tiles.")
 
-st.markdown(f"### {article_title(scene)}")
+# Headline, file name and place names are the article's or the upload's: shown literally, never as Markdown.
+st.markdown(f"### {gv.markdown_text(article_title(scene))}")
 badges = gv.verdict_summary(scene)
-st.caption(f"{ws.name} \u00b7 {len(scene.places)} places \u00b7 {len(scene.events)} events \u00b7 "
+st.caption(f"{gv.markdown_text(ws.name)} \u00b7 {len(scene.places)} places \u00b7 {len(scene.events)} events \u00b7 "
            f"{len(scene.routes)} journeys \u00b7 {len(scene.claims)} distance claims"
            + (f": {badges}" if badges else ""))
 

@@ -43,6 +43,7 @@ __all__ = [
     "entry_of",
     "first_place",
     "highlighted_text",
+    "markdown_text",
     "map_frame",
     "mention_snippets",
     "move_stop",
@@ -126,6 +127,25 @@ def read_upload(name: str, data: bytes) -> str:
     if not text.strip():
         raise InputError(f"{name} has no readable text.")
     return text
+
+
+#: What starts a Markdown construct (or Streamlit's ``:colour[...]``, ``:material/...:``, ``$LaTeX$``), and a dot
+#: after a digit ("1. " would open a list). Other punctuation stays as typed, so "scan.pdf" reads the same.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|<>~$:&]|(?<=\d)\.)")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` made literal for ``st.markdown``/``st.caption``/``st.error``/button labels, on one line.
+
+    Why: headlines, file names and place names come from the article or the
+    upload, and Streamlit renders those calls as Markdown: ``![x](https://...)``
+    would make the reader's browser fetch a remote image (a tracking pixel, and
+    a request the offline app must never make), ``[x](...)`` would become a
+    link, ``$...$`` LaTeX and ``:red[...]`` colour. Those characters are
+    backslash-escaped (CommonMark renders ``\\X`` as ``X``), and
+    line breaks, U+2028/U+2029 included, become spaces so nothing opens a block.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 # --------------------------------------------------------------------------

@@ -308,6 +308,14 @@ def plan(input_path: str | os.PathLike[str], output_path: str | os.PathLike[str]
         raise BatchError(f"--partitions must be at least 1, not {partitions}")
     fmt = _input_format(src)
     total = sum(p.stat().st_size for p in _parquet_files(src)) if fmt == "parquet" else src.stat().st_size
+    if fmt == "jsonl":  # else every record is rejected one by one and the run "succeeds" with 0 articles
+        with open(src, "rb") as f:
+            head = f.read(4096)
+        if not head.strip() and (total <= len(head) or not src.read_bytes().strip()):
+            raise BatchError(f"{src} is empty")
+        if head.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")) or head.count(b"\x00") > len(head) // 4:
+            raise BatchError(f"{src} is UTF-16 or UTF-32 text; batch reads UTF-8 JSONL by byte ranges: convert it "
+                             f"first (iconv -f UTF-16 -t UTF-8)")
     if partitions:
         target = max(1, math.ceil(total / partitions))
     else:  # bounded size, but at least one partition per worker so small corpora still use every core

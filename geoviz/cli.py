@@ -7,10 +7,13 @@ contract with ``--json``. Errors are one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NoReturn
 
 from geoviz.gazetteer import GazetteerError, default_gazetteer
 from geoviz.parse import InputError
@@ -20,13 +23,84 @@ class CliError(Exception):
     """A user error: printed as one line, exit status 2."""
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line on stderr (exit 2) like every other geoviz error.
+
+    Why: argparse prints the whole usage block first, several lines for
+    ``batch``; scripts that log stderr, and people, want the one line that says
+    what is wrong. ``--help`` still shows the usage. Subcommand parsers are
+    made by ``add_parser`` with the parent's class, so this covers them all.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for counts such as ``--limit``: SQLite reads a negative LIMIT as "no limit"."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {value}")
+    return value
+
+
+def article_date(text: str) -> str:
+    """An argparse type for ``--date``: a real calendar day as YYYY-MM-DD (a typo must not date events silently)."""
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date as YYYY-MM-DD: {text!r}") from None
+
+
+def _os_error(exc: OSError) -> str:
+    """"out/x.html: file exists" rather than "[Errno 17] File exists: 'out/x.html'"."""
+    if exc.filename is not None and exc.strerror:
+        return f"{exc.filename}: {exc.strerror[0].lower()}{exc.strerror[1:]}"
+    return str(exc)
+
+
+#: Bidirectional overrides and isolates: they reorder how the rest of a terminal line reads.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def plain(text: str) -> str:
+    """``text`` safe to print on a terminal, on one line: control characters shown as ``\\u001b``, breaks as spaces.
+
+    Why: the readable output quotes the article (sentences, names, file
+    names), and an article can hold ESC sequences that retitle the window,
+    clear the screen or recolour it, or bidi overrides that make a line read
+    backwards. JSON output needs none of this: ``json`` escapes controls itself.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch in "\t\n\r\u2028\u2029":
+            out.append(" ")
+        elif unicodedata.category(ch) == "Cc" or ch in _BIDI_CONTROLS:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+#: Characters ``json.dumps(ensure_ascii=False)`` leaves raw that a terminal acts on (DEL, C1 controls such as CSI,
+#: bidi overrides) or that break JSON embedded in JavaScript (U+2028/9). They only occur inside JSON strings.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+
+
 def _print_json(obj: Any) -> None:
-    json.dump(obj, sys.stdout, ensure_ascii=False, indent=2)
+    """The JSON contract, readable UTF-8, with :data:`_JSON_UNSAFE` escaped: the same data once parsed."""
+    text = json.dumps(obj, ensure_ascii=False, indent=2)
+    sys.stdout.write(_JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
     sys.stdout.write("\n")
 
 
 def _table(rows: list[list[Any]], header: list[str]) -> str:
-    cells = [header] + [["" if c is None else str(c) for c in r] for r in rows]
+    cells = [header] + [["" if c is None else plain(str(c)) for c in r] for r in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells)
 
@@ -49,7 +123,7 @@ def cmd_geocode(a: argparse.Namespace) -> int:
     if a.json:
         _print_json(out)
     elif not out:
-        print(f"no place named {a.name!r}")
+        print(f"no place named {plain(repr(a.name))}")
     else:
         print(_table([[i + 1, d["name"], d["kind"], d["country"], d["admin1"], f"{d['lat']:.5f}",
                        f"{d['lon']:.5f}", d["population"], d["id"]] for i, d in enumerate(out)],
@@ -68,9 +142,9 @@ def cmd_reverse(a: argparse.Namespace) -> int:
     where = ", ".join(x for x in (res.country_name, res.admin1_formal or res.admin1_name) if x) or "no country"
     if res.admin1_formal and res.admin1_name and res.admin1_formal != res.admin1_name:
         where += f" ({res.admin1_name})"
-    print(where)
+    print(plain(where))
     if res.nearest:
-        print(f"nearest place: {res.nearest.name} ({res.nearest_km:.1f} km)")
+        print(f"nearest place: {plain(res.nearest.name)} ({res.nearest_km:.1f} km)")
     return 0
 
 
@@ -82,12 +156,12 @@ def _number(text: str) -> float:
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="geoviz", description="Turn a news article into a map you can trust.")
+    ap = OneLineParser(prog="geoviz", description="Turn a news article into a map you can trust.")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("geocode", help="ranked gazetteer candidates for a place name")
     p.add_argument("name")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=positive_int, default=10)
     p.add_argument("--exact", action="store_true", help="no fuzzy fallback")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_geocode)
@@ -116,12 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.close()
         return 0
     except (CliError, GazetteerError, InputError, OSError, UnicodeError) as exc:
-        print(f"geoviz {a.command}: error: {exc}", file=sys.stderr)
+        message = _os_error(exc) if isinstance(exc, OSError) else str(exc)
+        print(f"geoviz {a.command}: error: {plain(' '.join(message.split()))}", file=sys.stderr)
         return 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
 
 
 def _register_article_commands() -> None:
@@ -131,3 +202,11 @@ def _register_article_commands() -> None:
 
 
 _register_article_commands()
+
+
+if __name__ == "__main__":
+    # `python -m geoviz.cli`: this file runs as __main__, a second copy of the module, and the subcommand
+    # modules registered themselves on the real `geoviz.cli`; hand over to that one.
+    from geoviz.cli import main as _main
+
+    raise SystemExit(_main())

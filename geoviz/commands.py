@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from geoviz.cli import EXTRA_COMMANDS, CliError, _print_json, _table
+from geoviz.cli import EXTRA_COMMANDS, CliError, _print_json, _table, article_date, plain, positive_int
+from geoviz.parse import InputError
 from geoviz.reading import read_article
 
 
@@ -44,8 +45,8 @@ def cmd_check(a: argparse.Namespace) -> int:
         print("no distance statements found")
         return 0
     for c in claims:
-        print(f"[{c['verdict']}] {c.get('explanation') or c.get('reason') or ''}")
-        print(f"    {c['subject']} -> {c['anchor']}: \"{c['sentence'][:160]}\"")
+        print(plain(f"[{c['verdict']}] {c.get('explanation') or c.get('reason') or ''}"))
+        print(plain(f"    {c['subject']} -> {c['anchor']}: \"{c['sentence'][:160]}\""))
     return 0
 
 
@@ -54,26 +55,30 @@ def cmd_evaluate(a: argparse.Namespace) -> int:
 
     try:
         result = evaluate(a.corpus, a.mode, errors_path=a.errors, limit=a.limit)
-    except (KeyError, ValueError) as exc:
-        raise CliError(f"{a.corpus}: {exc}") from exc
+    except InputError:
+        raise
+    except (KeyError, ValueError) as exc:  # a bad record: the message names the file and line already
+        raise CliError(str(exc)) from exc
+    if not result.get("articles"):
+        raise CliError(f"{a.corpus} holds no articles")
     if a.json:
         _print_json(result)
     else:
         for k, v in result.items():
-            print(f"{k:16} {v}")
+            print(plain(f"{k:16} {v}"))
     return 0
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("parse", help="places (and events, routes, claims) of an article")
     p.add_argument("file", help="article file, or - for standard input")
-    p.add_argument("--date", help="article date YYYY-MM-DD (dates weekdays and 'yesterday')")
+    p.add_argument("--date", type=article_date, help="article date YYYY-MM-DD (dates weekdays and 'yesterday')")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_parse)
 
     p = sub.add_parser("check", help="check the distances an article states against the geodesic")
     p.add_argument("file", help="article file, or - for standard input")
-    p.add_argument("--date")
+    p.add_argument("--date", type=article_date, help="article date YYYY-MM-DD")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
@@ -81,7 +86,7 @@ def register(sub: Any) -> None:
     p.add_argument("corpus")
     p.add_argument("--mode", choices=["resolve", "end-to-end"], default="resolve")
     p.add_argument("--errors", help="write every miss to this JSONL file")
-    p.add_argument("--limit", type=int, help="only the first N articles")
+    p.add_argument("--limit", type=positive_int, help="only the first N articles")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_evaluate)
 

@@ -14,6 +14,7 @@ Corpus lines: ``{id, text, toponyms: [{start, end, name, lat, lon, geonameid}]}`
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import statistics
@@ -44,17 +45,34 @@ class Gold:
     lon: float | None
 
 
+#: A corpus is read whole (to detect its encoding like an article's); evaluation corpora are a few MB.
+MAX_CORPUS_BYTES = 1 << 30
+
+
 def read_corpus(path: str | Path) -> Iterator[tuple[str, str, list[Gold]]]:
-    with open(path, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                d = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+    """(id, text, gold toponyms) per JSONL record; a bad file or record raises ValueError naming the line.
+
+    The encoding is detected like an article's (UTF-8 with or without BOM,
+    UTF-16/32, 8-bit), so a corpus saved as UTF-16 on Windows still reads;
+    a missing, empty, binary or unreadable file raises :class:`InputError`.
+    """
+    from geoviz.reading import decode, read_bytes
+
+    text = decode(read_bytes(path, MAX_CORPUS_BYTES), str(path))
+    # Records are split on "\n" only: a JSON string may hold U+2028, which str.splitlines would split on.
+    for n, line in enumerate(io.StringIO(text), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+        try:
             gold = [Gold(t["start"], t["end"], t["name"], t.get("lat"), t.get("lon")) for t in d.get("toponyms", [])]
             yield str(d.get("id", n)), d["text"], gold
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"{path}:{n}: not a corpus record ({type(exc).__name__}: {exc}); see the README's "
+                             "evaluation protocol") from None
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:

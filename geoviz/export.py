@@ -18,6 +18,7 @@ names and the map title come from the article itself (:func:`article_title`,
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 import re
@@ -109,6 +110,16 @@ def default_stem(scene: Scene) -> str:
     return slugify(article_title(scene))
 
 
+def _make_parent(p: Path) -> None:
+    """Create ``p``'s folder; when a file stands where a folder is needed, say which (mkdir only says "exists")."""
+    for ancestor in (p.parent, *p.parent.parents):
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise NotADirectoryError(errno.ENOTDIR, "is a file, so it cannot hold the output", str(ancestor))
+            break
+    p.parent.mkdir(parents=True, exist_ok=True)
+
+
 def _target(path: str | Path | None, scene: Scene, suffix: str) -> Path:
     """``path`` itself, or ``<headline-slug><suffix>`` inside it when it is a directory (or missing)."""
     if path is None:
@@ -116,7 +127,7 @@ def _target(path: str | Path | None, scene: Scene, suffix: str) -> Path:
     p = Path(path)
     if p.is_dir():
         return p / (default_stem(scene) + suffix)
-    p.parent.mkdir(parents=True, exist_ok=True)
+    _make_parent(p)
     return p
 
 
@@ -234,7 +245,7 @@ def save_csv(scene: Scene, path: str | Path | None = None) -> tuple[Path, Path]:
         base = Path(path or ".") / default_stem(scene)
     else:
         p = Path(path)
-        p.parent.mkdir(parents=True, exist_ok=True)
+        _make_parent(p)
         base = p.with_suffix("") if p.suffix.lower() == ".csv" else p
     places = base.with_name(base.name + "-places.csv")
     claims = base.with_name(base.name + "-claims.csv")

@@ -129,7 +129,9 @@ class Gazetteer:
                 f"gazetteer store not found at {self.path}; reinstall geoviz (pip install -e .) "
                 "or rebuild it with: python gazetteer/build.py")
         try:
-            self._con = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True,
+            # as_uri() percent-encodes the path: a raw "#" or "?" in an install path would end the path early,
+            # drop mode=ro&immutable=1 and let SQLite create an empty database beside the install.
+            self._con = sqlite3.connect(f"{self.path.absolute().as_uri()}?mode=ro&immutable=1", uri=True,
                                         check_same_thread=False)
             meta = dict(self._con.execute("SELECT key, value FROM meta").fetchall())
         except sqlite3.DatabaseError as exc:

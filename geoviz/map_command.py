@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from geoviz.cli import EXTRA_COMMANDS, _print_json
+from geoviz.cli import EXTRA_COMMANDS, _print_json, article_date
 from geoviz.reading import read_article
 
 
@@ -49,7 +49,7 @@ def register(sub: Any) -> None:
                    help="one self-contained file: Leaflet inlined, country polygons instead of tiles")
     p.add_argument("--geojson", metavar="F", help="also write the scene as GeoJSON (file or directory)")
     p.add_argument("--csv", metavar="F", help="also write F-places.csv and F-claims.csv (F.csv or a directory)")
-    p.add_argument("--date", help="article date YYYY-MM-DD (dates weekdays and 'yesterday')")
+    p.add_argument("--date", type=article_date, help="article date YYYY-MM-DD (dates weekdays and 'yesterday')")
     p.add_argument("--title", help="map title (default: the article's first line)")
     p.add_argument("--json", action="store_true", help="print what was written as JSON")
     p.set_defaults(func=cmd_map)

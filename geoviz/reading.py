@@ -15,7 +15,9 @@ from pathlib import Path
 from geoviz.parse import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
-_BOMS = [(b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
+# UTF-32's BOMs first: the little-endian one begins with UTF-16's.
+_BOMS = [(b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xef\xbb\xbf", "utf-8-sig"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")]
 
 
 # Formats that are mostly printable bytes at the start but are not articles.
@@ -26,7 +28,11 @@ _MAGIC = [(b"%PDF-", "a PDF"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a
 
 
 def decode(data: bytes, name: str = "input") -> str:
-    """UTF-8 (with or without BOM), UTF-16 (BOM or evident NULs), else Latin-1 for 8-bit text.
+    """UTF-8 (with or without BOM), UTF-16/UTF-32 (BOM or evident NULs), else Windows-1252 or Latin-1.
+
+    Windows-1252 before Latin-1 because 8-bit news text is nearly always it:
+    its curly quotes and dashes (0x91-0x97) are control characters in Latin-1.
+    Latin-1 decodes any byte, so it takes what Windows-1252 leaves undefined.
 
     PDFs, images, archives and Office files are refused by their signature
     with a message naming the format and what to do instead.
@@ -40,7 +46,7 @@ def decode(data: bytes, name: str = "input") -> str:
         if data.startswith(bom):
             return data.decode(enc)
     if data[:2000].count(b"\x00") > len(data[:2000]) // 4:
-        for enc in ("utf-16-le", "utf-16-be"):
+        for enc in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError:
@@ -51,7 +57,10 @@ def decode(data: bytes, name: str = "input") -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = data.decode("latin-1")
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
     if _printable_share(text) < 0.9:
         raise InputError(f"{name} looks like a binary file, not text")
     return text
@@ -106,18 +115,36 @@ def looks_like_html(text: str) -> bool:
     return "<html" in head or "<!doctype html" in head or ("<p>" in head and "</p>" in head)
 
 
+def read_bytes(path: str | Path, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, or :class:`InputError` saying plainly why not (missing, a directory, unreadable, too big).
+
+    Why not let ``OSError`` through: "[Errno 21] Is a directory" is Python's
+    wording, not the reader's, and a permission problem should say so.
+    """
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{path} is a directory, not a file")
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    try:
+        size = p.stat().st_size
+        if size > limit:
+            raise InputError(f"{path} is {size / 1e6:.1f} MB; the limit is {limit // 2**20} MB")
+        with p.open("rb") as f:
+            return f.read(limit + 1)
+    except PermissionError:
+        raise InputError(f"{path}: permission denied (the file is not readable by this user)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+
+
 def read_article(path: str) -> str:
     """The text of an article file ("-" = stdin), decoded, HTML stripped."""
     if path == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
         name = "standard input"
     else:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{path}: no such file")
-        if p.stat().st_size > MAX_BYTES:
-            raise InputError(f"{path} is {p.stat().st_size / 1e6:.1f} MB; the limit is {MAX_BYTES // 2**20} MB")
-        data = p.read_bytes()
+        data = read_bytes(path)
         name = path
     if len(data) > MAX_BYTES:
         raise InputError(f"{name} is over the {MAX_BYTES // 2**20} MB limit")

@@ -43,10 +43,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(timeout: float = 30.0) -> Iterator[tuple[str, float]]:
-    """``streamlit run app.py`` on a free port: yields (url, seconds until it answered), always stopped after."""
+def app_server(timeout: float = 30.0, script: str | Path = "app.py") -> Iterator[tuple[str, float]]:
+    """``streamlit run app.py`` on a free port: yields (url, seconds until it answered), always stopped after.
+
+    ``script`` lets a test run a wrapper that prepares the library first and then runs ``app.py``
+    (``tests/browser/test_app_hostile.py`` injects places with hostile names that way).
+    """
     port = free_port()
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
            str(port), "--browser.gatherUsageStats", "false"]
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
