@@ -92,6 +92,9 @@ ORG_HEADS = {"police", "sheriff", "city", "department", "state", "mayor", "fire"
 TITLE_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "sen", "sens", "rep", "reps", "gov", "govs", "gen", "gens", "col",
                        "lt", "capt", "sgt", "maj", "prof", "rev", "pres", "supt", "det", "cpl", "adm", "atty", "insp"}
 
+# An elided particle before a capital inside a name: "Côte d'Ivoire", "Coeur d'Alene", "Val d'Isère".
+_ELIDED = re.compile(r"(?:d|l|dell|dall|nell|sull)['’](?=[^\W\d_])", re.I)
+
 # Lower-case particles inside people's names.
 NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "bin", "ibn", "al", "el", "la", "le", "ter"}
 
@@ -316,7 +319,8 @@ class Recogniser:
                     break
                 if toks[j - 1].base_end != toks[j - 1].end:  # a possessive ends a name
                     break
-            if not _capitalised(tj):
+            elided = j > i and (m := _ELIDED.match(tj.text)) is not None and tj.text[m.end()].isupper()
+            if not _capitalised(tj) and not elided:
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
                 break

@@ -199,3 +199,10 @@ def test_two_letter_ap_state_abbreviations_after_a_town():
     assert kentucky and len(kentucky[0].mentions) == 3
     louisville = next(p for p in doc.places if p.name == "Louisville")
     assert louisville.admin1 == "Kentucky"
+
+
+def test_names_with_an_elided_particle():
+    doc = geoviz.parse("Troops landed in Côte d'Ivoire. Later they visited Coeur d'Alene, Idaho.")
+    names = {p.name: p for p in doc.places}
+    assert names["Ivory Coast"].kind == "country"
+    assert names["Coeur d'Alene"].admin1 == "Idaho"
