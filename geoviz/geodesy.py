@@ -201,3 +201,14 @@ def great_circle_km(a_rad: np.ndarray, b_rad: np.ndarray) -> np.ndarray:
     dlon = a_rad[:, None, 1] - b_rad[None, :, 1]
     h = np.sin(dlat / 2) ** 2 + np.cos(a_rad[:, None, 0]) * np.cos(b_rad[None, :, 0]) * np.sin(dlon / 2) ** 2
     return 2 * EARTH_MEAN_RADIUS_KM * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
+
+
+def great_circle_pair_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle km between two points in degrees: the scalar twin of :func:`great_circle_km`.
+
+    NumPy's per-call overhead dominates for one pair, which the resolver asks
+    for thousands of times per corpus.
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p1 - p2) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon1 - lon2) / 2) ** 2
+    return 2 * EARTH_MEAN_RADIUS_KM * math.asin(math.sqrt(min(1.0, max(0.0, h))))

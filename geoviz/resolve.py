@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from geoviz.gazetteer import FORM, KINDS, Gazetteer, prior
-from geoviz.geodesy import great_circle_km
+from geoviz.geodesy import great_circle_km, great_circle_pair_km
 from geoviz.mentions import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS, state_abbreviation
 from geoviz.model import Candidate, Entry, Mention, Place, Span
 from geoviz.text import sentences
@@ -537,7 +537,7 @@ def _agrees(e: Entry, focus: Entry) -> bool:
         return bool(e.admin1) and (e.country, e.admin1) == (focus.country, focus.admin1)
     if e.kind in PHYSICAL_KINDS:
         return True  # only "completed" readings ("the Mediterranean" -> Sea) get here: no containment test
-    return float(great_circle_km(np.radians([[e.lat, e.lon]]), np.radians([[focus.lat, focus.lon]]))[0, 0]) <= NEAR_KM
+    return great_circle_pair_km(e.lat, e.lon, focus.lat, focus.lon) <= NEAR_KM
 
 
 def _derived_demonyms(key: str, candidates: Any) -> list[tuple[Entry, int]]:
@@ -591,9 +591,8 @@ def _softmax_top(cands: list[_Cand]) -> float:
     weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
     # Only readings with a visible share need a distance (most have none).
     rivals = [k for k in range(1, len(cands)) if weights[k] > 1e-4]
-    near = weights[0]
-    if rivals:
-        pts = np.radians(np.array([[cands[k].entry.lat, cands[k].entry.lon] for k in [0, *rivals]]))
-        km = great_circle_km(pts[:1], pts[1:])[0]
-        near += sum(weights[k] for k, d in zip(rivals, km) if d <= CONFIDENCE_KM)
+    w = cands[0].entry
+    near = weights[0] + sum(weights[k] for k in rivals
+                            if great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
+                            <= CONFIDENCE_KM)
     return float(min(0.99, near / sum(weights)))
