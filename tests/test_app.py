@@ -287,6 +287,41 @@ def test_set_resolution_rejudges_with_the_given_gazetteer(gaz, seed_text: str):
     assert ws.version == 1 and ws.fingerprint() == fingerprint
 
 
+def test_the_warm_up_fills_the_caches_the_first_page_view_reads(app_test_warm: tuple[gv.MapFrame, AppTest]):
+    frame, at = app_test_warm
+    ws = workspace(at)
+    assert (ws.name, ws.text) == (gv.landing_article()["name"], gv.landing_article()["text"])
+    # cache_resource hands back the very object the warm-up rendered: the page did not render the map again
+    assert gv.scene_map_frame(ws.fingerprint(), gv.DEFAULT_OFFLINE_BASEMAP, ws.scene) is frame
+    assert gv.start_warm_up() is gv.start_warm_up()  # once per process
+
+
+@pytest.fixture()
+def app_test_warm() -> tuple[gv.MapFrame, AppTest]:
+    frame = gv.warm_up()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return frame, at
+
+
+@pytest.mark.skipif(not hasattr(__import__("streamlit"), "App"), reason="this Streamlit has no st.App")
+def test_importing_app_as_a_module_is_instant_and_serves_an_st_app():
+    """What `streamlit run app.py` does first: import the file and find ``app = st.App(...)``.
+
+    The import runs before the server answers, so it must leave the heavy
+    modules to the warm-up thread (started by the App's lifespan, not here).
+    """
+    import subprocess
+    import sys
+
+    code = ("import sys, streamlit as st, app; assert isinstance(app.app, st.App), app.app; "
+            "heavy = [m for m in ('folium', 'pandas', 'geoviz.app_support', 'geoviz.parse') if m in sys.modules]; "
+            "assert not heavy, heavy")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+
+
 def test_samples_start_with_the_seed():
     names = [s.name for s in gv.samples()]
     assert names[0] == gv.SEED and len(names) >= 4
