@@ -74,9 +74,11 @@ __all__ = [
     "search_gazetteer",
     "set_resolution",
     "start_warm_up",
+    "static_basemap_url",
     "two_places",
     "verdict_summary",
     "warm_up",
+    "write_static_basemap",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -515,24 +517,47 @@ def local_leaflet(m: Any) -> Any:
 
     st_folium as shipped loads Leaflet from a CDN, which leaves an empty box
     offline; this is the recipe from DESIGN.md, set on this Map instance only.
+    Other scripts the map loads (the basemap file) stay, after Leaflet.
     """
     from geoviz.render import offline_leaflet_assets
 
     js, css = offline_leaflet_assets()
-    m.default_js = [("leaflet", js)]
-    m.default_css = [("leaflet_css", css)]
+    m.default_js = [("leaflet", js), *[(k, v) for k, v in m.default_js if k != "leaflet"]]
+    m.default_css = [("leaflet_css", css), *[(k, v) for k, v in m.default_css if k != "leaflet_css"]]
     return m
 
 
+#: The country polygons as a file Streamlit serves (``server.enableStaticServing``: ``static/`` beside app.py).
+STATIC_BASEMAP = ROOT / "static" / "geoviz-countries.js"
+#: Its URL from the map's iframe (``<server>/component/streamlit_folium.st_folium/index.html``); relative, so a
+#: ``server.baseUrlPath`` prefix is kept.
+STATIC_BASEMAP_URL = "../../app/static/geoviz-countries.js"
+
+
+def write_static_basemap(path: Path = STATIC_BASEMAP) -> Path:
+    """Write the bundled basemap script the app serves (after the gazetteer's basemap changes)."""
+    from geoviz.render import basemap_script
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(basemap_script(), encoding="utf-8")
+    return path
+
+
+def static_basemap_url() -> str | None:
+    """The basemap's URL when this server serves it, else None (then each map inlines the polygons)."""
+    if STATIC_BASEMAP.is_file() and st.get_option("server.enableStaticServing"):
+        return STATIC_BASEMAP_URL
+    return None
+
+
 #: In the app the map shares the page with a details panel and tabs that say the same things, so the map's own
-#: "About this map" and legend panels start folded (one click opens them again), and the
-#: mini-map is hidden: st_folium renames the map's variables, so the mini-map cannot find the basemap data it
-#: looks up by its original global name and would show an empty box. The attribution gets Leaflet's usual size
-#: back (st_folium's Bootstrap CSS enlarges it).
+#: "About this map" and legend panels start folded (one click opens them again); the map is rendered without
+#: its mini-map for the same reason. The attribution gets Leaflet's usual size back (st_folium's Bootstrap CSS
+#: enlarges it).
 _APP_MAP_JS = """
 (function () {
   var css = document.createElement("style");
-  css.textContent = ".gv-minimap { display: none !important; } .leaflet-control-attribution { font-size: 11px; }";
+  css.textContent = ".leaflet-control-attribution { font-size: 11px; }";
   document.head.appendChild(css);
   document.querySelectorAll(".gv-info details, .gv-legend details").forEach(function (d) { d.open = false; });
   // Refit without the panel's room, once the component has given the map its final size.
@@ -562,7 +587,7 @@ def _set_aside_basemaps(m: Any) -> list[tuple[Any, dict[str, Any]]]:
     stack = [m]
     while stack:
         el = stack.pop()
-        if isinstance(el, VectorBasemap):
+        if isinstance(el, VectorBasemap) and el.data is not None:  # None: loaded from a file, nothing inline
             found.append((el, el.data))
             el.data = _EMPTY_BASEMAP
         stack.extend(getattr(el, "_children", {}).values())
@@ -644,7 +669,8 @@ def scene_map_frame(fingerprint: str, offline: bool, _scene: Scene) -> MapFrame:
 
     ``_scene`` is not hashed (the leading underscore): ``fingerprint`` is its content hash.
     """
-    return map_frame(local_leaflet(render(_scene, offline=offline, gazetteer=gazetteer())))
+    m = render(_scene, offline=offline, gazetteer=gazetteer(), basemap_src=static_basemap_url(), minimap=False)
+    return map_frame(local_leaflet(m))
 
 
 def warm_up(offline: bool = DEFAULT_OFFLINE_BASEMAP) -> MapFrame:

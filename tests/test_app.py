@@ -322,6 +322,34 @@ def test_importing_app_as_a_module_is_instant_and_serves_an_st_app():
     assert r.returncode == 0, r.stderr
 
 
+def test_the_served_basemap_file_is_the_bundled_basemap():
+    """static/geoviz-countries.js is generated: it must match the gazetteer's polygons it was made from."""
+    from geoviz.render import basemap_script
+
+    assert gv.STATIC_BASEMAP.read_text(encoding="utf-8") == basemap_script(), (
+        "stale: run python -c 'from geoviz.app_support import write_static_basemap; write_static_basemap()'")
+
+
+def test_the_app_map_loads_the_basemap_file_instead_of_inlining_it(gaz, seed_text: str, monkeypatch):
+    from geoviz.analysis import scene_of
+    from geoviz.render import basemap_script, render
+
+    scene = scene_of(seed_text, gazetteer=gaz)
+    monkeypatch.setattr(gv, "static_basemap_url", lambda: gv.STATIC_BASEMAP_URL)
+    served = gv.scene_map_frame("test-served", True, scene)
+    assert gv.STATIC_BASEMAP_URL in served.js_links
+    assert served.js_links[0].startswith("data:text/javascript")  # Leaflet first, from the page, then the basemap
+    assert len(served.script) < 200_000 and "window.geovizCountries" in served.script
+    assert '"minimap":null' in served.script  # the mini-map (hidden in the app) is not built
+    monkeypatch.setattr(gv, "static_basemap_url", lambda: None)  # no static serving: the polygons are inlined
+    inlined = gv.scene_map_frame("test-inlined", True, scene)
+    assert all(not link.endswith(".js") for link in inlined.js_links)
+    assert basemap_script().split(" = ", 1)[1].rstrip(";\n") in inlined.script
+    # the standalone map is unchanged: polygons inline, mini-map on
+    page = render(scene, offline=True, gazetteer=gaz).get_root().render()
+    assert "window.geovizCountries" not in page and '"minimap":{"basemap"' in page
+
+
 def test_samples_start_with_the_seed():
     names = [s.name for s in gv.samples()]
     assert names[0] == gv.SEED and len(names) >= 4
