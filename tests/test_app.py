@@ -37,12 +37,21 @@ def workspace(at: AppTest) -> gv.Workspace:
     return at.session_state["workspace"]
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Switch the tabs under the map (only the open one is drawn), as a click on the tab does: it reruns."""
+    if at.session_state["tab"] != label:
+        at.session_state["tab"] = label
+        at.run()
+        assert not at.exception, at.exception
+    return at
+
+
 def place_names(at: AppTest) -> list[str]:
-    return list(at.dataframe[0].value["place"])
+    return list(open_tab(at, "Places").dataframe[0].value["place"])
 
 
 def claims_html(at: AppTest) -> str:
-    return next(h.value for h in at.html if h.value.startswith("<table"))
+    return next(h.value for h in open_tab(at, "Distance claims").html if h.value.startswith("<table"))
 
 
 def the_claim(at: AppTest) -> Any:
@@ -129,7 +138,21 @@ def test_dropping_a_place_leaves_its_claim_unresolved(app: AppTest):
     assert "Vladivostok" in place_names(app) and the_claim(app).verdict == "consistent"
 
 
+def test_only_the_open_tab_is_drawn_and_it_stays_open_across_edits(app: AppTest):
+    assert [t.label for t in app.tabs] == ["Article", "Places", "Distance claims", "Route", "Measure", "Export"]
+    assert app.session_state["tab"] == "Article"
+    assert any("<mark " in h.value for h in app.html)  # the article, highlighted
+    assert not app.dataframe and not app.get("download_button")  # no hidden grid, no exports
+    assert "Geodesic" not in [m.label for m in app.metric]  # nor the measure panel
+    open_tab(app, "Places")
+    assert len(app.dataframe) == 1 and not any("<mark " in h.value for h in app.html)
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    widget(app.button, "Drop Vladivostok from the map").click().run()
+    assert app.session_state["tab"] == "Places" and "Vladivostok" not in list(app.dataframe[0].value["place"])
+
+
 def test_route_edits_recompute_the_legs(app: AppTest):
+    open_tab(app, "Route")
     route = workspace(app).scene.routes[0]
     assert [s.name for s in route.stops] == ["Pyongyang", "Khasan", "Vostochny Cosmodrome"]
     total = route.distance_km
@@ -150,6 +173,7 @@ def test_route_edits_recompute_the_legs(app: AppTest):
 
 
 def test_measure_panel_defaults_to_the_claim(app: AppTest):
+    open_tab(app, "Measure")
     assert app.selectbox(key="measure_a").value == VOSTOCHNY
     assert app.selectbox(key="measure_b").value == VLADIVOSTOK
     assert any(m.value == "1,011.5 km" for m in app.metric)
@@ -208,7 +232,7 @@ def test_the_article_date_reparses(app: AppTest):
 
 def test_export_buttons_are_named_after_the_article(app: AppTest):
     stem = "in-a-rare-and-highly-anticipated-summit-north-koreas-leader"
-    buttons = [b for b in app.get("download_button")]
+    buttons = [b for b in open_tab(app, "Export").get("download_button")]
     assert len(buttons) == 5
     names = {b.proto.label: b for b in buttons}
     assert set(names) == {"Map (HTML)", "Offline map (HTML)", "GeoJSON", "Places (CSV)", "Claims (CSV)"}
