@@ -268,11 +268,13 @@ class VectorBasemap(Layer):
     _template = Template("{% macro script(this, kwargs) %}{{ this.script_js() }}{% endmacro %}")
 
     def __init__(self, data: dict[str, Any] | None, offsets: Sequence[float] = (0.0,),
-                 name: str = "Countries (offline basemap)") -> None:
+                 name: str = "Countries (offline basemap)", src: str | None = None) -> None:
         super().__init__(name=name, overlay=False, control=True, show=True)
         self._name = "VectorBasemap"
-        #: None: the polygons come from ``window.geovizCountries``, defined by :func:`basemap_script` served as a file.
+        #: None with ``src``: the polygons come from :func:`basemap_script` served at ``src``, fetched after the
+        #: map is up (the markers show while the browser loads and draws 1.1 MB of outlines).
         self.data = data
+        self.src = src
         self.offsets = list(offsets)
 
     @property
@@ -283,8 +285,8 @@ class VectorBasemap(Layer):
         map_name = self._parent.get_name()
         style = {"color": "#a8a296", "weight": 0.6, "opacity": 1, "fillColor": "#f4f1e8", "fillOpacity": 1,
                  "className": "gv-basemap"}
-        data_js = _data_js(self.data) if self.data is not None else f"window.{BASEMAP_GLOBAL}"
-        return (
+        data_js = _data_js(self.data) if self.data is not None else "null"
+        js = (
             f"var {self.data_var} = {data_js};\n"
             f"if (!{map_name}.getPane('gvBase')) {{ var gvBasePane = {map_name}.createPane('gvBase');"
             f" gvBasePane.style.zIndex = 250; gvBasePane.style.pointerEvents = 'none'; }}\n"
@@ -295,6 +297,18 @@ class VectorBasemap(Layer):
             f"    coordsToLatLng: function (c) {{ return L.latLng(c[1], c[0] + dx); }}}});\n"
             f"}}), {{attribution: {js_value(BASEMAP_ATTRIBUTION)}}});\n"
         )
+        if self.data is None and self.src:
+            # Loaded once per page (the global is shared), drawn into every copy when it arrives.
+            js += (
+                f"(function (group) {{\n"
+                f"  var fill = function () {{ {self.data_var} = window.{BASEMAP_GLOBAL};"
+                f" group.eachLayer(function (l) {{ l.addData({self.data_var}); }}); }};\n"
+                f"  if (window.{BASEMAP_GLOBAL}) {{ fill(); return; }}\n"
+                f"  var s = document.createElement('script'); s.src = {js_value(self.src)}; s.onload = fill;\n"
+                f"  document.head.appendChild(s);\n"
+                f"}})({self.get_name()});\n"
+            )
+        return js
 
 
 # --------------------------------------------------------------------------
@@ -656,10 +670,8 @@ class _Renderer:
         if self.offline:
             offsets = [0.0] + ([360.0] if self.max_abs_lon > 180 and self.frame.centre > 0 else []) + (
                 [-360.0] if self.max_abs_lon > 180 and self.frame.centre < 0 else [])
-            basemap = VectorBasemap(None if self.basemap_src else basemap_geojson(), offsets)
+            basemap = VectorBasemap(None if self.basemap_src else basemap_geojson(), offsets, src=self.basemap_src)
             basemap.add_to(m)
-            if self.basemap_src:
-                m.default_js = [*m.default_js, ("geoviz_basemap", self.basemap_src)]
             minimap: dict[str, Any] | None = {"basemap": basemap.data_var}
         else:
             folium.TileLayer(tiles=OSM_TILES_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19,
@@ -1314,8 +1326,8 @@ def render(scene: Scene, *, offline: bool = False, title: str | None = None, gaz
     places; by default the bundled one is used when it opens (``False``: none).
 
     For a server that shows many maps (the app): ``basemap_src`` is the URL of
-    :func:`basemap_script` served as a file, loaded after Leaflet instead of
-    inlining the polygons (offline maps only; the page then needs that URL);
+    :func:`basemap_script` served as a file, fetched once the map is up instead
+    of inlining the polygons (offline maps only; the page then needs that URL);
     ``minimap=False`` leaves out the mini-map (which draws every polygon again).
     """
     if gazetteer is None:
