@@ -222,6 +222,20 @@ def test_pasted_text_is_mapped(app: AppTest):
     assert {"Valparaiso", "Santiago"} <= set(place_names(app))  # the gazetteer's spelling
 
 
+def test_a_long_article_reports_its_progress(app: AppTest, seed_text: str):
+    """Issue #7: a progress indicator for long articles (short ones get a spinner, which leaves nothing behind)."""
+    assert not app.status
+    long_text = "\n\n".join([seed_text] * 12)  # ~25,000 characters: over app.LONG_ARTICLE_CHARS (20,000)
+    app.text_area(key="paste_text").input(long_text)
+    widget(app.button, "Map this text").click().run()
+    assert not app.exception, app.exception
+    assert len(app.status) == 1
+    status = app.status[0]
+    assert status.state == "complete"
+    scene = workspace(app).scene
+    assert status.label == f"Read {len(scene.places)} places, {len(scene.claims)} distance claims"
+
+
 def test_the_article_date_reparses(app: AppTest):
     import datetime as dt
 

@@ -132,6 +132,11 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
             if os.environ.get("GEOVIZ_UPDATE_SCREENSHOT") == "1":
                 save_readme_screenshot(shot)
 
+            # A mark inside the map's iframe: it survives only if reruns leave the map component mounted
+            # (the issue: "no needless map rebuilds on widget changes").
+            map_window = page.locator(MAP_IFRAME).element_handle().content_frame()
+            map_window.evaluate("() => { window.gvProbe = 'still mounted'; }")
+
             # a click on the marker selects Khasan: its heading and the sentence that names it appear beside the map
             marker.click()
             heading = page.get_by_role("heading", name="Khasan")
@@ -141,6 +146,8 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
 
             # the offline map downloads as one file that needs nothing from the network
             page.get_by_role("tab", name="Export").click()
+            page.get_by_role("button", name="Offline map (HTML)").wait_for(timeout=15_000)
+            assert map_window.evaluate("() => window.gvProbe") == "still mounted"  # two reruns, one map
             with page.expect_download(timeout=30_000) as info:
                 page.get_by_role("button", name="Offline map (HTML)").click()
             download = info.value
