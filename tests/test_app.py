@@ -334,6 +334,11 @@ def test_the_warm_up_fills_the_caches_the_first_page_view_reads(app_test_warm: t
     assert gv.start_warm_up() is gv.start_warm_up()  # once per process
 
 
+def test_the_second_warm_up_readies_the_place_search():
+    gv.warm_up_next()
+    assert gv.gazetteer()._fuzzy_index is not None  # the first search does not build it
+
+
 @pytest.fixture()
 def app_test_warm() -> tuple[gv.MapFrame, AppTest]:
     frame = gv.warm_up()
