@@ -662,6 +662,7 @@ def parse_article(text: str, date: str | None) -> Scene:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def search_gazetteer(query: str) -> list[Entry]:
+    """The place search's matches; cached because each keystroke-and-enter reruns the page with the same query."""
     return gazetteer().search(query, 12)
 
 

@@ -1327,7 +1327,8 @@ def render(scene: Scene, *, offline: bool = False, title: str | None = None, gaz
 
     For a server that shows many maps (the app): ``basemap_src`` is the URL of
     :func:`basemap_script` served as a file, fetched once the map is up instead
-    of inlining the polygons (offline maps only; the page then needs that URL);
+    of inlining the polygons (offline maps only; the page then needs that URL;
+    the mini-map, built before they arrive, stays without outlines);
     ``minimap=False`` leaves out the mini-map (which draws every polygon again).
     """
     if gazetteer is None:
