@@ -124,6 +124,9 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
             marker = wait_for_marker(page, "Khasan")
             for name in ("Vostochny Cosmodrome", "Vladivostok"):
                 wait_for_marker(page, name)
+            # the country outlines, fetched from the app's static file after the markers, from this machine
+            outlines = page.frame_locator(MAP_IFRAME).locator("path.gv-basemap")
+            outlines.nth(200).wait_for(state="attached", timeout=15_000)
             panel = page.get_by_test_id("stMainBlockContainer")
             panel.get_by_text("consistent").first.wait_for(timeout=10_000)
             page.wait_for_timeout(500)  # let the map finish fitting before the picture
