@@ -17,55 +17,57 @@ follows already shows the new map, legs and claim checks.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from functools import partial
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from geoviz import app_support as gv
-from geoviz.analysis import scene_of
-from geoviz.export import article_title, claims_csv, default_stem, geojson_document, html_document, places_csv
-from geoviz.gazetteer import Gazetteer, default_gazetteer
-from geoviz.model import Entry
-from geoviz.parse import InputError
-from geoviz.reading import MAX_BYTES
-from geoviz.render import KIND_STYLES, marker_kind, render
-from geoviz.scene import Scene
+
+@asynccontextmanager
+async def warm_on_start(_app: Any) -> AsyncIterator[None]:
+    """Server start: load the gazetteer, name index and landing map in the background (``app_support.warm_up``).
+
+    A thread, so the server answers at once and the work overlaps with the
+    browser loading Streamlit's frontend; the heavy imports happen in that
+    thread too, not here on the server's event loop.
+    """
+
+    def warm() -> None:
+        from geoviz import app_support
+
+        app_support.start_warm_up().join()
+
+    import threading
+
+    threading.Thread(target=warm, name="geoviz-warm-up-start", daemon=True).start()
+    yield
+
+
+if __name__ != "__main__" and hasattr(st, "App"):
+    # Imported, not run as the page: `streamlit run app.py` (Streamlit with st.App) finds this assignment, imports
+    # the file once as a module and serves it with uvicorn, running the page below as __main__ for each session.
+    # The App exists for its lifespan hook, the one place code runs when the server starts rather than when the
+    # first visitor arrives. (Older Streamlit runs the page directly; its first view does this work itself.)
+    app = st.App(__file__, lifespan=warm_on_start)
+else:
+    # The page's own run: only now the heavy imports (the module import above must stay instant).
+    import pandas as pd
+
+    from geoviz import app_support as gv
+    from geoviz.export import article_title, claims_csv, default_stem, geojson_document, html_document, places_csv
+    from geoviz.parse import InputError
+    from geoviz.reading import MAX_BYTES
+    from geoviz.render import KIND_STYLES, marker_kind
 
 #: Articles longer than this get a step-by-step status box instead of a spinner.
 LONG_ARTICLE_CHARS = 20_000
 MAP_HEIGHT = 580
 #: What the map sends back: only clicks on objects, so panning and zooming never rerun the script.
 MAP_RETURNS = ["last_object_clicked", "last_object_clicked_count"]
-
-
-# --------------------------------------------------------------------------
-# Heavy resources, behind Streamlit's caches
-# --------------------------------------------------------------------------
-
-
-@st.cache_resource(show_spinner=False)
-def gazetteer() -> Gazetteer:
-    return default_gazetteer()
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def parse_article(text: str, date: str | None) -> Scene:
-    """The parsed scene of an article; each caller gets its own copy (cache_data unpickles), safe to edit."""
-    return scene_of(text, date, gazetteer=gazetteer())
-
-
-@st.cache_data(show_spinner=False, max_entries=256)
-def search_gazetteer(query: str) -> list[Entry]:
-    return gazetteer().search(query, 12)
-
-
-@st.cache_resource(show_spinner=False, max_entries=24)
-def map_frame(fingerprint: str, offline: bool, _scene: Scene) -> gv.MapFrame:
-    """The map of one scene version, rendered once (keyed by the scene's content, shared by sessions)."""
-    return gv.map_frame(gv.local_leaflet(render(_scene, offline=offline, gazetteer=gazetteer())))
-
+#: The tabs under the map, in order (``st.session_state["tab"]`` holds the open one).
+TABS = ("Article", "Places", "Distance claims", "Route", "Measure", "Export")
 
 # --------------------------------------------------------------------------
 # Callbacks: the only places state changes
@@ -129,19 +131,19 @@ def on_table_select(ids: list[str]) -> None:
 
 
 def choose_resolution(place_id: str, widget: str) -> None:
-    entry = gazetteer().get(st.session_state[widget])
+    entry = gv.gazetteer().get(st.session_state[widget])
     if entry is not None:
-        gv.set_resolution(workspace(), place_id, entry, gazetteer())
+        gv.set_resolution(workspace(), place_id, entry, gv.gazetteer())
 
 
 def use_search_hit(place_id: str, widget: str) -> None:
-    entry = gazetteer().get(st.session_state.get(widget) or "")
+    entry = gv.gazetteer().get(st.session_state.get(widget) or "")
     if entry is not None:
-        gv.set_resolution(workspace(), place_id, entry, gazetteer())
+        gv.set_resolution(workspace(), place_id, entry, gv.gazetteer())
 
 
 def drop_place(place_id: str) -> None:
-    gv.drop_place(workspace(), place_id, gazetteer())
+    gv.drop_place(workspace(), place_id, gv.gazetteer())
     st.session_state.pop("selected", None)
 
 
@@ -165,13 +167,13 @@ def load_workspace(article: dict[str, Any]) -> gv.Workspace:
     if len(text) > LONG_ARTICLE_CHARS:
         with st.status(f"Reading {len(text):,} characters\u2026", expanded=False) as status:
             status.update(label="Finding places, events and distance claims\u2026")
-            scene = parse_article(text, date)
+            scene = gv.parse_article(text, date)
             status.update(label=f"Read {len(scene.places)} places, {len(scene.claims)} distance claims",
                           state="complete")
     else:
         with st.spinner("Reading the article\u2026"):
-            scene = parse_article(text, date)
-    ws = gv.new_workspace(article["name"], text, date, scene, gazetteer())
+            scene = gv.parse_article(text, date)
+    ws = gv.new_workspace(article["name"], text, date, scene, gv.gazetteer())
     st.session_state["selected"] = gv.first_place(scene)
     return ws
 
@@ -228,7 +230,7 @@ def show_place(ws: gv.Workspace, place_id: str) -> None:
     query = st.text_input("Or search the gazetteer", key=f"search:{place.id}", placeholder="e.g. Vladivostok port",
                           help="Exact, prefix and fuzzy matches over the bundled gazetteer")
     if query.strip():
-        hits = search_gazetteer(query.strip())
+        hits = gv.search_gazetteer(query.strip())
         if hits:
             pick = f"hit:{place.id}:{ws.version}"
             hit_labels = {e.id: gv.entry_label(e) for e in hits}
@@ -333,10 +335,10 @@ def show_exports(ws: gv.Workspace) -> None:
     """Download buttons; each file is built only when its button is clicked (big offline HTML included)."""
     scene, stem = ws.scene, default_stem(ws.scene)
     files = [
-        ("Map (HTML)", f"{stem}.html", "text/html", lambda: html_document(scene, gazetteer=gazetteer()),
+        ("Map (HTML)", f"{stem}.html", "text/html", lambda: html_document(scene, gazetteer=gv.gazetteer()),
          "Loads Leaflet and OpenStreetMap tiles from the web"),
         ("Offline map (HTML)", f"{stem}-offline.html", "text/html",
-         lambda: html_document(scene, offline=True, gazetteer=gazetteer()),
+         lambda: html_document(scene, offline=True, gazetteer=gv.gazetteer()),
          "One self-contained file: works with no internet"),
         ("GeoJSON", f"{stem}.geojson", "application/geo+json", lambda: geojson_document(scene),
          "Round-trips: QGIS, geojson.io"),
@@ -354,83 +356,96 @@ def show_exports(ws: gv.Workspace) -> None:
 # The page
 # --------------------------------------------------------------------------
 
-# No material-symbol page icon: Streamlit fetches those from fonts.gstatic.com, and the app must need no network.
-st.set_page_config(page_title="geoviz \u00b7 the story on a map", layout="wide")
+def page() -> None:
+    """The page, top to bottom: sidebar input, heading, map beside the selected place, then the tabs."""
+    # No material-symbol page icon: Streamlit fetches those from fonts.gstatic.com, and the app must need no network.
+    st.set_page_config(page_title="geoviz \u00b7 the story on a map", layout="wide")
 
-sample_list = gv.samples()
-if "article" not in st.session_state:
-    seed = sample_list[0]
-    st.session_state["article"] = {"name": seed.name, "text": seed.text(), "date": None}
+    sample_list = gv.samples()
+    if "article" not in st.session_state:
+        st.session_state["article"] = gv.landing_article()
 
-with st.sidebar:
-    st.markdown("## :material/public: geoviz")
-    st.caption("Paste a news article, see its story on a map, check its distances.")
-    st.selectbox("Sample article", [s.name for s in sample_list], key="sample", on_change=request_sample,
-                 format_func={s.name: s.title for s in sample_list}.get)
-    st.file_uploader("Or upload a .txt, .md or .html file", key="upload", on_change=request_upload,
-                     max_upload_size=MAX_BYTES // 2**20)
-    with st.form("paste", border=False):
-        st.text_area("Or paste the text", key="paste_text", height=140, placeholder="Paste an article here\u2026")
-        st.form_submit_button("Map this text", icon=":material/map:", on_click=request_paste)
-    st.date_input("Article date (optional)", value=None, key="date", on_change=request_date, format="YYYY-MM-DD",
-                  help="Resolves 'on Tuesday', 'last week'. Changing it re-reads the article (edits are reset).")
-    if st.session_state.get("notice"):
-        st.error(gv.markdown_text(st.session_state["notice"]), icon=":material/block:")
-    st.divider()
-    offline = st.toggle("Offline basemap", value=True, key="offline_basemap",
-                        help="Bundled country outlines (no internet needed). Turn off for OpenStreetMap tiles, "
-                             "which need a connection.")
+    with st.sidebar:
+        st.markdown("## :material/public: geoviz")
+        st.caption("Paste a news article, see its story on a map, check its distances.")
+        st.selectbox("Sample article", [s.name for s in sample_list], key="sample", on_change=request_sample,
+                     format_func={s.name: s.title for s in sample_list}.get)
+        st.file_uploader("Or upload a .txt, .md or .html file", key="upload", on_change=request_upload,
+                         max_upload_size=MAX_BYTES // 2**20)
+        with st.form("paste", border=False):
+            st.text_area("Or paste the text", key="paste_text", height=140, placeholder="Paste an article here\u2026")
+            st.form_submit_button("Map this text", icon=":material/map:", on_click=request_paste)
+        st.date_input("Article date (optional)", value=None, key="date", on_change=request_date, format="YYYY-MM-DD",
+                      help="Resolves 'on Tuesday', 'last week'. Changing it re-reads the article (edits are reset).")
+        if st.session_state.get("notice"):
+            st.error(gv.markdown_text(st.session_state["notice"]), icon=":material/block:")
+        st.divider()
+        offline = st.toggle("Offline basemap", value=gv.DEFAULT_OFFLINE_BASEMAP, key="offline_basemap",
+                            help="Bundled country outlines (no internet needed). Turn off for OpenStreetMap tiles, "
+                                 "which need a connection.")
 
-article = st.session_state["article"]
-ws = st.session_state.get("workspace")
-if ws is None or (ws.text, ws.date, ws.name) != (article["text"], article["date"], article["name"]):
-    ws = st.session_state["workspace"] = load_workspace(article)
-scene = ws.scene
+    article = st.session_state["article"]
+    ws = st.session_state.get("workspace")
+    if ws is None or (ws.text, ws.date, ws.name) != (article["text"], article["date"], article["name"]):
+        ws = st.session_state["workspace"] = load_workspace(article)
+    scene = ws.scene
 
-with st.sidebar:
-    if ws.edits:
-        st.markdown(f"**Your edits** ({len(ws.edits)})")
-        st.caption("\n".join(f"- {gv.markdown_text(e)}" for e in ws.edits[-6:]))
-        st.button("Undo all edits", icon=":material/undo:", on_click=reset_edits)
-    st.caption("Places: GeoNames (CC BY 4.0), Natural Earth, airportsdata. Nothing leaves this machine unless "
-               "you switch on OpenStreetMap tiles.")
+    with st.sidebar:
+        if ws.edits:
+            st.markdown(f"**Your edits** ({len(ws.edits)})")
+            st.caption("\n".join(f"- {gv.markdown_text(e)}" for e in ws.edits[-6:]))
+            st.button("Undo all edits", icon=":material/undo:", on_click=reset_edits)
+        st.caption("Places: GeoNames (CC BY 4.0), Natural Earth, airportsdata. Nothing leaves this machine unless "
+                   "you switch on OpenStreetMap tiles.")
 
-# Headline, file name and place names are the article's or the upload's: shown literally, never as Markdown.
-st.markdown(f"### {gv.markdown_text(article_title(scene))}")
-badges = gv.verdict_summary(scene)
-st.caption(f"{gv.markdown_text(ws.name)} \u00b7 {len(scene.places)} places \u00b7 {len(scene.events)} events \u00b7 "
-           f"{len(scene.routes)} journeys \u00b7 {len(scene.claims)} distance claims"
-           + (f": {badges}" if badges else ""))
+    # Headline, file name and place names are the article's or the upload's: shown literally, never as Markdown.
+    st.markdown(f"### {gv.markdown_text(article_title(scene))}")
+    badges = gv.verdict_summary(scene)
+    st.caption(f"{gv.markdown_text(ws.name)} \u00b7 {len(scene.places)} places \u00b7 "
+               f"{len(scene.events)} events \u00b7 {len(scene.routes)} journeys \u00b7 "
+               f"{len(scene.claims)} distance claims"
+               + (f": {badges}" if badges else ""))
 
-place_ids = [p.id for p in scene.places]
-if st.session_state.get("selected") not in place_ids:
-    st.session_state["selected"] = gv.first_place(scene)
+    place_ids = [p.id for p in scene.places]
+    if st.session_state.get("selected") not in place_ids:
+        st.session_state["selected"] = gv.first_place(scene)
 
-col_map, col_place = st.columns([2, 1], gap="medium")
-with col_map:
-    show_map(map_frame(ws.fingerprint(), offline, scene))
-    st.caption("Click a marker to select its place. Layers (places, events, route, claims) switch on and off in "
-               "the map's top-right control.")
-with col_place:
-    if place_ids:
-        names = {p.id: gv.place_label(p) for p in scene.places}
-        st.selectbox("Selected place", place_ids, format_func=names.get, key="selected")
-        show_place(ws, st.session_state["selected"])
-    else:
-        st.info("No places found in this article.")
+    col_map, col_place = st.columns([2, 1], gap="medium")
+    with col_map:
+        show_map(gv.scene_map_frame(ws.fingerprint(), offline, scene))
+        st.caption("Click a marker to select its place. Layers (places, events, route, claims) switch on and off in "
+                   "the map's top-right control.")
+    with col_place:
+        if place_ids:
+            names = {p.id: gv.place_label(p) for p in scene.places}
+            st.selectbox("Selected place", place_ids, format_func=names.get, key="selected")
+            show_place(ws, st.session_state["selected"])
+        else:
+            st.info("No places found in this article.")
 
-tab_text, tab_places, tab_claims, tab_route, tab_measure, tab_export = st.tabs(
-    ["Article", f"Places ({len(scene.places)})", f"Distance claims ({len(scene.claims)})", "Route", "Measure",
-     "Export"])
-with tab_text:
-    show_text(ws, st.session_state.get("selected"))
-with tab_places:
-    show_places(ws)
-with tab_claims:
-    show_claims(ws)
-with tab_route:
-    show_routes(ws)
-with tab_measure:
-    show_measure(ws)
-with tab_export:
-    show_exports(ws)
+    # Only the open tab runs (a tab switch reruns the page, ~0.1 s): the first view sends the article, not a data
+    # grid, route editor and export buttons nobody sees yet, which cost the browser ~0.8 s on a first render.
+    # Labels stay the same for every article, so the open tab survives edits and article changes.
+    tab_text, tab_places, tab_claims, tab_route, tab_measure, tab_export = st.tabs(
+        list(TABS), key="tab", on_change="rerun")
+    if tab_text.open:
+        with tab_text:
+            show_text(ws, st.session_state.get("selected"))
+    if tab_places.open:
+        with tab_places:
+            show_places(ws)
+    if tab_claims.open:
+        with tab_claims:
+            show_claims(ws)
+    if tab_route.open:
+        with tab_route:
+            show_routes(ws)
+    if tab_measure.open:
+        with tab_measure:
+            show_measure(ws)
+    if tab_export.open:
+        with tab_export:
+            show_exports(ws)
+
+if __name__ == "__main__":
+    page()

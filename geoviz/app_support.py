@@ -1,11 +1,17 @@
 """What the Streamlit app needs that is not UI: the workspace, edits, uploads, tables, text marking, the map frame.
 
 ``app.py`` stays a page that reads top to bottom; everything here is plain
-Python over the library (no ``st.*`` calls), so it can be tested without a
+Python over the library (no ``st.*`` UI calls), so it can be tested without a
 Streamlit runtime. The app keeps one :class:`Workspace` in
 ``st.session_state["workspace"]`` and changes it only through the edit
 functions below, each of which bumps ``Workspace.version``: the version keys
 the rendered map, so an edit redraws it and nothing else does.
+
+The heavy resources (the gazetteer, parsed articles, rendered maps) sit here
+behind ``st.cache_resource``/``st.cache_data`` rather than in ``app.py``: a
+cached function is keyed by its module, and the page script runs as
+``__main__`` while :func:`warm_up` runs at server start from the imported
+module, so only functions defined in a real module share one cache between them.
 """
 
 from __future__ import annotations
@@ -13,23 +19,30 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import logging
 import re
+import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from geoviz.analysis import scene_dict
+import streamlit as st
+
+from geoviz.analysis import scene_dict, scene_of
+from geoviz.gazetteer import Gazetteer, default_gazetteer
 from geoviz.geodesy import Measurement, measure
 from geoviz.model import Document, Entry, Place, Span
 from geoviz.parse import InputError
 from geoviz.reading import MAX_BYTES, decode, html_to_text, looks_like_html
-from geoviz.render import KIND_STYLES, VERDICT_STYLES, marker_kind
+from geoviz.render import KIND_STYLES, VERDICT_STYLES, marker_kind, render
 from geoviz.scene import Scene
 from geoviz.text import sentences
 
 __all__ = [
     "ACCEPTED_SUFFIXES",
+    "DEFAULT_OFFLINE_BASEMAP",
     "SEED",
     "MapFrame",
     "Sample",
@@ -42,6 +55,8 @@ __all__ = [
     "entry_label",
     "entry_of",
     "first_place",
+    "gazetteer",
+    "landing_article",
     "highlighted_text",
     "markdown_text",
     "map_frame",
@@ -49,6 +64,7 @@ __all__ = [
     "move_stop",
     "nearest_place",
     "new_workspace",
+    "parse_article",
     "place_label",
     "places_rows",
     "read_upload",
@@ -56,9 +72,16 @@ __all__ = [
     "remove_stop",
     "samples",
     "scene_fingerprint",
+    "scene_map_frame",
+    "search_gazetteer",
     "set_resolution",
+    "start_warm_up",
+    "static_basemap_url",
     "two_places",
     "verdict_summary",
+    "warm_up",
+    "warm_up_next",
+    "write_static_basemap",
 ]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +89,10 @@ SEEDS = ROOT / "seeds"
 #: The article the app opens with and the README shows.
 SEED = "kim-putin-summit.txt"
 ACCEPTED_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
+#: The basemap a page starts with: the bundled country outlines, so the app needs no internet.
+DEFAULT_OFFLINE_BASEMAP = True
+
+_LOG = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------
 # Articles: samples and uploads
@@ -92,6 +119,12 @@ def samples(folder: Path = SEEDS) -> list[Sample]:
         title = first if len(first) <= 80 else first[:77].rsplit(" ", 1)[0] + "\u2026"
         found.append(Sample(name=path.name, title=title, path=path))
     return sorted(found, key=lambda s: (s.name != SEED, s.title.lower()))
+
+
+def landing_article() -> dict[str, Any]:
+    """The article a new session opens with (``st.session_state["article"]``): the first sample, undated."""
+    first = samples()[0]
+    return {"name": first.name, "text": first.text(), "date": None}
 
 
 # Magic numbers of what people most often drop on a text box by mistake: named so the message can say what it was.
@@ -506,24 +539,47 @@ def local_leaflet(m: Any) -> Any:
 
     st_folium as shipped loads Leaflet from a CDN, which leaves an empty box
     offline; this is the recipe from DESIGN.md, set on this Map instance only.
+    Other scripts the map loads (the basemap file) stay, after Leaflet.
     """
     from geoviz.render import offline_leaflet_assets
 
     js, css = offline_leaflet_assets()
-    m.default_js = [("leaflet", js)]
-    m.default_css = [("leaflet_css", css)]
+    m.default_js = [("leaflet", js), *[(k, v) for k, v in m.default_js if k != "leaflet"]]
+    m.default_css = [("leaflet_css", css), *[(k, v) for k, v in m.default_css if k != "leaflet_css"]]
     return m
 
 
+#: The country polygons as a file Streamlit serves (``server.enableStaticServing``: ``static/`` beside app.py).
+STATIC_BASEMAP = ROOT / "static" / "geoviz-countries.js"
+#: Its URL from the map's iframe (``<server>/component/streamlit_folium.st_folium/index.html``); relative, so a
+#: ``server.baseUrlPath`` prefix is kept.
+STATIC_BASEMAP_URL = "../../app/static/geoviz-countries.js"
+
+
+def write_static_basemap(path: Path = STATIC_BASEMAP) -> Path:
+    """Write the bundled basemap script the app serves (after the gazetteer's basemap changes)."""
+    from geoviz.render import basemap_script
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(basemap_script(), encoding="utf-8")
+    return path
+
+
+def static_basemap_url() -> str | None:
+    """The basemap's URL when this server serves it, else None (then each map inlines the polygons)."""
+    if STATIC_BASEMAP.is_file() and st.get_option("server.enableStaticServing"):
+        return STATIC_BASEMAP_URL
+    return None
+
+
 #: In the app the map shares the page with a details panel and tabs that say the same things, so the map's own
-#: "About this map" and legend panels start folded (one click opens them again), and the
-#: mini-map is hidden: st_folium renames the map's variables, so the mini-map cannot find the basemap data it
-#: looks up by its original global name and would show an empty box. The attribution gets Leaflet's usual size
-#: back (st_folium's Bootstrap CSS enlarges it).
+#: "About this map" and legend panels start folded (one click opens them again); the map is rendered without
+#: its mini-map for the same reason. The attribution gets Leaflet's usual size back (st_folium's Bootstrap CSS
+#: enlarges it).
 _APP_MAP_JS = """
 (function () {
   var css = document.createElement("style");
-  css.textContent = ".gv-minimap { display: none !important; } .leaflet-control-attribution { font-size: 11px; }";
+  css.textContent = ".leaflet-control-attribution { font-size: 11px; }";
   document.head.appendChild(css);
   document.querySelectorAll(".gv-info details, .gv-legend details").forEach(function (d) { d.open = false; });
   // Refit without the panel's room, once the component has given the map its final size.
@@ -553,7 +609,7 @@ def _set_aside_basemaps(m: Any) -> list[tuple[Any, dict[str, Any]]]:
     stack = [m]
     while stack:
         el = stack.pop()
-        if isinstance(el, VectorBasemap):
+        if isinstance(el, VectorBasemap) and el.data is not None:  # None: loaded from a file, nothing inline
             found.append((el, el.data))
             el.data = _EMPTY_BASEMAP
         stack.extend(getattr(el, "_children", {}).values())
@@ -605,3 +661,126 @@ def map_frame(m: Any, key: str = "map") -> MapFrame:
     return MapFrame(script=script, header=header, html=html_part, id=sf.get_full_id(m),
                     css_links=tuple(dict.fromkeys(css)), js_links=tuple(dict.fromkeys(js)), bounds=bounds,
                     zoom=m.options.get("zoom"), key=component_key)
+
+
+# --------------------------------------------------------------------------
+# Heavy resources, shared by every session, and the warm-up that loads them at server start
+# --------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False)
+def gazetteer() -> Gazetteer:
+    """The bundled gazetteer, opened once per server process (its SQLite connection is thread-safe)."""
+    return default_gazetteer()
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def parse_article(text: str, date: str | None) -> Scene:
+    """The parsed scene of an article; each caller gets its own copy (cache_data unpickles), safe to edit."""
+    return scene_of(text, date, gazetteer=gazetteer())
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def search_gazetteer(query: str) -> list[Entry]:
+    """The place search's matches; cached because each keystroke-and-enter reruns the page with the same query."""
+    return gazetteer().search(query, 12)
+
+
+@st.cache_resource(show_spinner=False, max_entries=24)
+def scene_map_frame(fingerprint: str, offline: bool, _scene: Scene) -> MapFrame:
+    """The map of one scene version, rendered once (keyed by the scene's content, shared by sessions).
+
+    ``_scene`` is not hashed (the leading underscore): ``fingerprint`` is its content hash.
+    """
+    m = render(_scene, offline=offline, gazetteer=gazetteer(), basemap_src=static_basemap_url(), minimap=False)
+    return map_frame(local_leaflet(m))
+
+
+def warm_up(offline: bool = DEFAULT_OFFLINE_BASEMAP) -> MapFrame:
+    """Do the work every first page view waits for: imports, the gazetteer and name index, the landing map.
+
+    Why: on a fresh server the first script run took ~3 s before the page
+    showed a map (imports ~1.4 s, the recogniser's name index ~0.6 s, parsing
+    and rendering the landing article ~1 s). ``app.py`` calls this in a
+    background thread when the server starts, so the work overlaps with the
+    browser loading Streamlit's frontend. Everything goes through the same
+    caches as the page, whose per-key compute locks make a visitor who arrives
+    before this is done wait for the value being computed, never compute it
+    twice or see half of it. The landing article is warmed because it is what
+    every new session shows first; any other article still finds the imports,
+    the gazetteer and the name index ready. Returns the landing map's frame.
+    """
+    _register_map_component()
+    article = landing_article()
+    scene = parse_article(article["text"], article["date"])
+    return scene_map_frame(scene_fingerprint(scene), offline, scene)
+
+
+#: Seconds between the landing map being ready and :func:`warm_up_next`: long enough for a visitor who was
+#: waiting to get the first page without sharing the CPU (and the GIL) with work that page does not need.
+WARM_UP_NEXT_DELAY_S = 3.0
+
+
+def warm_up_next() -> None:
+    """What a reader reaches for after the first view: Arrow for the Places tab's table (~0.1 s), and the
+    gazetteer's fuzzy index behind the place search (~0.7 s otherwise, on the first search of the process)."""
+    import pyarrow  # noqa: F401 - st.dataframe converts through Arrow
+
+    gazetteer().fuzzy("a", 1)  # any query builds the whole index
+
+
+def _register_map_component() -> None:
+    """Import st_folium's module and make sure the running server knows its component.
+
+    Why: ``declare_component`` registers the component's files with the
+    server only when the module is imported inside a script run. Imported
+    first by the warm-up thread (no script run), it would never register, and
+    the browser would get a 404 for the map's iframe.
+    """
+    import streamlit_folium
+    from streamlit.runtime import Runtime
+
+    if Runtime.exists():
+        Runtime.instance().component_registry.register_component(streamlit_folium._component_func)
+
+
+_warm_up_thread: list[threading.Thread] = []
+_warm_up_lock = threading.Lock()
+WARM_UP_THREAD = "geoviz-warm-up"
+
+
+class _NoContextWarningFromWarmUp(logging.Filter):
+    """Drop Streamlit's "missing ScriptRunContext" warning when the warm-up thread logs it.
+
+    Streamlit warns whenever a cached function runs outside a script run; the
+    warm-up does exactly that on purpose, and the server log should not tell
+    whoever starts the app that something is wrong.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.threadName == WARM_UP_THREAD and "missing ScriptRunContext" in record.getMessage())
+
+
+def start_warm_up() -> threading.Thread:
+    """Start :func:`warm_up`, then :func:`warm_up_next`, in a daemon thread, once per process; returns the thread.
+
+    A failure is logged and otherwise ignored: the page runs the same steps
+    itself and shows the error where the reader can see it.
+    """
+
+    def run() -> None:
+        try:
+            warm_up()
+            time.sleep(WARM_UP_NEXT_DELAY_S)
+            warm_up_next()
+        except Exception:  # noqa: BLE001 - never take the server down; the page will meet the same error
+            _LOG.exception("geoviz warm-up failed; the first page view will do the work itself")
+
+    with _warm_up_lock:
+        if not _warm_up_thread:
+            logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+                _NoContextWarningFromWarmUp())
+            thread = threading.Thread(target=run, name=WARM_UP_THREAD, daemon=True)
+            thread.start()
+            _warm_up_thread.append(thread)
+        return _warm_up_thread[0]

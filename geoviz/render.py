@@ -65,6 +65,7 @@ from geoviz.text import sentences
 
 __all__ = [
     "BASEMAP_ATTRIBUTION",
+    "BASEMAP_GLOBAL",
     "DATA_ATTRIBUTION",
     "KIND_STYLES",
     "LAYER_CLAIMS",
@@ -76,6 +77,7 @@ __all__ = [
     "OSM_ATTRIBUTION",
     "OSM_TILES_URL",
     "VERDICT_STYLES",
+    "basemap_script",
     "escape_html",
     "js_value",
     "marker_kind",
@@ -265,11 +267,14 @@ class VectorBasemap(Layer):
 
     _template = Template("{% macro script(this, kwargs) %}{{ this.script_js() }}{% endmacro %}")
 
-    def __init__(self, data: dict[str, Any], offsets: Sequence[float] = (0.0,),
-                 name: str = "Countries (offline basemap)") -> None:
+    def __init__(self, data: dict[str, Any] | None, offsets: Sequence[float] = (0.0,),
+                 name: str = "Countries (offline basemap)", src: str | None = None) -> None:
         super().__init__(name=name, overlay=False, control=True, show=True)
         self._name = "VectorBasemap"
+        #: None with ``src``: the polygons come from :func:`basemap_script` served at ``src``, fetched after the
+        #: map is up (the markers show while the browser loads and draws 1.1 MB of outlines).
         self.data = data
+        self.src = src
         self.offsets = list(offsets)
 
     @property
@@ -280,8 +285,9 @@ class VectorBasemap(Layer):
         map_name = self._parent.get_name()
         style = {"color": "#a8a296", "weight": 0.6, "opacity": 1, "fillColor": "#f4f1e8", "fillOpacity": 1,
                  "className": "gv-basemap"}
-        return (
-            f"var {self.data_var} = {_data_js(self.data)};\n"
+        data_js = _data_js(self.data) if self.data is not None else "null"
+        js = (
+            f"var {self.data_var} = {data_js};\n"
             f"if (!{map_name}.getPane('gvBase')) {{ var gvBasePane = {map_name}.createPane('gvBase');"
             f" gvBasePane.style.zIndex = 250; gvBasePane.style.pointerEvents = 'none'; }}\n"
             f"var {self.get_name()} = L.featureGroup({js_value(self.offsets)}.map(function (dx) {{\n"
@@ -291,6 +297,18 @@ class VectorBasemap(Layer):
             f"    coordsToLatLng: function (c) {{ return L.latLng(c[1], c[0] + dx); }}}});\n"
             f"}}), {{attribution: {js_value(BASEMAP_ATTRIBUTION)}}});\n"
         )
+        if self.data is None and self.src:
+            # Loaded once per page (the global is shared), drawn into every copy when it arrives.
+            js += (
+                f"(function (group) {{\n"
+                f"  var fill = function () {{ {self.data_var} = window.{BASEMAP_GLOBAL};"
+                f" group.eachLayer(function (l) {{ l.addData({self.data_var}); }}); }};\n"
+                f"  if (window.{BASEMAP_GLOBAL}) {{ fill(); return; }}\n"
+                f"  var s = document.createElement('script'); s.src = {js_value(self.src)}; s.onload = fill;\n"
+                f"  document.head.appendChild(s);\n"
+                f"}})({self.get_name()});\n"
+            )
+        return js
 
 
 # --------------------------------------------------------------------------
@@ -346,6 +364,21 @@ def basemap_geojson() -> dict[str, Any]:
             features.append({"type": "Feature", "properties": {"iso": code, "name": name},
                              "geometry": {"type": "MultiPolygon", "coordinates": polys}})
     return {"type": "FeatureCollection", "features": features}
+
+
+#: The global that :func:`basemap_script` defines, for maps rendered with ``basemap_src``.
+BASEMAP_GLOBAL = "geovizCountries"
+
+
+def basemap_script() -> str:
+    """The bundled country polygons as a script defining ``window.geovizCountries``, for a server to serve as a file.
+
+    Why: the app shows many maps (each article, each edit), and inlining the
+    1.1 MB of polygons into each made the server serialise and send them and
+    the browser receive them every time; loaded by URL, the browser fetches
+    them once and may cache them. The standalone HTML export keeps inlining.
+    """
+    return f"window.{BASEMAP_GLOBAL} = {_basemap_js()};\n"
 
 
 def _data_js(data: dict[str, Any]) -> str:
@@ -529,9 +562,12 @@ def _coords(lat: float, lon: float) -> str:
 
 
 class _Renderer:
-    def __init__(self, scene: Scene, offline: bool, title: str | None, gazetteer: Any) -> None:
+    def __init__(self, scene: Scene, offline: bool, title: str | None, gazetteer: Any, *,
+                 basemap_src: str | None = None, minimap: bool = True) -> None:
         self.scene = scene
         self.offline = offline
+        self.basemap_src = basemap_src
+        self.minimap = minimap
         self.title = title if title is not None else _default_title(scene)
         self.gaz = gazetteer or None
         self.text = _Text(scene.source_text)
@@ -634,9 +670,9 @@ class _Renderer:
         if self.offline:
             offsets = [0.0] + ([360.0] if self.max_abs_lon > 180 and self.frame.centre > 0 else []) + (
                 [-360.0] if self.max_abs_lon > 180 and self.frame.centre < 0 else [])
-            basemap = VectorBasemap(basemap_geojson(), offsets)
+            basemap = VectorBasemap(None if self.basemap_src else basemap_geojson(), offsets, src=self.basemap_src)
             basemap.add_to(m)
-            minimap: dict[str, Any] = {"basemap": basemap.data_var}
+            minimap: dict[str, Any] | None = {"basemap": basemap.data_var}
         else:
             folium.TileLayer(tiles=OSM_TILES_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19,
                              overlay=False, control=True).add_to(m)
@@ -649,7 +685,7 @@ class _Renderer:
         folium.LayerControl(position="topright", collapsed=True, sortLayers=True, sortFunction=JsCode(
             f"function (a, b, na, nb) {{ var o = {order}; return o.indexOf(na) - o.indexOf(nb); }}")).add_to(m)
         opts = {"bounds": self.bounds or None, "maxZoom": _FIT_MAX_ZOOM, "offline": self.offline,
-                "minimap": minimap, "attribution": DATA_ATTRIBUTION}
+                "minimap": minimap if self.minimap else None, "attribution": DATA_ATTRIBUTION}
         m.add_child(_Script(lambda name: _controls_js(name, opts)))
         return m
 
@@ -1279,7 +1315,8 @@ path.gv-route-casing { pointer-events: none !important; }
 """
 
 
-def render(scene: Scene, *, offline: bool = False, title: str | None = None, gazetteer: Any = None) -> folium.Map:
+def render(scene: Scene, *, offline: bool = False, title: str | None = None, gazetteer: Any = None,
+           basemap_src: str | None = None, minimap: bool = True) -> folium.Map:
     """Draw ``scene`` as a folium Map.
 
     ``offline=True`` inlines Leaflet and draws the bundled country polygons
@@ -1287,6 +1324,12 @@ def render(scene: Scene, *, offline: bool = False, title: str | None = None, gaz
     ``title`` defaults to the article's headline (:func:`geoviz.export.article_title`).
     ``gazetteer`` supplies country names and claim ends that are not scene
     places; by default the bundled one is used when it opens (``False``: none).
+
+    For a server that shows many maps (the app): ``basemap_src`` is the URL of
+    :func:`basemap_script` served as a file, fetched once the map is up instead
+    of inlining the polygons (offline maps only; the page then needs that URL;
+    the mini-map, built before they arrive, stays without outlines);
+    ``minimap=False`` leaves out the mini-map (which draws every polygon again).
     """
     if gazetteer is None:
         try:
@@ -1295,4 +1338,4 @@ def render(scene: Scene, *, offline: bool = False, title: str | None = None, gaz
             gazetteer = default_gazetteer()
         except Exception:  # the map still draws from the scene alone  # noqa: BLE001
             gazetteer = None
-    return _Renderer(scene, offline, title, gazetteer).build()
+    return _Renderer(scene, offline, title, gazetteer, basemap_src=basemap_src, minimap=minimap).build()

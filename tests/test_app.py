@@ -37,12 +37,21 @@ def workspace(at: AppTest) -> gv.Workspace:
     return at.session_state["workspace"]
 
 
+def open_tab(at: AppTest, label: str) -> AppTest:
+    """Switch the tabs under the map (only the open one is drawn), as a click on the tab does: it reruns."""
+    if at.session_state["tab"] != label:
+        at.session_state["tab"] = label
+        at.run()
+        assert not at.exception, at.exception
+    return at
+
+
 def place_names(at: AppTest) -> list[str]:
-    return list(at.dataframe[0].value["place"])
+    return list(open_tab(at, "Places").dataframe[0].value["place"])
 
 
 def claims_html(at: AppTest) -> str:
-    return next(h.value for h in at.html if h.value.startswith("<table"))
+    return next(h.value for h in open_tab(at, "Distance claims").html if h.value.startswith("<table"))
 
 
 def the_claim(at: AppTest) -> Any:
@@ -129,7 +138,21 @@ def test_dropping_a_place_leaves_its_claim_unresolved(app: AppTest):
     assert "Vladivostok" in place_names(app) and the_claim(app).verdict == "consistent"
 
 
+def test_only_the_open_tab_is_drawn_and_it_stays_open_across_edits(app: AppTest):
+    assert [t.label for t in app.tabs] == ["Article", "Places", "Distance claims", "Route", "Measure", "Export"]
+    assert app.session_state["tab"] == "Article"
+    assert any("<mark " in h.value for h in app.html)  # the article, highlighted
+    assert not app.dataframe and not app.get("download_button")  # no hidden grid, no exports
+    assert "Geodesic" not in [m.label for m in app.metric]  # nor the measure panel
+    open_tab(app, "Places")
+    assert len(app.dataframe) == 1 and not any("<mark " in h.value for h in app.html)
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    widget(app.button, "Drop Vladivostok from the map").click().run()
+    assert app.session_state["tab"] == "Places" and "Vladivostok" not in list(app.dataframe[0].value["place"])
+
+
 def test_route_edits_recompute_the_legs(app: AppTest):
+    open_tab(app, "Route")
     route = workspace(app).scene.routes[0]
     assert [s.name for s in route.stops] == ["Pyongyang", "Khasan", "Vostochny Cosmodrome"]
     total = route.distance_km
@@ -150,6 +173,7 @@ def test_route_edits_recompute_the_legs(app: AppTest):
 
 
 def test_measure_panel_defaults_to_the_claim(app: AppTest):
+    open_tab(app, "Measure")
     assert app.selectbox(key="measure_a").value == VOSTOCHNY
     assert app.selectbox(key="measure_b").value == VLADIVOSTOK
     assert any(m.value == "1,011.5 km" for m in app.metric)
@@ -198,6 +222,20 @@ def test_pasted_text_is_mapped(app: AppTest):
     assert {"Valparaiso", "Santiago"} <= set(place_names(app))  # the gazetteer's spelling
 
 
+def test_a_long_article_reports_its_progress(app: AppTest, seed_text: str):
+    """Issue #7: a progress indicator for long articles (short ones get a spinner, which leaves nothing behind)."""
+    assert not app.status
+    long_text = "\n\n".join([seed_text] * 12)  # ~25,000 characters: over app.LONG_ARTICLE_CHARS (20,000)
+    app.text_area(key="paste_text").input(long_text)
+    widget(app.button, "Map this text").click().run()
+    assert not app.exception, app.exception
+    assert len(app.status) == 1
+    status = app.status[0]
+    assert status.state == "complete"
+    scene = workspace(app).scene
+    assert status.label == f"Read {len(scene.places)} places, {len(scene.claims)} distance claims"
+
+
 def test_the_article_date_reparses(app: AppTest):
     import datetime as dt
 
@@ -208,7 +246,7 @@ def test_the_article_date_reparses(app: AppTest):
 
 def test_export_buttons_are_named_after_the_article(app: AppTest):
     stem = "in-a-rare-and-highly-anticipated-summit-north-koreas-leader"
-    buttons = [b for b in app.get("download_button")]
+    buttons = [b for b in open_tab(app, "Export").get("download_button")]
     assert len(buttons) == 5
     names = {b.proto.label: b for b in buttons}
     assert set(names) == {"Map (HTML)", "Offline map (HTML)", "GeoJSON", "Places (CSV)", "Claims (CSV)"}
@@ -285,6 +323,73 @@ def test_set_resolution_rejudges_with_the_given_gazetteer(gaz, seed_text: str):
     fingerprint = ws.fingerprint()
     gv.set_resolution(ws, VLADIVOSTOK, gaz.get(VLADIVOSTOK_PORT), gaz)  # no change, no new version
     assert ws.version == 1 and ws.fingerprint() == fingerprint
+
+
+def test_the_warm_up_fills_the_caches_the_first_page_view_reads(app_test_warm: tuple[gv.MapFrame, AppTest]):
+    frame, at = app_test_warm
+    ws = workspace(at)
+    assert (ws.name, ws.text) == (gv.landing_article()["name"], gv.landing_article()["text"])
+    # cache_resource hands back the very object the warm-up rendered: the page did not render the map again
+    assert gv.scene_map_frame(ws.fingerprint(), gv.DEFAULT_OFFLINE_BASEMAP, ws.scene) is frame
+    assert gv.start_warm_up() is gv.start_warm_up()  # once per process
+
+
+def test_the_second_warm_up_readies_the_place_search():
+    gv.warm_up_next()
+    assert gv.gazetteer()._fuzzy_index is not None  # the first search does not build it
+
+
+@pytest.fixture()
+def app_test_warm() -> tuple[gv.MapFrame, AppTest]:
+    frame = gv.warm_up()
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert not at.exception, at.exception
+    return frame, at
+
+
+@pytest.mark.skipif(not hasattr(__import__("streamlit"), "App"), reason="this Streamlit has no st.App")
+def test_importing_app_as_a_module_is_instant_and_serves_an_st_app():
+    """What `streamlit run app.py` does first: import the file and find ``app = st.App(...)``.
+
+    The import runs before the server answers, so it must leave the heavy
+    modules to the warm-up thread (started by the App's lifespan, not here).
+    """
+    import subprocess
+    import sys
+
+    code = ("import sys, streamlit as st, app; assert isinstance(app.app, st.App), app.app; "
+            "heavy = [m for m in ('folium', 'pandas', 'geoviz.app_support', 'geoviz.parse') if m in sys.modules]; "
+            "assert not heavy, heavy")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+
+
+def test_the_served_basemap_file_is_the_bundled_basemap():
+    """static/geoviz-countries.js is generated: it must match the gazetteer's polygons it was made from."""
+    from geoviz.render import basemap_script
+
+    assert gv.STATIC_BASEMAP.read_text(encoding="utf-8") == basemap_script(), (
+        "stale: run python -c 'from geoviz.app_support import write_static_basemap; write_static_basemap()'")
+
+
+def test_the_app_map_loads_the_basemap_file_instead_of_inlining_it(gaz, seed_text: str, monkeypatch):
+    from geoviz.analysis import scene_of
+    from geoviz.render import basemap_script, render
+
+    scene = scene_of(seed_text, gazetteer=gaz)
+    monkeypatch.setattr(gv, "static_basemap_url", lambda: gv.STATIC_BASEMAP_URL)
+    served = gv.scene_map_frame("test-served", True, scene)
+    assert [link[:20] for link in served.js_links] == ["data:text/javascript"]  # Leaflet, from the page
+    assert len(served.script) < 200_000 and f"s.src = \"{gv.STATIC_BASEMAP_URL}\"" in served.script
+    assert '"minimap":null' in served.script  # the mini-map (hidden in the app) is not built
+    monkeypatch.setattr(gv, "static_basemap_url", lambda: None)  # no static serving: the polygons are inlined
+    inlined = gv.scene_map_frame("test-inlined", True, scene)
+    assert all(not link.endswith(".js") for link in inlined.js_links)
+    assert basemap_script().split(" = ", 1)[1].rstrip(";\n") in inlined.script
+    # the standalone map is unchanged: polygons inline, mini-map on
+    page = render(scene, offline=True, gazetteer=gaz).get_root().render()
+    assert "window.geovizCountries" not in page and '"minimap":{"basemap"' in page
 
 
 def test_samples_start_with_the_seed():

@@ -128,6 +128,9 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
             marker = wait_for_marker(page, "Khasan")
             for name in ("Vostochny Cosmodrome", "Vladivostok"):
                 wait_for_marker(page, name)
+            # the country outlines, fetched from the app's static file after the markers, from this machine
+            outlines = page.frame_locator(MAP_IFRAME).locator("path.gv-basemap")
+            outlines.nth(200).wait_for(state="attached", timeout=15_000)
             panel = page.get_by_test_id("stMainBlockContainer")
             panel.get_by_text("consistent").first.wait_for(timeout=10_000)
             page.wait_for_timeout(500)  # let the map finish fitting before the picture
@@ -135,6 +138,11 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
             (OUTPUT / "app-seed.png").write_bytes(shot)
             if os.environ.get("GEOVIZ_UPDATE_SCREENSHOT") == "1":
                 save_readme_screenshot(shot)
+
+            # A mark inside the map's iframe: it survives only if reruns leave the map component mounted
+            # (the issue: "no needless map rebuilds on widget changes").
+            map_window = page.locator(MAP_IFRAME).element_handle().content_frame()
+            map_window.evaluate("() => { window.gvProbe = 'still mounted'; }")
 
             # a click on the marker selects Khasan: its heading and the sentence that names it appear beside the map
             marker.click()
@@ -145,6 +153,8 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
 
             # the offline map downloads as one file that needs nothing from the network
             page.get_by_role("tab", name="Export").click()
+            page.get_by_role("button", name="Offline map (HTML)").wait_for(timeout=15_000)
+            assert map_window.evaluate("() => window.gvProbe") == "still mounted"  # two reruns, one map
             with page.expect_download(timeout=30_000) as info:
                 page.get_by_role("button", name="Offline map (HTML)").click()
             download = info.value
