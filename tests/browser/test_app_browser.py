@@ -43,13 +43,19 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(timeout: float = 30.0) -> Iterator[tuple[str, float]]:
-    """``streamlit run app.py`` on a free port: yields (url, seconds until it answered), always stopped after."""
+def app_server(timeout: float = 30.0, checkout: Path = ROOT) -> Iterator[tuple[str, float]]:
+    """``streamlit run app.py`` on a free port: yields (url, seconds until it answered), always stopped after.
+
+    ``checkout``: another copy of the repository to serve, its own code first on the path (bench comparisons).
+    """
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true", "--server.port",
            str(port), "--browser.gatherUsageStats", "false"]
+    env = dict(os.environ)
+    if checkout != ROOT:
+        env["PYTHONPATH"] = os.pathsep.join([str(checkout), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(cmd, cwd=checkout, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         while True:
