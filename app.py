@@ -12,6 +12,12 @@ the route, a measure tool and the exports. State lives in a few named
 
 Every edit goes through a callback into ``app_support``, so the page that
 follows already shows the new map, legs and claim checks.
+
+Served, not only run: ``streamlit run app.py`` finds ``app = st.App(...)``
+below and imports this file once as a module; the App's lifespan starts
+``app_support``'s warm-up when the server starts, and each session runs
+:func:`page` (the file as ``__main__``). The module import stays instant: the
+heavy imports live in the page's branch.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The app's speed: the seed's first render after the server starts, and rerun latency after a widget change.
 
-    python bench/app.py [--runs 3] [--reruns 15]
+    python bench/app.py [--runs 3] [--reruns 15] [--compare OTHER_CHECKOUT]
 
 1. **First render** (Playwright + Debian's Chromium, network beyond localhost
    blocked): the browser is up first; then ``streamlit run app.py`` is
@@ -49,28 +49,30 @@ BASEMAP_DRAWN = """() => {
 }"""
 
 
-def first_render(runs: int) -> list[tuple[float, float, float, float]]:
-    """Per run, seconds: (launch -> server answers, launch -> Khasan visible, answers -> Khasan visible,
-    answers -> basemap drawn)."""
+def first_render(runs: int, checkouts: list[Path]) -> dict[Path, list[tuple[float, float, float, float]]]:
+    """Per checkout and run, seconds: (launch -> server answers, launch -> Khasan visible,
+    answers -> Khasan visible, answers -> basemap drawn). Checkouts alternate run by run, so a
+    comparison shares whatever else the machine is doing."""
     from playwright.sync_api import sync_playwright
 
-    out = []
+    out: dict[Path, list[tuple[float, float, float, float]]] = {c: [] for c in checkouts}
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for _ in range(runs):
-                context = browser.new_context(viewport={"width": 1400, "height": 900})
-                block_the_network(context)
-                page = context.new_page()
-                launched = time.perf_counter()
-                with app_server() as (url, up):
-                    page.goto(url)
-                    wait_for_marker(page, "Khasan")
-                    visible = time.perf_counter() - launched
-                    page.wait_for_function(BASEMAP_DRAWN, polling=50, timeout=30_000)
-                    drawn = time.perf_counter() - launched
-                context.close()
-                out.append((up, visible, visible - up, drawn - up))
+                for checkout in checkouts:
+                    context = browser.new_context(viewport={"width": 1400, "height": 900})
+                    block_the_network(context)
+                    page = context.new_page()
+                    launched = time.perf_counter()
+                    with app_server(checkout=checkout) as (url, up):
+                        page.goto(url)
+                        wait_for_marker(page, "Khasan")
+                        visible = time.perf_counter() - launched
+                        page.wait_for_function(BASEMAP_DRAWN, polling=50, timeout=30_000)
+                        drawn = time.perf_counter() - launched
+                    context.close()
+                    out[checkout].append((up, visible, visible - up, drawn - up))
         finally:
             browser.close()
     return out
@@ -122,16 +124,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3, help="fresh servers for the first-render measure")
     parser.add_argument("--reruns", type=int, default=15, help="reruns per widget change")
+    parser.add_argument("--compare", type=Path, action="append", default=[], metavar="CHECKOUT",
+                        help="also time another copy of the repository (e.g. `git worktree add` of an older "
+                             "commit), its fresh servers alternating with this one's")
     args = parser.parse_args(argv)
 
     if Path(CHROMIUM).exists():
-        measured = first_render(args.runs)
-        up, visible, after, drawn = (statistics.median(x) for x in zip(*measured))
-        print(f"first render, median of {args.runs} fresh servers:")
-        print(f"  launch -> server answers         {up:6.2f} s")
-        print(f"  launch -> Khasan marker visible  {visible:6.2f} s")
-        print(f"  server answers -> Khasan visible {after:6.2f} s   (target < 2 s)")
-        print(f"  server answers -> basemap drawn  {drawn:6.2f} s")
+        checkouts = [ROOT, *(c.resolve() for c in args.compare)]
+        for checkout, measured in first_render(args.runs, checkouts).items():
+            up, visible, after, drawn = (statistics.median(x) for x in zip(*measured))
+            print(f"first render, median of {args.runs} fresh servers of {checkout}:")
+            print(f"  launch -> server answers         {up:6.2f} s")
+            print(f"  launch -> Khasan marker visible  {visible:6.2f} s")
+            print(f"  server answers -> Khasan visible {after:6.2f} s   (target < 2 s)")
+            print(f"  server answers -> basemap drawn  {drawn:6.2f} s")
     else:
         print(f"first render: skipped ({CHROMIUM} not found)")
 

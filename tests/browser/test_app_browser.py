@@ -43,17 +43,22 @@ def free_port() -> int:
 
 
 @contextmanager
-def app_server(timeout: float = 30.0, script: str | Path = "app.py") -> Iterator[tuple[str, float]]:
+def app_server(timeout: float = 30.0, script: str | Path = "app.py",
+               checkout: Path = ROOT) -> Iterator[tuple[str, float]]:
     """``streamlit run app.py`` on a free port: yields (url, seconds until it answered), always stopped after.
 
     ``script`` lets a test run a wrapper that prepares the library first and then runs ``app.py``
     (``tests/browser/test_app_hostile.py`` injects places with hostile names that way).
+    ``checkout``: another copy of the repository to serve, its own code first on the path (bench comparisons).
     """
     port = free_port()
     cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true", "--server.port",
            str(port), "--browser.gatherUsageStats", "false"]
+    env = dict(os.environ)
+    if checkout != ROOT:
+        env["PYTHONPATH"] = os.pathsep.join([str(checkout), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(cmd, cwd=checkout, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
         while True:
