@@ -148,6 +148,11 @@ def use_search_hit(place_id: str, widget: str) -> None:
         gv.set_resolution(workspace(), place_id, entry, gv.gazetteer())
 
 
+def pin_place(place_id: str, widget: str) -> None:
+    gv.pin_place(workspace(), place_id, st.session_state[widget], gv.gazetteer())
+    st.session_state["selected"] = place_id
+
+
 def drop_place(place_id: str) -> None:
     gv.drop_place(workspace(), place_id, gv.gazetteer())
     st.session_state.pop("selected", None)
@@ -210,7 +215,8 @@ def show_place(ws: gv.Workspace, place_id: str) -> None:
     st.caption(f"{kind.label} \u00b7 {gv.markdown_text(place.kind)} \u00b7 {gv.markdown_text(where or 'no country')} "
                f"\u00b7 {place.lat:.4f}, {place.lon:.4f} \u00b7 `{code}`")
     c1, c2, c3 = st.columns(3)
-    c1.metric("Confidence", f"{place.confidence:.0%}", help="The winner's share among the candidates for this name")
+    c1.metric("Confidence", f"{place.confidence:.0%}",
+              help="How much of the resolver's belief lies within 50 km of this point")
     c2.metric("Mentions", len(place.mentions))
     c3.metric("Events here", len(ws.scene.events_at(place.id)))
     if "edited" in place.reason:
@@ -249,6 +255,27 @@ def show_place(ws: gv.Workspace, place_id: str) -> None:
     st.button(f"Drop {gv.markdown_text(place.name)} from the map", key=f"drop:{place.id}", icon=":material/delete:",
               on_click=drop_place, args=(place.id,), help="Not a place, or not this story's: remove it, "
               "its events and its route stops; claims that need it become unresolved.")
+
+
+def show_uncertain(ws: gv.Workspace) -> None:
+    """Towns the resolver could not decide between: listed with their readings, pinned only when a person picks."""
+    places = ws.scene.uncertain
+    if not places:
+        return
+    with st.expander(f":material/help: Not pinned: {len(places)} uncertain place{'s' * (len(places) != 1)}"):
+        st.caption("Names the resolver could not place with confidence (no reading holds 70 %): several towns "
+                   "share the name, or the word may not be a place here. Pick a reading to put it on the map.")
+        for place in places:
+            choices = ws.choices.get(place.id) or []
+            if not choices:
+                continue
+            labels = {e.id: gv.entry_label(e) for e in choices}
+            widget = f"pin:{place.id}:{ws.version}"
+            col_a, col_b = st.columns([3, 1], vertical_alignment="bottom")
+            col_a.selectbox(f"{gv.markdown_text(place.name)} ({len(place.mentions)}×, {place.confidence:.0%})",
+                            list(labels), format_func=labels.get, key=widget)
+            col_b.button("Pin", key=f"pinbtn:{place.id}", on_click=pin_place, args=(place.id, widget),
+                         use_container_width=True)
 
 
 def show_text(ws: gv.Workspace, selected: str | None) -> None:
@@ -427,7 +454,8 @@ def page() -> None:
             st.selectbox("Selected place", place_ids, format_func=names.get, key="selected")
             show_place(ws, st.session_state["selected"])
         else:
-            st.info("No places found in this article.")
+            st.info("No places pinned for this article.")
+        show_uncertain(ws)
 
     # Only the open tab runs (a tab switch reruns the page, ~0.1 s): the first view sends the article, not a data
     # grid, route editor and export buttons nobody sees yet, which cost the browser ~0.8 s on a first render.

@@ -219,7 +219,7 @@ class Workspace:
 def new_workspace(name: str, text: str, date: str | None, scene: Scene, gazetteer: Any) -> Workspace:
     """A workspace for a freshly parsed scene: each place's choices are its resolver winner, then the alternatives."""
     choices: dict[str, list[Entry]] = {}
-    for p in scene.places:
+    for p in scene.places + scene.uncertain:
         first = entry_of(gazetteer, p)
         entries = [first] if first is not None else []
         entries += [c.entry for c in p.alternatives if c.entry.id != p.entry_id]
@@ -277,6 +277,16 @@ def set_resolution(ws: Workspace, place_id: str, entry: Entry, gazetteer: Any) -
     if all(e.id != entry.id for e in ws.choices.setdefault(place_id, [])):
         ws.choices[place_id].append(entry)  # a search pick joins the select box, so it can be chosen again
     ws.edited(f"{before} \u2192 {entry_label(entry)}")
+
+
+def pin_place(ws: Workspace, place_id: str, entry_id: str, gazetteer: Any) -> None:
+    """Put a town the resolver could not decide on the map, as the reading the user picked."""
+    place = next((p for p in ws.scene.uncertain if p.id == place_id), None)
+    entry = next((e for e in ws.choices.get(place_id, []) if e.id == entry_id), None) or gazetteer.get(entry_id)
+    if place is None or entry is None:
+        return
+    ws.scene.pin(place_id, entry, rejudge=rejudge_with(gazetteer))
+    ws.edited(f"pinned {place.name} as {entry_label(entry)}")
 
 
 def drop_place(ws: Workspace, place_id: str, gazetteer: Any) -> None:

@@ -116,8 +116,9 @@ class Scene:
         if p is None:
             raise KeyError(f"no place {place_id!r}")
         previous = p.entry_id or p.id
+        # A place's admin1 is the province's name, as the resolver gives it ("Kentucky", not "KY").
         p.name, p.lat, p.lon, p.kind, p.country, p.admin1 = (entry.name, entry.lat, entry.lon, entry.kind,
-                                                              entry.country, entry.admin1)
+                                                              entry.country, entry.admin1_name or entry.admin1)
         p.entry_id = entry.id
         p.confidence = 1.0
         p.reason = {**p.reason, "edited": {"from": previous, "to": entry.id}}

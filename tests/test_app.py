@@ -219,7 +219,26 @@ def test_pasted_text_is_mapped(app: AppTest):
     app.text_area(key="paste_text").input("Protesters marched from Valparaíso to Santiago, some 100 km inland.")
     widget(app.button, "Map this text").click().run()
     assert workspace(app).name == "pasted text"
-    assert {"Valparaiso", "Santiago"} <= set(place_names(app))  # the gazetteer's spelling
+    pinned = set(place_names(app))
+    unsure = {p.name for p in workspace(app).scene.uncertain}
+    assert {"Valparaiso", "Santiago"} <= pinned | unsure  # the gazetteer's spelling
+
+
+def test_an_uncertain_town_is_pinned_by_picking_a_reading(app: AppTest):
+    app.text_area(key="paste_text").input("Firefighters were called to a house fire in Lexington on Monday night.")
+    widget(app.button, "Map this text").click().run()
+    assert "Lexington" not in place_names(app) if app.dataframe else True
+    ws = workspace(app)
+    lex = next(p for p in ws.scene.uncertain if p.name == "Lexington")
+    box = next(s for s in app.selectbox if s.key.startswith(f"pin:{lex.id}:"))
+    other = next(e for e in ws.choices[lex.id] if e.id != lex.entry_id and e.admin1_name)  # not the resolver's pick
+    box.set_value(other.id).run()
+    next(b for b in app.button if b.key == f"pinbtn:{lex.id}").click().run()
+    ws = workspace(app)
+    assert not ws.scene.uncertain
+    pinned = ws.scene.place(lex.id)
+    assert pinned is not None and pinned.entry_id == other.id and pinned.admin1 == other.admin1_name
+    assert any("pinned Lexington" in e for e in ws.edits)
 
 
 def test_a_long_article_reports_its_progress(app: AppTest, seed_text: str):
