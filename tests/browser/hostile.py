@@ -147,4 +147,5 @@ def install_hostile_places() -> None:
 
     scene_of.hostile = True  # type: ignore[attr-defined]
     analysis.scene_of = scene_of
+    gv.scene_of = scene_of  # app_support holds its own reference (its cached parse calls it)
     gv.first_place = first_place

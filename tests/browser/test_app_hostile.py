@@ -108,21 +108,33 @@ def wait_for_one_map_with(page: Any, name: str, timeout_ms: int = 60_000) -> Non
            }""", arg=[MAP_IFRAME, name], timeout=timeout_ms)
 
 
-def open_everything(w: Watched) -> list[str]:
-    """Every tab of the app, then every popup and tooltip of the map: all the places text can be shown."""
+def open_tab(page: Any, name: str) -> None:
+    """Open one tab and let its rerun draw it: the app draws only the open tab."""
+    page.get_by_role("tab", name=name).click()
+    page.wait_for_timeout(1200)
+
+
+def open_everything(w: Watched) -> tuple[list[str], str]:
+    """Every tab of the app, then every popup and tooltip of the map: all the places text can be shown.
+
+    Returns the popups' and tooltips' texts and the top page's text as each tab showed it (only the
+    open tab is in the page at a time). Ends on the first tab.
+    """
     page = w.page
-    for tab in page.get_by_role("tab").all():
-        tab.click()
-        page.wait_for_timeout(150)
+    names = [t.inner_text().strip() for t in page.get_by_role("tab").all()]
+    shown = []
+    for name in [*names[1:], names[0]]:
+        open_tab(page, name)
+        shown.append(page_text(page))
     map_div = page.frame_locator(MAP_IFRAME).locator("#map_div.leaflet-container")
     map_div.wait_for(state="attached")
     texts = map_div.evaluate(f"(div) => ({OPEN_IN_APP})()")
     page.wait_for_timeout(500)  # an injected <img onerror> or <svg onload> would have fired by now
-    return texts
+    return texts, " ".join(shown)
 
 
 def page_text(page: Any) -> str:
-    """All text of the top page, hidden tabs included (the map iframe excluded), whitespace folded."""
+    """All text of the top page (the map iframe excluded), whitespace folded."""
     return " ".join(page.evaluate("() => document.body.textContent").split())
 
 
@@ -170,9 +182,8 @@ def test_pasted_article_and_upload_names_run_nothing(browser: Any, tmp_path: Pat
         wait_for_one_map_with(page, "N'Djamena")
         wait_for_marker(page, "Vladivostok")
         wait_for_marker(page, "N'Djamena")  # a surface form with a quote keeps its attribute intact
-        popups = open_everything(w)
+        popups, shown = open_everything(w)
         assert ran(w) == []
-        shown = page_text(page)
         title = article_title(article)
         assert title.startswith(HEADLINE[:60]) and title in shown  # the headline, Markdown and all, is literal text
         for p in PAYLOADS:
@@ -182,7 +193,7 @@ def test_pasted_article_and_upload_names_run_nothing(browser: Any, tmp_path: Pat
         assert page.locator("mark[title^=\"N'Djamena \u00b7\"]").count() == 1
 
         # (c) export names come from the headline: safe slugs, whatever it holds
-        page.get_by_role("tab", name="Export").click()
+        open_tab(page, "Export")
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name="Offline map (HTML)").click()
         name = info.value.suggested_filename
@@ -236,9 +247,8 @@ def test_hostile_gazetteer_values_run_nothing_in_the_app_or_its_export(browser: 
         wait_for_marker(page, "Khasan", 60_000)
         # the hostile place is selected: its name heads the side panel, its province and country the caption
         page.get_by_role("button", name=re.compile("^Drop ")).first.wait_for(timeout=30_000)
-        popups = open_everything(w)
+        popups, shown = open_everything(w)
         assert ran(w) == []
-        shown = page_text(page)
         flat_name = " ".join(HOSTILE_NAME.split())
         assert flat_name in shown, "the hostile name is not shown literally"
         assert f"Drop {flat_name} from the map" in shown
@@ -255,7 +265,7 @@ def test_hostile_gazetteer_values_run_nothing_in_the_app_or_its_export(browser: 
         assert f"Nothing named {HOSTILE_QUERY!r} in the gazetteer." in page_text(page)
 
         # the offline export of that scene, opened on its own
-        page.get_by_role("tab", name="Export").click()
+        open_tab(page, "Export")
         with page.expect_download(timeout=60_000) as info:
             page.get_by_role("button", name="Offline map (HTML)").click()
         saved = tmp_path / "export.html"
