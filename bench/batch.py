@@ -28,7 +28,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "data" / "eval" / "lgl.jsonl"
+# ../shared next to the checkout, or two levels up from a worktree under wt/
+DEFAULT = next((f for f in (ROOT.parent / "shared" / "data" / "eval" / "lgl.jsonl",
+                            ROOT.parent.parent / "shared" / "data" / "eval" / "lgl.jsonl") if f.is_file()),
+               ROOT.parent / "shared" / "data" / "eval" / "lgl.jsonl")
 
 
 def replicate(corpus: Path, out: Path, *, articles: int | None = None, times: int | None = None) -> int:
