@@ -350,7 +350,8 @@ def _letter_first(rx: re.Pattern[str]) -> re.Pattern[str]:
     A pattern that opens with ``\\b`` is tried at every position in Python's
     engine; an opening character class lets it jump to candidate positions.
     Only for patterns whose every alternative starts with an ASCII letter
-    (under ``(?i)`` ``[a-z]`` matches exactly the characters they can start with).
+    (under ``(?i)`` ``[a-z]`` matches every character an ASCII letter matches,
+    "ſ" and the Kelvin sign included: checked over all of Unicode).
     """
     assert rx.pattern.startswith("(?i)\\b"), rx.pattern
     return re.compile("(?i)(?=[a-z])" + rx.pattern[len("(?i)"):])
