@@ -2,6 +2,12 @@
 
     pip install -e ".[batch]"      # dask[distributed] (psutil comes with it), pyarrow, pandas
     python bench/batch.py [--corpus ../shared/data/eval/lgl.jsonl] [--articles 5000] [--runs 3]
+    python bench/batch.py --per-article [--runs 3]   # what one worker spends per article: analyse(), events
+
+``--per-article`` times, in this process, ``analyse()`` and the events +
+journeys stage alone (on the same parsed documents) over every article of the
+corpus, in CPU milliseconds per article (CPU time: the neighbours on a shared
+machine do not count), median of ``--runs`` passes after a warm-up.
 
 Every measurement runs the real command (``geoviz batch IN -o OUT``) in a fresh
 process, so the figures include interpreter start, worker spawn and writing
@@ -28,7 +34,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT = ROOT.parent / "shared" / "data" / "eval" / "lgl.jsonl"
+# ../shared next to the checkout, or two levels up from a worktree under wt/
+DEFAULT = next((f for f in (ROOT.parent / "shared" / "data" / "eval" / "lgl.jsonl",
+                            ROOT.parent.parent / "shared" / "data" / "eval" / "lgl.jsonl") if f.is_file()),
+               ROOT.parent / "shared" / "data" / "eval" / "lgl.jsonl")
 
 
 def replicate(corpus: Path, out: Path, *, articles: int | None = None, times: int | None = None) -> int:
@@ -91,15 +100,48 @@ def child(src: str, out: str, workers: str) -> int:
     return main(["batch", src, "-o", out, "--workers", workers, "--no-progress", "--json"])
 
 
+def per_article(corpus: Path, runs: int) -> None:
+    """CPU ms per article of analyse() and of extract_events + extract_journeys (what batch spends per article)."""
+    from geoviz.analysis import analyse
+    from geoviz.events import extract_events, extract_journeys
+    from geoviz.parse import parse
+
+    texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8") if line.strip()]
+    docs = [parse(t) for t in texts]
+    for t in texts[:20]:
+        analyse(t)
+
+    def cpu_ms(fn: Any, items: list[Any]) -> list[float]:
+        out = []
+        for _ in range(runs):
+            t0 = time.process_time()
+            for x in items:
+                fn(x)
+            out.append(1000 * (time.process_time() - t0) / len(items))
+        return out
+
+    whole = cpu_ms(analyse, texts)
+    # events keep the analysis of the last two documents only, so every pass analyses each one afresh
+    events = cpu_ms(lambda d: extract_journeys(d, extract_events(d)), docs)
+    print(f"\n{corpus.name}: {len(texts)} articles, CPU ms per article, median of {runs}\n")
+    print("| stage | ms | runs |\n|---|---|---|")
+    for name, xs in (("analyse() (parse + claims + events + scene)", whole), ("events + journeys", events)):
+        print(f"| {name} | {statistics.median(xs):.2f} | {', '.join(f'{x:.2f}' for x in xs)} |")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT)
     ap.add_argument("--articles", type=int, default=5000, help="replicate the corpus to this many articles")
     ap.add_argument("--runs", type=int, default=3, help="runs per setting (median reported)")
+    ap.add_argument("--per-article", action="store_true", help="time analyse() and events per article, then stop")
     ap.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.child:
         raise SystemExit(child(*a.child))
+    if a.per_article:
+        per_article(a.corpus, a.runs)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         d = Path(tmp)
         big = d / "corpus.jsonl"

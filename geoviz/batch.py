@@ -62,6 +62,8 @@ SCHEMA_VERSION = 1
 # scheduler balances well on 2 cores, and a worker's memory stays far below 100 MB.
 TARGET_PARTITION_BYTES = 1 << 20
 DEFAULT_WORKERS = 2
+PARTITIONS_PER_WORKER = 4
+MIN_PARTITION_BYTES = 64 << 10
 TABLES = ("mentions", "claims", "events", "articles")
 LOCAL_SCHEDULERS = {"processes", "threads", "sync", "synchronous", "single-threaded"}
 _REJECT_SNIPPET = 300
@@ -318,8 +320,13 @@ def plan(input_path: str | os.PathLike[str], output_path: str | os.PathLike[str]
                              f"first (iconv -f UTF-16 -t UTF-8)")
     if partitions:
         target = max(1, math.ceil(total / partitions))
-    else:  # bounded size, but at least one partition per worker so small corpora still use every core
-        target = max(1, min(TARGET_PARTITION_BYTES, math.ceil(total / max(1, workers))))
+    else:
+        # Bounded size, and at least PARTITIONS_PER_WORKER pieces per worker: the last partitions run while
+        # other workers may idle, so with one piece per worker (or 3 pieces on 2 workers) a worker waits up to
+        # half the run; with 4 it waits at most about an eighth. Not below MIN_PARTITION_BYTES, where the
+        # per-partition cost (a task, four Parquet files) starts to show.
+        per_worker = math.ceil(total / (max(1, workers) * PARTITIONS_PER_WORKER))
+        target = max(1, min(TARGET_PARTITION_BYTES, max(MIN_PARTITION_BYTES, per_worker)))
     settings = _settings_digest(text_field, id_field, date_field)
     base = {"text_field": text_field, "id_field": id_field, "date_field": date_field}
     if fmt == "parquet":

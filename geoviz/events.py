@@ -42,6 +42,7 @@ on a fixed-size window, so both passes are linear in the length of the text.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable
@@ -341,9 +342,26 @@ _TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?i)\b(?:signed|elections?|voted|ceremony|inaugurated|"
         r"opened|arrested|killed|died|rescued|evacuated|celebrated)\b"),
 }
+
+
+def _letter_first(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The same ``(?i)\\b(?:word|...)`` pattern, with ``(?=[a-z])`` first so that re skips to letters in C.
+
+    A pattern that opens with ``\\b`` is tried at every position in Python's
+    engine; an opening character class lets it jump to candidate positions.
+    Only for patterns whose every alternative starts with an ASCII letter
+    (under ``(?i)`` ``[a-z]`` matches every character an ASCII letter matches,
+    "ſ" and the Kelvin sign included: checked over all of Unicode).
+    """
+    assert rx.pattern.startswith("(?i)\\b"), rx.pattern
+    return re.compile("(?i)(?=[a-z])" + rx.pattern[len("(?i)"):])
+
+
+_TRIGGERS = {kind: _letter_first(rx) for kind, rx in _TRIGGERS.items()}
+_WEAPON = _letter_first(_WEAPON)
 # Weak triggers need support: "left" is also a direction, "launched"/"fired"
 # also a campaign or an employee.
-_WEAK_MILITARY = re.compile(r"(?i)\b(?:launch(?:ed|es)?|fired|fires|firing)\b")
+_WEAK_MILITARY = _letter_first(re.compile(r"(?i)\b(?:launch(?:ed|es)?|fired|fires|firing)\b"))
 _LEFT = re.compile(r"(?i)\bleft\b")
 # Labour action, not a military strike: "went on strike", "a general strike",
 # "a strike by miners", "hunger strike", "striking teachers".
@@ -458,6 +476,9 @@ _NP = re.compile(
     # "a group of about forty migrants": the complement says who the group is.
     r"(?:\s+of\s+(?:(?:about|around|nearly|some|more\s+than|at\s+least)\s+)?(?:[\w'’-]{1,30}\s+){0,2}?"
     rf"(?P<head2>(?i:{_HEADS}))(?![\w'’-]))?")
+# Every _NP match contains a head word, so a span without one (most clauses) needs no _NP scan: _NP tries
+# every start position through optional determiners and modifiers, which is the costly part.
+_ANY_HEAD = re.compile(rf"(?i)(?=[a-z])(?:{_HEADS})")
 # "with the minister", "aboard the ship": a noun phrase after a preposition is not a subject.
 _GOVERNED_BEFORE = re.compile(r"(?i)\b(?:of|with|by|for|to|from|in|at|on|into|among|between|against|about|"
                               r"behind|like|aboard|carrying|and|or|than|over|under)\s+\Z")
@@ -478,6 +499,7 @@ _MODE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                        r"by\s+coach|trucks?|lorry|lorries)\b")),
     ("foot", re.compile(r"(?i)\b(?:on\s+foot|walked|walking|trekked|trekking|hiked|hiking)\b")),
 )
+_MODE_PATTERNS = tuple((mode, _letter_first(rx)) for mode, rx in _MODE_PATTERNS)
 
 # --------------------------------------------------------------------------
 # Dates
@@ -680,6 +702,12 @@ class _Analysis:
         self.ref = _parse_iso(doc.date)
         self.names_cache: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         self.subject_cache: dict[int, tuple[list[int], list[tuple[int, int, str] | None]]] = {}
+        # Events, journeys and the people memory ask for the names and noun phrases of the same clause
+        # several times; both are pure functions of the span, so each span is scanned once.
+        self.names_memo: dict[tuple[int, int, bool], list[tuple[int, int, str]]] = {}
+        self.nps_memo: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+        self.mode_memo: dict[tuple[int, int], str | None] = {}
+        self.found: list[_Found] | None = None  # _scan's result, shared by extract_events and extract_journeys
         all_mentions = sorted(((m, p) for p in doc.places for m in p.mentions), key=lambda mp: mp[0].start)
         starts = [m.start for m, _ in all_mentions]
         self.sentences: list[_Sentence] = []
@@ -828,6 +856,25 @@ def _names(text: str, start: int, end: int, sentence: _Sentence, places_ok: bool
     return out
 
 
+def _names_in(an: _Analysis, start: int, end: int, sentence: _Sentence,
+              places_ok: bool = True) -> list[tuple[int, int, str]]:
+    """:func:`_names` of a span of the analysed text, scanned once per span (callers must not mutate it)."""
+    key = (start, end, places_ok)
+    out = an.names_memo.get(key)
+    if out is None:
+        out = an.names_memo[key] = _names(an.text, start, end, sentence, places_ok)
+    return out
+
+
+def _noun_subjects_in(an: _Analysis, start: int, end: int, sent: _Sentence) -> list[tuple[int, int, str]]:
+    """:func:`_noun_subjects` of a span of the analysed text, scanned once per span."""
+    key = (start, end)
+    out = an.nps_memo.get(key)
+    if out is None:
+        out = an.nps_memo[key] = _noun_subjects(an.text, start, end, sent)
+    return out
+
+
 def _body_name(text: str, m: re.Match[str], sentence: _Sentence) -> str:
     """ "the South Korean military" -> "South Korean military"; "The Chilean president" stays whole.
 
@@ -903,7 +950,9 @@ def _noun_subjects(text: str, start: int, end: int, sent: _Sentence) -> list[tup
     A capitalised head is a title inside a name ("Russian President Vladimir
     Putin"), unless it opens the sentence bare ("Protesters rallied ...").
     """
-    out = []
+    out: list[tuple[int, int, str]] = []
+    if not _ANY_HEAD.search(text, start, end):
+        return out  # same bounds as the scan below, so no head here means no _NP match
     for m in _NP.finditer(text, start, end):
         head = m.group("head")
         if head[0].isupper() and (m.group("det") or m.group("mods") or m.start() != sent.start):
@@ -948,8 +997,8 @@ def _subjects(an: _Analysis, sent: _Sentence, start: int, end: int,
 
     (A name wholly inside a longer noun phrase is that phrase's modifier: the phrase wins.)
     """
-    names = _names(an.text, start, end, sent, places_ok)
-    nps = _noun_subjects(an.text, start, end, sent)
+    names = _names_in(an, start, end, sent, places_ok)
+    nps = _noun_subjects_in(an, start, end, sent)
     # "Relief convoy": a capitalised first word inside a described subject is not a name of its own.
     names = [x for x in names if not any(a <= x[0] and x[1] <= b and b - a > x[1] - x[0] for a, b, _ in nps)]
     nps = [n for n in nps if not any(a < n[1] and n[0] < b for a, b, _ in names)]
@@ -994,7 +1043,7 @@ def _actors(an: _Analysis, sent: _Sentence, clause: _Clause, trig: _Trigger, mem
         after = text[trig.end:clause.end]
         w = re.search(r"\b(?:with|and)\s+", after)
         if w:
-            more = _names(text, trig.end + w.end(), clause.end, sent)
+            more = _names_in(an, trig.end + w.end(), clause.end, sent)
             if more and more[0][0] <= trig.end + w.end() + 30:
                 actors.append(more[0][2])
     return [a for i, a in enumerate(actors) if a and a not in actors[:i]]
@@ -1194,6 +1243,13 @@ def _scan(an: _Analysis) -> list[_Found]:
     return _subsume_country_moves(found)
 
 
+def _scanned(an: _Analysis) -> list[_Found]:
+    """:func:`_scan` once per analysis: extract_events and extract_journeys of one document share it."""
+    if an.found is None:
+        an.found = _scan(an)
+    return an.found
+
+
 def _coordination_chain(sent: _Sentence, mention: _Mention) -> list[_Mention]:
     """The mentions joined to ``mention`` by "and"/commas ("in Potosí and Oruro"), in text order."""
     ms = sent.mentions
@@ -1291,7 +1347,7 @@ def _remember_people(an: _Analysis, sent: _Sentence, clause: _Clause, places: se
                      memory: dict[str, Any]) -> None:
     known = memory.setdefault("tokens", set())
     first_trigger = clause.triggers[0].start if clause.triggers else clause.end
-    people = [(e, name) for _s, e, name in _names(an.text, clause.start, clause.end, sent)
+    people = [(e, name) for _s, e, name in _names_in(an, clause.start, clause.end, sent)
               if _is_person(name, places, known)]
     if people:
         # The subject (before the verb) is whom a later "she" most likely means, else the last one named.
@@ -1301,7 +1357,7 @@ def _remember_people(an: _Analysis, sent: _Sentence, clause: _Clause, places: se
             known.update(_name_tokens(name))
         return
     # "The Chilean president ...", "a convoy ...": a described subject is what a later pronoun refers to.
-    for _s, _e, phrase in _noun_subjects(an.text, clause.start, first_trigger, sent):
+    for _s, _e, phrase in _noun_subjects_in(an, clause.start, first_trigger, sent):
         head = _np_head(phrase)
         if head in _PERSON_HEADS and not phrase.endswith("s"):  # "he"/"she" is one person, not "officials"
             memory["person"] = phrase
@@ -1362,7 +1418,8 @@ def extract_events(doc: Document, *, demonyms: Callable[[str], bool] | None = No
     by default the bundled gazetteer's demonym table answers.
     """
     an = _analysis(doc, demonyms)
-    events = [f.event for f in _scan(an)]
+    # Copies: the scan is kept for extract_journeys, and callers may edit the events they get.
+    events = [dataclasses.replace(f.event, actors=list(f.event.actors)) for f in _scanned(an)]
     for i, ev in enumerate(events, 1):
         ev.id = f"e{i}"
     return events
@@ -1384,6 +1441,14 @@ class _Candidate:
     stated: bool = False  # "left Amman for Baghdad": where the traveller meant to go, not a stop reached
     returning: bool = False  # "returned to Berlin": the trip's end
     weak: bool = False  # "she was in Addis Ababa": a stop only within a journey already under way
+
+
+def _clause_mode(an: _Analysis, clause: _Clause) -> str | None:
+    """:func:`_mode_in` of a clause, once: journeys ask for it per clause and again per sentence."""
+    key = (clause.start, clause.end)
+    if key not in an.mode_memo:
+        an.mode_memo[key] = _mode_in(an.text, clause.start, clause.end)
+    return an.mode_memo[key]
 
 
 def _mode_in(text: str, start: int, end: int) -> str | None:
@@ -1466,7 +1531,7 @@ def _candidates(an: _Analysis, found: list[_Found]) -> list[_Candidate]:
     for sent in an.sentences:
         spare = _spare_mode(an, sent)
         for clause in sent.clauses:
-            mode = _mode_in(an.text, clause.start, clause.end) or spare
+            mode = _clause_mode(an, clause) or spare
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[_Trigger, list[tuple[_Mention, bool]], bool]] = []
             for trig in moves:
@@ -1495,7 +1560,7 @@ def _spare_mode(an: _Analysis, sent: _Sentence) -> str | None:
     """A mode stated in a clause with no movement verb of its own ("..., aboard his armoured train")."""
     for clause in sent.clauses:
         if not any(t.type in MOVEMENT_TYPES for t in clause.triggers):
-            mode = _mode_in(an.text, clause.start, clause.end)
+            mode = _clause_mode(an, clause)
             if mode:
                 return mode
     return None
@@ -1788,7 +1853,7 @@ def extract_journeys(doc: Document, events: list[Event] | None = None, *,
     (default: the gazetteer's PPLC entry).
     """
     an = _analysis(doc, demonyms)
-    found = _scan(an)
+    found = _scanned(an)
     if events is not None:
         kept = {e.place_id for e in events}
         found = [f for f in found if f.event.place_id in kept]

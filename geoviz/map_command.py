@@ -1,4 +1,5 @@
-"""``geoviz map FILE -o OUT.html [--offline] [--geojson F] [--csv F] [--date D] [--json]``.
+"""``geoviz map FILE -o OUT.html [--offline] [--geojson F] [--csv F] [--date D] [--json]``,
+and ``geoviz map --corpus OUT.parquet -o corpus.html [--offline]`` for ``geoviz batch`` output.
 
 Registers itself in :data:`geoviz.cli.EXTRA_COMMANDS` on import, like
 :mod:`geoviz.commands`, so ``cli.py`` needs one import line and nothing else.
@@ -9,12 +10,39 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from geoviz.cli import EXTRA_COMMANDS, _print_json, article_date
+from geoviz.cli import EXTRA_COMMANDS, CliError, _print_json, article_date
 from geoviz.reading import read_article
+
+
+def cmd_corpus_map(a: argparse.Namespace) -> int:
+    """The corpus map: a thin shell over :func:`geoviz.corpus_map.save_corpus_map`."""
+    from geoviz.corpus_map import CorpusMapError, corpus_places, save_corpus_map
+
+    if a.file or a.geojson or a.csv or a.date:
+        raise CliError("--corpus draws a batch output directory; FILE, --geojson, --csv and --date are for one article")
+    try:
+        path = save_corpus_map(a.corpus, a.output or "corpus-map.html", offline=a.offline, title=a.title)
+        places = corpus_places(a.corpus)
+    except CorpusMapError as exc:
+        raise CliError(str(exc)) from exc
+    result = {"html": str(path), "offline": a.offline, "bytes": path.stat().st_size, "places": len(places),
+              "mentions": sum(p.mentions for p in places), "top": [p.to_dict() for p in places[:10]]}
+    if a.json:
+        _print_json(result)
+        return 0
+    mode = "offline, self-contained" if a.offline else "standard: Leaflet CDN + OpenStreetMap tiles"
+    print(f"{path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {result['places']:,} places, "
+          f"{result['mentions']:,} mentions")
+    return 0
 
 
 def cmd_map(a: argparse.Namespace) -> int:
     from geoviz.export import save_csv, save_geojson, save_html
+
+    if a.corpus:
+        return cmd_corpus_map(a)
+    if not a.file:
+        raise CliError("give an article FILE (or - for standard input), or --corpus OUT.parquet")
     from geoviz.parse import parse
     from geoviz.scene import Scene
 
@@ -43,7 +71,9 @@ def cmd_map(a: argparse.Namespace) -> int:
 
 def register(sub: Any) -> None:
     p = sub.add_parser("map", help="draw an article as an HTML map (standard or fully offline)")
-    p.add_argument("file", help="article file, or - for standard input")
+    p.add_argument("file", nargs="?", help="article file, or - for standard input")
+    p.add_argument("--corpus", metavar="DIR", help="draw `geoviz batch` output instead: clustered places, "
+                   "a heat layer and the top places")
     p.add_argument("-o", "--output", help="HTML file or directory (default: the headline's slug + .html here)")
     p.add_argument("--offline", action="store_true",
                    help="one self-contained file: Leaflet inlined, country polygons instead of tiles")

@@ -226,3 +226,24 @@ def test_cli_batch_reports_json_and_one_line_errors(corpus: tuple[Path, dict[int
     assert main(["batch", str(tmp_path / "missing.jsonl"), "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "no such file" in err
+
+
+def test_default_plan_gives_every_worker_several_partitions(tmp_path: Path) -> None:
+    """Enough pieces that the last ones do not leave a worker idle for long; tiny inputs stay whole."""
+    from geoviz.batch import MIN_PARTITION_BYTES, PARTITIONS_PER_WORKER, TARGET_PARTITION_BYTES, plan
+
+    src = tmp_path / "mid.jsonl"
+    with src.open("w", encoding="utf-8") as f:
+        k = 0
+        while f.tell() < 24 * MIN_PARTITION_BYTES:  # big enough for 8 pieces above the floor
+            f.write(json.dumps({"id": k, "text": ARTICLES[k % len(ARTICLES)] * 20}) + "\n")
+            k += 1
+    for workers in (1, 2):
+        parts = plan(src, tmp_path / f"out{workers}", workers=workers)
+        assert len(parts) >= workers * PARTITIONS_PER_WORKER
+        # a piece ends at the first line break after its target size: one line of slack
+        assert all(p.byte_end - p.byte_start <= TARGET_PARTITION_BYTES + 4096 for p in parts)
+    small = tmp_path / "small.jsonl"
+    small.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(ARTICLES)),
+                     encoding="utf-8")
+    assert len(plan(small, tmp_path / "out-small", workers=2)) == 1

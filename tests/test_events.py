@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -571,3 +574,64 @@ def test_coordinated_destinations_are_consecutive_stops_and_origins_are_not() ->
 def test_presence_alone_is_no_journey() -> None:
     doc = make_doc("The minister was in Paris on Monday.", {"Paris": "Paris"}, date="2024-04-12")
     assert extract_journeys(doc) == []
+
+
+# --------------------------------------------------------------------------
+# Pinned outputs: events and journeys of every article in seeds/ and tests/articles/
+# --------------------------------------------------------------------------
+
+PINNED = Path(__file__).parent / "events_pinned.json"
+
+
+def _pinned_articles() -> list[tuple[str, str | None]]:
+    from tests.conftest import ROOT
+
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "articles").glob("*.txt"))
+    # With and without an article date: relative dates ("on Tuesday") take both paths.
+    return [(str(f.relative_to(ROOT)), date) for f in files for date in ("2024-04-12", None)]
+
+
+def _pinned_doc(text: str, date: str | None, places: list[dict]) -> Document:
+    return Document(text=text, date=date, places=[
+        Place(id=p["id"], name=p["name"], lat=p["lat"], lon=p["lon"], kind=p["kind"], country=p["country"],
+              confidence=p["confidence"], admin1=p["admin1"], metonym=p["metonym"],
+              mentions=[Span(m["start"], m["end"], m["text"]) for m in p["mentions"]]) for p in places])
+
+
+def _extract(doc: Document) -> dict:
+    events = extract_events(doc)
+    return {"events": [e.to_dict() for e in events], "routes": [r.to_dict() for r in extract_journeys(doc, events)]}
+
+
+def write_pinned() -> None:
+    """Regenerate the pins (``GEOVIZ_UPDATE_PINNED=1 pytest tests/test_events.py``) after a deliberate change.
+
+    The places are stored with the outputs, so the pins test events and
+    journeys alone, whatever recognition and resolution do to the same texts.
+    """
+    from geoviz.parse import parse
+    from tests.conftest import ROOT
+
+    out = []
+    for name, date in _pinned_articles():
+        text = (ROOT / name).read_text(encoding="utf-8")
+        places = [{k: v for k, v in p.to_dict().items() if k not in ("alternatives", "reason")}
+                  for p in parse(text, date=date).places]
+        out.append({"article": name, "date": date, "places": places,
+                    **_extract(_pinned_doc(text, date, places))})
+    PINNED.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def test_pinned_events_and_journeys() -> None:
+    """The speed work on events must not change what they find: outputs pinned on 30 article/date pairs."""
+    from tests.conftest import ROOT
+
+    if os.environ.get("GEOVIZ_UPDATE_PINNED"):
+        write_pinned()
+    pinned = json.loads(PINNED.read_text(encoding="utf-8"))
+    assert [(p["article"], p["date"]) for p in pinned] == _pinned_articles()
+    assert sum(len(p["events"]) for p in pinned) > 50 and sum(len(p["routes"]) for p in pinned) > 5
+    for p in pinned:
+        text = (ROOT / p["article"]).read_text(encoding="utf-8")
+        got = _extract(_pinned_doc(text, p["date"], p["places"]))
+        assert got == {"events": p["events"], "routes": p["routes"]}, p["article"]
