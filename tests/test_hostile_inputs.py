@@ -90,7 +90,7 @@ BAD_ARGUMENTS: list[tuple[str, Callable[[Path, Path], list[str]], str]] = [
     ("parse-unknown-option", lambda c, t: ["parse", str(SEED), "--bogus"], "unrecognized arguments: --bogus"),
     ("parse-impossible-date", lambda c, t: ["parse", str(SEED), "--date", "2023-02-30"], "not a date as YYYY-MM-DD"),
     ("check-word-date", lambda c, t: ["check", str(SEED), "--date", "yesterday"], "not a date as YYYY-MM-DD"),
-    ("map-no-file", lambda c, t: ["map"], "arguments are required: file"),
+    ("map-no-file", lambda c, t: ["map"], "give an article FILE (or - for standard input), or --corpus"),
     ("map-european-date", lambda c, t: ["map", str(SEED), "--date", "13/09/2023"], "not a date as YYYY-MM-DD"),
     ("map-output-under-a-file", lambda c, t: ["map", str(SEED), "-o", str(c / "x.html")], "cannot hold the output"),
     ("evaluate-no-corpus", lambda c, t: ["evaluate"], "arguments are required: corpus"),
