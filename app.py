@@ -73,7 +73,7 @@ MAP_HEIGHT = 580
 #: What the map sends back: only clicks on objects, so panning and zooming never rerun the script.
 MAP_RETURNS = ["last_object_clicked", "last_object_clicked_count"]
 #: The tabs under the map, in order (``st.session_state["tab"]`` holds the open one).
-TABS = ("Article", "Places", "Distance claims", "Route", "Measure", "Export")
+TABS = ("Article", "Places", "Distance claims", "Route", "Measure", "Export", "Corpus")
 
 # --------------------------------------------------------------------------
 # Callbacks: the only places state changes
@@ -364,6 +364,29 @@ def show_measure(ws: gv.Workspace) -> None:
                "claim checks.")
 
 
+def show_corpus() -> None:
+    """The map of a whole corpus that `geoviz batch` parsed: where a month of wire copy happens."""
+    import os
+
+    import streamlit.components.v1 as components
+
+    from geoviz.corpus_map import CorpusMapError
+
+    st.caption("Run `geoviz batch IN.jsonl -o OUT.parquet` first, then give its output directory (on this machine).")
+    path = st.text_input("Batch output directory", key="corpus_dir", placeholder="month.parquet").strip()
+    if not path:
+        return
+    try:
+        html, rows = gv.corpus_page(path, os.stat(path).st_mtime)
+    except (CorpusMapError, OSError, ValueError) as exc:
+        st.error(gv.markdown_text(str(exc)), icon=":material/block:")
+        return
+    components.html(html, height=560)
+    st.dataframe(pd.DataFrame(rows), hide_index=True)
+    st.download_button("Corpus map (offline HTML)", html, file_name="corpus-offline.html", mime="text/html",
+                       icon=":material/download:")
+
+
 def show_exports(ws: gv.Workspace) -> None:
     """Download buttons; each file is built only when its button is clicked (big offline HTML included)."""
     scene, stem = ws.scene, default_stem(ws.scene)
@@ -460,7 +483,7 @@ def page() -> None:
     # Only the open tab runs (a tab switch reruns the page, ~0.1 s): the first view sends the article, not a data
     # grid, route editor and export buttons nobody sees yet, which cost the browser ~0.8 s on a first render.
     # Labels stay the same for every article, so the open tab survives edits and article changes.
-    tab_text, tab_places, tab_claims, tab_route, tab_measure, tab_export = st.tabs(
+    tab_text, tab_places, tab_claims, tab_route, tab_measure, tab_export, tab_corpus = st.tabs(
         list(TABS), key="tab", on_change="rerun")
     if tab_text.open:
         with tab_text:
@@ -480,6 +503,9 @@ def page() -> None:
     if tab_export.open:
         with tab_export:
             show_exports(ws)
+    if tab_corpus.open:
+        with tab_corpus:
+            show_corpus()
 
 if __name__ == "__main__":
     page()

@@ -794,3 +794,15 @@ def start_warm_up() -> threading.Thread:
             thread.start()
             _warm_up_thread.append(thread)
         return _warm_up_thread[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def corpus_page(path: str, stamp: float) -> tuple[str, list[dict[str, Any]]]:
+    """The offline corpus map of a ``geoviz batch`` output directory and its top places (``stamp``: its mtime).
+
+    The same map ``geoviz map --corpus`` writes; keyed on the directory's
+    modification time so a re-run batch is drawn afresh.
+    """
+    from geoviz.corpus_map import corpus_map_html, corpus_places
+
+    return corpus_map_html(path, offline=True), [p.to_dict() for p in corpus_places(path)[:50]]

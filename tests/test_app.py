@@ -139,7 +139,8 @@ def test_dropping_a_place_leaves_its_claim_unresolved(app: AppTest):
 
 
 def test_only_the_open_tab_is_drawn_and_it_stays_open_across_edits(app: AppTest):
-    assert [t.label for t in app.tabs] == ["Article", "Places", "Distance claims", "Route", "Measure", "Export"]
+    assert [t.label for t in app.tabs] == ["Article", "Places", "Distance claims", "Route", "Measure", "Export",
+                                          "Corpus"]
     assert app.session_state["tab"] == "Article"
     assert any("<mark " in h.value for h in app.html)  # the article, highlighted
     assert not app.dataframe and not app.get("download_button")  # no hidden grid, no exports
@@ -414,3 +415,26 @@ def test_the_app_map_loads_the_basemap_file_instead_of_inlining_it(gaz, seed_tex
 def test_samples_start_with_the_seed():
     names = [s.name for s in gv.samples()]
     assert names[0] == gv.SEED and len(names) >= 4
+
+
+def test_the_corpus_tab_maps_batch_output(app: AppTest, tmp_path):
+    import json as _json
+
+    from geoviz.batch import run_batch
+
+    src = tmp_path / "in.jsonl"
+    texts = ["Officials in Nairobi met delegates from Kampala.", "Floods hit Dhaka; Nairobi sent help."]
+    src.write_text("".join(_json.dumps({"id": f"a{i}", "text": t}) + "\n" for i, t in enumerate(texts)),
+                   encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    run_batch(src, out, partitions=1, scheduler="sync", progress=False)
+    open_tab(app, "Corpus")
+    app.text_input(key="corpus_dir").input(str(out)).run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    nairobi = table[table["name"] == "Nairobi"]
+    assert int(nairobi["mentions"].iloc[0]) == 2 and int(nairobi["articles"].iloc[0]) == 2
+    assert [b.proto.label for b in app.get("download_button")] == ["Corpus map (offline HTML)"]
+    # a path that is not batch output: one clear message, no traceback
+    app.text_input(key="corpus_dir").input(str(tmp_path / "nowhere")).run()
+    assert not app.exception and app.error
