@@ -483,29 +483,14 @@ def page() -> None:
     # Only the open tab runs (a tab switch reruns the page, ~0.1 s): the first view sends the article, not a data
     # grid, route editor and export buttons nobody sees yet, which cost the browser ~0.8 s on a first render.
     # Labels stay the same for every article, so the open tab survives edits and article changes.
-    tab_text, tab_places, tab_claims, tab_route, tab_measure, tab_export, tab_corpus = st.tabs(
-        list(TABS), key="tab", on_change="rerun")
-    if tab_text.open:
-        with tab_text:
-            show_text(ws, st.session_state.get("selected"))
-    if tab_places.open:
-        with tab_places:
-            show_places(ws)
-    if tab_claims.open:
-        with tab_claims:
-            show_claims(ws)
-    if tab_route.open:
-        with tab_route:
-            show_routes(ws)
-    if tab_measure.open:
-        with tab_measure:
-            show_measure(ws)
-    if tab_export.open:
-        with tab_export:
-            show_exports(ws)
-    if tab_corpus.open:
-        with tab_corpus:
-            show_corpus()
+    draw = {"Article": lambda: show_text(ws, st.session_state.get("selected")), "Places": lambda: show_places(ws),
+            "Distance claims": lambda: show_claims(ws), "Route": lambda: show_routes(ws),
+            "Measure": lambda: show_measure(ws), "Export": lambda: show_exports(ws), "Corpus": show_corpus}
+    for label, tab in zip(TABS, st.tabs(list(TABS), key="tab", on_change="rerun")):
+        if tab.open:
+            with tab:
+                draw[label]()
+
 
 if __name__ == "__main__":
     page()
