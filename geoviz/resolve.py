@@ -4,8 +4,10 @@ Scoring (the README's "Resolution" paragraph says the same):
 
     score = prior                                   (kind, population, capital; geoviz.gazetteer.prior)
           + 0.5   if the mention is the entry's own name, not an alternate
-          + 0.5 · min(2, country support)           (other mentions of, or inside, the entry's country)
+          + 0.5 · min(2, country support)           (other mentions of, or inside, the entry's country;
+                                                     none for a town named after a sea or region)
           + 0.6 · admin1 support                    (other mentions of, or inside, the entry's province/state)
+          + 0.6   if another name is the county it lies in, or a town in this county
           + 3.0   if an explicit qualifier matches  ("Paris, Texas", "Alexandria, La.")
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
           + 0.4   after "the" for kinds named with an article (landmarks, regions, seas, rivers: "the White House")
@@ -16,14 +18,18 @@ Scoring (the README's "Resolution" paragraph says the same):
           + 0.4 · min(2, Σ_other names max_candidate exp(−d / 50 km))
                                                     (any reading of each other name close by: "Paris" and
                                                      "Henry County" are both in Tennessee)
+    A city of a million inside a province of the same name starts 0.3 above the
+    province ("New York", "São Paulo") unless the text marks the province.
 
 All mentions with the same folded name share one reading (one sense per
 discourse). Support comes from the *other* mentions only, so a name never
 votes for itself. Two passes: the first uses the explicit evidence
 (countries, provinces, demonyms, qualifiers, and names all of whose readings
 lie in one country), the second adds what the first resolved (their
-countries, provinces and positions). Confidence is the
-winner's share of a softmax over the candidates' scores.
+countries, provinces and positions). Confidence is the share of a softmax
+over the candidates' scores that lies within CONFIDENCE_KM of the winner.
+Names the gazetteer lacks (spans given from outside) are read off the name
+or placed at the story's main place, flagged (:meth:`Resolver._to_focus`).
 """
 
 from __future__ import annotations
