@@ -30,6 +30,11 @@ def cmd_parse(a: argparse.Namespace) -> int:
              len(p["mentions"]), "metonym" if p["metonym"] else ""] for p in result["places"]]
     print(_table(rows, ["place", "kind", "country", "lat", "lon", "conf", "mentions", ""]) if rows
           else "no places found")
+    if result.get("uncertain"):
+        # Listed, not pinned: several towns share the name and the text does not say which.
+        unsure = [f"{p['name']} ({1 + len(p['alternatives'])}+ readings)" for p in result["uncertain"]]
+        print()
+        print(plain(f"not pinned (uncertain): {', '.join(unsure)}; use --json for their readings"))
     for section in ("events", "routes", "claims"):
         if result.get(section):
             print(f"\n{len(result[section])} {section}; use --json for details")

@@ -46,3 +46,15 @@ def test_uncertain_places_in_json_and_geojson_and_pinning():
     assert not back.uncertain
     pinned = back.place(lex.id)
     assert pinned is not None and pinned.entry_id == other.id and (pinned.lat, pinned.lon) == (other.lat, other.lon)
+
+
+def test_the_cli_table_lists_what_it_did_not_pin(tmp_path):
+    import subprocess
+    import sys
+
+    f = tmp_path / "a.txt"
+    f.write_text(AMBIGUOUS, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "geoviz.cli", "parse", str(f)], capture_output=True, text=True,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "not pinned (uncertain): Lexington" in out.stdout
