@@ -53,6 +53,8 @@ def parse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = N
     recogniser, resolver = pipeline(gazetteer)
     mentions = recogniser.find(text)
     places = resolver.resolve(mentions, text)
-    pinned = [p for p in places if p.confidence >= PIN_CONFIDENCE or p.kind not in UNCERTAIN_KINDS]
-    uncertain = [p for p in places if p.confidence < PIN_CONFIDENCE and p.kind in UNCERTAIN_KINDS]
+    pinned: list = []
+    uncertain: list = []
+    for p in places:
+        (uncertain if p.kind in UNCERTAIN_KINDS and p.confidence < PIN_CONFIDENCE else pinned).append(p)
     return Document(text=text, places=pinned, date=date, uncertain=uncertain)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from geoviz.mentions import _qualify
+from geoviz.model import Mention
 from geoviz.names import fold
 from geoviz.parse import pipeline
 
@@ -23,8 +24,6 @@ def resolve_with(text: str, outside: list[str]) -> dict[str, object]:
         start = text.index(name)
         given.append((start, start + len(name), name))
     mentions = [m for m in recogniser.find(text) if not any(m.start < e and s < m.end for s, e, _ in given)]
-    from geoviz.model import Mention
-
     mentions += [Mention(start=s, end=e, text=n, key=fold(n)) for s, e, n in given]
     mentions.sort(key=lambda m: m.start)
     _qualify(text, mentions)

@@ -48,13 +48,11 @@ def test_uncertain_places_in_json_and_geojson_and_pinning():
     assert pinned is not None and pinned.entry_id == other.id and (pinned.lat, pinned.lon) == (other.lat, other.lon)
 
 
-def test_the_cli_table_lists_what_it_did_not_pin(tmp_path):
-    import subprocess
-    import sys
+def test_the_cli_table_lists_what_it_did_not_pin(capsys, tmp_path):
+    from tests.test_cli import run
 
     f = tmp_path / "a.txt"
     f.write_text(AMBIGUOUS, encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "geoviz.cli", "parse", str(f)], capture_output=True, text=True,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
-    assert "not pinned (uncertain): Lexington" in out.stdout
+    code, out, err = run(capsys, "parse", str(f))
+    assert code == 0, err
+    assert "not pinned (uncertain): Lexington" in out
