@@ -19,7 +19,7 @@ from dataclasses import replace
 from geoviz.gazetteer import FORM, KINDS, Gazetteer
 from geoviz.model import Mention
 from geoviz.names import fold
-from geoviz.text import Token, sentences, tokens
+from geoviz.text import LowerCaseWords, Token, capital_tokens, sentences
 
 MAX_TOKENS = 7
 
@@ -266,11 +266,11 @@ class Recogniser:
         return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
 
     def _find_block(self, text: str, people: set[str]) -> list[Mention]:
-        toks = tokens(text)
+        toks = capital_tokens(text)
         if not toks:
             return []
         sent_first = _sentence_initial(text, toks)
-        lower = {t.text for t in toks if not t.cap}
+        lower = LowerCaseWords(text)
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
@@ -335,7 +335,7 @@ class Recogniser:
         return best
 
     def _reject(self, text: str, toks: list[Token], i: int, j: int, key: str, sent_first: set[int],
-                people: set[str], lower: set[str]) -> str:
+                people: set[str], lower: LowerCaseWords) -> str:
         """Why the run toks[i..j] is not a place here, or '' if it may be one."""
         words = key.split()
         single = i == j
@@ -527,6 +527,10 @@ TRIGGERS = [
     (re.compile(r"\b(?:river|lake|sea|gulf|bay|mount|mountain)\s*$", re.I), "physical"),
 ]
 
+_ANY_BEFORE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in TRIGGERS), re.I)
+_ANY_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx, kind in TRIGGERS if kind in ("facility", "airport")),
+                        re.I)
+
 
 _THE = re.compile(r"\b[Tt]he\s+$")
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b(?!\s+(?:[Uu]niversity|[Cc]ollege|[Pp]ark|[Dd]epartment|[Pp]olice|[Ff]air))")
@@ -542,6 +546,8 @@ def _trigger(text: str, start: int, end: int) -> str:
         return "border"  # "the New York border": a division or a country, not a city
     if _THE.search(before[-5:]) and not re.match(r"\s*(?:area|region|city|town|county|state)\b", text[end:end + 10]):
         return "article"  # "the White House", "the Gulf": not how towns are named
+    if not (_ANY_BEFORE.search(before) or _ANY_AFTER.search(after, 0, 40)):
+        return ""  # most names have no trigger word near: one search instead of seven
     for rx, kind in TRIGGERS:
         if kind in ("facility", "airport"):
             if rx.search(after[:40]) or rx.search(before[-25:]):

@@ -14,7 +14,6 @@ from typing import NamedTuple
 # dotted abbreviation ("U.S.", "D.C."), or a number. Hyphens split words so
 # "Soviet-era" yields "Soviet".
 _TOKEN = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}(?=[\s,;:)\]\"'”’]|$)|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_POSSESSIVE = re.compile(r"['’]s?$")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "prof", "rev",
@@ -40,22 +39,131 @@ class Token(NamedTuple):
 
 
 def tokens(text: str) -> list[Token]:
+    return [_token(m) for m in _TOKEN.finditer(text)]
+
+
+# Where a capitalised token may start: an upper-case ASCII letter or any non-ASCII character, checked in
+# Python (a letter right after a letter never opens a token; a look-behind here would cost more than that).
+_CAPITAL = re.compile(r"[A-Z\x80-\U0010ffff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _token(m: re.Match[str]) -> Token:
+    word = m.group()
+    s, e = m.span()
+    base = e - 2 if len(word) > 2 and word[-2:] in ("'s", "’s") else e
+    return tuple.__new__(Token, (s, e, word, base, word[0].istitle()))
+
+
+def capital_tokens(text: str) -> list[Token]:
+    """The tokens the recogniser looks at: every capitalised one, each one's neighbours, and the first.
+
+    The same tokens, in the same order, as :func:`tokens` with the rest left
+    out: runs of lower-case words between names are never read, and they
+    are four in five of an article's words. A kept token's neighbour in
+    this list is its neighbour in the text *unless* the gap between them
+    holds letters, which every caller checks already.
+
+    Exact because a token never spans whitespace: a scan may start just
+    after any whitespace character (or where the last scan stopped) and
+    finds the very tokens a scan from the start would.
+    """
     out: list[Token] = []
-    append = out.append
-    new = tuple.__new__  # NamedTuple's own constructor is a Python-level lambda: 20 % of the cost
-    for m in _TOKEN.finditer(text):
-        word = m.group()
-        s = m.start()
-        e = s + len(word)
-        base = e
-        if ("'" in word or "’" in word) and len(word) > 2:
-            pm = _POSSESSIVE.search(word)
-            if pm and pm.start() > 0:
-                base = s + pm.start()
-        c = word[0]
-        cap = c.isupper() or (not c.isascii() and c.isalpha() and c != c.lower() and c == c.upper())
-        append(new(Token, (s, e, word, base, cap)))
+    done = 0  # the text before this has been scanned
+    held: Token | None = None  # the last token scanned and not kept: a capital after it needs it
+    first = True
+    for cm in _CAPITAL.finditer(text):
+        c = cm.start()
+        if c < done or not (cm.group().isascii() or cm.group().istitle()) or (c and _LETTER.match(text, c - 1)):
+            continue
+        lo = done
+        if not first:
+            # Start after the whitespace before the previous word, so its last token is the left neighbour.
+            k = c - 1
+            while k > done and text[k].isspace():
+                k -= 1
+            ws = max(text.rfind(" ", done, k), text.rfind("\n", done, k))
+            lo = ws + 1 if ws >= 0 else done
+        scanned = _scan(text, lo, c, out, held if lo == done else None, first)
+        if scanned is None:  # no token between lo and the capital: scan from where the last window stopped
+            scanned = _scan(text, done, c, out, held, False)
+        assert scanned is not None
+        done, held = scanned
+        first = False
+    if first and (m := _TOKEN.search(text)) is not None:
+        out.append(_token(m))  # no capital at all; the first token still opens the text
     return out
+
+
+def _scan(text: str, lo: int, c: int, out: list[Token], prev: Token | None,
+          keep_first: bool) -> tuple[int, Token | None] | None:
+    """Scan from ``lo``, keeping capitals and their neighbours, until two lower-case tokens in a row past ``c``.
+
+    Returns where it stopped and the last token it read without keeping it;
+    ``None`` when the first token read is a capital whose left neighbour
+    lies before ``lo`` (the caller then starts further back).
+    """
+    prev_kept = prev_cap = False
+    new = tuple.__new__
+    for m in _TOKEN.finditer(text, lo):
+        word = m.group()
+        s, e = m.span()  # _token(m), inlined: this loop is the recogniser's hottest
+        t = new(Token, (s, e, word, e - 2 if len(word) > 2 and word[-2:] in ("'s", "’s") else e, word[0].istitle()))
+        if keep_first:
+            out.append(t)
+            keep_first = False
+            prev_kept = True
+        elif t.cap:
+            if prev is None and lo > 0:
+                return None
+            if prev is not None and not prev_kept:
+                out.append(prev)
+            out.append(t)
+            prev_kept = True
+        elif prev_cap:
+            out.append(t)  # the right neighbour of a capital
+            prev_kept = True
+        elif s >= c:
+            return e, t  # two lower-case tokens in a row past the capital: this window is done
+        else:
+            prev_kept = False
+        prev = t
+        prev_cap = t.cap
+    return len(text), None
+
+
+class LowerCaseWords:
+    """Whether the text writes a word in lower case as a token of its own ("driver" besides "Driver").
+
+    A set of every lower-case token would answer the same; but the question
+    is asked of a few words per article, and the text has thousands, so
+    each answer is a search of the text, kept for the next time.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word or word[0].istitle():
+            return False
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._find(word)
+        return known
+
+    def _find(self, word: str) -> bool:
+        text = self.text
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            # A token's own edges: no letter (or letter + apostrophe) before, no letter (or apostrophe + letter) after.
+            if not (_LETTER.match(text, at - 1) if at else False) and not (
+                    at > 1 and text[at - 1] in "'’" and _LETTER.match(text, at - 2)) and not (
+                    _LETTER.match(text, end) or (text[end : end + 1] in ("'", "’") and _LETTER.match(text, end + 1))):
+                return True
+            at = text.find(word, at + 1)
+        return False
 
 
 @functools.lru_cache(maxsize=4)
