@@ -527,10 +527,6 @@ TRIGGERS = [
     (re.compile(r"\b(?:river|lake|sea|gulf|bay|mount|mountain)\s*$", re.I), "physical"),
 ]
 
-_ANY_BEFORE = re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in TRIGGERS), re.I)
-_ANY_AFTER = re.compile("|".join(f"(?:{rx.pattern})" for rx, kind in TRIGGERS if kind in ("facility", "airport")),
-                        re.I)
-
 
 _THE = re.compile(r"\b[Tt]he\s+$")
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b(?!\s+(?:[Uu]niversity|[Cc]ollege|[Pp]ark|[Dd]epartment|[Pp]olice|[Ff]air))")
@@ -546,8 +542,6 @@ def _trigger(text: str, start: int, end: int) -> str:
         return "border"  # "the New York border": a division or a country, not a city
     if _THE.search(before[-5:]) and not re.match(r"\s*(?:area|region|city|town|county|state)\b", text[end:end + 10]):
         return "article"  # "the White House", "the Gulf": not how towns are named
-    if not (_ANY_BEFORE.search(before) or _ANY_AFTER.search(after, 0, 40)):
-        return ""  # most names have no trigger word near: one search instead of seven
     for rx, kind in TRIGGERS:
         if kind in ("facility", "airport"):
             if rx.search(after[:40]) or rx.search(before[-25:]):
