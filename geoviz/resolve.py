@@ -381,21 +381,12 @@ class Resolver:
 
     def _pass(self, groups: list[_Group], use_resolved: bool) -> None:
         evidence = self._evidence(groups, use_resolved)
-        points = None
-        if use_resolved:
-            pts = [(g.choice.entry.lat, g.choice.entry.lon) if g.choice and g.choice.entry.kind not in AREA_KINDS
-                   else (math.nan, math.nan) for g in groups]
-            points = np.radians(np.array(pts, dtype=float))
+        nearest = _nearest_other_km(groups) if use_resolved else {}
         cluster = _cluster_support(groups) if use_resolved else None
         county = _county_support(groups)
         for gi, g in enumerate(groups):
             cw, aw = evidence[gi]
-            near = None
-            if points is not None and len(g.cands) > 1:
-                others = np.delete(points, gi, axis=0)
-                others = others[~np.isnan(others[:, 0])]
-                if len(others):
-                    near = _min_km(g.cands, others)
+            near = nearest.get(gi)
             for k, c in enumerate(g.cands):
                 e = c.entry
                 s = c.base
@@ -505,14 +496,13 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
     if len(set(owner)) < 2:
         return {}
     pts = np.radians(np.array([[c.entry.lat, c.entry.lon] for c in cands]))
-    own = np.array(owner)
     closeness = np.exp(-great_circle_km(pts, pts) / CLUSTER_KM)
-    total = np.zeros(len(cands))
-    for gi in set(owner):
-        cols = own == gi
-        best = closeness[:, cols].max(axis=1)
-        best[own == gi] = 0.0
-        total += best
+    # Each name's readings are adjacent columns: the best of each name in one reduction, not a loop of masks.
+    starts = [k for k in range(len(owner)) if k == 0 or owner[k] != owner[k - 1]]
+    best = np.maximum.reduceat(closeness, starts, axis=1)
+    name_of = np.repeat(np.arange(len(starts)), np.diff([*starts, len(owner)]))
+    best[np.arange(len(owner)), name_of] = 0.0  # a name does not support itself
+    total = best.sum(axis=1)
     return {id(c): float(min(2.0, t)) for c, t in zip(cands, total)}
 
 
@@ -578,10 +568,35 @@ def _is_acronym(text: str) -> bool:
     return letters.isupper() and len(letters) <= 4
 
 
-def _min_km(cands: list[_Cand], others: np.ndarray) -> list[float]:
-    """Great-circle km from each candidate to its nearest other resolved point."""
-    c = np.radians(np.array([[x.entry.lat, x.entry.lon] for x in cands]))
-    return list(great_circle_km(c, others).min(axis=1))
+def _nearest_other_km(groups: list[_Group]) -> dict[int, list[float]]:
+    """Per name with a choice to make: each reading's great-circle km to the nearest *other* resolved point.
+
+    Areas (countries, provinces) have no point to be near. One distance
+    matrix for the whole document, not one per name: NumPy's per-call cost
+    is most of the work at article sizes.
+    """
+    resolved = [gi for gi, g in enumerate(groups) if g.choice and g.choice.entry.kind not in AREA_KINDS]
+    open_ = [gi for gi, g in enumerate(groups) if len(g.cands) > 1]
+    if not resolved or not open_ or (len(resolved) == 1 and resolved == open_):
+        return {}
+    pts = np.radians(np.array([(groups[gi].choice.entry.lat, groups[gi].choice.entry.lon) for gi in resolved]))
+    rows = np.radians(np.array([(c.entry.lat, c.entry.lon) for gi in open_ for c in groups[gi].cands]))
+    km = great_circle_km(rows, pts)
+    column = {gi: k for k, gi in enumerate(resolved)}
+    spans = []
+    own_rows: list[int] = []
+    own_cols: list[int] = []
+    start = 0
+    for gi in open_:
+        n = len(groups[gi].cands)
+        spans.append((gi, start, start + n))
+        if gi in column:  # a name is not near itself
+            own_rows.extend(range(start, start + n))
+            own_cols.extend([column[gi]] * n)
+        start += n
+    km[own_rows, own_cols] = np.inf
+    nearest = km.min(axis=1).tolist()
+    return {gi: nearest[a:b] for gi, a, b in spans if not (gi in column and len(resolved) == 1)}
 
 
 def _softmax_top(cands: list[_Cand]) -> float:
