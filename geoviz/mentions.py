@@ -274,8 +274,7 @@ class Recogniser:
         out: list[Mention] = []
         i, n = 0, len(toks)
         while i < n:
-            tok = toks[i]
-            if not _capitalised(tok):
+            if not toks[i].cap:
                 i += 1
                 continue
             found = self._longest(text, toks, i)
@@ -309,6 +308,8 @@ class Recogniser:
         """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``)."""
         best = None
         last = min(len(toks), i + MAX_TOKENS, last if last is not None else len(toks))
+        names, demonyms = self.name_keys, self.demonyms  # is_name, inlined: called for every capital
+        start = toks[i].start
         for j in range(i, last):
             tj = toks[j]
             if j > i:
@@ -319,8 +320,8 @@ class Recogniser:
                     break
                 if toks[j - 1].base_end != toks[j - 1].end:  # a possessive ends a name
                     break
-            elided = j > i and (m := _ELIDED.match(tj.text)) is not None and tj.text[m.end()].isupper()
-            if not _capitalised(tj) and not elided:
+            if not tj.cap and not (j > i and (m := _ELIDED.match(tj.text)) is not None
+                                   and tj.text[m.end()].isupper()):  # "d'Ivoire" counts as capitalised
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
                 break
@@ -328,8 +329,8 @@ class Recogniser:
             # name may keep its apostrophe-s ("St. John's").
             ends = (tj.base_end,) if tj.base_end == tj.end or j == i else (tj.base_end, tj.end)
             for end in ends:
-                key = fold(text[toks[i].start : end])
-                if key and self.is_name(key):
+                key = fold(text[start:end])
+                if key and (key in names or key in demonyms):
                     best = (j, end, key)
                     break
         return best
@@ -533,6 +534,19 @@ _STATE_AFTER = re.compile(r"\s+[Ss]tate\b(?!\s+(?:[Uu]niversity|[Cc]ollege|[Pp]a
 _BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
 
 
+_AREA_WORD_AFTER = re.compile(r"\s*(?:area|region|city|town|county|state)\b")
+_TRIGGER_ENDINGS = ("of", "river", "lake", "sea", "gulf", "bay", "mount", "mountain")
+_FACILITY_WORDS = ("cosmodrome", "space", "launch", "air")
+
+
+def _may_trigger(before: str, after: str) -> bool:
+    """A cheap test that some TRIGGERS pattern could match: most names have no trigger word near."""
+    if before.rstrip()[-8:].lower().endswith(_TRIGGER_ENDINGS):
+        return True
+    near = (before[-25:] + " " + after[:40]).lower()
+    return any(w in near for w in _FACILITY_WORDS)
+
+
 def _trigger(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
@@ -540,8 +554,10 @@ def _trigger(text: str, start: int, end: int) -> str:
         return "admin1"  # "New York state", "Washington State"
     if _BORDER_AFTER.match(after):
         return "border"  # "the New York border": a division or a country, not a city
-    if _THE.search(before[-5:]) and not re.match(r"\s*(?:area|region|city|town|county|state)\b", text[end:end + 10]):
+    if _THE.search(before[-5:]) and not _AREA_WORD_AFTER.match(text, end, end + 10):
         return "article"  # "the White House", "the Gulf": not how towns are named
+    if not _may_trigger(before, after):
+        return ""
     for rx, kind in TRIGGERS:
         if kind in ("facility", "airport"):
             if rx.search(after[:40]) or rx.search(before[-25:]):

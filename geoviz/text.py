@@ -23,6 +23,7 @@ _ABBREV = {
     "ala", "ark", "calif", "colo", "conn", "del", "ill", "ind", "kan", "md", "mass", "mich", "minn", "miss", "mo",
     "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "ariz", "tex", "d.c",
 }
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
 _SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“])")
 
 
@@ -183,7 +184,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 continue  # "approx. 130 km", "etc. and": a sentence does not open in lower case
             # "Gov. Smith", "U.S. troops": no break after a known abbreviation
             # or a single capital initial.
-            word = re.search(r"([\w.]+)\.$", text[max(start, m.start() - 12) : m.start() + 1])
+            word = _WORD_BEFORE_DOT.search(text[max(start, m.start() - 12) : m.start() + 1])
             if word and (word.group(1).lower() in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isupper())):
                 nxt = text[end : end + 3].lstrip()
                 if not nxt[:1].isupper() or word.group(1).lower() in _ABBREV - {"u.s", "u.k", "d.c"}:
