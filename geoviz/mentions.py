@@ -386,15 +386,23 @@ class Recogniser:
             # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
             # place prefix, right before, makes this a surname.
             # A sentence opener counts too when it names no place ("Eric Stevens, paramedic").
-            if (_capitalised(prev) and (i - 1 not in sent_first or not self.is_name(p)) and p not in GEO_PREFIXES
+            if (_capitalised(prev) and p not in GEO_PREFIXES
                     and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
                     and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
-                    and prev.text.lower() not in lower and not self._is_country(key)):
+                    and prev.text.lower() not in lower and not self._is_country(key)
+                    and (i - 1 not in sent_first or not self.is_name(p)
+                         or self._reject(text, toks, i - 1, i - 1, p, sent_first, people, lower) == "person")):
+                # A sentence opener that is itself read as a given name ("Craig Kaser of ...") counts too.
                 return "surname"
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap
+        county = words[-1] in _COUNTY_WORDS  # "Douglas County Road 4", "Meigs County Court": the county's
+        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and not county
                 and nxt.text.lower().rstrip(".") in STREET_WORDS and not self._major(key)):
             return "street"  # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
+        if not county and toks[j].base_end == toks[j].end and _street_run(text, toks, j + 1):
+            return "street"  # "Indian Lake Road", "Dublin Road": the name is part of a street's
+        if single and not self._major(key) and _AMPERSAND.match(text, toks[j].end):
+            return "organisation"  # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
         if (single and nxt is not None and len(nxt.text) == 1 and nxt.cap and key not in self.demonyms
                 and text[nxt.end : nxt.end + 2] == ". " and not self._is_country(key)):
             return "person"  # "Vincent J. Fumo": a first name before a middle initial
@@ -486,6 +494,31 @@ def _org_run(text: str, toks: list[Token], k: int) -> bool:
             return False
         if toks[n].text.lower().rstrip(".") in ORG_HEADS:
             return True
+    return False
+
+
+# The words that end a street's name; "Court", "Place" and "Highway" are left out
+# ("Clarke County Superior Court", "the Florida Highway Patrol" are not streets).
+STREET_ENDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "ln", "drive", "parkway",
+               "pkwy", "pike", "trail", "terrace", "circle"}
+_COUNTY_WORDS = {"county", "parish", "township", "state"}
+_AMPERSAND = re.compile(r" ?& ?[A-Z]")
+
+
+def _street_run(text: str, toks: list[Token], k: int) -> bool:
+    """Whether the capitalised words from token k on (at most three) end a street's name ("Lake Road").
+
+    The street word must end the run: "St. Louis" and "Drive Time" are not streets.
+    """
+    for n in range(k, min(len(toks), k + 3)):
+        t = toks[n]
+        if not (t.cap and _adjacent(text, toks[n - 1], t)) or t.base_end != t.end:
+            return False
+        if n == k and t.text.lower() in _COUNTY_WORDS:
+            return False  # "Douglas County Road 4" still names the county
+        if t.text.lower().rstrip(".") in STREET_ENDS and t.text != "Dr.":
+            after = toks[n + 1] if n + 1 < len(toks) else None
+            return after is None or not (after.cap and _adjacent(text, t, after))
     return False
 
 

@@ -206,3 +206,28 @@ def test_names_with_an_elided_particle():
     names = {p.name: p for p in doc.places}
     assert names["Ivory Coast"].kind == "country"
     assert names["Coeur d'Alene"].admin1 == "Idaho"
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("The crash closed Indian Lake Road near Springfield, Ohio, on Monday.", "Indian", "Springfield"),
+    ("Deputies blocked Old Lexington Highway. Later they reopened Dublin Road in Columbus.", "Dublin", "Columbus"),
+    ("Crews worked on Augusta's Highland Avenue all week.", None, "Augusta"),
+    ("Crews repaved Douglas County Road 4 near Alexandria, Minn.", None, "Douglas County"),
+])
+def test_a_name_inside_a_street_name_is_not_the_place(text, absent, present):
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
+
+
+def test_a_name_before_an_ampersand_is_a_firm():
+    text = "The city hired Stevens & Wilkinson to design the hotel in Columbia, S.C."
+    found = mentioned(geoviz.parse(text))
+    assert "Stevens" not in found and "Columbia" in found
+
+
+def test_a_sentence_opening_given_name_makes_the_next_word_a_surname():
+    text = "Shoppers drive to malls near Akron. Craig Kaser of a local firm has a plan. Later, Kaser spoke."
+    found = mentioned(geoviz.parse(text))
+    assert "Kaser" not in found and "Akron" in found
