@@ -209,6 +209,7 @@ SPEECH_AFTER = re.compile(r"[ ,]*(?:(?:also|has|had|then|later|reportedly|previo
                           r"pleaded|admitted|recalled)\b")
 
 
+POPULATED = KINDS.index("populated place")
 MAJOR_KINDS = {KINDS.index(k) for k in ("country", "admin1", "region", "sea")}
 
 
@@ -238,6 +239,19 @@ class Recogniser:
 
     def _is_country(self, key: str) -> bool:
         return any(r[5] == 0 for r in self._readings(key)[:3])
+
+    def _short_town_alias(self, key: str, capitals: bool) -> bool:
+        """Whether a word is only a town's short alternate name: in capitals (up to four letters) or three letters.
+
+        GeoNames lists airport codes and nicknames among a city's names ("DAC"
+        for Dhaka, "Bud" for Budapest); in running text such a word is an
+        organisation, a person or a common word. "Kiev" (four letters, not in
+        capitals) still reads as the city.
+        """
+        if len(key) > (4 if capitals else 3) or key in self.demonyms or self._own_name(key):
+            return False
+        rows = self._readings(key)
+        return bool(rows) and rows[0][5] == POPULATED
 
     def _own_name(self, key: str) -> bool:
         rows = self._readings(key)
@@ -349,6 +363,8 @@ class Recogniser:
             return "short word"  # "La", "Us": not how places are written
         if single and abbreviation and "." not in toks[i].text and not self._major(key):
             return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
+        if single and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
+            return "acronym"  # "DAC" (Dhaka's airport code), "Bud", "Sam": a city's short alias, not its name
         if (single and i in sent_first and key not in self.demonyms and not self._own_name(key)
                 and not abbreviation and not self._major(key)):
             # A capitalised sentence opener that is only some place's

@@ -231,3 +231,15 @@ def test_a_sentence_opening_given_name_makes_the_next_word_a_surname():
     text = "Shoppers drive to malls near Akron. Craig Kaser of a local firm has a plan. Later, Kaser spoke."
     found = mentioned(geoviz.parse(text))
     assert "Kaser" not in found and "Akron" in found
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("A member of the DAC grants committee spoke in Dublin, Ohio.", "DAC", "Dublin"),
+    ("Sheriff Beauregard \u201cBud\u201d Torres said the boy was booked in Baton Rouge.", "Bud", "Baton Rouge"),
+    ("Flights between New York and Kiev start in May.", None, "Kiev"),
+])
+def test_a_towns_short_alias_is_not_the_town(text, absent, present):
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
