@@ -424,6 +424,13 @@ class Recogniser:
             return "person"  # "Vincent J. Fumo": a first name before a middle initial
         if single and key not in self.demonyms and not self._own_name(key) and not self._major(key):
             return "alternate name"  # "McDaniel" is some town's alternate name: too thin to pin
+        if (single and key not in self.demonyms and not self._major(key)
+                and _ADMINISTRATION.match(text, toks[j].end)):
+            return "surname"  # "the Obama administration": a president's, not a town's
+        if (single and key not in self.demonyms and not self._major(key) and _adjective_word(key)
+                and not (prev is not None and prev.text.lower() in LOCATIVES)
+                and not _QUALIFIED_AFTER.match(text, toks[j].end)):
+            return "adjective"  # "the Olympic facilities", "Continental": not Olympic, Hong Kong ("in Mystic" is)
         if (single and key not in self.demonyms and not self._major(key) and SPEECH_AFTER.match(text, toks[j].end)
                 and not (prev is not None and prev.text.lower() in LOCATIVES)):
             return "surname"  # "Moore said": small towns do not speak; capitals and countries may
@@ -496,6 +503,16 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
 
 
 _ADJECTIVE_ENDINGS = ("ic", "al", "ly", "ed", "ing", "ous", "ive", "ful", "ern", "ish", "ese", "ary", "ory")
+
+
+_ADMINISTRATION = re.compile(r"\s+administration\b")
+_QUALIFIED_AFTER = re.compile(r",\s*[A-Z]")
+_ADJECTIVE_WORD = re.compile(r"(?:[^l]al|ic|ous|ive|ful)$")
+
+
+def _adjective_word(key: str) -> bool:
+    """"Olympic", "Continental", "Scenic": a word shaped like an adjective ("-all" names such as Marshall aside)."""
+    return len(key) >= 6 and " " not in key and _ADJECTIVE_WORD.search(key) is not None
 
 
 def _adjectival(word: str) -> bool:

@@ -243,3 +243,21 @@ def test_a_towns_short_alias_is_not_the_town(text, absent, present):
     if absent:
         assert absent not in found
     assert present in found
+
+
+def test_a_name_before_administration_is_a_president():
+    text = "Much depends on what the Obama administration does. Since Obama took office, Cairo has waited."
+    found = mentioned(geoviz.parse(text))
+    assert "Obama" not in found and "Cairo" in found
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("The budgets of the Olympic projects in Sochi grew.", "Olympic", "Sochi"),
+    ("Talks with Continental stalled, officials in Pittsburgh said.", "Continental", "Pittsburgh"),
+    ("The boat docked in Mystic after a week at sea.", None, "Mystic"),
+])
+def test_an_adjective_shaped_word_is_not_a_small_town(text, absent, present):
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
