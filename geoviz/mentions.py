@@ -209,6 +209,7 @@ SPEECH_AFTER = re.compile(r"[ ,]*(?:(?:also|has|had|then|later|reportedly|previo
                           r"pleaded|admitted|recalled)\b")
 
 
+POPULATED = KINDS.index("populated place")
 MAJOR_KINDS = {KINDS.index(k) for k in ("country", "admin1", "region", "sea")}
 
 
@@ -238,6 +239,19 @@ class Recogniser:
 
     def _is_country(self, key: str) -> bool:
         return any(r[5] == 0 for r in self._readings(key)[:3])
+
+    def _short_town_alias(self, key: str, capitals: bool) -> bool:
+        """Whether a word is only a town's short alternate name: in capitals (up to four letters) or three letters.
+
+        GeoNames lists airport codes and nicknames among a city's names ("DAC"
+        for Dhaka, "Bud" for Budapest); in running text such a word is an
+        organisation, a person or a common word. "Kiev" (four letters, not in
+        capitals) still reads as the city.
+        """
+        if len(key) > (4 if capitals else 3) or key in self.demonyms or self._own_name(key):
+            return False
+        rows = self._readings(key)
+        return bool(rows) and rows[0][5] == POPULATED
 
     def _own_name(self, key: str) -> bool:
         rows = self._readings(key)
@@ -350,6 +364,8 @@ class Recogniser:
             return "short word"  # "La", "Us": not how places are written
         if single and abbreviation and "." not in toks[i].text and not self._major(key):
             return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
+        if single and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
+            return "acronym"  # "DAC" (Dhaka's airport code), "Bud", "Sam": a city's short alias, not its name
         if (single and i in sent_first and key not in self.demonyms and not self._own_name(key)
                 and not abbreviation and not self._major(key)):
             # A capitalised sentence opener that is only some place's
@@ -387,20 +403,35 @@ class Recogniser:
             # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
             # place prefix, right before, makes this a surname.
             # A sentence opener counts too when it names no place ("Eric Stevens, paramedic").
-            if (_capitalised(prev) and (i - 1 not in sent_first or not self.is_name(p)) and p not in GEO_PREFIXES
+            if (_capitalised(prev) and p not in GEO_PREFIXES
                     and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
                     and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
-                    and prev.text.lower() not in lower and not self._is_country(key)):
+                    and prev.text.lower() not in lower and not self._is_country(key)
+                    and (i - 1 not in sent_first or not self.is_name(p)
+                         or self._reject(text, toks, i - 1, i - 1, p, sent_first, people, lower) == "person")):
+                # A sentence opener that is itself read as a given name ("Craig Kaser of ...") counts too.
                 return "surname"
         nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap
+        county = words[-1] in _COUNTY_WORDS  # "Douglas County Road 4", "Meigs County Court": the county's
+        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and not county
                 and nxt.text.lower().rstrip(".") in STREET_WORDS and not self._major(key)):
             return "street"  # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
+        if not county and toks[j].base_end == toks[j].end and _street_run(text, toks, j + 1):
+            return "street"  # "Indian Lake Road", "Dublin Road": the name is part of a street's
+        if single and not self._major(key) and _AMPERSAND.match(text, toks[j].end):
+            return "organisation"  # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
         if (single and nxt is not None and len(nxt.text) == 1 and nxt.cap and key not in self.demonyms
                 and text[nxt.end : nxt.end + 2] == ". " and not self._is_country(key)):
             return "person"  # "Vincent J. Fumo": a first name before a middle initial
         if single and key not in self.demonyms and not self._own_name(key) and not self._major(key):
             return "alternate name"  # "McDaniel" is some town's alternate name: too thin to pin
+        if (single and key not in self.demonyms and not self._major(key)
+                and _ADMINISTRATION.match(text, toks[j].end)):
+            return "surname"  # "the Obama administration": a president's, not a town's
+        if (single and key not in self.demonyms and not self._major(key) and _adjective_word(key)
+                and not (prev is not None and prev.text.lower() in LOCATIVES)
+                and not _QUALIFIED_AFTER.match(text, toks[j].end)):
+            return "adjective"  # "the Olympic facilities", "Continental": not Olympic, Hong Kong ("in Mystic" is)
         if (single and key not in self.demonyms and not self._major(key) and SPEECH_AFTER.match(text, toks[j].end)
                 and not (prev is not None and prev.text.lower() in LOCATIVES)):
             return "surname"  # "Moore said": small towns do not speak; capitals and countries may
@@ -475,6 +506,16 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
 _ADJECTIVE_ENDINGS = ("ic", "al", "ly", "ed", "ing", "ous", "ive", "ful", "ern", "ish", "ese", "ary", "ory")
 
 
+_ADMINISTRATION = re.compile(r"\s+administration\b")
+_QUALIFIED_AFTER = re.compile(r",\s*[A-Z]")
+_ADJECTIVE_WORD = re.compile(r"(?:[^l]al|ic|ous|ive|ful)$")
+
+
+def _adjective_word(key: str) -> bool:
+    """"Olympic", "Continental", "Scenic": a word shaped like an adjective ("-all" names such as Marshall aside)."""
+    return len(key) >= 6 and " " not in key and _ADJECTIVE_WORD.search(key) is not None
+
+
 def _adjectival(word: str) -> bool:
     """"Historic", "Distinctly", "Northern": capitalised adjectives and adverbs are not given names."""
     return len(word) >= 6 and word.lower().endswith(_ADJECTIVE_ENDINGS)
@@ -487,6 +528,31 @@ def _org_run(text: str, toks: list[Token], k: int) -> bool:
             return False
         if toks[n].text.lower().rstrip(".") in ORG_HEADS:
             return True
+    return False
+
+
+# The words that end a street's name; "Court", "Place" and "Highway" are left out
+# ("Clarke County Superior Court", "the Florida Highway Patrol" are not streets).
+STREET_ENDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "ln", "drive", "parkway",
+               "pkwy", "pike", "trail", "terrace", "circle"}
+_COUNTY_WORDS = {"county", "parish", "township", "state"}
+_AMPERSAND = re.compile(r" ?& ?[A-Z]")
+
+
+def _street_run(text: str, toks: list[Token], k: int) -> bool:
+    """Whether the capitalised words from token k on (at most three) end a street's name ("Lake Road").
+
+    The street word must end the run: "St. Louis" and "Drive Time" are not streets.
+    """
+    for n in range(k, min(len(toks), k + 3)):
+        t = toks[n]
+        if not (t.cap and _adjacent(text, toks[n - 1], t)) or t.base_end != t.end:
+            return False
+        if n == k and t.text.lower() in _COUNTY_WORDS:
+            return False  # "Douglas County Road 4" still names the county
+        if t.text.lower().rstrip(".") in STREET_ENDS and t.text != "Dr.":
+            after = toks[n + 1] if n + 1 < len(toks) else None
+            return after is None or not (after.cap and _adjacent(text, t, after))
     return False
 
 

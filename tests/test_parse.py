@@ -206,3 +206,58 @@ def test_names_with_an_elided_particle():
     names = {p.name: p for p in doc.places}
     assert names["Ivory Coast"].kind == "country"
     assert names["Coeur d'Alene"].admin1 == "Idaho"
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("The crash closed Indian Lake Road near Springfield, Ohio, on Monday.", "Indian", "Springfield"),
+    ("Deputies blocked Old Lexington Highway. Later they reopened Dublin Road in Columbus.", "Dublin", "Columbus"),
+    ("Crews worked on Augusta's Highland Avenue all week.", None, "Augusta"),
+    ("Crews repaved Douglas County Road 4 near Alexandria, Minn.", None, "Douglas County"),
+])
+def test_a_name_inside_a_street_name_is_not_the_place(text, absent, present):
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
+
+
+def test_a_name_before_an_ampersand_is_a_firm():
+    text = "The city hired Stevens & Wilkinson to design the hotel in Columbia, S.C."
+    found = mentioned(geoviz.parse(text))
+    assert "Stevens" not in found and "Columbia" in found
+
+
+def test_a_sentence_opening_given_name_makes_the_next_word_a_surname():
+    text = "Shoppers drive to malls near Akron. Craig Kaser of a local firm has a plan. Later, Kaser spoke."
+    found = mentioned(geoviz.parse(text))
+    assert "Kaser" not in found and "Akron" in found
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("A member of the DAC grants committee spoke in Dublin, Ohio.", "DAC", "Dublin"),
+    ("Sheriff Beauregard \u201cBud\u201d Torres said the boy was booked in Baton Rouge.", "Bud", "Baton Rouge"),
+    ("Flights between New York and Kiev start in May.", None, "Kiev"),
+])
+def test_a_towns_short_alias_is_not_the_town(text, absent, present):
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
+
+
+def test_a_name_before_administration_is_a_president():
+    text = "Much depends on what the Obama administration does. Since Obama took office, Cairo has waited."
+    found = mentioned(geoviz.parse(text))
+    assert "Obama" not in found and "Cairo" in found
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    ("The budgets of the Olympic projects in Sochi grew.", "Olympic", "Sochi"),
+    ("Talks with Continental stalled, officials in Pittsburgh said.", "Continental", "Pittsburgh"),
+    ("The boat docked in Mystic after a week at sea.", None, "Mystic"),
+])
+def test_an_adjective_shaped_word_is_not_a_small_town(text, absent, present):
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
