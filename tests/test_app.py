@@ -361,6 +361,24 @@ def test_the_second_warm_up_readies_the_place_search():
     assert isinstance(pipeline(gv.gazetteer())[0].name_keys, frozenset)  # and later parses test names in a set
 
 
+def test_the_warm_up_shortens_the_thread_switch_interval_only_while_it_runs(monkeypatch):
+    """While it runs, the server's event loop gets the GIL back sooner; afterwards the process has its own again."""
+    import sys
+
+    before, seen = sys.getswitchinterval(), []
+    monkeypatch.setattr(gv, "warm_up", lambda: seen.append(sys.getswitchinterval()))
+    gv.warm_up_yielding()
+    assert seen == [gv.WARM_UP_SWITCH_INTERVAL_S] and sys.getswitchinterval() == before != seen[0]
+
+    def fails() -> None:
+        raise RuntimeError("no gazetteer")
+
+    monkeypatch.setattr(gv, "warm_up", fails)
+    with pytest.raises(RuntimeError):
+        gv.warm_up_yielding()
+    assert sys.getswitchinterval() == before
+
+
 def test_the_store_answers_name_tests_like_the_set_of_name_keys():
     """The app's first parse asks the store key by key (``StoreNameKeys``): the same answers as the loaded set."""
     gaz = gv.gazetteer()
