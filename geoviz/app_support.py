@@ -776,6 +776,7 @@ def _register_map_component() -> None:
 #: sooner (median of 7 paired fresh-server runs on a loaded 2-core machine: 5.2 -> 4.6 s).
 WARM_UP_SWITCH_INTERVAL_S = 0.0005
 
+
 def warm_up_yielding() -> None:
     """:func:`warm_up` with the GIL handed over every :data:`WARM_UP_SWITCH_INTERVAL_S`; the interval is restored."""
     previous = sys.getswitchinterval()
