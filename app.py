@@ -194,7 +194,9 @@ def show_map(frame: gv.MapFrame) -> None:
     import streamlit_folium
 
     key = frame.key
-    defaults = {"last_object_clicked": None, "last_object_clicked_count": None}
+    # What the component reports when it mounts (no click yet, count 0): with the same default it sends nothing,
+    # so a first view is not followed by a rerun and a second page render while the map is still drawing.
+    defaults = {"last_object_clicked": None, "last_object_clicked_count": 0}
     streamlit_folium._component_func(
         script=frame.script, header=frame.header, html=frame.html, id=frame.id, key=key, height=MAP_HEIGHT,
         width=None, returned_objects=MAP_RETURNS, default=defaults, zoom=None, center=None, feature_group=None,

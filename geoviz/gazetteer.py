@@ -18,6 +18,7 @@ import re
 import sqlite3
 import threading
 import zlib
+from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -144,6 +145,8 @@ class Gazetteer:
         self.meta = meta
         self._lock = threading.Lock()
         self._fuzzy_index: dict[str, tuple[list[int], list[str]]] | None = None
+        self._key_list: list[str] | None = None
+        self._key_set: frozenset[str] | None = None
         self._shapes: dict[str, Any] = {}
         self._points: Any = None
 
@@ -286,6 +289,36 @@ class Gazetteer:
             "ORDER BY e.prior_e3 DESC LIMIT ?", (key, hi, limit))
         return [self.entry(r) for r in rows]
 
+    def _name_key_list(self) -> list[str]:
+        """Every distinct folded name (not codes), in key order; read once, shared by the two indexes below.
+
+        Why one string: SQLite joins the keys itself (``group_concat``), so
+        Python splits one 6 MB string instead of building half a million row
+        tuples: about 0.3 s instead of 0.5 s, and the recogniser's set and the
+        fuzzy index no longer read the table twice.
+        """
+        with self._lock:
+            if self._key_list is None:
+                (joined,) = self._con.execute(
+                    "SELECT group_concat(key, char(10)) FROM "
+                    "(SELECT DISTINCT key FROM names WHERE form < 2 ORDER BY key)").fetchone()
+                self._key_list = joined.split("\n") if joined else []
+            return self._key_list
+
+    def name_keys(self) -> frozenset[str]:
+        """Every folded name (not codes) as a set: the recogniser's membership test (built once)."""
+        if self._key_set is None:
+            self._key_set = frozenset(self._name_key_list())
+        return self._key_set
+
+    def has_name_key(self, key: str) -> bool:
+        """Whether ``key`` is a folded name (not a code), asked of the store's index: no set to load first.
+
+        Why: a first parse tests only about a hundred keys, far less work than
+        loading all of them (:class:`StoreNameKeys`).
+        """
+        return bool(self._query("SELECT 1 FROM names WHERE key = ? AND form < 2 LIMIT 1", (key,)))
+
     def _fuzzy_keys(self) -> dict[str, tuple[list[int], list[str]]]:
         """Name keys bucketed by first letter, sorted by length (built once, lazily).
 
@@ -294,7 +327,7 @@ class Gazetteer:
         """
         if self._fuzzy_index is None:
             buckets: dict[str, list[str]] = {}
-            for (key,) in self._query("SELECT DISTINCT key FROM names WHERE form < 2", ()):
+            for key in self._name_key_list():
                 buckets.setdefault(key[0], []).append(key)
             index = {}
             for ch, keys in buckets.items():
@@ -462,6 +495,29 @@ class Gazetteer:
                                      f"(sha256 {digest[:12]}… != {expected[:12]}…); reinstall geoviz or "
                                      "rebuild with python gazetteer/build.py")
         return digest
+
+
+class StoreNameKeys(Set[str]):
+    """The gazetteer's name keys, each membership test answered by the store's index.
+
+    A stand-in for :meth:`Gazetteer.name_keys` while that set is not loaded:
+    the same answers, ~10 µs a test instead of ~0.3 s up front. The app's
+    first page uses it so the landing map does not wait for the whole set
+    (``geoviz.app_support.warm_up``); anything but a membership test loads
+    the real set.
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.gaz.has_name_key(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.gaz.name_keys())
+
+    def __len__(self) -> int:
+        return len(self.gaz.name_keys())
 
 
 @functools.lru_cache(maxsize=1)

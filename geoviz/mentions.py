@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from geoviz.gazetteer import FORM, KINDS, Gazetteer
@@ -220,9 +221,14 @@ class Recogniser:
         self.gaz = gazetteer
 
     @functools.cached_property
-    def name_keys(self) -> frozenset[str]:
-        """Every folded name (not codes): membership tests are the hot path."""
-        return frozenset(k for (k,) in self.gaz._query("SELECT DISTINCT key FROM names WHERE form < 2", ()))
+    def name_keys(self) -> AbstractSet[str]:
+        """Every folded name (not codes): membership tests are the hot path.
+
+        The gazetteer's own set (read once, shared with its fuzzy index). The
+        app may set a :class:`geoviz.gazetteer.StoreNameKeys` here for a
+        first parse that should not wait for the whole set.
+        """
+        return self.gaz.name_keys()
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one Recogniser per gazetteer, kept for the process
     def _readings(self, key: str) -> tuple[tuple, ...]:

@@ -14,8 +14,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geoviz import app_support as gv
+from geoviz.gazetteer import StoreNameKeys
 from geoviz.model import Place, Span
-from geoviz.parse import InputError
+from geoviz.parse import InputError, pipeline
 from geoviz.reading import MAX_BYTES
 from geoviz.scene import Scene
 from tests.conftest import ROOT
@@ -357,6 +358,50 @@ def test_the_warm_up_fills_the_caches_the_first_page_view_reads(app_test_warm: t
 def test_the_second_warm_up_readies_the_place_search():
     gv.warm_up_next()
     assert gv.gazetteer()._fuzzy_index is not None  # the first search does not build it
+    assert isinstance(pipeline(gv.gazetteer())[0].name_keys, frozenset)  # and later parses test names in a set
+
+
+def test_the_warm_up_shortens_the_thread_switch_interval_only_while_it_runs(monkeypatch):
+    """While it runs, the server's event loop gets the GIL back sooner; afterwards the process has its own again."""
+    import sys
+
+    before, seen = sys.getswitchinterval(), []
+    monkeypatch.setattr(gv, "warm_up", lambda: seen.append(sys.getswitchinterval()))
+    gv.warm_up_yielding()
+    assert seen == [gv.WARM_UP_SWITCH_INTERVAL_S] and sys.getswitchinterval() == before != seen[0]
+
+    def fails() -> None:
+        raise RuntimeError("no gazetteer")
+
+    monkeypatch.setattr(gv, "warm_up", fails)
+    with pytest.raises(RuntimeError):
+        gv.warm_up_yielding()
+    assert sys.getswitchinterval() == before
+
+
+def test_the_store_answers_name_tests_like_the_set_of_name_keys():
+    """The app's first parse asks the store key by key (``StoreNameKeys``): the same answers as the loaded set."""
+    gaz = gv.gazetteer()
+    keys, store = gaz.name_keys(), StoreNameKeys(gaz)
+    sample = ["khasan", "vladivostok", "sea of japan", "north korea", "kp", "us", "paris", "", "xqzzq", "zzzz",
+              "putin", "the", "new york city", "primorye"]
+    assert [k in store for k in sample] == [k in keys for k in sample]
+    assert 1 not in store and len(store) == len(keys) > 400_000
+
+
+def test_a_parse_on_the_store_keys_equals_one_on_the_set():
+    gaz = gv.gazetteer()
+    recogniser = pipeline(gaz)[0]
+    text = gv.landing_article()["text"]
+    loaded = recogniser.name_keys
+    try:
+        recogniser.name_keys = StoreNameKeys(gaz)
+        on_store = recogniser.find(text)
+        recogniser.name_keys = gaz.name_keys()
+        on_set = recogniser.find(text)
+    finally:
+        recogniser.name_keys = loaded
+    assert on_store == on_set and len(on_set) > 10
 
 
 @pytest.fixture()
