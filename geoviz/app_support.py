@@ -777,14 +777,26 @@ def _register_map_component() -> None:
 WARM_UP_SWITCH_INTERVAL_S = 0.0005
 
 
+_switch_lock = threading.Lock()
+_switch_users: list[float] = []  # the interval to restore, once per warm-up running now
+
+
 def warm_up_yielding() -> None:
-    """:func:`warm_up` with the GIL handed over every :data:`WARM_UP_SWITCH_INTERVAL_S`; the interval is restored."""
-    previous = sys.getswitchinterval()
-    sys.setswitchinterval(WARM_UP_SWITCH_INTERVAL_S)
+    """:func:`warm_up` with the GIL handed over every :data:`WARM_UP_SWITCH_INTERVAL_S`; the interval is restored.
+
+    The interval is process-wide: when warm-ups overlap, the last one to
+    finish restores the interval the first one found (not the shortened one).
+    """
+    with _switch_lock:
+        _switch_users.append(sys.getswitchinterval() if not _switch_users else _switch_users[0])
+        sys.setswitchinterval(WARM_UP_SWITCH_INTERVAL_S)
     try:
         warm_up()
     finally:
-        sys.setswitchinterval(previous)
+        with _switch_lock:
+            previous = _switch_users.pop()
+            if not _switch_users:
+                sys.setswitchinterval(previous)
 
 
 _warm_up_thread: list[threading.Thread] = []

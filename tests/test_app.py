@@ -8,6 +8,8 @@ directly, and in a real browser by ``tests/browser/test_app_browser.py``.
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 import pytest
@@ -365,10 +367,39 @@ def test_the_warm_up_shortens_the_thread_switch_interval_only_while_it_runs(monk
     """While it runs, the server's event loop gets the GIL back sooner; afterwards the process has its own again."""
     import sys
 
+    for thread in gv._warm_up_thread:  # another test's background warm-up holds the interval while it runs
+        thread.join()
     before, seen = sys.getswitchinterval(), []
     monkeypatch.setattr(gv, "warm_up", lambda: seen.append(sys.getswitchinterval()))
     gv.warm_up_yielding()
     assert seen == [gv.WARM_UP_SWITCH_INTERVAL_S] and sys.getswitchinterval() == before != seen[0]
+
+
+def test_overlapping_warm_ups_restore_the_interval_the_first_one_found(monkeypatch):
+    import sys
+
+    for thread in gv._warm_up_thread:
+        thread.join()
+    before = sys.getswitchinterval()
+    outer_may_end = threading.Event()
+    calls = []
+
+    def fake_warm_up() -> None:
+        calls.append(sys.getswitchinterval())
+        if len(calls) == 1:
+            outer_may_end.wait(5)  # the outer warm-up runs on while the inner one starts and ends
+
+    monkeypatch.setattr(gv, "warm_up", fake_warm_up)
+    outer = threading.Thread(target=gv.warm_up_yielding)
+    outer.start()
+    while not calls:
+        time.sleep(0.001)
+    gv.warm_up_yielding()
+    still_short = sys.getswitchinterval()
+    outer_may_end.set()
+    outer.join(5)
+    assert still_short == gv.WARM_UP_SWITCH_INTERVAL_S  # the inner one did not restore it under the outer one
+    assert calls == [gv.WARM_UP_SWITCH_INTERVAL_S] * 2 and sys.getswitchinterval() == before
 
     def fails() -> None:
         raise RuntimeError("no gazetteer")
