@@ -141,15 +141,25 @@ class LowerCaseWords:
     each answer is a search of the text, kept for the next time.
     """
 
+    # After this many different words, one pass over every token answers the rest: a long text of many
+    # capitalised words would otherwise be searched once per word (quadratic in the block).
+    MAX_SEARCHES = 64
+
     def __init__(self, text: str) -> None:
         self.text = text
         self._known: dict[str, bool] = {}
+        self._all: set[str] | None = None
 
     def __contains__(self, word: object) -> bool:
         if not isinstance(word, str) or not word or word[0].istitle():
             return False
+        if self._all is not None:
+            return word in self._all
         known = self._known.get(word)
         if known is None:
+            if len(self._known) >= self.MAX_SEARCHES:
+                self._all = {t.text for t in tokens(self.text) if not t.cap}
+                return word in self._all
             known = self._known[word] = self._find(word)
         return known
 

@@ -47,3 +47,11 @@ def test_possessive_base_end() -> None:
 def test_lower_case_words_match_the_token_set(text: str, word: str) -> None:
     lower = {t.text for t in tokens(text) if not t.cap}
     assert (word in LowerCaseWords(text)) == (word in lower)
+
+
+def test_lower_case_words_answer_from_one_pass_after_many_searches() -> None:
+    words = [f"w{chr(97 + k % 26)}{chr(97 + k // 26)}" for k in range(LowerCaseWords.MAX_SEARCHES + 10)]
+    text = " ".join(w.capitalize() for w in words) + " " + " ".join(words[::2])
+    lower = LowerCaseWords(text)
+    assert [w in lower for w in words] == [k % 2 == 0 for k in range(len(words))]
+    assert lower._all is not None  # the later words were answered from the one pass
