@@ -70,7 +70,8 @@ MARKER_PAINTED = """() => {
 }"""
 
 
-def first_render(runs: int, checkouts: list[Path]) -> dict[Path, list[tuple[float, ...]]]:
+def first_render(runs: int, checkouts: list[Path],
+                 script: str | Path = "app.py") -> dict[Path, list[tuple[float, ...]]]:
     """Per checkout and run, seconds: (launch -> server answers, launch -> Khasan painted,
     answers -> Khasan painted, answers -> Playwright sees Khasan visible, answers -> basemap drawn).
     Checkouts alternate run by run, so a comparison shares whatever else the machine is doing."""
@@ -86,7 +87,7 @@ def first_render(runs: int, checkouts: list[Path]) -> dict[Path, list[tuple[floa
                     block_the_network(context)
                     page = context.new_page()
                     launched, launched_epoch = time.perf_counter(), time.time()
-                    with app_server(checkout=checkout) as (url, up):
+                    with app_server(checkout=checkout, script=script) as (url, up):
                         page.goto(url)
                         painted = page.wait_for_function(MARKER_PAINTED, polling=20, timeout=30_000).json_value()
                         visible = painted / 1000 - launched_epoch
@@ -99,6 +100,50 @@ def first_render(runs: int, checkouts: list[Path]) -> dict[Path, list[tuple[floa
         finally:
             browser.close()
     return out
+
+
+#: The floor: a page that shows nothing but the seed's map, already rendered (unpickled from a file), through the
+#: same st_folium component and static basemap as the app; no geoviz import, no parse, no render.
+FLOOR_APP = """
+import os, pickle
+import streamlit as st
+import streamlit_folium
+
+with open(os.environ["GEOVIZ_FLOOR_FRAME"], "rb") as f:
+    frame = pickle.load(f)
+streamlit_folium._component_func(
+    script=frame["script"], header=frame["header"], html=frame["html"], id=frame["id"], key=frame["key"],
+    height=520, width=None, returned_objects=["last_object_clicked"],
+    default={"last_object_clicked": None, "last_object_clicked_count": 0}, zoom=None, center=None,
+    feature_group=None, return_on_hover=False, layer_control=None, pixelated=False,
+    css_links=frame["css_links"], js_links=frame["js_links"], wrap_longitude=False)
+"""
+
+
+def floor(runs: int) -> list[tuple[float, ...]]:
+    """first_render's measures for :data:`FLOOR_APP`: what Streamlit + st_folium alone cost on this machine."""
+    import os
+    import pickle
+    import tempfile
+
+    from geoviz import app_support as gv
+    from geoviz.analysis import scene_of
+    from geoviz.render import render
+
+    seed = (ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8")
+    m = render(scene_of(seed), offline=gv.DEFAULT_OFFLINE_BASEMAP, basemap_src=gv.STATIC_BASEMAP_URL, minimap=False)
+    frame = gv.map_frame(gv.local_leaflet(m))
+    with tempfile.TemporaryDirectory() as tmp:
+        pickle.dump({k: list(v) if isinstance(v, tuple) else v for k, v in vars(frame).items()},
+                    open(Path(tmp) / "frame.pkl", "wb"))
+        # Beside app.py, so the server serves the same static/ folder with the same .streamlit/config.toml.
+        script = ROOT / f".bench-floor-{os.getpid()}.py"
+        script.write_text(FLOOR_APP, encoding="utf-8")
+        os.environ["GEOVIZ_FLOOR_FRAME"] = str(Path(tmp) / "frame.pkl")
+        try:
+            return first_render(runs, [ROOT], script=script.name)[ROOT]
+        finally:
+            script.unlink()
 
 
 def _timed_runs(at: Any, change: Any, n: int) -> list[float]:
@@ -150,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=Path, action="append", default=[], metavar="CHECKOUT",
                         help="also time another copy of the repository (e.g. `git worktree add` of an older "
                              "commit), its fresh servers alternating with this one's")
+    parser.add_argument("--floor", action="store_true",
+                        help="also time a page holding only the seed's ready-made map (Streamlit + st_folium alone)")
     args = parser.parse_args(argv)
 
     if Path(CHROMIUM).exists():
@@ -163,6 +210,12 @@ def main(argv: list[str] | None = None) -> int:
                   + ", ".join(f"{m[2]:.2f}" for m in measured))
             print(f"  server answers -> Playwright sees Khasan visible {seen:6.2f} s (the measure before 2026-11)")
             print(f"  server answers -> basemap drawn  {drawn:6.2f} s")
+        if args.floor:
+            measured = floor(args.runs)
+            up, visible, after, seen, drawn = (statistics.median(x) for x in zip(*measured))
+            print(f"floor: a page holding only the seed's ready-made map, median of {args.runs} fresh servers:")
+            print(f"  server answers -> Khasan painted {after:6.2f} s; runs: "
+                  + ", ".join(f"{m[2]:.2f}" for m in measured))
     else:
         print(f"first render: skipped ({CHROMIUM} not found)")
 
