@@ -328,7 +328,6 @@ class Recogniser:
         """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``)."""
         best = None
         last = min(len(toks), i + MAX_TOKENS, last if last is not None else len(toks))
-        names, demonyms = self.name_keys, self.demonyms  # is_name, inlined: called for every capital
         start = toks[i].start
         for j in range(i, last):
             tj = toks[j]
@@ -350,7 +349,7 @@ class Recogniser:
             ends = (tj.base_end,) if tj.base_end == tj.end or j == i else (tj.base_end, tj.end)
             for end in ends:
                 key = fold(text[start:end])
-                if key and (key in names or key in demonyms):
+                if key and self.is_name(key):
                     best = (j, end, key)
                     break
         return best
@@ -409,7 +408,7 @@ class Recogniser:
             # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
             # place prefix, right before, makes this a surname.
             # A sentence opener counts too when it names no place ("Eric Stevens, paramedic").
-            if (_capitalised(prev) and p not in GEO_PREFIXES
+            if (prev.cap and p not in GEO_PREFIXES
                     and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
                     and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
                     and prev.text.lower() not in lower and not self._is_country(key)
@@ -441,7 +440,7 @@ class Recogniser:
         if (single and key not in self.demonyms and not self._major(key) and SPEECH_AFTER.match(text, toks[j].end)
                 and not (prev is not None and prev.text.lower() in LOCATIVES)):
             return "surname"  # "Moore said": small towns do not speak; capitals and countries may
-        if (nxt is not None and _adjacent(text, toks[j], nxt) and _capitalised(nxt) and toks[j].base_end == toks[j].end
+        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and toks[j].base_end == toks[j].end
                 and not abbreviation and not self._is_country(key)):
             q = fold(text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
             if (q not in ORG_HEADS and q not in COMMON_WORDS and key not in self.demonyms
@@ -560,10 +559,6 @@ def _street_run(text: str, toks: list[Token], k: int) -> bool:
             after = toks[n + 1] if n + 1 < len(toks) else None
             return after is None or not (after.cap and _adjacent(text, t, after))
     return False
-
-
-def _capitalised(t: Token) -> bool:
-    return t.cap
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

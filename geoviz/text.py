@@ -105,11 +105,9 @@ def _scan(text: str, lo: int, c: int, out: list[Token], prev: Token | None,
     lies before ``lo`` (the caller then starts further back).
     """
     prev_kept = prev_cap = False
-    new = tuple.__new__
     for m in _TOKEN.finditer(text, lo):
-        word = m.group()
-        s, e = m.span()  # _token(m), inlined: this loop is the recogniser's hottest
-        t = new(Token, (s, e, word, e - 2 if len(word) > 2 and word[-2:] in ("'s", "’s") else e, word[0].istitle()))
+        t = _token(m)
+        s, e = t.start, t.end
         if keep_first:
             out.append(t)
             keep_first = False
