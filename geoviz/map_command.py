@@ -30,10 +30,15 @@ def cmd_corpus_map(a: argparse.Namespace) -> int:
     if a.json:
         _print_json(result)
         return 0
-    mode = "offline, self-contained" if a.offline else "standard: Leaflet CDN + OpenStreetMap tiles"
+    mode = _mode(a.offline)
     print(f"{path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {result['places']:,} places, "
           f"{result['mentions']:,} mentions")
     return 0
+
+
+def _mode(offline: bool) -> str:
+    """How a written map gets its scripts and tiles, as the CLI reports it."""
+    return "offline, self-contained" if offline else "standard: Leaflet CDN + OpenStreetMap tiles"
 
 
 def cmd_map(a: argparse.Namespace) -> int:
@@ -60,7 +65,7 @@ def cmd_map(a: argparse.Namespace) -> int:
     if a.json:
         _print_json(result)
         return 0
-    mode = "offline, self-contained" if a.offline else "standard: Leaflet CDN + OpenStreetMap tiles"
+    mode = _mode(a.offline)
     print(f"{html_path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {result['places']} places, "
           f"{result['events']} events, {result['routes']} routes, {result['claims']} claims")
     for key in ("geojson", "csv"):
