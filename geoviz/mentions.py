@@ -200,6 +200,7 @@ AGENT_VERBS = re.compile(
     r"issued|has\s+issued|would|retaliated|blamed|blames|protested|protests|expressed|expelled|recalled)\b",
     re.IGNORECASE)
 _QUALIFIER = re.compile(r"^\s*,\s*")
+_LIST_AND = re.compile(r"\s+(?:and|or)\s+")
 # "in nearby Corbin said": after these, a name is a place even before "said".
 LOCATIVES = {"in", "at", "from", "near", "nearby", "of", "to", "outside", "around", "across", "into", "toward",
              "towards", "through", "downtown", "suburban", "neighboring", "neighbouring"}
@@ -635,11 +636,21 @@ def _trigger(text: str, start: int, end: int) -> str:
 
 
 def _qualify(text: str, mentions: list[Mention]) -> None:
-    """Mark "Paris, Texas": a name followed by a comma and a wider place qualifies it."""
+    """Mark "Paris, Texas": a name followed by a comma and a wider place qualifies it.
+
+    Not in a list: "Washington, New York and Boston" names three cities, so
+    "New York" qualifies nothing. The list shows by "and"/"or" joining the
+    second name to a third with no comma; a qualifier is closed by one
+    ("Springfield, Ill., and Chicago").
+    """
     for k in range(len(mentions) - 1):
         a, b = mentions[k], mentions[k + 1]
-        if _QUALIFIER.fullmatch(text[a.end : b.start]) and b.form == "name":
-            mentions[k] = _replace(a, qualifier=b.key)
+        if not (_QUALIFIER.fullmatch(text[a.end : b.start]) and b.form == "name"):
+            continue
+        after = mentions[k + 2] if k + 2 < len(mentions) else None
+        if after is not None and _LIST_AND.fullmatch(text[b.end : after.start]):
+            continue
+        mentions[k] = _replace(a, qualifier=b.key)
 
 
 def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) -> Iterable[Mention]:

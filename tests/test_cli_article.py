@@ -105,6 +105,27 @@ def test_evaluate_on_a_small_corpus(capsys, tmp_path):
     assert r["recall"] == 1.0 and 0 < r["precision"] <= 1 and r["predicted"] >= 1
 
 
+def test_evaluate_ceiling_tells_ranking_errors_from_names_the_gazetteer_cannot_place(capsys, tmp_path):
+    """A miss whose gold is another reading of the name is reachable; a gold point no reading is near is not."""
+    from geoviz.gazetteer import default_gazetteer
+
+    text = (ROOT / "tests" / "articles" / "paris_tx.txt").read_text()
+    start = text.index("Paris")
+    france = default_gazetteer().get("gn:2988507")  # the other Paris: a ranking error, reachable
+    docs = [{"id": "other-reading", "lat": france.lat, "lon": france.lon},
+            {"id": "nowhere", "lat": -60.0, "lon": -140.0}]  # no Paris lies in the Southern Ocean
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps({"id": d["id"], "text": text, "toponyms": [
+        {"start": start, "end": start + 5, "name": "Paris", "lat": d["lat"], "lon": d["lon"]}]}) + "\n"
+        for d in docs))
+    errors = tmp_path / "err.jsonl"
+    code, out, _ = run(capsys, "evaluate", str(corpus), "--mode", "resolve", "--json", "--errors", str(errors))
+    r = json.loads(out)
+    assert code == 0 and r["acc161"] == 0.0 and r["ceiling_acc161"] == 0.5
+    misses = {d["id"]: d["reachable"] for d in map(json.loads, errors.read_text().splitlines())}
+    assert misses == {"other-reading": True, "nowhere": False}
+
+
 def test_evaluate_bad_corpus(capsys, tmp_path):
     f = tmp_path / "bad.jsonl"
     f.write_text("not json\n")

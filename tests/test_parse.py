@@ -102,6 +102,16 @@ def test_paris_texas_qualifier():
     assert by_name(doc)["Lamar County"].admin1 == "Texas"
 
 
+def test_a_list_of_cities_is_not_a_town_and_its_qualifier():
+    """"Washington, New York and Boston" names three cities; "Springfield, Ill., and Chicago" still qualifies."""
+    doc = geoviz.parse("The prince toured the country, with stops in Washington, New York and Boston.")
+    found = {p.name: p for p in doc.places + doc.uncertain}
+    assert found["Washington"].admin1 == "District of Columbia" and "qualifier" not in found["Washington"].reason
+    assert found["Boston"].admin1 == "Massachusetts"
+    doc = geoviz.parse("She grew up in Springfield, Ill., and Chicago.")
+    assert by_name(doc)["Springfield"].admin1 == "Illinois"
+
+
 def test_europe_article():
     doc = geoviz.parse((ARTICLES / "eu.txt").read_text())
     places = by_name(doc)
