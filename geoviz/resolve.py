@@ -236,7 +236,8 @@ class Resolver:
     def _groups(self, mentions: list[Mention]) -> list[_Group]:
         by_key: dict[tuple[str, str], _Group] = {}
         for m in mentions:
-            form = "demonym" if m.form == "demonym" else "name"
+            # "Wash." and "N.Y." are the states, whatever "Washington" and "New York" mean elsewhere in the text.
+            form = "demonym" if m.form == "demonym" else "abbreviation" if state_abbreviation(m.text) else "name"
             g = by_key.get((m.key, form))
             if g is None:
                 g = by_key[(m.key, form)] = _Group(key=m.key, form=form)
@@ -246,11 +247,13 @@ class Resolver:
         groups = []
         for g in by_key.values():
             triggers = {m.trigger for m in g.mentions if m.trigger}
-            if any(state_abbreviation(m.text) for m in g.mentions):
+            if g.form == "abbreviation":
                 triggers.add("abbreviation")
             # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
-            acronym = all(_is_acronym(m.text) for m in g.mentions)
-            cands = self.candidates(g.key, g.form)
+            acronym = g.form != "abbreviation" and all(_is_acronym(m.text) for m in g.mentions)
+            cands = self.candidates(g.key, "demonym" if g.form == "demonym" else "name")
+            if g.form == "abbreviation":
+                cands = [c for c in cands if c[0].kind == "admin1"] or cands
             # A country, sea or region that goes by this very name overshadows
             # the towns named after it, unless the text qualifies the name.
             namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)

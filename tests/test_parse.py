@@ -112,6 +112,14 @@ def test_a_list_of_cities_is_not_a_town_and_its_qualifier():
     assert by_name(doc)["Springfield"].admin1 == "Illinois"
 
 
+def test_a_state_abbreviation_is_the_state_even_where_the_full_name_is_the_city():
+    doc = geoviz.parse("SPOKANE, Wash. - The senator flew back to Washington, D.C., on Monday to vote.")
+    wash = next(p for p in doc.places if any(m.text == "Wash." for m in p.mentions))
+    assert wash.kind == "admin1" and wash.admin1 == "Washington"
+    capital = next(p for p in doc.places + doc.uncertain if any(m.text == "Washington" for m in p.mentions))
+    assert capital.admin1 == "District of Columbia"
+
+
 def test_europe_article():
     doc = geoviz.parse((ARTICLES / "eu.txt").read_text())
     places = by_name(doc)
