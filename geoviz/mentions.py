@@ -186,6 +186,19 @@ US_STATE_ABBREVIATIONS = {
     "wv": "West Virginia", "wis": "Wisconsin", "wi": "Wisconsin", "wyo": "Wyoming", "wy": "Wyoming",
     "dc": "District of Columbia",
 }
+# Canadian Press and Canada Post forms: "Kelowna, B.C.", "Red Deer, Alta.", "Halifax, NS".
+CA_PROVINCE_ABBREVIATIONS = {
+    "bc": "British Columbia", "alta": "Alberta", "ab": "Alberta", "sask": "Saskatchewan", "sk": "Saskatchewan",
+    "man": "Manitoba", "mb": "Manitoba", "ont": "Ontario", "on": "Ontario", "que": "Quebec", "qc": "Quebec",
+    "nb": "New Brunswick", "ns": "Nova Scotia", "pei": "Prince Edward Island", "pe": "Prince Edward Island",
+    "nfld": "Newfoundland and Labrador", "nl": "Newfoundland and Labrador", "nwt": "Northwest Territories",
+    "nt": "Northwest Territories", "yt": "Yukon", "nu": "Nunavut",
+}
+# Abbreviation -> (first-level division, its country as a qualifier key).
+PROVINCE_ABBREVIATIONS = {**{k: (v, "US") for k, v in US_STATE_ABBREVIATIONS.items()},
+                          **{k: (v, "canada") for k, v in CA_PROVINCE_ABBREVIATIONS.items()}}
+# "350 B.C.", "44 BC": a year's era, not British Columbia.
+_ERA = re.compile(r"\d\s*$")
 
 # Verbs that make a capital or a seat of power the voice of a government:
 # "Pyongyang may seek", "the Kremlin said".
@@ -661,15 +674,23 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
     letter ("D-Ky.").
     """
     by_end = {m.end: k for k, m in enumerate(mentions)}
-    taken = {m.start for m in mentions}
+    taken = {m.start: k for k, m in enumerate(mentions)}
     for k, t in enumerate(toks):
-        if t.start in taken or not t.cap:
+        if not t.cap:
+            continue
+        # "Red Deer, Alta.": after a town and with the dot, the abbreviation
+        # outranks a one-word name spelt the same (Alta, Norway).
+        replaces = taken.get(t.start)
+        if replaces is not None and not (mentions[replaces].end == t.end and text[t.end : t.end + 1] == "."
+                                         and k and toks[k - 1].base_end in by_end
+                                         and _QUALIFIER.fullmatch(text[toks[k - 1].base_end : t.start])):
             continue
         dotted = t.text.count(".") >= 2
         word = t.text.replace(".", "").lower()
-        state = US_STATE_ABBREVIATIONS.get(word)
-        if state is None:
+        found = PROVINCE_ABBREVIATIONS.get(word)
+        if found is None or (word == "bc" and _ERA.search(text, max(0, t.start - 12), t.start)):
             continue
+        state, country = found
         prev_end = toks[k - 1].base_end if k else -1
         after_town = prev_end in by_end and _QUALIFIER.fullmatch(text[prev_end : t.start]) is not None
         after_party = text[max(0, t.start - 2) : t.start] in ("D-", "R-", "I-")
@@ -678,7 +699,9 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
             if len(word) == 2 and not t.text.isupper() and not ap_pair:
                 continue  # "Ky." counts after "Louisville," or "D-"; a bare "Ky" does not
             # "Kan.", "Calif.", "Tenn.": three letters and the AP dot read as a state anywhere.
-            ap_dot = len(word) > 2 and text[t.end : t.end + 1] == "." and word != fold(state)
+            # Canadian one-part forms only after a town: "Isle of Man." is no Manitoba.
+            ap_dot = (len(word) > 2 and text[t.end : t.end + 1] == "." and word != fold(state)
+                      and country == "US")
             if not (after_town or after_party or ap_dot):
                 continue
             if len(word) > 2 and text[t.end : t.end + 1] != ".":
@@ -687,16 +710,20 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
         if after_town:
             m = mentions[by_end[prev_end]]
             mentions[by_end[prev_end]] = _replace(m, qualifier=fold(state))
-        yield Mention(start=t.start, end=end, text=text[t.start : end], key=fold(state), form="name",
-                      qualifier="US")
+        abbreviation = Mention(start=t.start, end=end, text=text[t.start : end], key=fold(state), form="name",
+                               qualifier=country)
+        if replaces is None:
+            yield abbreviation
+        else:
+            mentions[replaces] = abbreviation
 
 
 def state_abbreviation(surface: str) -> str | None:
     """The folded state name for an AP/postal abbreviation written as one ("Ky.", "W.Va.", "S.C.")."""
     if "." not in surface and not (surface.isupper() and len(surface) == 2):
         return None
-    state = US_STATE_ABBREVIATIONS.get(surface.replace(".", "").replace(" ", "").lower())
-    return fold(state) if state else None
+    found = PROVINCE_ABBREVIATIONS.get(surface.replace(".", "").replace(" ", "").lower())
+    return fold(found[0]) if found else None
 
 
 def _replace(m: Mention, **changes: object) -> Mention:

@@ -219,6 +219,22 @@ def test_two_letter_ap_state_abbreviations_after_a_town():
     assert louisville.admin1 == "Kentucky"
 
 
+def test_canadian_province_abbreviations():
+    doc = geoviz.parse("KELOWNA, B.C. - Smoke reached Red Deer, Alta., and Brandon, Man., "
+                       "while Halifax, NS, was clear.")
+    found = {m.text: p for p in doc.places for m in p.mentions}
+    assert found["B.C."].name == "British Columbia" and found["KELOWNA"].admin1 == "British Columbia"
+    assert found["Alta."].name == "Alberta" and found["Red Deer"].admin1 == "Alberta"  # not Alta, Norway
+    assert found["Man."].name == "Manitoba" and found["NS"].name == "Nova Scotia"
+
+
+def test_an_era_or_a_word_is_no_province():
+    doc = geoviz.parse("The fort dates to 350 B.C. and stands on the Isle of Man. Skiers love Alta in Norway.")
+    assert {p.kind for p in doc.places} == {"country", "populated place"}
+    assert "British Columbia" not in {p.name for p in doc.places + doc.uncertain}
+    assert "Manitoba" not in {p.name for p in doc.places + doc.uncertain}
+
+
 def test_names_with_an_elided_particle():
     doc = geoviz.parse("Troops landed in Côte d'Ivoire. Later they visited Coeur d'Alene, Idaho.")
     names = {p.name: p for p in doc.places}
