@@ -46,6 +46,7 @@ from geoviz.gazetteer import FORM, KINDS, Gazetteer, prior
 from geoviz.geodesy import great_circle_km, great_circle_pair_km
 from geoviz.mentions import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS, state_abbreviation
 from geoviz.model import Candidate, Entry, Mention, Place, Span
+from geoviz.names import fold
 from geoviz.text import sentences
 
 OWN_NAME = 0.5
@@ -83,6 +84,13 @@ DEMONYM_KINDS = {"country", "admin1", "region"}
 # only of these is no place ("City Hall", "West Wing").
 GENERIC = COMMON_WORDS | ORG_HEADS | STREET_WORDS | CONNECTORS
 FOCUS_CONFIDENCE = 0.1
+# Words of an organisation's name that do not make it a place of its own ("Colorado State University").
+INSTITUTION_WORDS = {"university", "college", "state", "institute", "tech", "technology", "school", "academy",
+                     "seminary", "times", "herald", "tribune", "journal", "gazette", "post", "news", "daily",
+                     "chronicle", "press", "examiner", "observer", "courier", "telegraph", "legislature", "senate",
+                     "assembly", "parliament", "government", "department", "police", "national", "guard",
+                     "symphony", "orchestra", "ballet", "opera", "museum", "library", "hospital", "medical",
+                     "health", "polytechnic", "athletic", "athletics", "supreme", "court", "patrol", "troopers"}
 # Backoff readings that locate a name only roughly: kept as places of their own.
 APPROXIMATE = {"part", "completed", "focus"}
 PHYSICAL_KINDS = {"sea", "lake", "river", "peak", "region"}
@@ -218,7 +226,18 @@ class Resolver:
                 focus = groups[max(ranked, key=lambda i: (weight[i], -i))].choice.entry
                 break
         for g in unknown:
-            readings = [(e, "part") for e, _ in self._part_of_name(g.key)]
+            parts = self._part_of_name(g.key)
+            # A state or country named in an institution's name locates it wherever the story is:
+            # "Colorado State University" is in Colorado even in a story about Mexico.
+            named = [(e, "part") for e, f in parts if f == 0 and e.kind in ("admin1", "country")
+                     and _institution_of(g.key, e.name)]
+            if named:
+                e, how = max(named, key=lambda r: prior(r[0].kind, r[0].population, r[0].feature_code))
+                g.cands = [_Cand(e, 0.0, backoff=how)]
+                g.choice = g.cands[0]
+                g.confidence = FOCUS_CONFIDENCE * 3
+                continue
+            readings = [(e, "part") for e, _ in parts]
             readings += [(e, "completed") for suffix in FEATURE_SUFFIXES
                          for e, _, _ in self.candidates(f"{g.key} {suffix}", "name") if e.kind in ("sea", "region")]
             fitting = [(e, how) for e, how in readings if focus is None or _agrees(e, focus)]
@@ -526,6 +545,17 @@ def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
         e = c.entry
         if e.kind == "populated place" and e.population >= BIG_CITY and (e.country, e.admin1) in provinces:
             c.base = max(c.base, provinces[(e.country, e.admin1)] + CITY_MARGIN)
+
+
+def _institution_of(key: str, name: str) -> bool:
+    """Whether a name is an institution's named after a place: only organisation words besides it.
+
+    "Colorado State University", "University of California": yes.
+    "Tennessee Colony", "Hamilton Township" (places of their own) and
+    "Warren County" (a division inside the state) are not.
+    """
+    rest = key.replace(fold(name), " ", 1).split()
+    return bool(rest) and all(w in INSTITUTION_WORDS or w in CONNECTORS for w in rest)
 
 
 def _agrees(e: Entry, focus: Entry) -> bool:

@@ -54,6 +54,16 @@ def test_place_inside_an_institution_name_when_it_agrees_with_the_story():
     assert p.confidence < 0.5
 
 
+@pytest.mark.parametrize("name, state", [("Colorado State University", "Colorado"),
+                                         ("University of California", "California")])
+def test_a_state_named_by_an_institution_locates_it_whatever_the_story(name, state):
+    # The story is about Mexico: the institution is still in its state, not at the story's main place.
+    text = (f"Forecasters at {name} expect three hurricanes to reach Veracruz and Tampico this year, "
+            "and Mexican officials in Veracruz are preparing shelters.")
+    p = resolve_with(text, [name])[name]
+    assert p.reason["backoff"] == "part" and p.reason["within"] == state and p.country == "US"
+
+
 def test_part_that_contradicts_the_story_gives_way_to_its_main_place():
     # Tennessee Colony is a Texas community: the "Tennessee" inside it is not the state.
     text = ("Deputies from Dallas searched farmland near Tennessee Colony after the storm. "
