@@ -605,6 +605,9 @@ TRIGGERS = [
                 re.I), "populated place"),
     (re.compile(r"\bcounty\s+of\s*$", re.I), "admin2"),
     (re.compile(r"\b(?:state|province|region|oblast|krai|prefecture|governorate)\s+of\s*$", re.I), "admin1"),
+    # "states such as California or Washington", "provinces like Alberta, Ontario and Quebec"
+    (re.compile(r"\b(?:states|provinces)\s+(?:such\s+as|like|including)\s+"
+                r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*,?\s+(?:(?:and|or)\s+)?)*$"), "admin1"),
     (re.compile(r"\bport\s+of\s*$", re.I), "port"),
     (re.compile(r"\b(?:river|lake|sea|gulf|bay|mount|mountain)\s*$", re.I), "physical"),
 ]
@@ -623,6 +626,8 @@ _FACILITY_WORDS = ("cosmodrome", "space", "launch", "air")
 def _may_trigger(before: str, after: str) -> bool:
     """A cheap test that some TRIGGERS pattern could match: most names have no trigger word near."""
     if before.rstrip()[-8:].lower().endswith(_TRIGGER_ENDINGS):
+        return True
+    if "states " in before or "provinces " in before:
         return True
     near = (before[-25:] + " " + after[:40]).lower()
     return any(w in near for w in _FACILITY_WORDS)

@@ -219,6 +219,13 @@ def test_two_letter_ap_state_abbreviations_after_a_town():
     assert louisville.admin1 == "Kentucky"
 
 
+def test_states_such_as_names_states():
+    doc = geoviz.parse("Tech firms are leaving states such as California or Washington, citing costs.")
+    assert by_name(doc)["Washington"].kind == "admin1"
+    doc = geoviz.parse("The senator returned to Washington on Monday.")
+    assert {p.kind for p in doc.places + doc.uncertain if p.name == "Washington"} == {"populated place"}
+
+
 def test_canadian_province_abbreviations():
     doc = geoviz.parse("KELOWNA, B.C. - Smoke reached Red Deer, Alta., and Brandon, Man., "
                        "while Halifax, NS, was clear.")
