@@ -615,6 +615,9 @@ TRIGGERS = [
 
 _THE = re.compile(r"\b[Tt]he\s+$")
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b(?!\s+(?:[Uu]niversity|[Cc]ollege|[Pp]ark|[Dd]epartment|[Pp]olice|[Ff]air))")
+_TOWN_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}"
+                              r"(?:capital|city|town|village|hamlet|suburb|port\s+city|border\s+town)\b"
+                              r"(?!\s+[A-Z])")  # not "Georgia, the capital Tbilisi"
 _BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
 
 
@@ -640,6 +643,8 @@ def _trigger(text: str, start: int, end: int) -> str:
         return "admin1"  # "New York state", "Washington State"
     if _BORDER_AFTER.match(after):
         return "border"  # "the New York border": a division or a country, not a city
+    if _TOWN_APPOSITIVE.match(after):
+        return "populated place"  # "Boa Vista, the state capital", "Mbale, a town in eastern Uganda"
     if _THE.search(before[-5:]) and not _AREA_WORD_AFTER.match(text, end, end + 10):
         return "article"  # "the White House", "the Gulf": not how towns are named
     if not _may_trigger(before, after):

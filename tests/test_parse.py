@@ -226,6 +226,19 @@ def test_states_such_as_names_states():
     assert {p.kind for p in doc.places + doc.uncertain if p.name == "Washington"} == {"populated place"}
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("Thousands fled to Roraima and are living in Boa Vista, the state capital.", "Boa Vista", "populated place"),
+    ("In Georgia, the capital Tbilisi was quiet.", "Georgia", ""),  # the appositive names another place
+])
+def test_an_appositive_that_says_town(text, name, kind):
+    from geoviz.mentions import _trigger
+
+    start = text.index(name)
+    assert _trigger(text, start, start + len(name)) == kind
+    if kind:
+        assert by_name(geoviz.parse(text))[name].kind == kind
+
+
 def test_canadian_province_abbreviations():
     doc = geoviz.parse("KELOWNA, B.C. - Smoke reached Red Deer, Alta., and Brandon, Man., "
                        "while Halifax, NS, was clear.")
