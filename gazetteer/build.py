@@ -618,7 +618,7 @@ def curated_places(rows: list[Row], by_gid: dict[str, Row]) -> None:
 
 
 def geonames_points() -> dict[str, tuple[float, float, int]]:
-    """GeoNames' own points for country and continent features, where two public copies agree.
+    """GeoNames' own points for country, continent, ocean, sea and region features, where two public copies agree.
 
     GeoNames gives each country a conventional centre (Russia 60N 100E) that
     can lie far from a polygon centroid; gazetteers and corpora keyed on
@@ -637,21 +637,48 @@ def geonames_points() -> dict[str, tuple[float, float, int]]:
     return out
 
 
+# GeoNames feature codes of the oceans, seas, gulfs, bays and big named areas in
+# geonames_points.csv; such rows are matched to our sea and region entries by name.
+AREA_FEATURE_CODES = frozenset({"OCN", "SEA", "GULF", "BAY", "BGHT", "STRT", "RGN", "DSRT", "PEN"})
+
+
+def geonames_area_names() -> dict[str, str]:
+    """Folded name -> geonameid for the ocean, sea and region rows of geonames_points.csv.
+
+    A row is matched by the name it has in its sources (``name`` column), never
+    by a guessed alias; rows whose name differs from ours stay unmatched.
+    """
+    path = HERE / "curated" / "geonames_points.csv"
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r.get("feature_code") in AREA_FEATURE_CODES:
+                out.setdefault(fold(r["name"]), r["geonameid"])
+    return out
+
+
 def apply_geonames_points(rows: list[Row]) -> None:
     points = geonames_points()
+    areas = geonames_area_names()
     continents = {"africa": "6255146", "asia": "6255147", "europe": "6255148", "north america": "6255149",
                   "oceania": "6255151", "south america": "6255150", "antarctica": "6255152"}
     for r in rows:
         gid = r.id[3:] if r.id.startswith("gn:") and r.kind == "country" else None
+        area = False
         if r.kind == "region" and r.feature_code == "CONTINENT":
             gid = continents.get(fold(r.name))
             if fold(r.name) == "australia":
                 gid = None
+        elif r.kind in ("sea", "region"):
+            gid = areas.get(fold(r.name))
+            area = True
         if gid and gid in points:
             lat, lon, line = points[gid]
             r.lat, r.lon = lat, lon
             r.source = f"curated-geonames|row {line}: GeoNames {gid}"
-            if r.kind == "region":
+            if r.kind == "region" and not area:
                 r.id = f"gn:{gid}"
 
 
