@@ -701,6 +701,8 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
         if found is None or (word == "bc" and _ERA.search(text, max(0, t.start - 12), t.start)):
             continue
         state, country = found
+        if dotted and not _initials_of_words(state):
+            continue  # "L.A." is not Louisiana
         prev_end = toks[k - 1].base_end if k else -1
         after_town = prev_end in by_end and _QUALIFIER.fullmatch(text[prev_end : t.start]) is not None
         after_party = text[max(0, t.start - 2) : t.start] in ("D-", "R-", "I-")
@@ -733,7 +735,17 @@ def state_abbreviation(surface: str) -> str | None:
     if "." not in surface and not (surface.isupper() and len(surface) == 2):
         return None
     found = PROVINCE_ABBREVIATIONS.get(surface.replace(".", "").replace(" ", "").lower())
-    return fold(found[0]) if found else None
+    if found is None or (surface.count(".") >= 2 and not _initials_of_words(found[0])):
+        return None
+    return fold(found[0])
+
+
+def _initials_of_words(name: str) -> bool:
+    """Whether a dotted form ("N.Y.", "B.C.") can stand for the name: only names of two words or more.
+
+    "L.A." is Los Angeles; Louisiana's form is "La.".
+    """
+    return len([w for w in name.split() if w.lower() != "and"]) >= 2
 
 
 def _replace(m: Mention, **changes: object) -> Mention:

@@ -76,7 +76,7 @@ PART_MIN_POPULATION = 100_000
 BIG_CITY = 1_000_000
 CITY_MARGIN = 0.3  # enough for the city to be the confident reading, not just the first
 FEATURE_SUFFIXES = ("sea", "ocean", "desert", "mountains")
-DEMONYM_ENDINGS = (("ians", ("", "a", "o", "ia")), ("ans", ("", "a", "ia")), ("ns", ("",)), ("ian", ("ia", "")),
+DEMONYM_ENDINGS = (("ians", ("", "a", "o", "ia", "io")), ("ans", ("", "a", "ia")), ("ns", ("",)), ("ian", ("ia", "")),
                    ("an", ("", "a", "ia")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ites", ("",)),
                    ("ers", ("",)), ("", ("ia", "istan")))
 DEMONYM_KINDS = {"country", "admin1", "region"}
@@ -572,7 +572,7 @@ def _agrees(e: Entry, focus: Entry) -> bool:
 def _derived_demonyms(key: str, candidates: Any) -> list[tuple[Entry, int]]:
     """Countries, provinces and regions a demonym-like word is formed from.
 
-    "Ohioans" -> Ohio, "Minnesotans" -> Minnesota, "Ontarians" -> Ontario,
+    "Ohioans" -> Ohio, "Minnesotans" -> Minnesota, "Ontarians" -> Ontario (-io),
     "South Ossetian" -> South Ossetia, "Dagestani" -> Dagestan, "Abkhaz" ->
     Abkhazia: English forms these by a handful of endings, so the curated
     demonym table need not list every province.

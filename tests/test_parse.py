@@ -239,6 +239,13 @@ def test_an_appositive_that_says_town(text, name, kind):
         assert by_name(geoviz.parse(text))[name].kind == kind
 
 
+def test_a_dotted_pair_of_initials_needs_a_name_of_two_words():
+    doc = geoviz.parse("Traffic in L.A. was heavy; later she flew from Raleigh, N.C., to Charleston, S.C.")
+    found = {m.text: p for p in doc.places for m in p.mentions}
+    assert found["L.A."].name == "Los Angeles"  # Louisiana is "La."
+    assert found["N.C."].name == "North Carolina" and found["S.C."].name == "South Carolina"
+
+
 def test_canadian_province_abbreviations():
     doc = geoviz.parse("KELOWNA, B.C. - Smoke reached Red Deer, Alta., and Brandon, Man., "
                        "while Halifax, NS, was clear.")

@@ -44,6 +44,11 @@ def test_demonym_of_a_province_is_that_province():
     assert ohio.reason["backoff"] == "demonym"
 
 
+def test_demonym_ending_in_ians_of_a_name_ending_in_io():
+    got = resolve_with("Ontarians voted in Toronto and Ottawa on Thursday.", ["Ontarians"])
+    assert got["Ontarians"].name == "Ontario" and got["Ontarians"].kind == "admin1"
+
+
 def test_place_inside_an_institution_name_when_it_agrees_with_the_story():
     text = ("Researchers at Colorado State University in Fort Collins said the drought "
             "would reach Denver and Boulder by August.")
