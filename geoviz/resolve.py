@@ -84,6 +84,8 @@ DEMONYM_KINDS = {"country", "admin1", "region"}
 # only of these is no place ("City Hall", "West Wing").
 GENERIC = COMMON_WORDS | ORG_HEADS | STREET_WORDS | CONNECTORS
 FOCUS_CONFIDENCE = 0.1
+COUNTY_WORDS = (" county", " parish")
+BARE_COUNTIES = 5
 # Words of an organisation's name that do not make it a place of its own ("Colorado State University").
 INSTITUTION_WORDS = {"university", "college", "state", "institute", "tech", "technology", "school", "academy",
                      "seminary", "times", "herald", "tribune", "journal", "gazette", "post", "news", "daily",
@@ -137,6 +139,7 @@ class Resolver:
         self.gaz = gazetteer
         self._cache: dict[str, list[tuple[Entry, float, int]]] = {}
         self._qual_cache: dict[str, tuple[set[str], set[tuple[str, str]]]] = {}
+        self._county_cache: dict[str, list[tuple[Entry, float, int]]] = {}
 
     # -- candidates ---------------------------------------------------------------------------
 
@@ -164,6 +167,27 @@ class Resolver:
             self._cache.clear()
         self._cache[ck] = out
         return out
+
+    def _bare_county(self, key: str) -> list[tuple[Entry, float, int]]:
+        """Counties and parishes named without the word: "Sarpy deputies", "DeKalb schools", "Clarke".
+
+        Local news calls a county by its bare name as often as a town. These
+        readings count as alternate names (no own-name bonus), so a town or
+        country of that name keeps its lead unless the story's state, county
+        and neighbours speak for the county. Only the BARE_COUNTIES most
+        populous count: thirty Washington Counties would swamp the scoring.
+        """
+        if key.endswith(COUNTY_WORDS):
+            return []
+        hit = self._county_cache.get(key)
+        if hit is None:
+            found = [(e, p, 1) for word in COUNTY_WORDS for e, p, f in self.candidates(key + word, "name")
+                     if e.kind == "admin2" and f == 0]
+            hit = sorted(found, key=lambda c: -c[0].population)[:BARE_COUNTIES]
+            if len(self._county_cache) > 200_000:
+                self._county_cache.clear()
+            self._county_cache[key] = hit
+        return hit
 
     def _qualifier_targets(self, qkey: str) -> tuple[set[str], set[tuple[str, str]]]:
         """Countries and (country, admin1) pairs a qualifier like "texas" or "la" can mean."""
@@ -273,6 +297,8 @@ class Resolver:
             cands = self.candidates(g.key, "demonym" if g.form == "demonym" else "name")
             if g.form == "abbreviation":
                 cands = [c for c in cands if c[0].kind == "admin1"] or cands
+            elif g.form == "name":
+                cands = cands + self._bare_county(g.key)
             # A country, sea or region that goes by this very name overshadows
             # the towns named after it, unless the text qualifies the name.
             namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)

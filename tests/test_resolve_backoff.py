@@ -44,6 +44,22 @@ def test_demonym_of_a_province_is_that_province():
     assert ohio.reason["backoff"] == "demonym"
 
 
+@pytest.mark.parametrize("text, name, county, state", [
+    ("Sarpy deputies arrested two men in Papillion and Bellevue on Friday, Nebraska officials said.",
+     "Sarpy", "Sarpy County", "Nebraska"),
+    ("Schools in Athens, Ga., closed; Clarke and Oconee deputies patrolled the roads.",
+     "Clarke", "Clarke County", "Georgia"),
+])
+def test_local_news_names_a_county_by_its_bare_name(text, name, county, state):
+    p = resolve_with(text, [name])[name]
+    assert (p.name, p.kind, p.admin1) == (county, "admin2", state)
+
+
+def test_a_bare_county_reading_does_not_outweigh_a_city_the_story_is_about():
+    p = resolve_with("Crowds filled Dublin on Saturday as Irish fans celebrated in Cork and Galway.", ["Dublin"])
+    assert (p["Dublin"].kind, p["Dublin"].country) == ("populated place", "IE")
+
+
 def test_demonym_ending_in_ians_of_a_name_ending_in_io():
     got = resolve_with("Ontarians voted in Toronto and Ottawa on Thursday.", ["Ontarians"])
     assert got["Ontarians"].name == "Ontario" and got["Ontarians"].kind == "admin1"
