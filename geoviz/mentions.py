@@ -618,6 +618,12 @@ _STATE_AFTER = re.compile(r"\s+[Ss]tate\b(?!\s+(?:[Uu]niversity|[Cc]ollege|[Pp]a
 _TOWN_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}"
                               r"(?:capital|city|town|village|hamlet|suburb|port\s+city|border\s+town)\b"
                               r"(?!\s+[A-Z])")  # not "Georgia, the capital Tbilisi"
+# Agencies only a US state or Canadian province has: "Georgia Bureau of Investigation", "Kansas Highway Patrol".
+_STATE_AGENCY_AFTER = re.compile(
+    r"\s+(?:Bureau\s+of\s+Investigation|State\s+Patrol|Highway\s+Patrol|State\s+Police|Provincial\s+Police|"
+    r"General\s+Assembly|Legislature|Attorney\s+General|Secretary\s+of\s+State|Court\s+of\s+Appeals|"
+    r"House\s+of\s+Delegates|State\s+Senate|Department\s+of\s+(?:Transportation|Corrections|Natural\s+Resources|"
+    r"Public\s+Safety|Revenue|Health\s+and\s+Human\s+Services|Environmental\s+Quality))\b")
 _BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
 
 
@@ -641,6 +647,8 @@ def _trigger(text: str, start: int, end: int) -> str:
     after = text[end : end + 60]
     if _STATE_AFTER.match(after):
         return "admin1"  # "New York state", "Washington State"
+    if _STATE_AGENCY_AFTER.match(after):
+        return "agency"  # "the Georgia Bureau of Investigation": a state, not the country
     if _BORDER_AFTER.match(after):
         return "border"  # "the New York border": a division or a country, not a city
     if _TOWN_APPOSITIVE.match(after):

@@ -102,7 +102,7 @@ COUNTRY, ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 AREA_KINDS = {"country", "admin1", "region", "sea", "lake", "river"}
 TRIGGER_KINDS = {
     "facility": {"facility"}, "airport": {"airport"}, "populated place": {"populated place"},
-    "admin2": {"admin2"}, "admin1": {"admin1"}, "port": {"port", "populated place"},
+    "admin2": {"admin2"}, "admin1": {"admin1"}, "agency": {"admin1"}, "port": {"port", "populated place"},
     "physical": {"sea", "lake", "river", "peak"},
     "article": {"landmark", "facility", "region", "sea", "lake", "river", "peak", "airport", "port", "country"},
 }

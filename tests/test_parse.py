@@ -246,6 +246,15 @@ def test_a_dotted_pair_of_initials_needs_a_name_of_two_words():
     assert found["N.C."].name == "North Carolina" and found["S.C."].name == "South Carolina"
 
 
+def test_a_state_agency_names_the_state_and_its_town():
+    doc = geoviz.parse("An Albany police SWAT team and Georgia Bureau of Investigation agents arrested him in Albany.")
+    assert by_name(doc)["Georgia"].kind == "admin1" and by_name(doc)["Albany"].admin1 == "Georgia"
+    # One agency mention does not turn the city into the state.
+    doc = geoviz.parse("Police in New York shot a man. New York Attorney General Eric Schneiderman is investigating; "
+                       "the New York Police Department said officers responded in Brooklyn.")
+    assert {p.kind for p in doc.places if p.name.startswith("New York")} == {"populated place"}
+
+
 def test_canadian_province_abbreviations():
     doc = geoviz.parse("KELOWNA, B.C. - Smoke reached Red Deer, Alta., and Brandon, Man., "
                        "while Halifax, NS, was clear.")
