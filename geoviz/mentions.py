@@ -235,14 +235,17 @@ class Recogniser:
         """The five leading gazetteer readings of a name: one query feeds every test below."""
         return tuple(self.gaz.lookup_key(key, 5, include_codes=False))
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _country_like(self, key: str) -> bool:
         rows = self._readings(key)
         return bool(rows) and rows[0][5] in (0, 1)  # country or admin1
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _major(self, key: str) -> bool:
         """Some leading reading is a country, province or region, or a city of a million."""
         return any(r[5] in MAJOR_KINDS or r[9] >= 1_000_000 for r in self._readings(key))
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _is_country(self, key: str) -> bool:
         return any(r[5] == 0 for r in self._readings(key)[:3])
 
@@ -259,6 +262,7 @@ class Recogniser:
         rows = self._readings(key)
         return bool(rows) and rows[0][5] == POPULATED
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _own_name(self, key: str) -> bool:
         rows = self._readings(key)
         return bool(rows) and rows[0][FORM] == 0
@@ -325,33 +329,42 @@ class Recogniser:
         return out
 
     def _longest(self, text: str, toks: list[Token], i: int, last: int | None = None) -> tuple[int, int, str] | None:
-        """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``)."""
+        """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``).
+
+        Asked once per capitalised token: the common gap (one space) skips the
+        gap tests, and the name sets are read once per call, not per token.
+        """
         best = None
-        last = min(len(toks), i + MAX_TOKENS, last if last is not None else len(toks))
+        last = min(len(toks) if last is None else min(len(toks), last), i + MAX_TOKENS)
+        names, demonyms = self.name_keys, self.demonyms
         start = toks[i].start
+        prev: Token | None = None
         for j in range(i, last):
             tj = toks[j]
-            if j > i:
-                gap = text[toks[j - 1].end : tj.start]
-                if gap.startswith(".") and toks[j - 1].text.lower() in NAME_ABBREVIATIONS:
-                    gap = gap[1:]
-                if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+            if prev is not None:
+                gap = text[prev.end : tj.start]
+                if gap != " ":
+                    if gap.startswith(".") and prev.text.lower() in NAME_ABBREVIATIONS:
+                        gap = gap[1:]
+                    if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+                        break
+                if prev.base_end != prev.end:  # a possessive ends a name
                     break
-                if toks[j - 1].base_end != toks[j - 1].end:  # a possessive ends a name
-                    break
+            prev = tj
             if not tj.cap and not (j > i and (m := _ELIDED.match(tj.text)) is not None
                                    and tj.text[m.end()].isupper()):  # "d'Ivoire" counts as capitalised
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
                 break
-            # "Modi's" is Modi's, never a place called "Modis"; only a longer
-            # name may keep its apostrophe-s ("St. John's").
-            ends = (tj.base_end,) if tj.base_end == tj.end or j == i else (tj.base_end, tj.end)
-            for end in ends:
-                key = fold(text[start:end])
-                if key and self.is_name(key):
-                    best = (j, end, key)
-                    break
+            key = fold(text[start : tj.base_end])
+            if key and (key in names or key in demonyms):
+                best = (j, tj.base_end, key)
+            elif tj.base_end != tj.end and j > i:
+                # "Modi's" is Modi's, never a place called "Modis"; only a longer
+                # name may keep its apostrophe-s ("St. John's").
+                key = fold(text[start : tj.end])
+                if key and (key in names or key in demonyms):
+                    best = (j, tj.end, key)
         return best
 
     def _reject(self, text: str, toks: list[Token], i: int, j: int, key: str, sent_first: set[int],

@@ -485,25 +485,31 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
     Local news names a town, its county and its neighbours; the readings
     that sit together are the intended ones even when each alone is a
     small place. Computed once per document over the leading candidates.
+    Most documents have a few dozen readings, so the Python around the one
+    distance matrix costs as much as the matrix: it is kept to list building.
     """
     cands: list[_Cand] = []
-    owner: list[int] = []
-    for gi, g in enumerate(groups):
-        for c in sorted(g.cands, key=lambda c: -c.base)[:CLUSTER_CANDIDATES]:
-            if c.entry.kind not in AREA_KINDS:
-                cands.append(c)
-                owner.append(gi)
-    if len(set(owner)) < 2:
+    starts: list[int] = []  # where each name's readings begin in cands (each name's are adjacent columns)
+    for g in groups:
+        first = len(cands)
+        leading = g.cands if len(g.cands) < 2 else sorted(g.cands, key=_neg_base)[:CLUSTER_CANDIDATES]
+        cands.extend(c for c in leading if c.entry.kind not in AREA_KINDS)
+        if len(cands) > first:
+            starts.append(first)
+    if len(starts) < 2:
         return {}
-    pts = np.radians(np.array([[c.entry.lat, c.entry.lon] for c in cands]))
+    pts = np.radians(np.array([(c.entry.lat, c.entry.lon) for c in cands]))
     closeness = np.exp(-great_circle_km(pts, pts) / CLUSTER_KM)
-    # Each name's readings are adjacent columns: the best of each name in one reduction, not a loop of masks.
-    starts = [k for k in range(len(owner)) if k == 0 or owner[k] != owner[k - 1]]
+    # The best of each name in one reduction, not a loop of masks.
     best = np.maximum.reduceat(closeness, starts, axis=1)
-    name_of = np.repeat(np.arange(len(starts)), np.diff([*starts, len(owner)]))
-    best[np.arange(len(owner)), name_of] = 0.0  # a name does not support itself
-    total = best.sum(axis=1)
-    return {id(c): float(min(2.0, t)) for c, t in zip(cands, total)}
+    name_of = np.repeat(np.arange(len(starts)), np.diff([*starts, len(cands)]))
+    best[np.arange(len(cands)), name_of] = 0.0  # a name does not support itself
+    total = np.minimum(best.sum(axis=1), 2.0).tolist()
+    return dict(zip(map(id, cands), total))
+
+
+def _neg_base(c: _Cand) -> float:
+    return -c.base
 
 
 def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
@@ -610,10 +616,16 @@ def _softmax_top(cands: list[_Cand]) -> float:
         return 0.99
     top = cands[0].score
     weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
-    # Only readings with a visible share need a distance (most have none).
-    rivals = [k for k in range(1, len(cands)) if weights[k] > 1e-4]
     w = cands[0].entry
-    near = weights[0] + sum(weights[k] for k in rivals
-                            if great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
+    # Only readings with a visible share need a distance (most have none), and only those whose latitude is
+    # close: a great circle is never shorter than its north-south leg, so a reading NEAR_LATITUDE_DEGREES
+    # north or south of the winner is farther than CONFIDENCE_KM (with a margin far above rounding error).
+    near = weights[0] + sum(weights[k] for k in range(1, len(cands))
+                            if weights[k] > 1e-4 and abs(cands[k].entry.lat - w.lat) <= NEAR_LATITUDE_DEGREES
+                            and great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
                             <= CONFIDENCE_KM)
     return float(min(0.99, near / sum(weights)))
+
+
+# CONFIDENCE_KM (50 km) spans 0.45 degrees of latitude; half a degree leaves 5 km to spare.
+NEAR_LATITUDE_DEGREES = 0.5

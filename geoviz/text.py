@@ -49,10 +49,13 @@ _CAPITAL = re.compile(r"[A-Z\x80-\U0010ffff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def _token(m: re.Match[str]) -> Token:
     word = m.group()
     s, e = m.span()
-    base = e - 2 if len(word) > 2 and word[-2:] in ("'s", "’s") else e
+    base = e - 2 if len(word) > 2 and word[-2:] in _POSSESSIVE else e
     return tuple.__new__(Token, (s, e, word, base, word[0].istitle()))
 
 
@@ -71,11 +74,14 @@ def capital_tokens(text: str) -> list[Token]:
     """
     out: list[Token] = []
     done = 0  # the text before this has been scanned
-    held: Token | None = None  # the last token scanned and not kept: a capital after it needs it
+    held: re.Match[str] | None = None  # the last token scanned and not kept: a capital after it needs it
     first = True
-    for cm in _CAPITAL.finditer(text):
+    at = 0
+    # search() from the end of the last window, not finditer(): most capitals lie inside a window already read.
+    while (cm := _CAPITAL.search(text, at)) is not None:
         c = cm.start()
-        if c < done or not (cm.group().isascii() or cm.group().istitle()) or (c and _LETTER.match(text, c - 1)):
+        at = c + 1
+        if not (cm.group().isascii() or cm.group().istitle()) or (c and _LETTER.match(text, c - 1)):
             continue
         lo = done
         if not first:
@@ -90,44 +96,46 @@ def capital_tokens(text: str) -> list[Token]:
             scanned = _scan(text, done, c, out, held, False)
         assert scanned is not None
         done, held = scanned
+        at = max(at, done)
         first = False
     if first and (m := _TOKEN.search(text)) is not None:
         out.append(_token(m))  # no capital at all; the first token still opens the text
     return out
 
 
-def _scan(text: str, lo: int, c: int, out: list[Token], prev: Token | None,
-          keep_first: bool) -> tuple[int, Token | None] | None:
+def _scan(text: str, lo: int, c: int, out: list[Token], prev: re.Match[str] | None,
+          keep_first: bool) -> tuple[int, re.Match[str] | None] | None:
     """Scan from ``lo``, keeping capitals and their neighbours, until two lower-case tokens in a row past ``c``.
 
-    Returns where it stopped and the last token it read without keeping it;
-    ``None`` when the first token read is a capital whose left neighbour
-    lies before ``lo`` (the caller then starts further back).
+    Returns where it stopped and the match of the last token it read without
+    keeping it; ``None`` when the first token read is a capital whose left
+    neighbour lies before ``lo`` (the caller then starts further back).
+
+    The hot loop of the recogniser: a :class:`Token` is built (inline, as
+    :func:`_token` would) only for a token that is kept; one in four is not.
     """
     prev_kept = prev_cap = False
+    append = out.append
     for m in _TOKEN.finditer(text, lo):
-        t = _token(m)
-        s, e = t.start, t.end
-        if keep_first:
-            out.append(t)
+        word = m.group()
+        cap = word[0].istitle()
+        if keep_first or cap or prev_cap:  # the first token, a capital, or a capital's right neighbour
+            if cap and not keep_first:
+                if prev is None and lo > 0:
+                    return None
+                if prev is not None and not prev_kept:
+                    append(_token(prev))  # a capital's left neighbour
             keep_first = False
+            s, e = m.span()
+            append(tuple.__new__(Token, (s, e, word, e - 2 if len(word) > 2 and word[-2:] in _POSSESSIVE else e,
+                                         cap)))
             prev_kept = True
-        elif t.cap:
-            if prev is None and lo > 0:
-                return None
-            if prev is not None and not prev_kept:
-                out.append(prev)
-            out.append(t)
-            prev_kept = True
-        elif prev_cap:
-            out.append(t)  # the right neighbour of a capital
-            prev_kept = True
-        elif s >= c:
-            return e, t  # two lower-case tokens in a row past the capital: this window is done
+        elif m.start() >= c:
+            return m.end(), m  # two lower-case tokens in a row past the capital: this window is done
         else:
             prev_kept = False
-        prev = t
-        prev_cap = t.cap
+        prev = m
+        prev_cap = cap
     return len(text), None
 
 
