@@ -187,10 +187,13 @@ US_STATE_ABBREVIATIONS = {
     "dc": "District of Columbia",
 }
 
+_STATE_KEY_CHARS = max(map(len, US_STATE_ABBREVIATIONS))
+
 # Verbs that make a capital or a seat of power the voice of a government:
-# "Pyongyang may seek", "the Kremlin said".
+# "Pyongyang may seek", "the Kremlin said". The look-ahead lists the first letters of the words below: most
+# names are followed by a comma, a full stop or "and", which then fail at once instead of against every word.
 AGENT_VERBS = re.compile(
-    r"^\s*(?:has|have|had|may|might|could|would|will|is|was|also|has\s+also|did|does|on\s+\w+)?\s*"
+    r"^\s*(?=[abcdehimoprstuvw])(?:has|have|had|may|might|could|would|will|is|was|also|has\s+also|did|does|on\s+\w+)?\s*"
     r"(?:said|says|say|warned|warns|warn|announced|announces|stated|states|issued|issues|seek|seeks|sought|"
     r"denied|denies|accused|accuses|insisted|insists|claimed|claims|rejected|rejects|agreed|agrees|"
     r"threatened|threatens|wants|want|wanted|responded|responds|confirmed|confirms|condemned|condemns|"
@@ -287,6 +290,8 @@ class Recogniser:
             block = text if (start, end) == (0, len(text)) else text[start:end]
             for m in self._find_block(block, people):
                 out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
+        if not people:
+            return out
         return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
 
     def _find_block(self, text: str, people: set[str]) -> list[Mention]:
@@ -382,7 +387,7 @@ class Recogniser:
             return "short word"  # "La", "Us": not how places are written
         if single and abbreviation and "." not in toks[i].text and not self._major(key):
             return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
-        if single and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
+        if single and len(key) <= 4 and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
             return "acronym"  # "DAC" (Dhaka's airport code), "Bud", "Sam": a city's short alias, not its name
         if (single and i in sent_first and key not in self.demonyms and not self._own_name(key)
                 and not abbreviation and not self._major(key)):
@@ -587,7 +592,9 @@ def _sentence_initial(text: str, toks: list[Token]) -> set[int]:
         t = toks[k]
         if not t.cap:
             continue
-        if t.start in starts or _OPENER.search(text, toks[k - 1].end, t.start):
+        gap = toks[k - 1].end
+        # Most words follow a single space, which holds no opener: no search for those.
+        if t.start in starts or ((t.start - gap != 1 or text[gap] != " ") and _OPENER.search(text, gap, t.start)):
             out.add(k)
     return out
 
@@ -616,7 +623,7 @@ _BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
 
 _AREA_WORD_AFTER = re.compile(r"\s*(?:area|region|city|town|county|state)\b")
 _TRIGGER_ENDINGS = ("of", "river", "lake", "sea", "gulf", "bay", "mount", "mountain")
-_FACILITY_WORDS = ("cosmodrome", "space", "launch", "air")
+_FACILITY_WORDS = re.compile("cosmodrome|space|launch|air")
 
 
 def _may_trigger(before: str, after: str) -> bool:
@@ -624,7 +631,7 @@ def _may_trigger(before: str, after: str) -> bool:
     if before.rstrip()[-8:].lower().endswith(_TRIGGER_ENDINGS):
         return True
     near = (before[-25:] + " " + after[:40]).lower()
-    return any(w in near for w in _FACILITY_WORDS)
+    return _FACILITY_WORDS.search(near) is not None
 
 
 def _trigger(text: str, start: int, end: int) -> str:
@@ -665,8 +672,8 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
     by_end = {m.end: k for k, m in enumerate(mentions)}
     taken = {m.start for m in mentions}
     for k, t in enumerate(toks):
-        if t.start in taken or not t.cap:
-            continue
+        if t.start in taken or not t.cap or (len(t.text) > _STATE_KEY_CHARS and "." not in t.text):
+            continue  # (lower() never shortens a word, so a longer one is no key)
         dotted = t.text.count(".") >= 2
         word = t.text.replace(".", "").lower()
         state = US_STATE_ABBREVIATIONS.get(word)

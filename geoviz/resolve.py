@@ -462,9 +462,7 @@ def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]
     """
     out: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
-        if not any(c.entry.kind == "admin2" for c in g.cands):
-            continue  # only a county name makes a town's county evidence
-        for c in g.cands[:CLUSTER_CANDIDATES]:
+        for c in g.cands[:CLUSTER_CANDIDATES]:  # only a county name makes a town's county evidence
             e = c.entry
             if e.kind == "admin2" and e.admin2:
                 out[(e.country, e.admin1, e.admin2)].add(gi)
@@ -473,8 +471,7 @@ def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]
     for gi, g in enumerate(groups):
         for c in g.cands[:CLUSTER_CANDIDATES]:
             e = c.entry
-            key = (e.country, e.admin1, e.admin2)
-            if e.kind != "admin2" and e.admin2 and key in out:
+            if e.admin2 and e.kind != "admin2" and (key := (e.country, e.admin1, e.admin2)) in out:
                 out[key].add(gi)
     return out
 

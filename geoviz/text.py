@@ -13,7 +13,10 @@ from typing import NamedTuple
 # A word: letters with inner apostrophes ("P'yongyang", "People's"), or a
 # dotted abbreviation ("U.S.", "D.C."), or a number. Hyphens split words so
 # "Soviet-era" yields "Soviet".
-_TOKEN = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}(?=[\s,;:)\]\"'”’]|$)|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# The look-ahead in front only names the characters a token can start with (letters and digits): the
+# regex engine then skips the spaces and punctuation between tokens without trying each alternative there.
+_TOKEN = re.compile(r"(?=[^\W_])(?:(?:[^\W\d_]{1,3}\.){2,}(?=[\s,;:)\]\"'”’]|$)|[^\W\d_]+(?:['’][^\W\d_]+)*"
+                    r"|\d+(?:[.,]\d+)*)")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "prof", "rev",
@@ -23,8 +26,13 @@ _ABBREV = {
     "ala", "ark", "calif", "colo", "conn", "del", "ill", "ind", "kan", "md", "mass", "mich", "minn", "miss", "mo",
     "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "ariz", "tex", "d.c",
 }
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“])")
+# The word before a full stop, matched over the text before it: the last run of word characters and dots.
+# (A search for r"([\w.]+)\.$" finds the same word but tries every start in turn.)
+_WORD_BEFORE_DOT = re.compile(r"(?:.*[^\w.])?([\w.]+)\.", re.S)
+# The look-ahead names the characters a sentence end starts with, as in _TOKEN.
+_SENT_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“]))")
+# Abbreviations after which a capital still opens no new sentence ("Gov. Smith", but "in the U.S. The").
+_ABBREV_BEFORE_NAME = _ABBREV - {"u.s", "u.k", "d.c"}
 
 
 class Token(NamedTuple):
@@ -194,17 +202,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.end()
-        if m.group().startswith("."):
-            nxt = text[end : end + 3].lstrip()
-            if nxt[:1].islower() or nxt[:1].isdigit():
+        dot = m.start()
+        if text[dot] == ".":
+            nxt = text[end : end + 3].lstrip()[:1]
+            if nxt.islower() or nxt.isdigit():
                 continue  # "approx. 130 km", "etc. and": a sentence does not open in lower case
             # "Gov. Smith", "U.S. troops": no break after a known abbreviation
             # or a single capital initial.
-            word = _WORD_BEFORE_DOT.search(text[max(start, m.start() - 12) : m.start() + 1])
-            if word and (word.group(1).lower() in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isupper())):
-                nxt = text[end : end + 3].lstrip()
-                if not nxt[:1].isupper() or word.group(1).lower() in _ABBREV - {"u.s", "u.k", "d.c"}:
-                    continue
+            word = _WORD_BEFORE_DOT.fullmatch(text, max(start, dot - 12), dot + 1)
+            if word:
+                w = word.group(1)
+                if w.lower() in _ABBREV or (len(w) == 1 and w.isupper()):
+                    if not nxt.isupper() or w.lower() in _ABBREV_BEFORE_NAME:
+                        continue
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
