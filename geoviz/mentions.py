@@ -340,7 +340,8 @@ class Recogniser:
         gap tests, and the name sets are read once per call, not per token.
         """
         best = None
-        last = min(len(toks) if last is None else min(len(toks), last), i + MAX_TOKENS)
+        n = len(toks) if last is None or last > len(toks) else last
+        last = n if n < i + MAX_TOKENS else i + MAX_TOKENS
         names, demonyms = self.name_keys, self.demonyms
         start = toks[i].start
         prev: Token | None = None
@@ -356,7 +357,8 @@ class Recogniser:
                 if prev.base_end != prev.end:  # a possessive ends a name
                     break
             prev = tj
-            if not tj.cap and not (j > i and (m := _ELIDED.match(tj.text)) is not None
+            if not tj.cap and not (j > i and ("'" in tj.text or "’" in tj.text)
+                                   and (m := _ELIDED.match(tj.text)) is not None
                                    and tj.text[m.end()].isupper()):  # "d'Ivoire" counts as capitalised
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
@@ -439,7 +441,8 @@ class Recogniser:
         if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and not county
                 and nxt.text.lower().rstrip(".") in STREET_WORDS and not self._major(key)):
             return "street"  # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
-        if not county and toks[j].base_end == toks[j].end and _street_run(text, toks, j + 1):
+        if (not county and toks[j].base_end == toks[j].end and nxt is not None and nxt.cap
+                and _street_run(text, toks, j + 1)):  # (a street's name goes on in capitals)
             return "street"  # "Indian Lake Road", "Dublin Road": the name is part of a street's
         if single and not self._major(key) and _AMPERSAND.match(text, toks[j].end):
             return "organisation"  # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
@@ -637,10 +640,11 @@ def _may_trigger(before: str, after: str) -> bool:
 def _trigger(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
-    if _STATE_AFTER.match(after):
-        return "admin1"  # "New York state", "Washington State"
-    if _BORDER_AFTER.match(after):
-        return "border"  # "the New York border": a division or a country, not a city
+    if after[:1].isspace():  # (both patterns open with whitespace: most names are followed by punctuation)
+        if _STATE_AFTER.match(after):
+            return "admin1"  # "New York state", "Washington State"
+        if _BORDER_AFTER.match(after):
+            return "border"  # "the New York border": a division or a country, not a city
     if _THE.search(before[-5:]) and not _AREA_WORD_AFTER.match(text, end, end + 10):
         return "article"  # "the White House", "the Gulf": not how towns are named
     if not _may_trigger(before, after):
@@ -672,7 +676,7 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
     by_end = {m.end: k for k, m in enumerate(mentions)}
     taken = {m.start for m in mentions}
     for k, t in enumerate(toks):
-        if t.start in taken or not t.cap or (len(t.text) > _STATE_KEY_CHARS and "." not in t.text):
+        if not t.cap or t.start in taken or (len(t.text) > _STATE_KEY_CHARS and "." not in t.text):
             continue  # (lower() never shortens a word, so a longer one is no key)
         dotted = t.text.count(".") >= 2
         word = t.text.replace(".", "").lower()

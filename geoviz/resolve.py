@@ -38,6 +38,7 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -314,19 +315,21 @@ class Resolver:
         """Add W_SENTENCE to candidates whose country is named in the same sentence."""
         if not text:
             return
-        spans = sentences(text)
-        starts = [s for s, _ in spans]
-        named: dict[int, set[str]] = defaultdict(set)
-        for g in groups:
-            top = max(g.cands, key=lambda c: c.base)
-            if top.entry.kind == "country":
-                for m in g.mentions:
-                    named[bisect_right(starts, m.start) - 1].add(top.entry.country)
-        if not named:
+        # The names read first as a country (most documents have one or two; many have none).
+        countries = [(g, top.entry.country) for g in groups
+                     if (top := max(g.cands, key=_base)).entry.kind == "country"]
+        if not countries:
             return
+        starts = [s for s, _ in sentences(text)]
+        named: dict[int, set[str]] = defaultdict(set)
+        for g, country in countries:
+            for m in g.mentions:
+                named[bisect_right(starts, m.start) - 1].add(country)
         for g in groups:
+            if len(g.cands) < 2:
+                continue
             near = set().union(*(named.get(bisect_right(starts, m.start) - 1, set()) for m in g.mentions))
-            if near and len(g.cands) > 1:
+            if near:
                 for c in g.cands:
                     if c.entry.country in near and c.entry.kind != "country":
                         c.base += W_SENTENCE
@@ -489,7 +492,7 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
     starts: list[int] = []  # where each name's readings begin in cands (each name's are adjacent columns)
     for g in groups:
         first = len(cands)
-        leading = g.cands if len(g.cands) < 2 else sorted(g.cands, key=_neg_base)[:CLUSTER_CANDIDATES]
+        leading = g.cands if len(g.cands) < 2 else sorted(g.cands, key=_base, reverse=True)[:CLUSTER_CANDIDATES]
         cands.extend(c for c in leading if c.entry.kind not in AREA_KINDS)
         if len(cands) > first:
             starts.append(first)
@@ -505,8 +508,8 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
     return dict(zip(map(id, cands), total))
 
 
-def _neg_base(c: _Cand) -> float:
-    return -c.base
+# The sort key of candidates by base score (a stable sort with reverse=True keeps ties in their order).
+_base = attrgetter("base")
 
 
 def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:

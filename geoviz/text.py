@@ -29,8 +29,10 @@ _ABBREV = {
 # The word before a full stop, matched over the text before it: the last run of word characters and dots.
 # (A search for r"([\w.]+)\.$" finds the same word but tries every start in turn.)
 _WORD_BEFORE_DOT = re.compile(r"(?:.*[^\w.])?([\w.]+)\.", re.S)
-# The look-ahead names the characters a sentence end starts with, as in _TOKEN.
-_SENT_END = re.compile(r"(?=[.!?\n])(?:[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“]))")
+# A sentence end: stops and closing quotes before a space, a blank line, or a line break before a capital.
+# Written to open with a character class, so the regex engine skips straight to the next [.!?\n] (the
+# look-behinds tell which it was): the same matches as r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“])".
+_SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z\"“]))")
 # Abbreviations after which a capital still opens no new sentence ("Gov. Smith", but "in the U.S. The").
 _ABBREV_BEFORE_NAME = _ABBREV - {"u.s", "u.k", "d.c"}
 
@@ -97,7 +99,8 @@ def capital_tokens(text: str) -> list[Token]:
             k = c - 1
             while k > done and text[k].isspace():
                 k -= 1
-            ws = max(text.rfind(" ", done, k), text.rfind("\n", done, k))
+            ws = text.rfind(" ", done, k)
+            ws = max(ws, text.rfind("\n", max(done, ws), k))  # a newline only matters after the last space
             lo = ws + 1 if ws >= 0 else done
         scanned = _scan(text, lo, c, out, held if lo == done else None, first)
         if scanned is None:  # no token between lo and the capital: scan from where the last window stopped
