@@ -200,10 +200,13 @@ PROVINCE_ABBREVIATIONS = {**{k: (v, "US") for k, v in US_STATE_ABBREVIATIONS.ite
 # "350 B.C.", "44 BC": a year's era, not British Columbia.
 _ERA = re.compile(r"\d\s*$")
 
+_STATE_KEY_CHARS = max(map(len, PROVINCE_ABBREVIATIONS))
+
 # Verbs that make a capital or a seat of power the voice of a government:
-# "Pyongyang may seek", "the Kremlin said".
+# "Pyongyang may seek", "the Kremlin said". The look-ahead lists the first letters of the words below: most
+# names are followed by a comma, a full stop or "and", which then fail at once instead of against every word.
 AGENT_VERBS = re.compile(
-    r"^\s*(?:has|have|had|may|might|could|would|will|is|was|also|has\s+also|did|does|on\s+\w+)?\s*"
+    r"^\s*(?=[abcdehimoprstuvw])(?:has|have|had|may|might|could|would|will|is|was|also|has\s+also|did|does|on\s+\w+)?\s*"
     r"(?:said|says|say|warned|warns|warn|announced|announces|stated|states|issued|issues|seek|seeks|sought|"
     r"denied|denies|accused|accuses|insisted|insists|claimed|claims|rejected|rejects|agreed|agrees|"
     r"threatened|threatens|wants|want|wanted|responded|responds|confirmed|confirms|condemned|condemns|"
@@ -249,14 +252,17 @@ class Recogniser:
         """The five leading gazetteer readings of a name: one query feeds every test below."""
         return tuple(self.gaz.lookup_key(key, 5, include_codes=False))
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _country_like(self, key: str) -> bool:
         rows = self._readings(key)
         return bool(rows) and rows[0][5] in (0, 1)  # country or admin1
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _major(self, key: str) -> bool:
         """Some leading reading is a country, province or region, or a city of a million."""
         return any(r[5] in MAJOR_KINDS or r[9] >= 1_000_000 for r in self._readings(key))
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _is_country(self, key: str) -> bool:
         return any(r[5] == 0 for r in self._readings(key)[:3])
 
@@ -273,6 +279,7 @@ class Recogniser:
         rows = self._readings(key)
         return bool(rows) and rows[0][5] == POPULATED
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _own_name(self, key: str) -> bool:
         rows = self._readings(key)
         return bool(rows) and rows[0][FORM] == 0
@@ -297,6 +304,8 @@ class Recogniser:
             block = text if (start, end) == (0, len(text)) else text[start:end]
             for m in self._find_block(block, people):
                 out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
+        if not people:
+            return out
         return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
 
     def _find_block(self, text: str, people: set[str]) -> list[Mention]:
@@ -339,33 +348,44 @@ class Recogniser:
         return out
 
     def _longest(self, text: str, toks: list[Token], i: int, last: int | None = None) -> tuple[int, int, str] | None:
-        """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``)."""
+        """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``).
+
+        Asked once per capitalised token: the common gap (one space) skips the
+        gap tests, and the name sets are read once per call, not per token.
+        """
         best = None
-        last = min(len(toks), i + MAX_TOKENS, last if last is not None else len(toks))
+        n = len(toks) if last is None or last > len(toks) else last
+        last = n if n < i + MAX_TOKENS else i + MAX_TOKENS
+        names, demonyms = self.name_keys, self.demonyms
         start = toks[i].start
+        prev: Token | None = None
         for j in range(i, last):
             tj = toks[j]
-            if j > i:
-                gap = text[toks[j - 1].end : tj.start]
-                if gap.startswith(".") and toks[j - 1].text.lower() in NAME_ABBREVIATIONS:
-                    gap = gap[1:]
-                if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+            if prev is not None:
+                gap = text[prev.end : tj.start]
+                if gap != " ":
+                    if gap.startswith(".") and prev.text.lower() in NAME_ABBREVIATIONS:
+                        gap = gap[1:]
+                    if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+                        break
+                if prev.base_end != prev.end:  # a possessive ends a name
                     break
-                if toks[j - 1].base_end != toks[j - 1].end:  # a possessive ends a name
-                    break
-            if not tj.cap and not (j > i and (m := _ELIDED.match(tj.text)) is not None
+            prev = tj
+            if not tj.cap and not (j > i and ("'" in tj.text or "’" in tj.text)
+                                   and (m := _ELIDED.match(tj.text)) is not None
                                    and tj.text[m.end()].isupper()):  # "d'Ivoire" counts as capitalised
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
                 break
-            # "Modi's" is Modi's, never a place called "Modis"; only a longer
-            # name may keep its apostrophe-s ("St. John's").
-            ends = (tj.base_end,) if tj.base_end == tj.end or j == i else (tj.base_end, tj.end)
-            for end in ends:
-                key = fold(text[start:end])
-                if key and self.is_name(key):
-                    best = (j, end, key)
-                    break
+            key = fold(text[start : tj.base_end])
+            if key and (key in names or key in demonyms):
+                best = (j, tj.base_end, key)
+            elif tj.base_end != tj.end and j > i:
+                # "Modi's" is Modi's, never a place called "Modis"; only a longer
+                # name may keep its apostrophe-s ("St. John's").
+                key = fold(text[start : tj.end])
+                if key and (key in names or key in demonyms):
+                    best = (j, tj.end, key)
         return best
 
     def _reject(self, text: str, toks: list[Token], i: int, j: int, key: str, sent_first: set[int],
@@ -383,7 +403,7 @@ class Recogniser:
             return "short word"  # "La", "Us": not how places are written
         if single and abbreviation and "." not in toks[i].text and not self._major(key):
             return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
-        if single and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
+        if single and len(key) <= 4 and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
             return "acronym"  # "DAC" (Dhaka's airport code), "Bud", "Sam": a city's short alias, not its name
         if (single and i in sent_first and key not in self.demonyms and not self._own_name(key)
                 and not abbreviation and not self._major(key)):
@@ -435,7 +455,8 @@ class Recogniser:
         if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and not county
                 and nxt.text.lower().rstrip(".") in STREET_WORDS and not self._major(key)):
             return "street"  # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
-        if not county and toks[j].base_end == toks[j].end and _street_run(text, toks, j + 1):
+        if (not county and toks[j].base_end == toks[j].end and nxt is not None and nxt.cap
+                and _street_run(text, toks, j + 1)):  # (a street's name goes on in capitals)
             return "street"  # "Indian Lake Road", "Dublin Road": the name is part of a street's
         if single and not self._major(key) and _AMPERSAND.match(text, toks[j].end):
             return "organisation"  # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
@@ -588,7 +609,9 @@ def _sentence_initial(text: str, toks: list[Token]) -> set[int]:
         t = toks[k]
         if not t.cap:
             continue
-        if t.start in starts or _OPENER.search(text, toks[k - 1].end, t.start):
+        gap = toks[k - 1].end
+        # Most words follow a single space, which holds no opener: no search for those.
+        if t.start in starts or ((t.start - gap != 1 or text[gap] != " ") and _OPENER.search(text, gap, t.start)):
             out.add(k)
     return out
 
@@ -629,7 +652,7 @@ _BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
 
 _AREA_WORD_AFTER = re.compile(r"\s*(?:area|region|city|town|county|state)\b")
 _TRIGGER_ENDINGS = ("of", "river", "lake", "sea", "gulf", "bay", "mount", "mountain")
-_FACILITY_WORDS = ("cosmodrome", "space", "launch", "air")
+_FACILITY_WORDS = re.compile("cosmodrome|space|launch|air")
 
 
 def _may_trigger(before: str, after: str) -> bool:
@@ -639,19 +662,20 @@ def _may_trigger(before: str, after: str) -> bool:
     if "states " in before or "provinces " in before:
         return True
     near = (before[-25:] + " " + after[:40]).lower()
-    return any(w in near for w in _FACILITY_WORDS)
+    return _FACILITY_WORDS.search(near) is not None
 
 
 def _trigger(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
-    if _STATE_AFTER.match(after):
-        return "admin1"  # "New York state", "Washington State"
-    if _STATE_AGENCY_AFTER.match(after):
-        return "agency"  # "the Georgia Bureau of Investigation": a state, not the country
-    if _BORDER_AFTER.match(after):
-        return "border"  # "the New York border": a division or a country, not a city
-    if _TOWN_APPOSITIVE.match(after):
+    if after[:1].isspace():  # (these patterns open with whitespace: most names are followed by punctuation)
+        if _STATE_AFTER.match(after):
+            return "admin1"  # "New York state", "Washington State"
+        if _STATE_AGENCY_AFTER.match(after):
+            return "agency"  # "the Georgia Bureau of Investigation": a state, not the country
+        if _BORDER_AFTER.match(after):
+            return "border"  # "the New York border": a division or a country, not a city
+    elif after[:1] == "," and _TOWN_APPOSITIVE.match(after):
         return "populated place"  # "Boa Vista, the state capital", "Mbale, a town in eastern Uganda"
     if _THE.search(before[-5:]) and not _AREA_WORD_AFTER.match(text, end, end + 10):
         return "article"  # "the White House", "the Gulf": not how towns are named
@@ -694,8 +718,8 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
     by_end = {m.end: k for k, m in enumerate(mentions)}
     taken = {m.start: k for k, m in enumerate(mentions)}
     for k, t in enumerate(toks):
-        if not t.cap:
-            continue
+        if not t.cap or (len(t.text) > _STATE_KEY_CHARS and "." not in t.text):
+            continue  # (lower() never shortens a word, so a longer one is no key)
         # "Red Deer, Alta.": after a town and with the dot, the abbreviation
         # outranks a one-word name spelt the same (Alta, Norway).
         replaces = taken.get(t.start)

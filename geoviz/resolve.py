@@ -38,6 +38,7 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -362,19 +363,21 @@ class Resolver:
         """Add W_SENTENCE to candidates whose country is named in the same sentence."""
         if not text:
             return
-        spans = sentences(text)
-        starts = [s for s, _ in spans]
-        named: dict[int, set[str]] = defaultdict(set)
-        for g in groups:
-            top = max(g.cands, key=lambda c: c.base)
-            if top.entry.kind == "country":
-                for m in g.mentions:
-                    named[bisect_right(starts, m.start) - 1].add(top.entry.country)
-        if not named:
+        # The names read first as a country (most documents have one or two; many have none).
+        countries = [(g, top.entry.country) for g in groups
+                     if (top := max(g.cands, key=_base)).entry.kind == "country"]
+        if not countries:
             return
+        starts = [s for s, _ in sentences(text)]
+        named: dict[int, set[str]] = defaultdict(set)
+        for g, country in countries:
+            for m in g.mentions:
+                named[bisect_right(starts, m.start) - 1].add(country)
         for g in groups:
+            if len(g.cands) < 2:
+                continue
             near = set().union(*(named.get(bisect_right(starts, m.start) - 1, set()) for m in g.mentions))
-            if near and len(g.cands) > 1:
+            if near:
                 for c in g.cands:
                     if c.entry.country in near and c.entry.kind != "country":
                         c.base += W_SENTENCE
@@ -510,9 +513,7 @@ def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]
     """
     out: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
-        if not any(c.entry.kind == "admin2" for c in g.cands):
-            continue  # only a county name makes a town's county evidence
-        for c in g.cands[:CLUSTER_CANDIDATES]:
+        for c in g.cands[:CLUSTER_CANDIDATES]:  # only a county name makes a town's county evidence
             e = c.entry
             if e.kind == "admin2" and e.admin2:
                 out[(e.country, e.admin1, e.admin2)].add(gi)
@@ -521,8 +522,7 @@ def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]
     for gi, g in enumerate(groups):
         for c in g.cands[:CLUSTER_CANDIDATES]:
             e = c.entry
-            key = (e.country, e.admin1, e.admin2)
-            if e.kind != "admin2" and e.admin2 and key in out:
+            if e.admin2 and e.kind != "admin2" and (key := (e.country, e.admin1, e.admin2)) in out:
                 out[key].add(gi)
     return out
 
@@ -533,25 +533,31 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
     Local news names a town, its county and its neighbours; the readings
     that sit together are the intended ones even when each alone is a
     small place. Computed once per document over the leading candidates.
+    Most documents have a few dozen readings, so the Python around the one
+    distance matrix costs as much as the matrix: it is kept to list building.
     """
     cands: list[_Cand] = []
-    owner: list[int] = []
-    for gi, g in enumerate(groups):
-        for c in sorted(g.cands, key=lambda c: -c.base)[:CLUSTER_CANDIDATES]:
-            if c.entry.kind not in AREA_KINDS:
-                cands.append(c)
-                owner.append(gi)
-    if len(set(owner)) < 2:
+    starts: list[int] = []  # where each name's readings begin in cands (each name's are adjacent columns)
+    for g in groups:
+        first = len(cands)
+        leading = g.cands if len(g.cands) < 2 else sorted(g.cands, key=_base, reverse=True)[:CLUSTER_CANDIDATES]
+        cands.extend(c for c in leading if c.entry.kind not in AREA_KINDS)
+        if len(cands) > first:
+            starts.append(first)
+    if len(starts) < 2:
         return {}
-    pts = np.radians(np.array([[c.entry.lat, c.entry.lon] for c in cands]))
+    pts = np.radians(np.array([(c.entry.lat, c.entry.lon) for c in cands]))
     closeness = np.exp(-great_circle_km(pts, pts) / CLUSTER_KM)
-    # Each name's readings are adjacent columns: the best of each name in one reduction, not a loop of masks.
-    starts = [k for k in range(len(owner)) if k == 0 or owner[k] != owner[k - 1]]
+    # The best of each name in one reduction, not a loop of masks.
     best = np.maximum.reduceat(closeness, starts, axis=1)
-    name_of = np.repeat(np.arange(len(starts)), np.diff([*starts, len(owner)]))
-    best[np.arange(len(owner)), name_of] = 0.0  # a name does not support itself
-    total = best.sum(axis=1)
-    return {id(c): float(min(2.0, t)) for c, t in zip(cands, total)}
+    name_of = np.repeat(np.arange(len(starts)), np.diff([*starts, len(cands)]))
+    best[np.arange(len(cands)), name_of] = 0.0  # a name does not support itself
+    total = np.minimum(best.sum(axis=1), 2.0).tolist()
+    return dict(zip(map(id, cands), total))
+
+
+# The sort key of candidates by base score (a stable sort with reverse=True keeps ties in their order).
+_base = attrgetter("base")
 
 
 def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
@@ -669,10 +675,16 @@ def _softmax_top(cands: list[_Cand]) -> float:
         return 0.99
     top = cands[0].score
     weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
-    # Only readings with a visible share need a distance (most have none).
-    rivals = [k for k in range(1, len(cands)) if weights[k] > 1e-4]
     w = cands[0].entry
-    near = weights[0] + sum(weights[k] for k in rivals
-                            if great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
+    # Only readings with a visible share need a distance (most have none), and only those whose latitude is
+    # close: a great circle is never shorter than its north-south leg, so a reading NEAR_LATITUDE_DEGREES
+    # north or south of the winner is farther than CONFIDENCE_KM (with a margin far above rounding error).
+    near = weights[0] + sum(weights[k] for k in range(1, len(cands))
+                            if weights[k] > 1e-4 and abs(cands[k].entry.lat - w.lat) <= NEAR_LATITUDE_DEGREES
+                            and great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
                             <= CONFIDENCE_KM)
     return float(min(0.99, near / sum(weights)))
+
+
+# CONFIDENCE_KM (50 km) spans 0.45 degrees of latitude; half a degree leaves 5 km to spare.
+NEAR_LATITUDE_DEGREES = 0.5

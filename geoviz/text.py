@@ -13,7 +13,10 @@ from typing import NamedTuple
 # A word: letters with inner apostrophes ("P'yongyang", "People's"), or a
 # dotted abbreviation ("U.S.", "D.C."), or a number. Hyphens split words so
 # "Soviet-era" yields "Soviet".
-_TOKEN = re.compile(r"(?:[^\W\d_]{1,3}\.){2,}(?=[\s,;:)\]\"'”’]|$)|[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+# The look-ahead in front only names the characters a token can start with (letters and digits): the
+# regex engine then skips the spaces and punctuation between tokens without trying each alternative there.
+_TOKEN = re.compile(r"(?=[^\W_])(?:(?:[^\W\d_]{1,3}\.){2,}(?=[\s,;:)\]\"'”’]|$)|[^\W\d_]+(?:['’][^\W\d_]+)*"
+                    r"|\d+(?:[.,]\d+)*)")
 # Abbreviations after which a full stop does not end a sentence.
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "col", "lt", "capt", "sgt", "maj", "prof", "rev",
@@ -23,8 +26,15 @@ _ABBREV = {
     "ala", "ark", "calif", "colo", "conn", "del", "ill", "ind", "kan", "md", "mass", "mich", "minn", "miss", "mo",
     "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "va", "vt", "wash", "wis", "wyo", "ariz", "tex", "d.c",
 }
-_WORD_BEFORE_DOT = re.compile(r"([\w.]+)\.$")
-_SENT_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“])")
+# The word before a full stop, matched over the text before it: the last run of word characters and dots.
+# (A search for r"([\w.]+)\.$" finds the same word but tries every start in turn.)
+_WORD_BEFORE_DOT = re.compile(r"(?:.*[^\w.])?([\w.]+)\.", re.S)
+# A sentence end: stops and closing quotes before a space, a blank line, or a line break before a capital.
+# Written to open with a character class, so the regex engine skips straight to the next [.!?\n] (the
+# look-behinds tell which it was): the same matches as r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n|\n(?=\s*[A-Z\"“])".
+_SENT_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)|(?<=\n)\s*\n|(?<=\n)(?=\s*[A-Z\"“]))")
+# Abbreviations after which a capital still opens no new sentence ("Gov. Smith", but "in the U.S. The").
+_ABBREV_BEFORE_NAME = _ABBREV - {"u.s", "u.k", "d.c"}
 
 
 class Token(NamedTuple):
@@ -49,10 +59,13 @@ _CAPITAL = re.compile(r"[A-Z\x80-\U0010ffff]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+_POSSESSIVE = ("'s", "’s")
+
+
 def _token(m: re.Match[str]) -> Token:
     word = m.group()
     s, e = m.span()
-    base = e - 2 if len(word) > 2 and word[-2:] in ("'s", "’s") else e
+    base = e - 2 if len(word) > 2 and word[-2:] in _POSSESSIVE else e
     return tuple.__new__(Token, (s, e, word, base, word[0].istitle()))
 
 
@@ -71,11 +84,14 @@ def capital_tokens(text: str) -> list[Token]:
     """
     out: list[Token] = []
     done = 0  # the text before this has been scanned
-    held: Token | None = None  # the last token scanned and not kept: a capital after it needs it
+    held: re.Match[str] | None = None  # the last token scanned and not kept: a capital after it needs it
     first = True
-    for cm in _CAPITAL.finditer(text):
+    at = 0
+    # search() from the end of the last window, not finditer(): most capitals lie inside a window already read.
+    while (cm := _CAPITAL.search(text, at)) is not None:
         c = cm.start()
-        if c < done or not (cm.group().isascii() or cm.group().istitle()) or (c and _LETTER.match(text, c - 1)):
+        at = c + 1
+        if not (cm.group().isascii() or cm.group().istitle()) or (c and _LETTER.match(text, c - 1)):
             continue
         lo = done
         if not first:
@@ -83,51 +99,54 @@ def capital_tokens(text: str) -> list[Token]:
             k = c - 1
             while k > done and text[k].isspace():
                 k -= 1
-            ws = max(text.rfind(" ", done, k), text.rfind("\n", done, k))
+            ws = text.rfind(" ", done, k)
+            ws = max(ws, text.rfind("\n", max(done, ws), k))  # a newline only matters after the last space
             lo = ws + 1 if ws >= 0 else done
         scanned = _scan(text, lo, c, out, held if lo == done else None, first)
         if scanned is None:  # no token between lo and the capital: scan from where the last window stopped
             scanned = _scan(text, done, c, out, held, False)
         assert scanned is not None
         done, held = scanned
+        at = max(at, done)
         first = False
     if first and (m := _TOKEN.search(text)) is not None:
         out.append(_token(m))  # no capital at all; the first token still opens the text
     return out
 
 
-def _scan(text: str, lo: int, c: int, out: list[Token], prev: Token | None,
-          keep_first: bool) -> tuple[int, Token | None] | None:
+def _scan(text: str, lo: int, c: int, out: list[Token], prev: re.Match[str] | None,
+          keep_first: bool) -> tuple[int, re.Match[str] | None] | None:
     """Scan from ``lo``, keeping capitals and their neighbours, until two lower-case tokens in a row past ``c``.
 
-    Returns where it stopped and the last token it read without keeping it;
-    ``None`` when the first token read is a capital whose left neighbour
-    lies before ``lo`` (the caller then starts further back).
+    Returns where it stopped and the match of the last token it read without
+    keeping it; ``None`` when the first token read is a capital whose left
+    neighbour lies before ``lo`` (the caller then starts further back).
+
+    The hot loop of the recogniser: a :class:`Token` is built (inline, as
+    :func:`_token` would) only for a token that is kept; one in four is not.
     """
     prev_kept = prev_cap = False
+    append = out.append
     for m in _TOKEN.finditer(text, lo):
-        t = _token(m)
-        s, e = t.start, t.end
-        if keep_first:
-            out.append(t)
+        word = m.group()
+        cap = word[0].istitle()
+        if keep_first or cap or prev_cap:  # the first token, a capital, or a capital's right neighbour
+            if cap and not keep_first:
+                if prev is None and lo > 0:
+                    return None
+                if prev is not None and not prev_kept:
+                    append(_token(prev))  # a capital's left neighbour
             keep_first = False
+            s, e = m.span()
+            append(tuple.__new__(Token, (s, e, word, e - 2 if len(word) > 2 and word[-2:] in _POSSESSIVE else e,
+                                         cap)))
             prev_kept = True
-        elif t.cap:
-            if prev is None and lo > 0:
-                return None
-            if prev is not None and not prev_kept:
-                out.append(prev)
-            out.append(t)
-            prev_kept = True
-        elif prev_cap:
-            out.append(t)  # the right neighbour of a capital
-            prev_kept = True
-        elif s >= c:
-            return e, t  # two lower-case tokens in a row past the capital: this window is done
+        elif m.start() >= c:
+            return m.end(), m  # two lower-case tokens in a row past the capital: this window is done
         else:
             prev_kept = False
-        prev = t
-        prev_cap = t.cap
+        prev = m
+        prev_cap = cap
     return len(text), None
 
 
@@ -186,17 +205,19 @@ def sentences(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _SENT_END.finditer(text):
         end = m.end()
-        if m.group().startswith("."):
-            nxt = text[end : end + 3].lstrip()
-            if nxt[:1].islower() or nxt[:1].isdigit():
+        dot = m.start()
+        if text[dot] == ".":
+            nxt = text[end : end + 3].lstrip()[:1]
+            if nxt.islower() or nxt.isdigit():
                 continue  # "approx. 130 km", "etc. and": a sentence does not open in lower case
             # "Gov. Smith", "U.S. troops": no break after a known abbreviation
             # or a single capital initial.
-            word = _WORD_BEFORE_DOT.search(text[max(start, m.start() - 12) : m.start() + 1])
-            if word and (word.group(1).lower() in _ABBREV or (len(word.group(1)) == 1 and word.group(1).isupper())):
-                nxt = text[end : end + 3].lstrip()
-                if not nxt[:1].isupper() or word.group(1).lower() in _ABBREV - {"u.s", "u.k", "d.c"}:
-                    continue
+            word = _WORD_BEFORE_DOT.fullmatch(text, max(start, dot - 12), dot + 1)
+            if word:
+                w = word.group(1)
+                if w.lower() in _ABBREV or (len(w) == 1 and w.isupper()):
+                    if not nxt.isupper() or w.lower() in _ABBREV_BEFORE_NAME:
+                        continue
         spans.append((start, end))
         start = end
     spans.append((start, len(text)))
