@@ -586,7 +586,11 @@ def _institution_of(key: str, name: str) -> bool:
     "Tennessee Colony", "Hamilton Township" (places of their own) and
     "Warren County" (a division inside the state) are not.
     """
-    rest = key.replace(fold(name), " ", 1).split()
+    words, part = key.split(), fold(name).split()
+    at = next((i for i in range(len(words) - len(part) + 1) if words[i:i + len(part)] == part), None)
+    if at is None:
+        return False
+    rest = words[:at] + words[at + len(part):]
     return bool(rest) and all(w in INSTITUTION_WORDS or w in CONNECTORS for w in rest)
 
 
