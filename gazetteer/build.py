@@ -617,7 +617,16 @@ def curated_places(rows: list[Row], by_gid: dict[str, Row]) -> None:
                             names=names))
 
 
-def geonames_points() -> dict[str, tuple[float, float, int]]:
+def geonames_point_rows() -> list[dict[str, str]]:
+    """The rows of curated/geonames_points.csv (none when the file is absent): read once per build."""
+    path = HERE / "curated" / "geonames_points.csv"
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def geonames_points(rows: list[dict[str, str]]) -> dict[str, tuple[float, float, int]]:
     """GeoNames' own points for country, continent, ocean, sea and region features, where two public copies agree.
 
     GeoNames gives each country a conventional centre (Russia 60N 100E) that
@@ -625,15 +634,11 @@ def geonames_points() -> dict[str, tuple[float, float, int]]:
     GeoNames use it. Rows with a single source are kept in the file for a
     later second reading but not used.
     """
-    path = HERE / "curated" / "geonames_points.csv"
     out: dict[str, tuple[float, float, int]] = {}
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8", newline="") as f:
-        for i, r in enumerate(csv.DictReader(f)):
-            sources = (r.get("source_a") or "", r.get("source_b") or "")
-            if all(sources):
-                out[r["geonameid"]] = (float(r["lat"]), float(r["lon"]), i + 2)
+    for i, r in enumerate(rows):
+        sources = (r.get("source_a") or "", r.get("source_b") or "")
+        if all(sources):
+            out[r["geonameid"]] = (float(r["lat"]), float(r["lon"]), i + 2)
     return out
 
 
@@ -642,26 +647,23 @@ def geonames_points() -> dict[str, tuple[float, float, int]]:
 AREA_FEATURE_CODES = frozenset({"OCN", "SEA", "GULF", "BAY", "BGHT", "STRT", "RGN", "DSRT", "PEN"})
 
 
-def geonames_area_names() -> dict[str, str]:
+def geonames_area_names(rows: list[dict[str, str]]) -> dict[str, str]:
     """Folded name -> geonameid for the ocean, sea and region rows of geonames_points.csv.
 
     A row is matched by the name it has in its sources (``name`` column), never
     by a guessed alias; rows whose name differs from ours stay unmatched.
     """
-    path = HERE / "curated" / "geonames_points.csv"
     out: dict[str, str] = {}
-    if not path.exists():
-        return out
-    with path.open(encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f):
-            if r.get("feature_code") in AREA_FEATURE_CODES:
-                out.setdefault(fold(r["name"]), r["geonameid"])
+    for r in rows:
+        if r.get("feature_code") in AREA_FEATURE_CODES:
+            out.setdefault(fold(r["name"]), r["geonameid"])
     return out
 
 
 def apply_geonames_points(rows: list[Row]) -> None:
-    points = geonames_points()
-    areas = geonames_area_names()
+    curated = geonames_point_rows()
+    points = geonames_points(curated)
+    areas = geonames_area_names(curated)
     continents = {"africa": "6255146", "asia": "6255147", "europe": "6255148", "north america": "6255149",
                   "oceania": "6255151", "south america": "6255150", "antarctica": "6255152"}
     for r in rows:

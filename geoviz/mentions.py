@@ -720,13 +720,6 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
     for k, t in enumerate(toks):
         if not t.cap or (len(t.text) > _STATE_KEY_CHARS and "." not in t.text):
             continue  # (lower() never shortens a word, so a longer one is no key)
-        # "Red Deer, Alta.": after a town and with the dot, the abbreviation
-        # outranks a one-word name spelt the same (Alta, Norway).
-        replaces = taken.get(t.start)
-        if replaces is not None and not (mentions[replaces].end == t.end and text[t.end : t.end + 1] == "."
-                                         and k and toks[k - 1].base_end in by_end
-                                         and _QUALIFIER.fullmatch(text[toks[k - 1].base_end : t.start])):
-            continue
         dotted = t.text.count(".") >= 2
         word = t.text.replace(".", "").lower()
         found = PROVINCE_ABBREVIATIONS.get(word)
@@ -737,6 +730,12 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
             continue  # "L.A." is not Louisiana
         prev_end = toks[k - 1].base_end if k else -1
         after_town = prev_end in by_end and _QUALIFIER.fullmatch(text[prev_end : t.start]) is not None
+        # "Red Deer, Alta.": after a town and with the dot, the abbreviation
+        # outranks a one-word name spelt the same (Alta, Norway).
+        replaces = taken.get(t.start)
+        if replaces is not None and not (after_town and mentions[replaces].end == t.end
+                                         and text[t.end : t.end + 1] == "."):
+            continue
         after_party = text[max(0, t.start - 2) : t.start] in ("D-", "R-", "I-")
         if not dotted:
             ap_pair = text[t.end : t.end + 1] == "." and (after_town or after_party)

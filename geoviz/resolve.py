@@ -85,7 +85,7 @@ DEMONYM_KINDS = {"country", "admin1", "region"}
 # only of these is no place ("City Hall", "West Wing").
 GENERIC = COMMON_WORDS | ORG_HEADS | STREET_WORDS | CONNECTORS
 FOCUS_CONFIDENCE = 0.1
-COUNTY_WORDS = (" county", " parish")
+COUNTY_SUFFIXES = (" county", " parish")
 BARE_COUNTIES = 5
 # Words of an organisation's name that do not make it a place of its own ("Colorado State University").
 INSTITUTION_WORDS = {"university", "college", "state", "institute", "tech", "technology", "school", "academy",
@@ -178,11 +178,11 @@ class Resolver:
         and neighbours speak for the county. Only the BARE_COUNTIES most
         populous count: thirty Washington Counties would swamp the scoring.
         """
-        if key.endswith(COUNTY_WORDS):
+        if key.endswith(COUNTY_SUFFIXES):
             return []
         hit = self._county_cache.get(key)
         if hit is None:
-            found = [(e, p, 1) for word in COUNTY_WORDS for e, p, f in self.candidates(key + word, "name")
+            found = [(e, p, 1) for word in COUNTY_SUFFIXES for e, p, f in self.candidates(key + word, "name")
                      if e.kind == "admin2" and f == 0]
             hit = sorted(found, key=lambda c: -c[0].population)[:BARE_COUNTIES]
             if len(self._county_cache) > 200_000:
@@ -250,6 +250,9 @@ class Resolver:
             if ranked:
                 focus = groups[max(ranked, key=lambda i: (weight[i], -i))].choice.entry
                 break
+        def by_prior(r: tuple[Entry, str]) -> float:
+            return prior(r[0].kind, r[0].population, r[0].feature_code)
+
         for g in unknown:
             parts = self._part_of_name(g.key)
             # A state or country named in an institution's name locates it wherever the story is:
@@ -257,22 +260,21 @@ class Resolver:
             named = [(e, "part") for e, f in parts if f == 0 and e.kind in ("admin1", "country")
                      and _institution_of(g.key, e.name)]
             if named:
-                e, how = max(named, key=lambda r: prior(r[0].kind, r[0].population, r[0].feature_code))
-                g.cands = [_Cand(e, 0.0, backoff=how)]
-                g.choice = g.cands[0]
-                g.confidence = FOCUS_CONFIDENCE * 3
-                continue
-            readings = [(e, "part") for e, _ in parts]
-            readings += [(e, "completed") for suffix in FEATURE_SUFFIXES
-                         for e, _, _ in self.candidates(f"{g.key} {suffix}", "name") if e.kind in ("sea", "region")]
-            fitting = [(e, how) for e, how in readings if focus is None or _agrees(e, focus)]
-            if fitting:
-                e, how = max(fitting, key=lambda r: prior(r[0].kind, r[0].population, r[0].feature_code))
+                e, how = max(named, key=by_prior)
                 confidence = FOCUS_CONFIDENCE * 3
-            elif focus is not None:
-                e, how, confidence = focus, "focus", FOCUS_CONFIDENCE
             else:
-                continue
+                readings = [(e, "part") for e, _ in parts]
+                readings += [(e, "completed") for suffix in FEATURE_SUFFIXES
+                             for e, _, _ in self.candidates(f"{g.key} {suffix}", "name")
+                             if e.kind in ("sea", "region")]
+                fitting = [(e, how) for e, how in readings if focus is None or _agrees(e, focus)]
+                if fitting:
+                    e, how = max(fitting, key=by_prior)
+                    confidence = FOCUS_CONFIDENCE * 3
+                elif focus is not None:
+                    e, how, confidence = focus, "focus", FOCUS_CONFIDENCE
+                else:
+                    continue
             g.cands = [_Cand(e, 0.0, backoff=how)]
             g.choice = g.cands[0]
             g.confidence = confidence

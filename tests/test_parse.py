@@ -26,6 +26,14 @@ def mentioned(doc):
     return {m.text for p in doc.places + doc.uncertain for m in p.mentions}
 
 
+def assert_mentions(text, absent, present):
+    """``absent`` (if any) is not recognised in ``text``; ``present`` is."""
+    found = mentioned(geoviz.parse(text))
+    if absent:
+        assert absent not in found
+    assert present in found
+
+
 def test_seed_places(seed_text):
     doc = geoviz.parse(seed_text)
     places = by_name(doc)
@@ -179,10 +187,7 @@ def test_non_string_is_an_input_error():
     ("Manila Archbishop Luis Tagle led the vigil.", None, "Manila"),
 ])
 def test_languages_are_not_places_and_org_heads_keep_the_place(text, absent, present):
-    found = mentioned(geoviz.parse(text))
-    if absent:
-        assert absent not in found
-    assert present in found
+    assert_mentions(text, absent, present)
 
 
 @pytest.mark.parametrize("text, town, person", [
@@ -285,10 +290,7 @@ def test_names_with_an_elided_particle():
     ("Crews repaved Douglas County Road 4 near Alexandria, Minn.", None, "Douglas County"),
 ])
 def test_a_name_inside_a_street_name_is_not_the_place(text, absent, present):
-    found = mentioned(geoviz.parse(text))
-    if absent:
-        assert absent not in found
-    assert present in found
+    assert_mentions(text, absent, present)
 
 
 def test_a_name_before_an_ampersand_is_a_firm():
@@ -309,10 +311,7 @@ def test_a_sentence_opening_given_name_makes_the_next_word_a_surname():
     ("Flights between New York and Kiev start in May.", None, "Kiev"),
 ])
 def test_a_towns_short_alias_is_not_the_town(text, absent, present):
-    found = mentioned(geoviz.parse(text))
-    if absent:
-        assert absent not in found
-    assert present in found
+    assert_mentions(text, absent, present)
 
 
 def test_a_name_before_administration_is_a_president():
@@ -327,7 +326,4 @@ def test_a_name_before_administration_is_a_president():
     ("The boat docked in Mystic after a week at sea.", None, "Mystic"),
 ])
 def test_an_adjective_shaped_word_is_not_a_small_town(text, absent, present):
-    found = mentioned(geoviz.parse(text))
-    if absent:
-        assert absent not in found
-    assert present in found
+    assert_mentions(text, absent, present)
