@@ -6,16 +6,16 @@ the route, a measure tool and the exports. State lives in a few named
 ``st.session_state`` keys:
 
 * ``article``   the requested input {name, text, date}; a change re-parses;
-* ``workspace`` the parsed and user-edited scene (``geoviz.app_support.Workspace``);
+* ``workspace`` the parsed and user-edited scene (``geoviz.app.workspace.Workspace``);
 * ``selected``  the selected place id (the place picker's key; a map click sets it);
 * ``notice``    a message about the last input attempt (a refused upload).
 
-Every edit goes through a callback into ``app_support``, so the page that
+Every edit goes through a callback into ``geoviz.app.workspace``, so the page that
 follows already shows the new map, legs and claim checks.
 
 Served, not only run: ``streamlit run app.py`` finds ``app = st.App(...)``
 below and imports this file once as a module; the App's lifespan starts
-``app_support``'s warm-up when the server starts, and each session runs
+``geoviz.app.workspace``'s warm-up when the server starts, and each session runs
 :func:`page` (the file as ``__main__``). The module import stays instant: the
 heavy imports live in the page's branch.
 """
@@ -33,7 +33,7 @@ import streamlit as st
 
 @asynccontextmanager
 async def warm_on_start(_app: Any) -> AsyncIterator[None]:
-    """Server start: load the gazetteer, name index and landing map in the background (``app_support.warm_up``).
+    """Server start: load the gazetteer, name index and landing map in the background (``workspace.warm_up``).
 
     A thread, so the server answers at once and the work overlaps with the
     browser loading Streamlit's frontend; the heavy imports happen in that
@@ -41,9 +41,9 @@ async def warm_on_start(_app: Any) -> AsyncIterator[None]:
     """
 
     def warm() -> None:
-        from geoviz import app_support
+        from geoviz.app import workspace
 
-        app_support.start_warm_up().join()
+        workspace.start_warm_up().join()
 
     import threading
 
@@ -61,10 +61,10 @@ else:
     # The page's own run: only now the heavy imports (the module import above must stay instant).
     import pandas as pd
 
-    from geoviz import app_support as gv
+    from geoviz.app import workspace as gv
+    from geoviz.article import MAX_BYTES
+    from geoviz.errors import InputError
     from geoviz.export import article_title, claims_csv, default_stem, geojson_document, html_document, places_csv
-    from geoviz.parse import InputError
-    from geoviz.reading import MAX_BYTES
     from geoviz.render import KIND_STYLES, marker_kind
 
 #: Articles longer than this get a step-by-step status box instead of a spinner.
@@ -372,7 +372,7 @@ def show_corpus() -> None:
 
     import streamlit.components.v1 as components
 
-    from geoviz.corpus_map import CorpusMapError
+    from geoviz.corpus.corpus_map import CorpusMapError
 
     st.caption("Run `geoviz batch IN.jsonl -o OUT.parquet` first, then give its output directory (on this machine).")
     path = st.text_input("Batch output directory", key="corpus_dir", placeholder="month.parquet").strip()

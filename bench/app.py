@@ -126,8 +126,8 @@ def floor(runs: int) -> list[tuple[float, ...]]:
     import pickle
     import tempfile
 
-    from geoviz import app_support as gv
-    from geoviz.analysis import scene_of
+    from geoviz.app import workspace as gv
+    from geoviz.pipeline import scene_of
     from geoviz.render import render
 
     seed = (ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8")

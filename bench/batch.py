@@ -94,17 +94,15 @@ def run_command(src: Path, out: Path, workers: int) -> dict[str, Any]:
 
 def child(src: str, out: str, workers: str) -> int:
     """The `geoviz batch` command itself (registered here in case cli.py does not import it yet)."""
-    import geoviz.batch_command  # noqa: F401
-    from geoviz.cli import main
+    from geoviz.cli.main import main
 
     return main(["batch", src, "-o", out, "--workers", workers, "--no-progress", "--json"])
 
 
 def per_article(corpus: Path, runs: int) -> None:
     """CPU ms per article of analyse() and of extract_events + extract_journeys (what batch spends per article)."""
-    from geoviz.analysis import analyse
-    from geoviz.events import extract_events, extract_journeys
-    from geoviz.parse import parse
+    from geoviz.pipeline import analyse, parse
+    from geoviz.story.events import extract_events, extract_journeys
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8") if line.strip()]
     docs = [parse(t) for t in texts]

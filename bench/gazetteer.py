@@ -18,7 +18,7 @@ import time
 
 
 def cold_open_seconds(runs: int = 5) -> float:
-    code = ("import time; t=time.perf_counter(); from geoviz.gazetteer import Gazetteer; "
+    code = ("import time; t=time.perf_counter(); from geoviz.geo.gazetteer import Gazetteer; "
             "g=Gazetteer(); g.lookup('Khasan'); print(time.perf_counter()-t)")
     times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
              for _ in range(runs)]
@@ -29,7 +29,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=10_000)
     a = ap.parse_args()
-    from geoviz.gazetteer import Gazetteer
+    from geoviz.geo.gazetteer import Gazetteer
 
     cold = cold_open_seconds()
     g = Gazetteer()

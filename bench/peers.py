@@ -23,14 +23,14 @@ Each engine runs in its own process (``--worker``), so its peak RSS
 (``ru_maxrss``) is its own. One untimed pass collects the predictions and warms
 caches; then ``--runs`` timed passes over every text; the table shows the
 median. Timed passes call each engine as its users would, resolution included
-(``geoviz.parse``; ``GeoText(text)`` + lookups; ``nlp.pipe`` + lookups); span
+(``geoviz.pipeline``; ``GeoText(text)`` + lookups; ``nlp.pipe`` + lookups); span
 recovery for geotext is outside the timing, in its favour, and so is building
 the peers' name -> point table (it counts in "load").
 
-Scoring is the end-to-end protocol of :mod:`geoviz.evaluate` (a predicted
+Scoring is the end-to-end protocol of :mod:`geoviz.corpus.evaluate` (a predicted
 mention matches a gold toponym when the spans overlap; correct within 161 km),
 in :func:`score_predictions`, because ``evaluate()`` scores only geoviz's own
-parser. The run checks that it reproduces ``geoviz.evaluate`` for geoviz.
+parser. The run checks that it reproduces ``geoviz.corpus.evaluate`` for geoviz.
 ``acc@161 matched`` is the share of matched mentions within 161 km (resolution
 quality on what the engine recognised); ``acc@161 gold`` is resolve mode: each
 engine gives a point for every gold span's name (geoviz: ``evaluate(mode="resolve")``).
@@ -68,20 +68,20 @@ Prediction = tuple[int, int, float, float]  # start, end, lat, lon
 
 
 # ---------------------------------------------------------------------------
-# Scoring (the end-to-end protocol of geoviz.evaluate, for any engine)
+# Scoring (the end-to-end protocol of geoviz.corpus.evaluate, for any engine)
 # ---------------------------------------------------------------------------
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    from geopy.distance import great_circle  # the same distance geoviz.evaluate uses
+    from geopy.distance import great_circle  # the same distance geoviz.corpus.evaluate uses
 
     return great_circle(a, b).km
 
 
 def score_predictions(gold: Sequence[Any], predicted_mentions: Iterable[Prediction]) -> dict[str, int]:
-    """Counts for one article under geoviz.evaluate's end-to-end rules.
+    """Counts for one article under geoviz.corpus.evaluate's end-to-end rules.
 
-    ``gold``: :class:`geoviz.evaluate.Gold` items (those without coordinates are
+    ``gold``: :class:`geoviz.corpus.evaluate.Gold` items (those without coordinates are
     dropped, as evaluate does). A predicted mention matches the first gold
     toponym its span overlaps and is correct when within 161 km of it.
     """
@@ -116,7 +116,7 @@ class GeoNamesPopulation:
 
     Candidates are the bundled GeoNames features (``gn:`` ids: cities500,
     admin1/admin2 divisions, countries) one of whose GeoNames names folds
-    (case, accents, punctuation; :func:`geoviz.gazetteer._clean_query`) to the
+    (case, accents, punctuation; :func:`geoviz.geo.gazetteer._clean_query`) to the
     mention, a leading "the" dropped. The most populous wins; ties go to the
     lower GeoNames id, not to geoviz's prior. The winner of every name is
     computed once at load (as a baseline would ship it: a name -> point table),
@@ -124,7 +124,7 @@ class GeoNamesPopulation:
     """
 
     def __init__(self) -> None:
-        from geoviz.gazetteer import default_gazetteer
+        from geoviz.geo.gazetteer import default_gazetteer
 
         best: dict[str, tuple[int, int, float, float]] = {}
         rows = default_gazetteer()._query(
@@ -138,7 +138,7 @@ class GeoNamesPopulation:
         self.points = {k: (v[2], v[3]) for k, v in best.items()}
 
     def __call__(self, name: str) -> tuple[float, float] | None:
-        from geoviz.gazetteer import _clean_query
+        from geoviz.geo.gazetteer import _clean_query
 
         key = _clean_query(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
         return self.points.get(key) if key else None
@@ -166,7 +166,7 @@ class GeovizEngine(Engine):
     def __init__(self) -> None:
         import geoviz
 
-        self.parse = geoviz.parse
+        self.parse = geoviz.pipeline
 
     def run(self, texts: list[str]) -> None:
         for t in texts:
@@ -255,7 +255,7 @@ def make_engine(name: str) -> Engine:
 
 
 def _read(corpora: Path) -> dict[str, list[tuple[str, str, list[Any]]]]:
-    from geoviz.evaluate import read_corpus
+    from geoviz.corpus.evaluate import read_corpus
 
     return {c: list(read_corpus(corpora / f"{c}.jsonl")) for c in CORPORA if (corpora / f"{c}.jsonl").exists()}
 
@@ -276,7 +276,7 @@ def worker(engine_name: str, corpora: Path, runs: int, out: Path) -> None:
         # CPU time too: on a shared machine wall-clock rates swing with the neighbours' load
         cpu_rates.append(len(texts) / (time.process_time() - c0))
     gold_points: dict[str, list[list[Any]]] = {}
-    if engine_name != "geoviz":  # geoviz's resolve mode is geoviz.evaluate itself
+    if engine_name != "geoviz":  # geoviz's resolve mode is geoviz.corpus.evaluate itself
         for c, docs in data.items():
             gold_points[c] = [[engine.resolve_name(g.name) for g in gold] for _, _, gold in docs]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -328,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     data = _read(a.corpora)
     if not data:
         raise SystemExit(f"no corpora in {a.corpora}")
-    from geoviz.evaluate import evaluate
+    from geoviz.corpus.evaluate import evaluate
 
     results: dict[str, dict[str, Any]] = {}
     for name in a.engines.split(","):
@@ -392,7 +392,7 @@ def _print_table(results: dict[str, dict[str, Any]], corpora: list[str], runs: i
             print(f"  vs {name:8} F1 {f_ratio:.2f}x, throughput {ref['rate'] / r['rate']:.2f}x wall, "
                   f"{ref['cpu_rate'] / r['cpu_rate']:.2f}x CPU")
         checks = [ref["scores"][c].get("matches_evaluate") for c in corpora]
-        print(f"score_predictions reproduces geoviz.evaluate end-to-end counts: {all(checks)}")
+        print(f"score_predictions reproduces geoviz.corpus.evaluate end-to-end counts: {all(checks)}")
 
 
 if __name__ == "__main__":

@@ -2,5 +2,5 @@
 
 Only data lives here (the SQLite store, its manifest and attribution); the
 code that builds it is ``build.py`` and the code that reads it is
-``geoviz.gazetteer``.
+``geoviz.geo.gazetteer``.
 """

@@ -41,8 +41,8 @@ from shapely.ops import polylabel, unary_union
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from geoviz.gazetteer import KINDS, SCHEMA_VERSION, prior  # noqa: E402
-from geoviz.names import fold, is_latin  # noqa: E402
+from geoviz.geo.gazetteer import KINDS, SCHEMA_VERSION, prior  # noqa: E402
+from geoviz.nlp.names import fold, is_latin  # noqa: E402
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data"
 DEFAULT_OUT = HERE / "gazetteer.sqlite"

@@ -1,10 +1,51 @@
 """geoviz: turn a news article into a map you can trust.
 
-The public API: :func:`parse` (text -> Document of resolved places); the
-gazetteer and geocoder live in :mod:`geoviz.gazetteer` and
-:mod:`geoviz.geocoder`.
+The public API, one import away::
+
+    import geoviz
+    geoviz.analyse(text)          # exactly what `geoviz parse --json` prints
+    doc = geoviz.parse(text)      # resolved places (Document)
+    scene = geoviz.scene_of(text) # editable Scene: places, events, routes, claims
+    geoviz.render(scene)          # folium.Map
+    geoviz.save_html(scene, "map.html", offline=True)
+
+Every error geoviz raises on purpose is a :class:`GeovizError`.
 """
 
-from geoviz.parse import InputError, parse
+from geoviz.claims import check_claims
+from geoviz.errors import GeovizError, InputError
+from geoviz.geo.gazetteer import Gazetteer, GazetteerError, default_gazetteer
+from geoviz.pipeline import analyse, parse, scene_from_document, scene_of
+from geoviz.scene import Scene
 
-__all__ = ["InputError", "parse"]
+# The map and its exports import folium (a third of a second): loaded on first use (PEP 562), so
+# `import geoviz` stays as quick as the parser.
+_LAZY = {"render": "geoviz.render", "save_csv": "geoviz.export", "save_geojson": "geoviz.export",
+         "save_html": "geoviz.export"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'geoviz' has no attribute {name!r}")
+
+
+__all__ = [
+    "Gazetteer",
+    "GazetteerError",
+    "GeovizError",
+    "InputError",
+    "Scene",
+    "analyse",
+    "check_claims",
+    "default_gazetteer",
+    "parse",
+    "render",
+    "save_csv",
+    "save_geojson",
+    "save_html",
+    "scene_from_document",
+    "scene_of",
+]

@@ -26,9 +26,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from geoviz.nlp.text import sentences
 from geoviz.render import _claim_dict, marker_kind, render
 from geoviz.scene import Scene
-from geoviz.text import sentences
 
 __all__ = [
     "PLACE_COLUMNS",

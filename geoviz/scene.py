@@ -35,9 +35,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geoviz.events import Event, Leg, Route, Stop, build_legs, split_antimeridian
-from geoviz.geodesy import geodesic_line
-from geoviz.model import Candidate, Document, Entry, Place, Span
+from geoviz.claims import Claim
+from geoviz.geo.geodesy import geodesic_line
+from geoviz.model import Candidate, Document, Entry, Mention, Place
+from geoviz.story.events import Event, Leg, Route, Stop, build_legs, split_antimeridian
 
 __all__ = ["GEOJSON_VERSION", "Scene"]
 
@@ -45,15 +46,6 @@ GEOJSON_VERSION = 1
 _CLAIM_LINE_STEP_KM = 100.0
 
 Rejudge = Callable[["Scene"], list[Any]]
-
-
-def _claim_class() -> type | None:
-    """geoviz.claims.Claim when that module is importable (it is optional to this one)."""
-    try:
-        from geoviz.claims import Claim
-    except ImportError:
-        return None
-    return Claim
 
 
 @dataclass
@@ -72,27 +64,18 @@ class Scene:
     # -- building ----------------------------------------------------------------------------
 
     @classmethod
-    def from_document(cls, doc: Document, events: list[Event] | None = None, routes: list[Route] | None = None,
-                      claims: list[Any] | None = None, meta: dict[str, Any] | None = None) -> Scene:
-        """A Scene from a parsed Document; events, routes and claims are extracted when not given.
+    def from_document(cls, doc: Document, events: list[Event], routes: list[Route], claims: list[Any],
+                      meta: dict[str, Any] | None = None, extra_places: list[Place] | None = None) -> Scene:
+        """A Scene from a parsed Document and what the story and claims stages read from it.
 
-        Places that only a route names (an implied journey origin) are added so
-        that every stop refers to a place of the scene.
+        ``extra_places`` are places only a route names (an implied journey
+        origin), so that every stop refers to a place of the scene.
         """
-        from geoviz.events import extract_events, extract_journeys, route_places
-
-        if events is None:
-            events = extract_events(doc)
-        if routes is None:
-            routes = extract_journeys(doc, events)
-        if claims is None:
-            claims = _check_claims(doc)
         meta = dict(meta or {})
         if doc.date:
             meta.setdefault("date", doc.date)
-        places = list(doc.places) + route_places(routes, doc, _gazetteer_get())
-        return cls(places=places, events=list(events), routes=list(routes), claims=list(claims),
-                   source_text=doc.text, meta=meta, uncertain=list(doc.uncertain))
+        return cls(places=list(doc.places) + list(extra_places or []), events=list(events), routes=list(routes),
+                   claims=list(claims), source_text=doc.text, meta=meta, uncertain=list(doc.uncertain))
 
     # -- lookups -----------------------------------------------------------------------------
 
@@ -186,13 +169,14 @@ class Scene:
         return self
 
     def _rejudge(self, rejudge: Rejudge | None) -> Scene:
-        """Claims depend on place coordinates: judge them again after a place edit."""
+        """Claims depend on place coordinates: judge them again after a place edit.
+
+        ``rejudge`` (:func:`geoviz.pipeline.claims_judge` of the gazetteer in
+        use) does it; without one the claims stay as they were: a Scene never
+        opens a gazetteer or runs a stage itself.
+        """
         if rejudge is not None:
             self.claims = list(rejudge(self))
-        elif self.claims and self.source_text and _claim_class() is not None and all(
-                isinstance(c, _claim_class()) for c in self.claims):
-            self.claims = _check_claims(Document(text=self.source_text, places=self.places,
-                                                 date=self.meta.get("date")))
         return self
 
     # -- GeoJSON ----------------------------------------------------------------------------
@@ -306,7 +290,7 @@ def _place_from(props: dict[str, Any], geom: dict[str, Any] | None, fid: Any, in
     return Place(id=pid, name=str(props.get("name", pid)), lat=float(lat), lon=float(lon),
                  kind=str(props.get("kind", "landmark")), country=str(props.get("country", "")),
                  confidence=float(props.get("confidence", 1.0)),
-                 mentions=[Span(int(m["start"]), int(m["end"]), str(m["text"])) for m in props.get("mentions") or []],
+                 mentions=[Mention.from_dict(m) for m in props.get("mentions") or []],
                  alternatives=alternatives, reason=dict(props.get("reason") or {}),
                  admin1=str(props.get("admin1", "")), metonym=bool(props.get("metonym", False)),
                  entry_id=str(props.get("entry_id", "")))
@@ -368,9 +352,7 @@ def _claim_from(props: dict[str, Any]) -> Any:
     if props.get("claim_format") == "dict":
         return props.get("claim")
     props = {k: v for k, v in props.items() if k != "claim_format"}
-    cls = _claim_class()
-    if cls is None:
-        return props
+    cls = Claim
     hints = typing.get_type_hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
@@ -378,32 +360,3 @@ def _claim_from(props: dict[str, Any]) -> Any:
             v = props[f.name]
             kwargs[f.name] = tuple(v) if isinstance(v, list) and "tuple" in str(hints.get(f.name, "")) else v
     return cls(**kwargs)
-
-
-# --------------------------------------------------------------------------
-# Optional neighbours
-# --------------------------------------------------------------------------
-
-
-def _check_claims(doc: Document) -> list[Any]:
-    """Distance claims via geoviz.claims when it is importable; none otherwise."""
-    try:
-        from geoviz.claims import check_claims
-    except ImportError:
-        return []
-    border = None
-    get = _gazetteer_get()
-    if get is not None:
-        from geoviz.gazetteer import default_gazetteer
-
-        border = default_gazetteer().border_km
-    return list(check_claims(doc, border))
-
-
-def _gazetteer_get() -> Callable[[str], Entry | None] | None:
-    try:
-        from geoviz.gazetteer import default_gazetteer
-
-        return default_gazetteer().get
-    except Exception:  # the store is optional for a Scene  # noqa: BLE001
-        return None

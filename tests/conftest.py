@@ -13,7 +13,7 @@ RAW_DATA = ROOT.parent / "shared" / "data"
 
 @pytest.fixture(scope="session")
 def gaz():
-    from geoviz.gazetteer import default_gazetteer
+    from geoviz.geo.gazetteer import default_gazetteer
 
     return default_gazetteer()
 

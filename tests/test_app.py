@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geoviz import app_support as gv
-from geoviz.gazetteer import StoreNameKeys
+from geoviz.app import workspace as gv
+from geoviz.article import MAX_BYTES
+from geoviz.geo.gazetteer import StoreNameKeys
 from geoviz.model import Place, Span
-from geoviz.parse import InputError, pipeline
-from geoviz.reading import MAX_BYTES
+from geoviz.pipeline import InputError, pipeline
 from geoviz.scene import Scene
 from tests.conftest import ROOT
 
@@ -335,7 +335,7 @@ def test_nearest_place_matches_markers_even_across_the_antimeridian():
 
 
 def test_set_resolution_rejudges_with_the_given_gazetteer(gaz, seed_text: str):
-    from geoviz.analysis import scene_of
+    from geoviz.pipeline import scene_of
 
     scene = scene_of(seed_text, gazetteer=gaz)
     ws = gv.new_workspace("seed", seed_text, None, scene, gaz)
@@ -455,7 +455,7 @@ def test_importing_app_as_a_module_is_instant_and_serves_an_st_app():
     import sys
 
     code = ("import sys, streamlit as st, app; assert isinstance(app.app, st.App), app.app; "
-            "heavy = [m for m in ('folium', 'pandas', 'geoviz.app_support', 'geoviz.parse') if m in sys.modules]; "
+            "heavy = [m for m in ('folium', 'pandas', 'geoviz.app.workspace', 'geoviz.pipeline') if m in sys.modules]; "
             "assert not heavy, heavy")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
@@ -466,11 +466,11 @@ def test_the_served_basemap_file_is_the_bundled_basemap():
     from geoviz.render import basemap_script
 
     assert gv.STATIC_BASEMAP.read_text(encoding="utf-8") == basemap_script(), (
-        "stale: run python -c 'from geoviz.app_support import write_static_basemap; write_static_basemap()'")
+        "stale: run python -c 'from geoviz.app.workspace import write_static_basemap; write_static_basemap()'")
 
 
 def test_the_app_map_loads_the_basemap_file_instead_of_inlining_it(gaz, seed_text: str, monkeypatch):
-    from geoviz.analysis import scene_of
+    from geoviz.pipeline import scene_of
     from geoviz.render import basemap_script, render
 
     scene = scene_of(seed_text, gazetteer=gaz)
@@ -496,7 +496,7 @@ def test_samples_start_with_the_seed():
 def test_the_corpus_tab_maps_batch_output(app: AppTest, tmp_path):
     import json as _json
 
-    from geoviz.batch import run_batch
+    from geoviz.corpus.batch import run_batch
 
     src = tmp_path / "in.jsonl"
     texts = ["Officials in Nairobi met delegates from Kampala.", "Floods hit Dhaka; Nairobi sent help."]

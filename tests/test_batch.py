@@ -16,8 +16,8 @@ import pytest
 
 pytest.importorskip("dask.bag")
 
-from geoviz.analysis import analyse  # noqa: E402
-from geoviz.batch import SimulatedCrash, run_batch  # noqa: E402
+from geoviz.corpus.batch import SimulatedCrash, run_batch  # noqa: E402
+from geoviz.pipeline import analyse  # noqa: E402
 
 ARTICLES = [
     "Kim Jong Un left Pyongyang by armoured train and arrived in Vladivostok on Tuesday.",
@@ -214,8 +214,7 @@ def test_local_cluster_gives_the_same_output(corpus: tuple[Path, dict[int, str]]
 
 def test_cli_batch_reports_json_and_one_line_errors(corpus: tuple[Path, dict[int, str]], tmp_path: Path,
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    import geoviz.batch_command  # noqa: F401  (registers `geoviz batch` until cli.py imports it)
-    from geoviz.cli import main
+    from geoviz.cli.main import main
 
     out = tmp_path / "cli.parquet"
     assert main(["batch", str(corpus[0]), "-o", str(out), "--scheduler", "sync", "--partitions", "2",
@@ -230,7 +229,7 @@ def test_cli_batch_reports_json_and_one_line_errors(corpus: tuple[Path, dict[int
 
 def test_default_plan_gives_every_worker_several_partitions(tmp_path: Path) -> None:
     """Enough pieces that the last ones do not leave a worker idle for long; tiny inputs stay whole."""
-    from geoviz.batch import MIN_PARTITION_BYTES, PARTITIONS_PER_WORKER, TARGET_PARTITION_BYTES, plan
+    from geoviz.corpus.batch import MIN_PARTITION_BYTES, PARTITIONS_PER_WORKER, TARGET_PARTITION_BYTES, plan
 
     src = tmp_path / "mid.jsonl"
     with src.open("w", encoding="utf-8") as f:

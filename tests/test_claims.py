@@ -203,7 +203,7 @@ def border_stub(values: dict[str, float], calls: list[tuple[float, float, str]] 
 
 
 # (text, mentions, subject, anchor, verdict). Geodesic figures in the ids'
-# comments come from these coordinates (geoviz.geodesy.measure).
+# comments come from these coordinates (geoviz.geo.geodesy.measure).
 OK = "consistent"
 OVER = "overstated"
 UNDER = "understated"

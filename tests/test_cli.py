@@ -7,7 +7,7 @@ import json
 import pytest
 from geopy.distance import geodesic
 
-from geoviz.cli import main
+from geoviz.cli.main import main
 
 
 def run(capsys, *argv):

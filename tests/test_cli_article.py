@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from geoviz.cli import main
+from geoviz.cli.main import main
 from tests.conftest import ROOT
 
 SEED = str(ROOT / "seeds" / "kim-putin-summit.txt")
@@ -25,7 +25,7 @@ def test_parse_json_contract(capsys):
     assert set(d) >= {"places", "events", "routes", "claims"}
     p = d["places"][0]
     assert set(p) >= {"id", "name", "lat", "lon", "kind", "country", "confidence", "mentions", "alternatives"}
-    assert set(p["mentions"][0]) == {"start", "end", "text"}
+    assert set(p["mentions"][0]) == {"start", "end", "text", "form"}
 
 
 def test_parse_table(capsys):
@@ -90,7 +90,7 @@ def test_evaluate_on_a_small_corpus(capsys, tmp_path):
     start = text.index("Paris")
     corpus = tmp_path / "c.jsonl"
     # Gold coordinate taken from the bundled gazetteer itself (GeoNames 4717560).
-    from geoviz.gazetteer import default_gazetteer
+    from geoviz.geo.gazetteer import default_gazetteer
 
     paris = default_gazetteer().get("gn:4717560")
     gold = {"id": "1", "text": text, "toponyms": [{"start": start, "end": start + 5, "name": "Paris",
@@ -107,7 +107,7 @@ def test_evaluate_on_a_small_corpus(capsys, tmp_path):
 
 def test_evaluate_ceiling_tells_ranking_errors_from_names_the_gazetteer_cannot_place(capsys, tmp_path):
     """A miss whose gold is another reading of the name is reachable; a gold point no reading is near is not."""
-    from geoviz.gazetteer import default_gazetteer
+    from geoviz.geo.gazetteer import default_gazetteer
 
     text = (ROOT / "tests" / "articles" / "paris_tx.txt").read_text()
     start = text.index("Paris")

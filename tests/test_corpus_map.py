@@ -11,9 +11,9 @@ import pytest
 pytest.importorskip("dask.bag")
 pytest.importorskip("xstatic.pkg.leaflet_markercluster")
 
-from geoviz.batch import run_batch  # noqa: E402
-from geoviz.cli import main  # noqa: E402
-from geoviz.corpus_map import (  # noqa: E402
+from geoviz.cli.main import main  # noqa: E402
+from geoviz.corpus.batch import run_batch  # noqa: E402
+from geoviz.corpus.corpus_map import (  # noqa: E402
     CorpusMapError,
     CorpusPlace,
     build_corpus_map,
@@ -21,7 +21,7 @@ from geoviz.corpus_map import (  # noqa: E402
     corpus_places,
     heat_cells,
 )
-from geoviz.parse import parse  # noqa: E402
+from geoviz.pipeline import parse  # noqa: E402
 
 ARTICLES = [
     "Officials in Nairobi said the talks in Nairobi would continue. Kenya hopes for a deal.",

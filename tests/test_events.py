@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from geoviz.events import Event, Leg, Route, Stop, build_legs, extract_events, extract_journeys, split_antimeridian
 from geoviz.model import Document, Place, Span
+from geoviz.story.events import (
+    Event,
+    Leg,
+    Route,
+    Stop,
+    build_legs,
+    extract_events,
+    extract_journeys,
+    split_antimeridian,
+)
 
 
 def make_doc(text: str, names: dict[str, str], date: str | None = None) -> Document:
@@ -20,7 +29,7 @@ def make_doc(text: str, names: dict[str, str], date: str | None = None) -> Docum
     "North Korea": a demonym is a mention of its country). Longer surfaces
     claim their text first, so "North Korean" is not also "North Korea".
     """
-    from geoviz.gazetteer import default_gazetteer
+    from geoviz.geo.gazetteer import default_gazetteer
 
     gaz = default_gazetteer()
     places: dict[str, Place] = {}
@@ -123,7 +132,7 @@ def test_seed_journey(seed_doc: Document) -> None:
 
 def test_seed_through_the_real_parser() -> None:
     """Same expectations through geoviz.parse (the whole pipeline), when it is available."""
-    parse = pytest.importorskip("geoviz.parse").parse
+    parse = pytest.importorskip("geoviz.pipeline").parse
     from tests.conftest import ROOT
 
     doc = parse((ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8"), date="2023-09-14")
@@ -539,7 +548,7 @@ def test_lowercase_descriptions_group_by_role_and_class() -> None:
 
 
 def test_own_articles_through_the_real_parser() -> None:
-    parse = pytest.importorskip("geoviz.parse").parse
+    parse = pytest.importorskip("geoviz.pipeline").parse
     doc = parse(article("la.txt"), date="2024-04-12")
     (r,) = extract_journeys(doc)
     assert names_of(r) == ["Santiago", "Antofagasta", "Calama"] and r.traveller == "The Chilean president"
@@ -609,7 +618,7 @@ def write_pinned() -> None:
     The places are stored with the outputs, so the pins test events and
     journeys alone, whatever recognition and resolution do to the same texts.
     """
-    from geoviz.parse import parse
+    from geoviz.pipeline import parse
     from tests.conftest import ROOT
 
     out = []

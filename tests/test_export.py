@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 import geoviz
-import geoviz.map_command  # noqa: F401  (registers `geoviz map` until cli.py imports it)
-from geoviz.cli import main
+from geoviz.cli.main import main
 from geoviz.export import (
     CLAIM_COLUMNS,
     PLACE_COLUMNS,
@@ -27,6 +26,7 @@ from geoviz.export import (
     slugify,
 )
 from geoviz.model import Place
+from geoviz.pipeline import scene_from_document
 from geoviz.render import LEAFLET_CSS_URL, LEAFLET_JS_URL, OSM_TILES_URL
 from geoviz.scene import Scene
 from tests.conftest import ROOT
@@ -47,7 +47,7 @@ STANDARD_REFERENCES = {
 
 @pytest.fixture(scope="module")
 def seed_scene() -> Scene:
-    return Scene.from_document(geoviz.parse(SEED.read_text(encoding="utf-8")))
+    return scene_from_document(geoviz.parse(SEED.read_text(encoding="utf-8")))
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoviz.geodesy import great_circle_pair_km
-from geoviz.mentions import (
+from geoviz.geo.geodesy import great_circle_pair_km
+from geoviz.geoparse.recognise import (
     _ELIDED,
     _STATE_KEY_CHARS,
     AGENT_VERBS,
@@ -26,11 +26,11 @@ from geoviz.mentions import (
     _may_trigger,
     _sentence_initial,
 )
+from geoviz.geoparse.resolve import CONFIDENCE_KM, TEMPERATURE, _Cand, _softmax_top
 from geoviz.model import Entry
-from geoviz.names import fold
-from geoviz.parse import pipeline
-from geoviz.resolve import CONFIDENCE_KM, TEMPERATURE, _Cand, _softmax_top
-from geoviz.text import capital_tokens, sentences
+from geoviz.nlp.names import fold
+from geoviz.nlp.text import capital_tokens, sentences
+from geoviz.pipeline import pipeline
 
 _PLAIN_AGENT_VERBS = re.compile(AGENT_VERBS.pattern.replace(r"(?=[abcdehimoprstuvw])", ""), re.IGNORECASE)
 _VERB_WORDS = sorted(set(re.findall(r"(?<![\\a-z])([a-z]+)", _PLAIN_AGENT_VERBS.pattern)))

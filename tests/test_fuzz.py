@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import geoviz
-from geoviz.analysis import scene_dict, scene_of
 from geoviz.claims import find_distance_statements
 from geoviz.export import geojson_document, html_document, places_csv
+from geoviz.pipeline import scene_dict, scene_of
 from geoviz.scene import Scene
 
 # Text that looks like news some of the time: place names, numbers, units,

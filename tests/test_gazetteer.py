@@ -6,7 +6,7 @@ import pytest
 from geopy.distance import geodesic
 from shapely.geometry import Point
 
-from geoviz.gazetteer import Gazetteer, GazetteerError
+from geoviz.geo.gazetteer import Gazetteer, GazetteerError
 
 
 def first(gaz, name):

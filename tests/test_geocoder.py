@@ -6,7 +6,7 @@ from geopy.distance import geodesic
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
-from geoviz.geocoder import GazetteerGeocoder
+from geoviz.geo.geocoder import GazetteerGeocoder
 
 
 def test_is_a_geopy_geocoder():

@@ -15,7 +15,7 @@ from geopy.point import Point
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoviz.geodesy import (
+from geoviz.geo.geodesy import (
     COMPASS_16,
     KM_PER_MILE,
     KM_PER_NAUTICAL_MILE,

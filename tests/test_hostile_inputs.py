@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from geoviz.cli import main
+from geoviz.cli.main import main
 from tests.browser.hostile import HOSTILE_COUNTRY, HOSTILE_NAME, PAYLOADS, add_hostile_place, hostile_article
 from tests.conftest import ROOT
 
@@ -208,7 +208,7 @@ ENCODINGS: list[tuple[str, Callable[[str], bytes], str]] = [
 
 @pytest.mark.parametrize("encode, text", [(e, t) for _, e, t in ENCODINGS], ids=[i for i, _, _ in ENCODINGS])
 def test_encodings_decode_to_the_same_text_and_places(capsys, tmp_path: Path, encode, text: str):
-    from geoviz.reading import decode
+    from geoviz.article import decode
 
     assert decode(encode(text)) == text  # curly quotes and dashes too, not Latin-1's control characters
     path = tmp_path / "article.txt"
@@ -322,7 +322,7 @@ def _parsed(fragment: str) -> _Tags:
 
 @pytest.fixture(scope="module")
 def hostile_scene():
-    from geoviz.analysis import scene_of
+    from geoviz.pipeline import scene_of
 
     scene = scene_of(hostile_article())
     add_hostile_place(scene)
@@ -335,7 +335,7 @@ def hostile_scene():
     ("claims_table_html", {"table", "thead", "tbody", "tr", "th", "td", "span", "b", "div"}),
 ])
 def test_app_html_builders_keep_hostile_values_as_text(hostile_scene, builder: str, allowed: set[str]):
-    from geoviz import app_support as gv
+    from geoviz.app import workspace as gv
 
     if builder == "highlighted_text":
         fragment = gv.highlighted_text(hostile_scene.source_text, hostile_scene.places, "user:hostile")

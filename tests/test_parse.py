@@ -12,7 +12,7 @@ import pytest
 from geopy.distance import geodesic
 
 import geoviz
-from geoviz.parse import InputError
+from geoviz.pipeline import InputError
 
 ARTICLES = Path(__file__).parent / "articles"
 
@@ -236,7 +236,7 @@ def test_states_such_as_names_states():
     ("In Georgia, the capital Tbilisi was quiet.", "Georgia", ""),  # the appositive names another place
 ])
 def test_an_appositive_that_says_town(text, name, kind):
-    from geoviz.mentions import _trigger
+    from geoviz.geoparse.recognise import _trigger
 
     start = text.index(name)
     assert _trigger(text, start, start + len(name)) == kind

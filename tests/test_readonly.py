@@ -28,11 +28,11 @@ from pathlib import Path
 
 import pytest
 
-from geoviz.gazetteer import Gazetteer
+from geoviz.geo.gazetteer import Gazetteer
 from tests.conftest import ROOT
 
 #: The console script's own entry: ``geoviz = geoviz.cli:main``.
-RUN_CLI = "import sys; from geoviz.cli import main; sys.exit(main())"
+RUN_CLI = "import sys; from geoviz.cli.main import main; sys.exit(main())"
 INSTALL_NAME = "site #1 100%"
 
 
@@ -76,10 +76,11 @@ def _cli(install: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[st
 def test_the_copy_is_what_runs(install: Path, tmp_path: Path):
     """Without this the other tests could pass by running the checkout instead of the read-only copy."""
     env = {**os.environ, "PYTHONPATH": str(install)}
-    code = "import geoviz.cli, geoviz.gazetteer as g; print(geoviz.cli.__file__); print(g.default_store_path())"
+    code = "import geoviz.cli, geoviz.geo.gazetteer as g; print(geoviz.cli.__file__); print(g.default_store_path())"
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=tmp_path,
                          check=True).stdout.splitlines()
-    assert out == [str(install / "geoviz" / "cli.py"), str(install / "geoviz_gazetteer" / "gazetteer.sqlite")]
+    assert out == [str(install / "geoviz" / "cli" / "__init__.py"),
+                   str(install / "geoviz_gazetteer" / "gazetteer.sqlite")]
     assert not os.access(install / "geoviz", os.W_OK) or os.geteuid() == 0
     assert stat.S_IMODE((install / "geoviz_gazetteer" / "gazetteer.sqlite").stat().st_mode) == 0o444
 

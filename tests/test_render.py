@@ -14,8 +14,8 @@ import folium
 import pytest
 
 import geoviz
-from geoviz.events import Event, Route, Stop, build_legs
 from geoviz.model import Place, Span
+from geoviz.pipeline import scene_from_document
 from geoviz.render import (
     KIND_STYLES,
     LAYER_CLAIMS,
@@ -31,6 +31,7 @@ from geoviz.render import (
     render,
 )
 from geoviz.scene import Scene
+from geoviz.story.events import Event, Route, Stop, build_legs
 
 HOSTILE = ('<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> '
            '`${window.__pwned=1}` </script> \\ \u2028 \u2029 \'q\' "dq"')
@@ -41,7 +42,7 @@ def seed_scene() -> Scene:
     from tests.conftest import ROOT
 
     text = (ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8")
-    return Scene.from_document(geoviz.parse(text))
+    return scene_from_document(geoviz.parse(text))
 
 
 @pytest.fixture(scope="module")
@@ -260,7 +261,7 @@ def test_escape_html_quotes_attributes():
 def _hostile_scene() -> Scene:
     text = (f"{HOSTILE} Vladivostok.\nOfficials in Khasan {HOSTILE} said the Vostochny Cosmodrome lies about "
             f"1,000 kilometres from Vladivostok.")
-    scene = Scene.from_document(geoviz.parse(text))
+    scene = scene_from_document(geoviz.parse(text))
     start = text.index("Officials")
     scene.places.append(Place(id="user:1", name=HOSTILE, lat=44.0, lon=132.0, kind="landmark", country=HOSTILE,
                               confidence=1.0, mentions=[Span(start, start + 9, "Officials")]))
@@ -284,7 +285,7 @@ def test_hostile_text_cannot_break_out(offline: bool):
 def test_every_event_type_has_a_pin_letter_and_a_legend_label():
     # The event vocabulary lives in events.py, its look in render.py: adding a
     # type ("protest") must not leave it drawn as an anonymous pin.
-    from geoviz.events import EVENT_TYPES
     from geoviz.render import EVENT_LABELS, EVENT_LETTERS
+    from geoviz.story.events import EVENT_TYPES
 
     assert set(EVENT_TYPES) <= set(EVENT_LETTERS) and set(EVENT_TYPES) <= set(EVENT_LABELS)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from geoviz.mentions import _qualify
+from geoviz.geoparse.recognise import _qualify
 from geoviz.model import Mention
-from geoviz.names import fold
-from geoviz.parse import pipeline
+from geoviz.nlp.names import fold
+from geoviz.pipeline import pipeline
 
 
 def resolve_with(text: str, outside: list[str]) -> dict[str, object]:

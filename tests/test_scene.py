@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import shape
 
-from geoviz.events import Event, Route, Stop, build_legs
 from geoviz.model import Candidate, Entry, Place, Span
+from geoviz.pipeline import claims_judge, scene_from_document
 from geoviz.scene import Scene
+from geoviz.story.events import Event, Route, Stop, build_legs
 from tests.test_events import ANTIMERIDIAN, SEED_NAMES, make_doc
 
 # --------------------------------------------------------------------------
@@ -60,7 +61,7 @@ def assert_rfc7946(fc: dict[str, Any]) -> None:
 @pytest.fixture()
 def seed_scene(seed_text: str) -> Scene:
     doc = make_doc(seed_text, SEED_NAMES, date="2023-09-14")
-    return Scene.from_document(doc)
+    return scene_from_document(doc)
 
 
 def _json_round_trip(s: Scene) -> Scene:
@@ -92,7 +93,7 @@ def test_seed_scene_round_trip(seed_scene: Scene) -> None:
 
 def test_from_document_adds_the_implied_origin_place(seed_text: str) -> None:
     names = {k: v for k, v in SEED_NAMES.items() if k != "Pyongyang"}
-    scene = Scene.from_document(make_doc(seed_text, names))
+    scene = scene_from_document(make_doc(seed_text, names))
     origin = scene.routes[0].stops[0]
     place = scene.place(origin.place_id)
     assert origin.implied and place is not None and place.name == "Pyongyang"
@@ -120,7 +121,7 @@ def test_set_place_recomputes_legs_and_rejudges(seed_scene: Scene, gaz) -> None:
 def test_set_place_rejudges_claims_with_check_claims(seed_scene: Scene, gaz) -> None:
     vladivostok = next(p.id for p in seed_scene.places if p.name == "Vladivostok")
     claim = next(c for c in seed_scene.claims if getattr(c, "anchor_id", None) == vladivostok)
-    seed_scene.set_place(vladivostok, gaz.lookup("Khabarovsk")[0])
+    seed_scene.set_place(vladivostok, gaz.lookup("Khabarovsk")[0], rejudge=claims_judge(gaz))
     rejudged = next(c for c in seed_scene.claims if getattr(c, "anchor_id", None) == vladivostok)
     assert rejudged.computed_km != claim.computed_km
 
@@ -180,8 +181,7 @@ def test_plain_points_from_geojson_io_become_places() -> None:
 
 
 def test_antimeridian_leg_in_geojson_is_split() -> None:
-    scene = Scene.from_document(make_doc(ANTIMERIDIAN, {"Vladivostok": "Vladivostok", "Anchorage": "Anchorage"}),
-                                claims=[])
+    scene = scene_from_document(make_doc(ANTIMERIDIAN, {"Vladivostok": "Vladivostok", "Anchorage": "Anchorage"}))
     fc = scene.to_geojson()
     assert_rfc7946(fc)
     leg = next(f for f in fc["features"] if f["properties"]["feature_type"] == "leg")
@@ -270,7 +270,7 @@ def test_geojson_round_trip_property(scene: Scene) -> None:
 
 
 def test_scene_from_parse_round_trips(seed_text: str) -> None:
-    parse = pytest.importorskip("geoviz.parse").parse
-    scene = Scene.from_document(parse(seed_text, date="2023-09-14"))
+    parse = pytest.importorskip("geoviz.pipeline").parse
+    scene = scene_from_document(parse(seed_text, date="2023-09-14"))
     assert_rfc7946(scene.to_geojson())
     assert _json_round_trip(scene) == scene

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoviz.text import _ABBREV, LowerCaseWords, capital_tokens, sentences, tokens
+from geoviz.nlp.text import _ABBREV, LowerCaseWords, capital_tokens, sentences, tokens
 
 PIECES = st.sampled_from([
     "Paris", "the", "man", "from", "of", "Isle", "Man", "de", "Kock", "U.S.", "a.m.", "In", "O'Brien", "o'Brien",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import geoviz
-from geoviz.analysis import scene_dict, scene_of
+from geoviz.pipeline import scene_dict, scene_of
 from geoviz.scene import Scene
 
 AMBIGUOUS = "Firefighters were called to a house fire in Lexington on Monday night."

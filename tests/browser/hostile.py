@@ -130,8 +130,8 @@ def add_hostile_place(scene: Any) -> None:
 
 def install_hostile_places() -> None:
     """Make the app's parse add the hostile place, and select it first (idempotent: Streamlit reruns the script)."""
-    import geoviz.analysis as analysis
-    import geoviz.app_support as gv
+    import geoviz.app.workspace as gv
+    import geoviz.pipeline as analysis
 
     if getattr(analysis.scene_of, "hostile", False):
         return

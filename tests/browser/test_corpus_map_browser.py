@@ -10,8 +10,8 @@ import pytest
 pytest.importorskip("dask.bag")
 pytest.importorskip("xstatic.pkg.leaflet_markercluster")
 
-from geoviz.batch import run_batch  # noqa: E402
-from geoviz.cli import main  # noqa: E402
+from geoviz.cli.main import main  # noqa: E402
+from geoviz.corpus.batch import run_batch  # noqa: E402
 
 pytestmark = pytest.mark.browser
 

@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 import geoviz
-import geoviz.map_command  # noqa: F401  (registers `geoviz map` until cli.py imports it)
-from geoviz.cli import main
+from geoviz.cli.main import main
 from geoviz.export import save_html
-from geoviz.geodesy import distance_km
+from geoviz.geo.geodesy import distance_km
 from geoviz.model import Place, Span
+from geoviz.pipeline import scene_from_document
 from geoviz.render import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from geoviz.scene import Scene
 from tests.conftest import ROOT
@@ -110,7 +110,7 @@ def test_offline_seed_map_renders_with_the_network_blocked(blocked_page, seed_of
 
 
 def _hostile_scene() -> Scene:
-    scene = Scene.from_document(geoviz.parse(HOSTILE_ARTICLE))
+    scene = scene_from_document(geoviz.parse(HOSTILE_ARTICLE))
     at = HOSTILE_ARTICLE.index("Officials")
     scene.places.append(Place(id="user:payload", name=PAYLOAD, lat=44.5, lon=133.0, kind="landmark", country="RU",
                               confidence=1.0, mentions=[Span(at, at + 9, "Officials")]))

@@ -1,0 +1,1 @@
+"""The Streamlit app's logic: the only package that imports streamlit (the page itself is ``app.py``)."""

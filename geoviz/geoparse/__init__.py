@@ -1,0 +1,1 @@
+"""Finding places in text: :mod:`recognise` proposes mentions, :mod:`resolve` chooses each one's place."""

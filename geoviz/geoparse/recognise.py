@@ -1,0 +1,652 @@
+"""Find place mentions in text, driven by the gazetteer's names.
+
+The recogniser walks capitalised token runs and takes the longest run whose
+folded form is a gazetteer name or a demonym ("Sea of Japan", "North
+Korean", "Russia's"). It then rejects runs that the text itself shows are
+not places: people ("Kim Jong Un", "President Putin"), days and months,
+organisation names, and common words that happen to name a village
+("Police", "Agency"). Each rule is stated on the words around the run, never
+on a particular article.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
+from dataclasses import replace
+
+from geoviz.geo.gazetteer import FORM, KINDS, Gazetteer
+from geoviz.model import Mention
+from geoviz.nlp.lexicon import table, words
+from geoviz.nlp.names import fold
+from geoviz.nlp.text import LowerCaseWords, Token, capital_tokens, sentences
+
+MAX_TOKENS = 7
+
+# Lower-case words allowed inside a multi-word name ("Sea of Japan").
+CONNECTORS = words("connectors")
+
+# Words that start a place name without being one ("North Dakota" is in the
+# gazetteer, but "West Texas" is not): they do not make the next word a surname.
+GEO_PREFIXES = words("geo_prefixes")
+
+# After a place name these make it a street ("Memphis St.", "Augusta Road"):
+# a street is not its namesake town.
+STREET_WORDS = words("street_words")
+
+# Titles: the capitalised words after them are a person's name.
+TITLES = words("titles")
+
+# Heads of organisation and facility names: "Gainesville Police", "Laurel
+# County Sheriff". The place before them is still a place mention.
+ORG_HEADS = words("org_heads")
+
+# Titles written abbreviated with a dot ("Gov. Crist"); after a full word the dot ends a sentence.
+TITLE_ABBREVIATIONS = words("title_abbreviations")
+
+# An elided particle before a capital inside a name: "Côte d'Ivoire", "Coeur d'Alene", "Val d'Isère".
+_ELIDED = re.compile(r"(?:d|l|dell|dall|nell|sull)['’](?=[^\W\d_])", re.I)
+
+# Lower-case particles inside people's names.
+NAME_PARTICLES = words("name_particles")
+
+# "St. Louis", "Mt. Vernon", "Ft. Worth": the dot belongs to the name.
+NAME_ABBREVIATIONS = words("name_abbreviations")
+
+WEEKDAYS = words("weekdays")
+MONTHS = words("months")
+
+# Capitalised words that open sentences or headings and also name some village
+# somewhere. Only their single-word use is rejected.
+GENERIC_WORDS = words("generic_words")
+NUMBER_WORDS = words("number_words")
+COMMON_WORDS = WEEKDAYS | MONTHS | TITLES | NAME_ABBREVIATIONS | NUMBER_WORDS | GENERIC_WORDS | words("common_words")
+
+# AP-style and postal abbreviations of US states, used as qualifiers after a comma.
+US_STATE_ABBREVIATIONS = table("us_state_abbreviations")
+# Canadian Press and Canada Post forms: "Kelowna, B.C.", "Red Deer, Alta.", "Halifax, NS".
+CA_PROVINCE_ABBREVIATIONS = table("ca_province_abbreviations")
+# Abbreviation -> (first-level division, its country as a qualifier key).
+PROVINCE_ABBREVIATIONS = {**{k: (v, "US") for k, v in US_STATE_ABBREVIATIONS.items()},
+                          **{k: (v, "canada") for k, v in CA_PROVINCE_ABBREVIATIONS.items()}}
+# "350 B.C.", "44 BC": a year's era, not British Columbia.
+_ERA = re.compile(r"\d\s*$")
+
+_STATE_KEY_CHARS = max(map(len, PROVINCE_ABBREVIATIONS))
+
+# Verbs that make a capital or a seat of power the voice of a government:
+# "Pyongyang may seek", "the Kremlin said". The look-ahead lists the first letters of the words below: most
+# names are followed by a comma, a full stop or "and", which then fail at once instead of against every word.
+AGENT_VERBS = re.compile(
+    r"^\s*(?=[abcdehimoprstuvw])(?:has|have|had|may|might|could|would|will|is|was|also|has\s+also|did|does|on\s+\w+)?\s*"
+    r"(?:said|says|say|warned|warns|warn|announced|announces|stated|states|issued|issues|seek|seeks|sought|"
+    r"denied|denies|accused|accuses|insisted|insists|claimed|claims|rejected|rejects|agreed|agrees|"
+    r"threatened|threatens|wants|want|wanted|responded|responds|confirmed|confirms|condemned|condemns|"
+    r"declined|declines|urged|urges|called|calls|demanded|demands|welcomed|welcomes|believes|believed|"
+    r"hopes|hoped|plans|planned|decided|decides|refused|refuses|sanctioned|imposed|approved|signed|"
+    r"vowed|vows|pledged|pledges|criticized|criticised|dismissed|reiterated|maintains|maintained|"
+    r"issued|has\s+issued|would|retaliated|blamed|blames|protested|protests|expressed|expelled|recalled)\b",
+    re.IGNORECASE)
+_QUALIFIER = re.compile(r"^\s*,\s*")
+_LIST_AND = re.compile(r"\s+(?:and|or)\s+")
+# "in nearby Corbin said": after these, a name is a place even before "said".
+LOCATIVES = words("locatives")
+# At most an adverb between: "Moore also said", but not "A Cork mother says".
+SPEECH_AFTER = re.compile(r"[ ,]*(?:(?:also|has|had|then|later|reportedly|previously|recently|again|further|"
+                          r"earlier|once|finally|first|quickly|simply|only|alone|himself|herself) )?"
+                          r"(?:said|says|told|added|explained|noted|wrote|asked|replied|testified|"
+                          r"pleaded|admitted|recalled)\b")
+
+
+POPULATED = KINDS.index("populated place")
+MAJOR_KINDS = {KINDS.index(k) for k in ("country", "admin1", "region", "sea")}
+
+
+class Recogniser:
+    """Gazetteer-driven recogniser; one per gazetteer, reused across texts."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+
+    @functools.cached_property
+    def name_keys(self) -> AbstractSet[str]:
+        """Every folded name (not codes): membership tests are the hot path.
+
+        The gazetteer's own set (read once, shared with its fuzzy index). The
+        app may set a :class:`geoviz.geo.gazetteer.StoreNameKeys` here for a
+        first parse that should not wait for the whole set.
+        """
+        return self.gaz.name_keys()
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one Recogniser per gazetteer, kept for the process
+    def _readings(self, key: str) -> tuple[tuple, ...]:
+        """The five leading gazetteer readings of a name: one query feeds every test below."""
+        return tuple(self.gaz.lookup_key(key, 5, include_codes=False))
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
+    def _country_like(self, key: str) -> bool:
+        rows = self._readings(key)
+        return bool(rows) and rows[0][5] in (0, 1)  # country or admin1
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
+    def _major(self, key: str) -> bool:
+        """Some leading reading is a country, province or region, or a city of a million."""
+        return any(r[5] in MAJOR_KINDS or r[9] >= 1_000_000 for r in self._readings(key))
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
+    def _is_country(self, key: str) -> bool:
+        return any(r[5] == 0 for r in self._readings(key)[:3])
+
+    def _short_town_alias(self, key: str, capitals: bool) -> bool:
+        """Whether a word is only a town's short alternate name: in capitals (up to four letters) or three letters.
+
+        GeoNames lists airport codes and nicknames among a city's names ("DAC"
+        for Dhaka, "Bud" for Budapest); in running text such a word is an
+        organisation, a person or a common word. "Kiev" (four letters, not in
+        capitals) still reads as the city.
+        """
+        if len(key) > (4 if capitals else 3) or key in self.demonyms or self._own_name(key):
+            return False
+        rows = self._readings(key)
+        return bool(rows) and rows[0][5] == POPULATED
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
+    def _own_name(self, key: str) -> bool:
+        rows = self._readings(key)
+        return bool(rows) and rows[0][FORM] == 0
+
+    @functools.cached_property
+    def demonyms(self) -> dict[str, tuple[str, str]]:
+        return self.gaz.demonym_keys
+
+    def is_name(self, key: str) -> bool:
+        return key in self.name_keys or key in self.demonyms
+
+    def find(self, text: str) -> list[Mention]:
+        """All place mentions in ``text``, in order, not overlapping.
+
+        Long texts are read in blocks that end at a paragraph or sentence
+        break, so memory stays bounded (tokens live one block at a time)
+        while the people seen so far carry over from block to block.
+        """
+        people: set[str] = set()
+        out: list[Mention] = []
+        for start, end in _blocks(text, BLOCK_CHARS):
+            block = text if (start, end) == (0, len(text)) else text[start:end]
+            for m in self._find_block(block, people):
+                out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
+        if not people:
+            return out
+        return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
+
+    def _find_block(self, text: str, people: set[str]) -> list[Mention]:
+        toks = capital_tokens(text)
+        if not toks:
+            return []
+        sent_first = _sentence_initial(text, toks)
+        lower = LowerCaseWords(text)
+        out: list[Mention] = []
+        i, n = 0, len(toks)
+        while i < n:
+            if not toks[i].cap:
+                i += 1
+                continue
+            found = self._longest(text, toks, i)
+            if found is None:
+                i += 1
+                continue
+            j, end, key = found
+            reason = self._reject(text, toks, i, j, key, sent_first, people, lower)
+            while reason and j > i:
+                # "Dublin City Manager": the long reading fails, "Dublin" may not.
+                shorter = self._longest(text, toks, i, last=j)
+                if shorter is None:
+                    break
+                j, end, key = shorter
+                reason = self._reject(text, toks, i, j, key, sent_first, people, lower)
+            if reason:
+                # A surname once seen after a given name or a title stays a
+                # person for the rest of the article ("Jones said").
+                if reason == "surname" and not self._country_like(key):
+                    people.add(key)
+                i += 1
+                continue
+            out.append(self._mention(text, toks, i, j, end, key))
+            i = j + 1
+        _qualify(text, out)
+        out.extend(_state_abbreviations(text, toks, out))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _longest(self, text: str, toks: list[Token], i: int, last: int | None = None) -> tuple[int, int, str] | None:
+        """(last token index, end offset, key) of the longest name starting at token i (ending before ``last``).
+
+        Asked once per capitalised token: the common gap (one space) skips the
+        gap tests, and the name sets are read once per call, not per token.
+        """
+        best = None
+        n = len(toks) if last is None or last > len(toks) else last
+        last = n if n < i + MAX_TOKENS else i + MAX_TOKENS
+        names, demonyms = self.name_keys, self.demonyms
+        start = toks[i].start
+        prev: Token | None = None
+        for j in range(i, last):
+            tj = toks[j]
+            if prev is not None:
+                gap = text[prev.end : tj.start]
+                if gap != " ":
+                    if gap.startswith(".") and prev.text.lower() in NAME_ABBREVIATIONS:
+                        gap = gap[1:]
+                    if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+                        break
+                if prev.base_end != prev.end:  # a possessive ends a name
+                    break
+            prev = tj
+            if not tj.cap and not (j > i and ("'" in tj.text or "’" in tj.text)
+                                   and (m := _ELIDED.match(tj.text)) is not None
+                                   and tj.text[m.end()].isupper()):  # "d'Ivoire" counts as capitalised
+                if tj.text.lower() in CONNECTORS and j + 1 < last:
+                    continue
+                break
+            key = fold(text[start : tj.base_end])
+            if key and (key in names or key in demonyms):
+                best = (j, tj.base_end, key)
+            elif tj.base_end != tj.end and j > i:
+                # "Modi's" is Modi's, never a place called "Modis"; only a longer
+                # name may keep its apostrophe-s ("St. John's").
+                key = fold(text[start : tj.end])
+                if key and (key in names or key in demonyms):
+                    best = (j, tj.end, key)
+        return best
+
+    def _reject(self, text: str, toks: list[Token], i: int, j: int, key: str, sent_first: set[int],
+                people: set[str], lower: LowerCaseWords) -> str:
+        """Why the run toks[i..j] is not a place here, or '' if it may be one."""
+        words = key.split()
+        single = i == j
+        if key in people:
+            return "person"
+        abbreviation = toks[i].text.isupper() and len(toks[i].text) <= 5
+        letters = toks[i].text.replace(".", "")
+        if single and len(letters) == 1:
+            return "initial"
+        if single and len(letters) == 2 and not letters.isupper() and key not in self.demonyms:
+            return "short word"  # "La", "Us": not how places are written
+        if single and abbreviation and "." not in toks[i].text and not self._major(key):
+            return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
+        if single and len(key) <= 4 and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
+            return "acronym"  # "DAC" (Dhaka's airport code), "Bud", "Sam": a city's short alias, not its name
+        if (single and i in sent_first and key not in self.demonyms and not self._own_name(key)
+                and not abbreviation and not self._major(key)):
+            # A capitalised sentence opener that is only some place's
+            # alternate name ("Farmers" for a Milan) is an ordinary word.
+            return "common word"
+        if single and (words[0] in COMMON_WORDS or words[0] in ORG_HEADS) and key not in self.demonyms \
+                and not abbreviation:
+            # A common word is a place only as a country's name mid-sentence
+            # ("Turkey", "Chad"); "Council", "North", "Central" never alone.
+            if i in sent_first or not self._is_country(key):
+                return "common word"
+        if (single and i in sent_first and not self._major(key) and key not in self.demonyms
+                and toks[i].text.lower() in lower and toks[i].text.lower() != toks[i].text):
+            return "common word"  # "Driver injured in ...": the text also writes "driver"
+        prev = toks[i - 1] if i > 0 else None
+        gap = text[prev.end : toks[i].start] if prev is not None else ""
+        if (prev is not None and fold(prev.text) in TITLES and key not in self.demonyms
+                and (gap == " " or (gap == ". " and fold(prev.text) in TITLE_ABBREVIATIONS))):
+            # "Gov. Crist", "Sen Smith"; but "... Court Judge. Columbus attorney" ends a sentence.
+            return "surname"
+        if (prev is not None and i >= 2 and prev.text in NAME_PARTICLES and toks[i - 2].cap
+                and text[toks[i - 2].end : prev.start] == " " and text[prev.end : toks[i].start] == " "
+                and key not in self.demonyms and not self._major(key)):
+            return "surname"  # "Mike de Kock", "Ursula von der Leyen"
+        if key in LANGUAGES and key in self.demonyms and _language_use(text, toks, i, j):
+            return "language"  # "speaks in Spanish", "English is the main language"
+        if single and key not in self.demonyms and not self._major(key) and _AGE.match(text, toks[j].end):
+            return "surname"  # "McDonald, 24, of Archer"
+        if prev is not None and _adjacent(text, prev, toks[i]) or (
+                prev is not None and len(prev.text) == 1 and prev.cap and text[prev.end : toks[i].start] == ". "):
+            p = fold(prev.text)
+            if (len(prev.text) == 1 and prev.cap and text[prev.end : prev.end + 1] == "."
+                    and key not in self.demonyms and not self._is_country(key)):
+                return "surname"  # "Barry M. George": after a middle initial (not "A Cork mother")
+            # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
+            # place prefix, right before, makes this a surname.
+            # A sentence opener counts too when it names no place ("Eric Stevens, paramedic").
+            if (prev.cap and p not in GEO_PREFIXES
+                    and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
+                    and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
+                    and prev.text.lower() not in lower and not self._is_country(key)
+                    and (i - 1 not in sent_first or not self.is_name(p)
+                         or self._reject(text, toks, i - 1, i - 1, p, sent_first, people, lower) == "person")):
+                # A sentence opener that is itself read as a given name ("Craig Kaser of ...") counts too.
+                return "surname"
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        county = words[-1] in _COUNTY_WORDS  # "Douglas County Road 4", "Meigs County Court": the county's
+        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and not county
+                and nxt.text.lower().rstrip(".") in STREET_WORDS and not self._major(key)):
+            return "street"  # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
+        if (not county and toks[j].base_end == toks[j].end and nxt is not None and nxt.cap
+                and _street_run(text, toks, j + 1)):  # (a street's name goes on in capitals)
+            return "street"  # "Indian Lake Road", "Dublin Road": the name is part of a street's
+        if single and not self._major(key) and _AMPERSAND.match(text, toks[j].end):
+            return "organisation"  # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
+        if (single and nxt is not None and len(nxt.text) == 1 and nxt.cap and key not in self.demonyms
+                and text[nxt.end : nxt.end + 2] == ". " and not self._is_country(key)):
+            return "person"  # "Vincent J. Fumo": a first name before a middle initial
+        if single and key not in self.demonyms and not self._own_name(key) and not self._major(key):
+            return "alternate name"  # "McDaniel" is some town's alternate name: too thin to pin
+        if (single and key not in self.demonyms and not self._major(key)
+                and _ADMINISTRATION.match(text, toks[j].end)):
+            return "surname"  # "the Obama administration": a president's, not a town's
+        if (single and key not in self.demonyms and not self._major(key) and _adjective_word(key)
+                and not (prev is not None and prev.text.lower() in LOCATIVES)
+                and not _QUALIFIED_AFTER.match(text, toks[j].end)):
+            return "adjective"  # "the Olympic facilities", "Continental": not Olympic, Hong Kong ("in Mystic" is)
+        if (single and key not in self.demonyms and not self._major(key) and SPEECH_AFTER.match(text, toks[j].end)
+                and not (prev is not None and prev.text.lower() in LOCATIVES)):
+            return "surname"  # "Moore said": small towns do not speak; capitals and countries may
+        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and toks[j].base_end == toks[j].end
+                and not abbreviation and not self._is_country(key)):
+            q = fold(text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
+            if (q not in ORG_HEADS and q not in COMMON_WORDS and key not in self.demonyms
+                    and not nxt.text.isupper() and q not in CONNECTORS and not self._country_like(q)
+                    and nxt.text.lower() not in lower and not _org_run(text, toks, j + 1)):
+                return "person"
+        return ""
+
+    def _mention(self, text: str, toks: list[Token], i: int, j: int, end: int, key: str) -> Mention:
+        start = toks[i].start
+        surface = text[start:end]
+        if key in self.demonyms:
+            # "Canadian", "French": the demonym reading beats the hamlet named so.
+            form = "demonym"
+        else:
+            form = "name"
+        if "." in surface:
+            key = state_abbreviation(surface) or key
+        trigger = _trigger(text, start, end)
+        agent = bool(AGENT_VERBS.match(text[end : end + 40]))
+        return Mention(start=start, end=end, text=surface, key=key, form=form, trigger=trigger,
+                       qualifier="", agentive=agent)
+
+
+_AGE = re.compile(r", \d{1,3},")
+LANGUAGES = words("languages")
+_LANGUAGE_BEFORE = words("language_before")
+_LANGUAGE_AFTER = re.compile(r"(?:-|\s+)(?:language|speaking|speaker|speakers|translation|subtitles|is|was|will|"
+                             r"remains|has|provides)\b")
+
+
+def _language_use(text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Whether a demonym that names a language is used for the language, not the country."""
+    if _LANGUAGE_AFTER.match(text, toks[j].end):
+        return True
+    if i == 0 or toks[i - 1].text.lower() not in _LANGUAGE_BEFORE:
+        return False
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    # "in English." / "in Spanish after": no noun follows, so the word is the language itself.
+    return nxt is None or not text[toks[j].end : nxt.start].strip() == "" or nxt.text[:1].islower() and \
+        nxt.text.lower() in {"after", "before", "and", "or", "but", "as", "with", "while", "when", "to", "for"}
+
+
+BLOCK_CHARS = 200_000
+
+
+def _blocks(text: str, size: int) -> list[tuple[int, int]]:
+    """[start, end) blocks of about ``size`` characters, cut after a newline or sentence end."""
+    out = []
+    start = 0
+    n = len(text)
+    while n - start > size:
+        cut = text.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(". ", start + size // 2, start + size)
+        if cut < 0:
+            cut = text.rfind(" ", start + size // 2, start + size)
+        cut = start + size if cut < 0 else cut + 1
+        out.append((start, cut))
+        start = cut
+    out.append((start, n))
+    return out
+
+
+_ADJECTIVE_ENDINGS = ("ic", "al", "ly", "ed", "ing", "ous", "ive", "ful", "ern", "ish", "ese", "ary", "ory")
+
+
+_ADMINISTRATION = re.compile(r"\s+administration\b")
+_QUALIFIED_AFTER = re.compile(r",\s*[A-Z]")
+_ADJECTIVE_WORD = re.compile(r"(?:[^l]al|ic|ous|ive|ful)$")
+
+
+def _adjective_word(key: str) -> bool:
+    """"Olympic", "Continental", "Scenic": a word shaped like an adjective ("-all" names such as Marshall aside)."""
+    return len(key) >= 6 and " " not in key and _ADJECTIVE_WORD.search(key) is not None
+
+
+def _adjectival(word: str) -> bool:
+    """"Historic", "Distinctly", "Northern": capitalised adjectives and adverbs are not given names."""
+    return len(word) >= 6 and word.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _org_run(text: str, toks: list[Token], k: int) -> bool:
+    """Whether the capitalised run starting at token k names an organisation ("Historical Society")."""
+    for n in range(k, min(len(toks), k + 6)):
+        if n > k and not (_adjacent(text, toks[n - 1], toks[n]) and toks[n].cap):
+            return False
+        if toks[n].text.lower().rstrip(".") in ORG_HEADS:
+            return True
+    return False
+
+
+# The words that end a street's name; "Court", "Place" and "Highway" are left out
+# ("Clarke County Superior Court", "the Florida Highway Patrol" are not streets).
+STREET_ENDS = words("street_ends")
+_COUNTY_WORDS = {"county", "parish", "township", "state"}
+_AMPERSAND = re.compile(r" ?& ?[A-Z]")
+
+
+def _street_run(text: str, toks: list[Token], k: int) -> bool:
+    """Whether the capitalised words from token k on (at most three) end a street's name ("Lake Road").
+
+    The street word must end the run: "St. Louis" and "Drive Time" are not streets.
+    """
+    for n in range(k, min(len(toks), k + 3)):
+        t = toks[n]
+        if not (t.cap and _adjacent(text, toks[n - 1], t)) or t.base_end != t.end:
+            return False
+        if n == k and t.text.lower() in _COUNTY_WORDS:
+            return False  # "Douglas County Road 4" still names the county
+        if t.text.lower().rstrip(".") in STREET_ENDS and t.text != "Dr.":
+            after = toks[n + 1] if n + 1 < len(toks) else None
+            return after is None or not (after.cap and _adjacent(text, t, after))
+    return False
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    gap = text[a.end : b.start]
+    return gap in (" ", "\u00a0") or (len(gap) <= 2 and not gap.strip())
+
+
+def _sentence_initial(text: str, toks: list[Token]) -> set[int]:
+    """Indices of tokens that open a sentence, a line or a quotation."""
+    starts = {s for s, _ in sentences(text)}
+    out = {0}
+    for k in range(1, len(toks)):
+        t = toks[k]
+        if not t.cap:
+            continue
+        gap = toks[k - 1].end
+        # Most words follow a single space, which holds no opener: no search for those.
+        if t.start in starts or ((t.start - gap != 1 or text[gap] != " ") and _OPENER.search(text, gap, t.start)):
+            out.add(k)
+    return out
+
+
+_OPENER = re.compile(r"[\n\"“‘(:;—–]")
+
+
+# Words just before or after a name that say what kind of place it is.
+TRIGGERS = [
+    (re.compile(r"\b(?:cosmodrome|spaceport|space\s+(?:centre|center|port)|launch\s+(?:site|pad|centre|center))\b",
+                re.I), "facility"),
+    (re.compile(r"\bairport|airfield|air\s+base\b", re.I), "airport"),
+    (re.compile(r"\b(?:border\s+)?(?:town|city|village|hamlet|settlement|municipality|suburb|capital)\s+of\s*$",
+                re.I), "populated place"),
+    (re.compile(r"\bcounty\s+of\s*$", re.I), "admin2"),
+    (re.compile(r"\b(?:state|province|region|oblast|krai|prefecture|governorate)\s+of\s*$", re.I), "admin1"),
+    # "states such as California or Washington", "provinces like Alberta, Ontario and Quebec"
+    (re.compile(r"\b(?:states|provinces)\s+(?:such\s+as|like|including)\s+"
+                r"(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*,?\s+(?:(?:and|or)\s+)?)*$"), "admin1"),
+    (re.compile(r"\bport\s+of\s*$", re.I), "port"),
+    (re.compile(r"\b(?:river|lake|sea|gulf|bay|mount|mountain)\s*$", re.I), "physical"),
+]
+
+
+_THE = re.compile(r"\b[Tt]he\s+$")
+_STATE_AFTER = re.compile(r"\s+[Ss]tate\b(?!\s+(?:[Uu]niversity|[Cc]ollege|[Pp]ark|[Dd]epartment|[Pp]olice|[Ff]air))")
+_TOWN_APPOSITIVE = re.compile(r",\s+(?:the|a|an|its)\s+(?:[a-z]+\s+){0,2}"
+                              r"(?:capital|city|town|village|hamlet|suburb|port\s+city|border\s+town)\b"
+                              r"(?!\s+[A-Z])")  # not "Georgia, the capital Tbilisi"
+# Agencies only a US state or Canadian province has: "Georgia Bureau of Investigation", "Kansas Highway Patrol".
+_STATE_AGENCY_AFTER = re.compile(
+    r"\s+(?:Bureau\s+of\s+Investigation|State\s+Patrol|Highway\s+Patrol|State\s+Police|Provincial\s+Police|"
+    r"General\s+Assembly|Legislature|Attorney\s+General|Secretary\s+of\s+State|Court\s+of\s+Appeals|"
+    r"House\s+of\s+Delegates|State\s+Senate|Department\s+of\s+(?:Transportation|Corrections|Natural\s+Resources|"
+    r"Public\s+Safety|Revenue|Health\s+and\s+Human\s+Services|Environmental\s+Quality))\b")
+_BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
+
+
+_AREA_WORD_AFTER = re.compile(r"\s*(?:area|region|city|town|county|state)\b")
+_TRIGGER_ENDINGS = ("of", "river", "lake", "sea", "gulf", "bay", "mount", "mountain")
+_FACILITY_WORDS = re.compile("cosmodrome|space|launch|air")
+
+
+def _may_trigger(before: str, after: str) -> bool:
+    """A cheap test that some TRIGGERS pattern could match: most names have no trigger word near."""
+    if before.rstrip()[-8:].lower().endswith(_TRIGGER_ENDINGS):
+        return True
+    if "states " in before or "provinces " in before:
+        return True
+    near = (before[-25:] + " " + after[:40]).lower()
+    return _FACILITY_WORDS.search(near) is not None
+
+
+def _trigger(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 60]
+    if after[:1].isspace():  # (these patterns open with whitespace: most names are followed by punctuation)
+        if _STATE_AFTER.match(after):
+            return "admin1"  # "New York state", "Washington State"
+        if _STATE_AGENCY_AFTER.match(after):
+            return "agency"  # "the Georgia Bureau of Investigation": a state, not the country
+        if _BORDER_AFTER.match(after):
+            return "border"  # "the New York border": a division or a country, not a city
+    elif after[:1] == "," and _TOWN_APPOSITIVE.match(after):
+        return "populated place"  # "Boa Vista, the state capital", "Mbale, a town in eastern Uganda"
+    if _THE.search(before[-5:]) and not _AREA_WORD_AFTER.match(text, end, end + 10):
+        return "article"  # "the White House", "the Gulf": not how towns are named
+    if not _may_trigger(before, after):
+        return ""
+    for rx, kind in TRIGGERS:
+        if kind in ("facility", "airport"):
+            if rx.search(after[:40]) or rx.search(before[-25:]):
+                return kind
+        elif rx.search(before):
+            return kind
+    return ""
+
+
+def _qualify(text: str, mentions: list[Mention]) -> None:
+    """Mark "Paris, Texas": a name followed by a comma and a wider place qualifies it.
+
+    Not in a list: "Washington, New York and Boston" names three cities, so
+    "New York" qualifies nothing. The list shows by "and"/"or" joining the
+    second name to a third with no comma; a qualifier is closed by one
+    ("Springfield, Ill., and Chicago").
+    """
+    for k in range(len(mentions) - 1):
+        a, b = mentions[k], mentions[k + 1]
+        if not (_QUALIFIER.fullmatch(text[a.end : b.start]) and b.form == "name"):
+            continue
+        after = mentions[k + 2] if k + 2 < len(mentions) else None
+        if after is not None and _LIST_AND.fullmatch(text[b.end : after.start]):
+            continue
+        mentions[k] = _replace(a, qualifier=b.key)
+
+
+def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) -> Iterable[Mention]:
+    """US state abbreviations: "Alexandria, La.", "Lexington, KY", "D-Ky.", and "S.C." or "W.Va." anywhere.
+
+    A dotted two-part form ("S.C.") is unambiguous; a one-part form ("La.",
+    "KY") counts only where the AP style puts it: after "Town," or a party
+    letter ("D-Ky.").
+    """
+    by_end = {m.end: k for k, m in enumerate(mentions)}
+    taken = {m.start: k for k, m in enumerate(mentions)}
+    for k, t in enumerate(toks):
+        if not t.cap or (len(t.text) > _STATE_KEY_CHARS and "." not in t.text):
+            continue  # (lower() never shortens a word, so a longer one is no key)
+        dotted = t.text.count(".") >= 2
+        word = t.text.replace(".", "").lower()
+        found = PROVINCE_ABBREVIATIONS.get(word)
+        if found is None or (word == "bc" and _ERA.search(text, max(0, t.start - 12), t.start)):
+            continue
+        state, country = found
+        if dotted and not _initials_of_words(state):
+            continue  # "L.A." is not Louisiana
+        prev_end = toks[k - 1].base_end if k else -1
+        after_town = prev_end in by_end and _QUALIFIER.fullmatch(text[prev_end : t.start]) is not None
+        # "Red Deer, Alta.": after a town and with the dot, the abbreviation
+        # outranks a one-word name spelt the same (Alta, Norway).
+        replaces = taken.get(t.start)
+        if replaces is not None and not (after_town and mentions[replaces].end == t.end
+                                         and text[t.end : t.end + 1] == "."):
+            continue
+        after_party = text[max(0, t.start - 2) : t.start] in ("D-", "R-", "I-")
+        if not dotted:
+            ap_pair = text[t.end : t.end + 1] == "." and (after_town or after_party)
+            if len(word) == 2 and not t.text.isupper() and not ap_pair:
+                continue  # "Ky." counts after "Louisville," or "D-"; a bare "Ky" does not
+            # "Kan.", "Calif.", "Tenn.": three letters and the AP dot read as a state anywhere.
+            # Canadian one-part forms only after a town: "Isle of Man." is no Manitoba.
+            ap_dot = (len(word) > 2 and text[t.end : t.end + 1] == "." and word != fold(state)
+                      and country == "US")
+            if not (after_town or after_party or ap_dot):
+                continue
+            if len(word) > 2 and text[t.end : t.end + 1] != ".":
+                continue  # "Ala" or "Wash" without the AP dot is a word, not a state
+        end = t.end + (1 if not dotted and text[t.end : t.end + 1] == "." else 0)
+        if after_town:
+            m = mentions[by_end[prev_end]]
+            mentions[by_end[prev_end]] = _replace(m, qualifier=fold(state))
+        abbreviation = Mention(start=t.start, end=end, text=text[t.start : end], key=fold(state), form="name",
+                               qualifier=country)
+        if replaces is None:
+            yield abbreviation
+        else:
+            mentions[replaces] = abbreviation
+
+
+def state_abbreviation(surface: str) -> str | None:
+    """The folded state name for an AP/postal abbreviation written as one ("Ky.", "W.Va.", "S.C.")."""
+    if "." not in surface and not (surface.isupper() and len(surface) == 2):
+        return None
+    found = PROVINCE_ABBREVIATIONS.get(surface.replace(".", "").replace(" ", "").lower())
+    if found is None or (surface.count(".") >= 2 and not _initials_of_words(found[0])):
+        return None
+    return fold(found[0])
+
+
+def _initials_of_words(name: str) -> bool:
+    """Whether a dotted form ("N.Y.", "B.C.") can stand for the name: only names of two words or more.
+
+    "L.A." is Los Angeles; Louisiana's form is "La.".
+    """
+    return len([w for w in name.split() if w.lower() != "and"]) >= 2
+
+
+def _replace(m: Mention, **changes: object) -> Mention:
+    return replace(m, **changes)

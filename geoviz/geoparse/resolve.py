@@ -1,0 +1,692 @@
+"""Pick one gazetteer entry per mention, from priors and the document's context.
+
+Scoring (the README's "Resolution" paragraph says the same):
+
+    score = prior                                   (kind, population, capital; geoviz.geo.gazetteer.prior)
+          + 0.5   if the mention is the entry's own name, not an alternate
+          + 0.5 · min(2, country support)           (other mentions of, or inside, the entry's country;
+                                                     none for a town named after a sea or region)
+          + 0.6 · admin1 support                    (other mentions of, or inside, the entry's province/state)
+          + 0.6   if another name is the county it lies in, or a town in this county
+          + 3.0   if an explicit qualifier matches  ("Paris, Texas", "Alexandria, La.")
+          + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
+          + 0.4   after "the" for kinds named with an article (landmarks, regions, seas, rivers: "the White House")
+          + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
+          − 0.8   for a town or county when the name is also a country's, sea's or region's own name
+                  and no qualifier says otherwise ("China" is China, not China, Maine)
+          + 0.25 · exp(−d / 250 km)                 (d: distance to the nearest other resolved place)
+          + 0.4 · min(2, Σ_other names max_candidate exp(−d / 50 km))
+                                                    (any reading of each other name close by: "Paris" and
+                                                     "Henry County" are both in Tennessee)
+    A city of a million inside a province of the same name starts 0.3 above the
+    province ("New York", "São Paulo") unless the text marks the province.
+
+All mentions with the same folded name share one reading (one sense per
+discourse). Support comes from the *other* mentions only, so a name never
+votes for itself. Two passes: the first uses the explicit evidence
+(countries, provinces, demonyms, qualifiers, and names all of whose readings
+lie in one country), the second adds what the first resolved (their
+countries, provinces and positions). Confidence is the share of a softmax
+over the candidates' scores that lies within CONFIDENCE_KM of the winner.
+Names the gazetteer lacks (spans given from outside) are read off the name
+or placed at the story's main place, flagged (:meth:`Resolver._to_focus`).
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import Any
+
+import numpy as np
+
+from geoviz.geo.gazetteer import FORM, KINDS, Gazetteer, prior
+from geoviz.geo.geodesy import great_circle_km, great_circle_pair_km
+from geoviz.geoparse.recognise import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS, state_abbreviation
+from geoviz.model import Candidate, Entry, Mention, Place
+from geoviz.nlp.lexicon import words
+from geoviz.nlp.names import fold
+from geoviz.nlp.text import sentences
+
+OWN_NAME = 0.5
+W_COUNTRY = 0.5
+W_ADMIN1 = 0.6
+W_QUALIFIER = 3.0
+W_TRIGGER = 1.0
+W_ARTICLE = 0.4
+W_NEAR = 0.25
+COUNTRY_CAP = 2.0
+SINGLE_COUNTRY = 0.5
+W_CLUSTER = 0.4
+CLUSTER_KM = 50.0
+CLUSTER_CANDIDATES = 20
+W_SENTENCE = 0.2
+W_COUNTY = 0.6
+W_NAMESAKE = 0.8
+BIG_AREA_KINDS = {"country", "region", "sea"}
+NEAR_KM = 250.0
+TEMPERATURE = 0.15
+CONFIDENCE_KM = 50.0
+MAX_CANDIDATES = 40
+ALTERNATIVES = 5
+# Names the gazetteer lacks (see Resolver._backoff).
+BACKOFF_PENALTY = 0.3
+PART_MIN_POPULATION = 100_000
+BIG_CITY = 1_000_000
+CITY_MARGIN = 0.3  # enough for the city to be the confident reading, not just the first
+FEATURE_SUFFIXES = ("sea", "ocean", "desert", "mountains")
+DEMONYM_ENDINGS = (("ians", ("", "a", "o", "ia", "io")), ("ans", ("", "a", "ia")), ("ns", ("",)), ("ian", ("ia", "")),
+                   ("an", ("", "a", "ia")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ites", ("",)),
+                   ("ers", ("",)), ("", ("ia", "istan")))
+DEMONYM_KINDS = {"country", "admin1", "region"}
+# Words that name a kind of thing rather than a place: a part of a name made
+# only of these is no place ("City Hall", "West Wing").
+GENERIC = COMMON_WORDS | ORG_HEADS | STREET_WORDS | CONNECTORS
+FOCUS_CONFIDENCE = 0.1
+COUNTY_SUFFIXES = (" county", " parish")
+BARE_COUNTIES = 5
+# Words of an organisation's name that do not make it a place of its own ("Colorado State University").
+INSTITUTION_WORDS = words("institution_words")
+# Backoff readings that locate a name only roughly: kept as places of their own.
+APPROXIMATE = {"part", "completed", "focus"}
+PHYSICAL_KINDS = {"sea", "lake", "river", "peak", "region"}
+POINT_KINDS = {"populated place", "admin2", "landmark", "facility", "airport", "port"}
+
+COUNTRY, ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
+AREA_KINDS = {"country", "admin1", "region", "sea", "lake", "river"}
+TRIGGER_KINDS = {
+    "facility": {"facility"}, "airport": {"airport"}, "populated place": {"populated place"},
+    "admin2": {"admin2"}, "admin1": {"admin1"}, "agency": {"admin1"}, "port": {"port", "populated place"},
+    "physical": {"sea", "lake", "river", "peak"},
+    "article": {"landmark", "facility", "region", "sea", "lake", "river", "peak", "airport", "port", "country"},
+}
+METONYM_CODES = {"PPLC"}
+
+
+@dataclass
+class _Cand:
+    entry: Entry
+    base: float  # prior + own-name bonus + trigger
+    score: float = 0.0
+    backoff: str = ""  # how a candidate for a name the gazetteer lacks was found
+    # A town named after a sea or region ("Atlantic", Iowa): lying in the
+    # story's country is no evidence for it, since the ocean has no country.
+    shadowed: bool = False
+
+
+@dataclass
+class _Group:
+    key: str
+    form: str
+    mentions: list[Mention] = field(default_factory=list)
+    cands: list[_Cand] = field(default_factory=list)
+    qualifiers: set[str] = field(default_factory=set)
+    choice: _Cand | None = None
+    confidence: float = 0.0
+    reason: dict[str, Any] = field(default_factory=dict)
+
+
+class Resolver:
+    """Resolves mentions against one gazetteer; caches candidate lists by key."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._cache: dict[str, list[tuple[Entry, float, int]]] = {}
+        self._qual_cache: dict[str, tuple[set[str], set[tuple[str, str]]]] = {}
+        self._county_cache: dict[str, list[tuple[Entry, float, int]]] = {}
+
+    # -- candidates ---------------------------------------------------------------------------
+
+    def candidates(self, key: str, form: str) -> list[tuple[Entry, float, int]]:
+        """(entry, prior, name form) for a folded key; demonyms map to their country."""
+        ck = f"{form}:{key}"
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        out: list[tuple[Entry, float, int]] = []
+        if form == "demonym":
+            target = self.gaz.demonym_keys.get(key)
+            if target and target[1] == "country":
+                e = self.gaz.country(target[0])
+                if e is not None:
+                    out.append((e, 1.0, 0))
+            elif target and target[1] == "region":
+                out = [(self.gaz.entry(r), r[12] / 1000, 0) for r in self.gaz.lookup_key(target[0].lower(), 1,
+                                                                                        include_codes=False)]
+                out = [c for c in out if c[0].kind == "region"][:1]
+        else:
+            out = [(self.gaz.entry(r), r[12] / 1000, r[FORM])
+                   for r in self.gaz.lookup_key(key, MAX_CANDIDATES, include_codes=False)]
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[ck] = out
+        return out
+
+    def _bare_county(self, key: str) -> list[tuple[Entry, float, int]]:
+        """Counties and parishes named without the word: "Sarpy deputies", "DeKalb schools", "Clarke".
+
+        Local news calls a county by its bare name as often as a town. These
+        readings count as alternate names (no own-name bonus), so a town or
+        country of that name keeps its lead unless the story's state, county
+        and neighbours speak for the county. Only the BARE_COUNTIES most
+        populous count: thirty Washington Counties would swamp the scoring.
+        """
+        if key.endswith(COUNTY_SUFFIXES):
+            return []
+        hit = self._county_cache.get(key)
+        if hit is None:
+            found = [(e, p, 1) for word in COUNTY_SUFFIXES for e, p, f in self.candidates(key + word, "name")
+                     if e.kind == "admin2" and f == 0]
+            hit = sorted(found, key=lambda c: -c[0].population)[:BARE_COUNTIES]
+            if len(self._county_cache) > 200_000:
+                self._county_cache.clear()
+            self._county_cache[key] = hit
+        return hit
+
+    def _qualifier_targets(self, qkey: str) -> tuple[set[str], set[tuple[str, str]]]:
+        """Countries and (country, admin1) pairs a qualifier like "texas" or "la" can mean."""
+        hit = self._qual_cache.get(qkey)
+        if hit is None:
+            countries: set[str] = set()
+            admins: set[tuple[str, str]] = set()
+            for e, _, _ in self.candidates(qkey, "name")[:10]:
+                if e.kind == "country":
+                    countries.add(e.country)
+                elif e.kind == "admin1":
+                    admins.add((e.country, e.admin1))
+            d = self.gaz.demonym_keys.get(qkey)
+            if d and d[1] == "country":
+                countries.add(d[0])
+            hit = (countries, admins)
+            self._qual_cache[qkey] = hit
+        return hit
+
+    # -- resolution ---------------------------------------------------------------------------
+
+    def resolve(self, mentions: list[Mention], text: str = "") -> list[Place]:
+        everything = self._groups(mentions)
+        groups = [g for g in everything if g.cands]
+        if not groups:
+            return []
+        self._sentence_countries(groups, text)
+        self._pass(groups, use_resolved=False)
+        self._pass(groups, use_resolved=True)
+        # A demonym of no present-day country ("Soviet") stays unplaced.
+        unknown = [g for g in everything if not g.cands and g.form == "name"]
+        if unknown:
+            self._to_focus(unknown, groups)
+        return self._places(groups + [g for g in unknown if g.choice is not None])
+
+    def _to_focus(self, unknown: list[_Group], groups: list[_Group]) -> None:
+        """Resolve names the gazetteer lacks from the name's parts and the document's focus, flagged.
+
+        The focus is the story's main place: the town the text names most
+        (weighted by confidence), else its most-named province, else its
+        most-named country. A name no reading explains is read, in order, as
+        a shorter place name inside it ("Colorado State University",
+        "Miami-Dade"), or the name with a feature word added ("the
+        Mediterranean"), when that reading agrees with the focus (same
+        province or country, or within NEAR_KM); otherwise ("Royal Street",
+        "Barclays Center", "Tennessee Colony" in a Texas story) as the focus
+        itself, since such a name is almost always inside the story's main
+        place. Confidence stays low and the reason says which way was taken.
+        A recogniser driven by the gazetteer never produces such names, so
+        this serves spans given from outside (gold spans, another recogniser).
+        """
+        weight: dict[int, float] = defaultdict(float)
+        for i, g in enumerate(groups):
+            if g.choice is not None and not g.choice.backoff:
+                weight[i] += len(g.mentions) * g.confidence
+        focus: Entry | None = None
+        for kinds in (POINT_KINDS, {"admin1"}, {"country"}):
+            ranked = [i for i in weight if groups[i].choice.entry.kind in kinds]
+            if ranked:
+                focus = groups[max(ranked, key=lambda i: (weight[i], -i))].choice.entry
+                break
+        def by_prior(r: tuple[Entry, str]) -> float:
+            return prior(r[0].kind, r[0].population, r[0].feature_code)
+
+        for g in unknown:
+            parts = self._part_of_name(g.key)
+            # A state or country named in an institution's name locates it wherever the story is:
+            # "Colorado State University" is in Colorado even in a story about Mexico.
+            named = [(e, "part") for e, f in parts if f == 0 and e.kind in ("admin1", "country")
+                     and _institution_of(g.key, e.name)]
+            if named:
+                e, how = max(named, key=by_prior)
+                confidence = FOCUS_CONFIDENCE * 3
+            else:
+                readings = [(e, "part") for e, _ in parts]
+                readings += [(e, "completed") for suffix in FEATURE_SUFFIXES
+                             for e, _, _ in self.candidates(f"{g.key} {suffix}", "name")
+                             if e.kind in ("sea", "region")]
+                fitting = [(e, how) for e, how in readings if focus is None or _agrees(e, focus)]
+                if fitting:
+                    e, how = max(fitting, key=by_prior)
+                    confidence = FOCUS_CONFIDENCE * 3
+                elif focus is not None:
+                    e, how, confidence = focus, "focus", FOCUS_CONFIDENCE
+                else:
+                    continue
+            g.cands = [_Cand(e, 0.0, backoff=how)]
+            g.choice = g.cands[0]
+            g.confidence = confidence
+
+    def _groups(self, mentions: list[Mention]) -> list[_Group]:
+        by_key: dict[tuple[str, str], _Group] = {}
+        for m in mentions:
+            # "Wash." and "N.Y." are the states, whatever "Washington" and "New York" mean elsewhere in the text.
+            form = "demonym" if m.form == "demonym" else "abbreviation" if state_abbreviation(m.text) else "name"
+            g = by_key.get((m.key, form))
+            if g is None:
+                g = by_key[(m.key, form)] = _Group(key=m.key, form=form)
+            g.mentions.append(m)
+            if m.qualifier:
+                g.qualifiers.add(m.qualifier)
+        groups = []
+        for g in by_key.values():
+            triggers = {m.trigger for m in g.mentions if m.trigger}
+            if g.form == "abbreviation":
+                triggers.add("abbreviation")
+            # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
+            acronym = g.form != "abbreviation" and all(_is_acronym(m.text) for m in g.mentions)
+            cands = self.candidates(g.key, "demonym" if g.form == "demonym" else "name")
+            if g.form == "abbreviation":
+                cands = [c for c in cands if c[0].kind == "admin1"] or cands
+            elif g.form == "name":
+                cands = cands + self._bare_county(g.key)
+            # A country, sea or region that goes by this very name overshadows
+            # the towns named after it, unless the text qualifies the name.
+            namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)
+            region_namesake = not g.qualifiers and any(e.kind in ("region", "sea") and f < 2 for e, _, f in cands)
+            for e, _, name_form in cands:
+                if acronym and name_form == 0 and not e.name.isupper() and len(cands) > 1:
+                    continue  # the town of Eu is not written "EU"
+                own = name_form == 0 and (not acronym or e.name.isupper())
+                base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
+                base += OWN_NAME if own else 0.0
+                if namesake and e.kind in ("populated place", "admin2"):
+                    base -= W_NAMESAKE
+                elif region_namesake and e.kind == "admin1":
+                    base -= W_NAMESAKE  # "Gaza" is the Strip, not Gaza Province, Mozambique
+                if any(e.kind in TRIGGER_KINDS.get(t, ()) for t in triggers if t != "article"):
+                    base += W_TRIGGER
+                elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
+                    base += W_ARTICLE
+                shadowed = region_namesake and e.kind in ("populated place", "admin2")
+                g.cands.append(_Cand(e, base, shadowed=shadowed))
+            _city_over_its_province(g.cands, triggers)
+            if not g.cands:
+                self._backoff(g)
+            groups.append(g)
+        return groups
+
+
+    def _backoff(self, g: _Group) -> None:
+        """Candidates for a name the gazetteer lacks that is a demonym-like form ("Ohioans").
+
+        Other names the gazetteer lacks wait for the document's focus
+        (:meth:`_to_focus`), which tells which reading of a part of the name fits.
+        """
+        for e, _ in _derived_demonyms(g.key, self.candidates)[:MAX_CANDIDATES]:
+            base = prior(e.kind, e.population, e.feature_code) - BACKOFF_PENALTY
+            g.cands.append(_Cand(e, base, backoff="demonym"))
+
+    def _part_of_name(self, key: str) -> list[tuple[Entry, int]]:
+        """Readings of the longest place name inside a longer name, leftmost first.
+
+        Only a part holding a word that is not generic counts ("Barclays
+        Center" has no place in it; "Center" alone is a town in Texas), and a
+        small town read off a part of a name must be an area or a place of
+        some size: "Royal Street" is not Royal, Iowa. Seas, rivers and
+        lakes are left out: "Tennessee Colony" is not on the Tennessee River.
+        """
+        words = key.split()
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                part = words[i:i + size]
+                if part[0] in CONNECTORS or part[-1] in CONNECTORS or all(w in GENERIC for w in part):
+                    continue
+                found = [(e, f) for e, _, f in self.candidates(" ".join(part), "name")
+                         if f < 2 and e.kind not in PHYSICAL_KINDS
+                         and (e.kind in AREA_KINDS or e.population >= PART_MIN_POPULATION)]
+                if found:
+                    return found
+        return []
+
+    def _sentence_countries(self, groups: list[_Group], text: str) -> None:
+        """Add W_SENTENCE to candidates whose country is named in the same sentence."""
+        if not text:
+            return
+        # The names read first as a country (most documents have one or two; many have none).
+        countries = [(g, top.entry.country) for g in groups
+                     if (top := max(g.cands, key=_base)).entry.kind == "country"]
+        if not countries:
+            return
+        starts = [s for s, _ in sentences(text)]
+        named: dict[int, set[str]] = defaultdict(set)
+        for g, country in countries:
+            for m in g.mentions:
+                named[bisect_right(starts, m.start) - 1].add(country)
+        for g in groups:
+            if len(g.cands) < 2:
+                continue
+            near = set().union(*(named.get(bisect_right(starts, m.start) - 1, set()) for m in g.mentions))
+            if near:
+                for c in g.cands:
+                    if c.entry.country in near and c.entry.kind != "country":
+                        c.base += W_SENTENCE
+
+    def _evidence(self, groups: list[_Group], use_resolved: bool) -> list[tuple[dict, dict]]:
+        """Per group: (country support, admin1 support) from every *other* group."""
+        contrib: list[tuple[dict[str, float], dict[tuple[str, str], float]]] = []
+        for g in groups:
+            cw: dict[str, float] = defaultdict(float)
+            aw: dict[tuple[str, str], float] = defaultdict(float)
+            n = len(g.mentions)
+            if use_resolved and g.choice is not None:
+                e, conf = g.choice.entry, g.confidence
+                if e.country:
+                    cw[e.country] += conf * (1.0 if e.kind == "country" else 0.5) * min(2, n)
+                if e.kind == "admin1":
+                    aw[(e.country, e.admin1)] += conf * min(2, n)
+                elif e.admin1:
+                    aw[(e.country, e.admin1)] += 0.4 * conf
+            else:
+                top = max(g.cands, key=lambda c: c.base)
+                countries = {c.entry.country for c in g.cands}
+                # Explicit evidence: the name of a country or a province, or a demonym.
+                if top.entry.kind == "country":
+                    cw[top.entry.country] += min(2, n)
+                elif len(countries) == 1 and top.entry.country:
+                    # Every reading of the name lies in one country ("Henry County").
+                    cw[top.entry.country] += SINGLE_COUNTRY
+                elif top.entry.kind == "admin1" and len({c.entry.country for c in g.cands[:3]}) == 1:
+                    aw[(top.entry.country, top.entry.admin1)] += min(2, n)
+                    cw[top.entry.country] += 0.5
+            for q in g.qualifiers:
+                qc, qa = self._qualifier_targets(q)
+                for c in qc:
+                    cw[c] += 1
+                for a in qa:
+                    aw[a] += 1
+                    cw[a[0]] += 0.5
+            contrib.append((cw, aw))
+        total_c: dict[str, float] = defaultdict(float)
+        total_a: dict[tuple[str, str], float] = defaultdict(float)
+        for cw, aw in contrib:
+            for k, v in cw.items():
+                total_c[k] += v
+            for k, v in aw.items():
+                total_a[k] += v
+        out = []
+        for cw, aw in contrib:
+            out.append(({k: v - cw.get(k, 0.0) for k, v in total_c.items()},
+                        {k: v - aw.get(k, 0.0) for k, v in total_a.items()}))
+        return out
+
+    def _pass(self, groups: list[_Group], use_resolved: bool) -> None:
+        evidence = self._evidence(groups, use_resolved)
+        nearest = _nearest_other_km(groups) if use_resolved else {}
+        cluster = _cluster_support(groups) if use_resolved else None
+        county = _county_support(groups)
+        for gi, g in enumerate(groups):
+            cw, aw = evidence[gi]
+            near = nearest.get(gi)
+            for k, c in enumerate(g.cands):
+                e = c.entry
+                s = c.base
+                if not c.shadowed:
+                    s += W_COUNTRY * min(COUNTRY_CAP, cw.get(e.country, 0.0))
+                if e.admin1:
+                    s += W_ADMIN1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
+                if g.qualifiers and self._qualified(e, g.qualifiers):
+                    s += W_QUALIFIER
+                if near is not None and e.kind not in AREA_KINDS:
+                    s += W_NEAR * math.exp(-near[k] / NEAR_KM)
+                if cluster is not None:
+                    s += W_CLUSTER * cluster.get(id(c), 0.0)
+                if e.admin2:
+                    s += W_COUNTY * min(1, len(county.get((e.country, e.admin1, e.admin2), set()) - {gi}))
+                c.score = s
+            g.cands.sort(key=lambda c: -c.score)
+            g.choice = g.cands[0]
+            g.confidence = _softmax_top(g.cands)
+
+    def _qualified(self, e: Entry, qualifiers: set[str]) -> bool:
+        for q in qualifiers:
+            qc, qa = self._qualifier_targets(q)
+            if e.country in qc or (e.country, e.admin1) in qa:
+                return True
+        return False
+
+    def _places(self, groups: list[_Group]) -> list[Place]:
+        by_id: dict[str, Place] = {}
+        for g in groups:
+            c = g.choice
+            assert c is not None
+            e = c.entry
+            metonym = any(m.agentive for m in g.mentions) and (
+                e.kind == "landmark" or e.feature_code in METONYM_CODES)
+            alts = [Candidate(o.entry, o.score) for o in g.cands[1 : 1 + ALTERNATIVES]]
+            reason = {"prior": round(c.base, 3), "score": round(c.score, 3), "candidates": len(g.cands)}
+            if g.qualifiers:
+                reason["qualifier"] = sorted(g.qualifiers)
+            if c.backoff:
+                reason["backoff"] = c.backoff
+            if g.form == "demonym":
+                reason["demonym"] = True
+            spans = list(g.mentions)
+            if c.backoff in APPROXIMATE:
+                # Not the entry itself but somewhere in or near it: a place of its own, named as written.
+                reason["within"] = e.name
+                key = f"{e.id}~{g.key.replace(' ', '-')}"
+                by_id[key] = Place(id=key, name=g.mentions[0].text, lat=e.lat, lon=e.lon, kind=e.kind,
+                                   country=e.country, confidence=g.confidence, mentions=spans, alternatives=[],
+                                   reason=reason, admin1=e.admin1_name, entry_id=e.id)
+                continue
+            place = by_id.get(e.id)
+            if place is None:
+                by_id[e.id] = Place(id=e.id, name=e.name, lat=e.lat, lon=e.lon, kind=e.kind, country=e.country,
+                                    confidence=g.confidence, mentions=spans, alternatives=alts, reason=reason,
+                                    admin1=e.admin1_name, metonym=metonym, entry_id=e.id)
+            else:
+                place.mentions.extend(spans)
+                place.mentions.sort(key=lambda s: s.start)
+                place.confidence = max(place.confidence, g.confidence)
+                place.metonym = place.metonym or metonym
+        return sorted(by_id.values(), key=lambda p: p.mentions[0].start)
+
+
+def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]]:
+    """Per second-level division: the names (group indices) with a reading that is it or lies in it.
+
+    "Athens" and "Henderson County" each have a dozen readings, but only
+    one pair is a town and the county around it (Athens, Texas): a reader
+    takes that pair. Only a county reading or a town reading of *another*
+    name counts for a candidate, and only the names' leading readings.
+    """
+    out: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
+        for c in g.cands[:CLUSTER_CANDIDATES]:  # only a county name makes a town's county evidence
+            e = c.entry
+            if e.kind == "admin2" and e.admin2:
+                out[(e.country, e.admin1, e.admin2)].add(gi)
+    if not out:
+        return out
+    for gi, g in enumerate(groups):
+        for c in g.cands[:CLUSTER_CANDIDATES]:
+            e = c.entry
+            if e.admin2 and e.kind != "admin2" and (key := (e.country, e.admin1, e.admin2)) in out:
+                out[key].add(gi)
+    return out
+
+
+def _cluster_support(groups: list[_Group]) -> dict[int, float]:
+    """Per candidate: how many *other* names have some reading within ~CLUSTER_KM (capped at 2).
+
+    Local news names a town, its county and its neighbours; the readings
+    that sit together are the intended ones even when each alone is a
+    small place. Computed once per document over the leading candidates.
+    Most documents have a few dozen readings, so the Python around the one
+    distance matrix costs as much as the matrix: it is kept to list building.
+    """
+    cands: list[_Cand] = []
+    starts: list[int] = []  # where each name's readings begin in cands (each name's are adjacent columns)
+    for g in groups:
+        first = len(cands)
+        leading = g.cands if len(g.cands) < 2 else sorted(g.cands, key=_base, reverse=True)[:CLUSTER_CANDIDATES]
+        cands.extend(c for c in leading if c.entry.kind not in AREA_KINDS)
+        if len(cands) > first:
+            starts.append(first)
+    if len(starts) < 2:
+        return {}
+    pts = np.radians(np.array([(c.entry.lat, c.entry.lon) for c in cands]))
+    closeness = np.exp(-great_circle_km(pts, pts) / CLUSTER_KM)
+    # The best of each name in one reduction, not a loop of masks.
+    best = np.maximum.reduceat(closeness, starts, axis=1)
+    name_of = np.repeat(np.arange(len(starts)), np.diff([*starts, len(cands)]))
+    best[np.arange(len(cands)), name_of] = 0.0  # a name does not support itself
+    total = np.minimum(best.sum(axis=1), 2.0).tolist()
+    return dict(zip(map(id, cands), total))
+
+
+# The sort key of candidates by base score (a stable sort with reverse=True keeps ties in their order).
+_base = attrgetter("base")
+
+
+def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
+    """Read a name shared by a province and a city of a million inside it as the city.
+
+    News says "New York" or "São Paulo" for the city far more often than for
+    the state around it; "the state of New York", "New York state", "the
+    New York border" and "N.Y." still get the state.
+    """
+    if triggers & {"admin1", "border", "abbreviation"}:
+        return
+    provinces = {(c.entry.country, c.entry.admin1): c.base for c in cands
+                 if c.entry.kind == "admin1" and c.entry.admin1}
+    if not provinces:
+        return
+    for c in cands:
+        e = c.entry
+        if e.kind == "populated place" and e.population >= BIG_CITY and (e.country, e.admin1) in provinces:
+            c.base = max(c.base, provinces[(e.country, e.admin1)] + CITY_MARGIN)
+
+
+def _institution_of(key: str, name: str) -> bool:
+    """Whether a name is an institution's named after a place: only organisation words besides it.
+
+    "Colorado State University", "University of California": yes.
+    "Tennessee Colony", "Hamilton Township" (places of their own) and
+    "Warren County" (a division inside the state) are not.
+    """
+    words, part = key.split(), fold(name).split()
+    at = next((i for i in range(len(words) - len(part) + 1) if words[i:i + len(part)] == part), None)
+    if at is None:
+        return False
+    rest = words[:at] + words[at + len(part):]
+    return bool(rest) and all(w in INSTITUTION_WORDS or w in CONNECTORS for w in rest)
+
+
+def _agrees(e: Entry, focus: Entry) -> bool:
+    """Whether a reading fits the story's main place: it contains it, or lies near it."""
+    if e.kind == "country" or focus.kind == "country":
+        return bool(e.country) and e.country == focus.country
+    if e.kind == "admin1" or focus.kind == "admin1":
+        return bool(e.admin1) and (e.country, e.admin1) == (focus.country, focus.admin1)
+    if e.kind in PHYSICAL_KINDS:
+        return True  # only "completed" readings ("the Mediterranean" -> Sea) get here: no containment test
+    return great_circle_pair_km(e.lat, e.lon, focus.lat, focus.lon) <= NEAR_KM
+
+
+def _derived_demonyms(key: str, candidates: Any) -> list[tuple[Entry, int]]:
+    """Countries, provinces and regions a demonym-like word is formed from.
+
+    "Ohioans" -> Ohio, "Minnesotans" -> Minnesota, "Ontarians" -> Ontario (-io),
+    "South Ossetian" -> South Ossetia, "Dagestani" -> Dagestan, "Abkhaz" ->
+    Abkhazia: English forms these by a handful of endings, so the curated
+    demonym table need not list every province.
+    """
+    *head, last = key.split() or [""]
+    if len(last) < 4:
+        return []
+    for ending, replacements in DEMONYM_ENDINGS:
+        if ending and not last.endswith(ending):
+            continue
+        stem = last[:len(last) - len(ending)]
+        if len(stem) < 3:
+            continue
+        for extra in replacements:
+            name = " ".join([*head, stem + extra])
+            if name == key:
+                continue
+            found = [(e, f) for e, _, f in candidates(name, "name") if e.kind in DEMONYM_KINDS and f < 2]
+            if found:
+                return found
+    return []
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= 4
+
+
+def _nearest_other_km(groups: list[_Group]) -> dict[int, list[float]]:
+    """Per name with a choice to make: each reading's great-circle km to the nearest *other* resolved point.
+
+    Areas (countries, provinces) have no point to be near. One distance
+    matrix for the whole document, not one per name: NumPy's per-call cost
+    is most of the work at article sizes.
+    """
+    resolved = [gi for gi, g in enumerate(groups) if g.choice and g.choice.entry.kind not in AREA_KINDS]
+    open_ = [gi for gi, g in enumerate(groups) if len(g.cands) > 1]
+    if not resolved or not open_ or (len(resolved) == 1 and resolved == open_):
+        return {}
+    pts = np.radians(np.array([(groups[gi].choice.entry.lat, groups[gi].choice.entry.lon) for gi in resolved]))
+    rows = np.radians(np.array([(c.entry.lat, c.entry.lon) for gi in open_ for c in groups[gi].cands]))
+    km = great_circle_km(rows, pts)
+    column = {gi: k for k, gi in enumerate(resolved)}
+    spans = []
+    own_rows: list[int] = []
+    own_cols: list[int] = []
+    start = 0
+    for gi in open_:
+        n = len(groups[gi].cands)
+        spans.append((gi, start, start + n))
+        if gi in column:  # a name is not near itself
+            own_rows.extend(range(start, start + n))
+            own_cols.extend([column[gi]] * n)
+        start += n
+    km[own_rows, own_cols] = np.inf
+    nearest = km.min(axis=1).tolist()
+    return {gi: nearest[a:b] for gi, a, b in spans if not (gi in column and len(resolved) == 1)}
+
+
+def _softmax_top(cands: list[_Cand]) -> float:
+    """The share of a softmax over the candidates' scores that lies where the winner is.
+
+    Readings within CONFIDENCE_KM of the winner (Madrid the city and Madrid
+    the province around it) put the pin in the same place, so their shares
+    add up: confidence is about the point on the map, not the gazetteer row.
+    """
+    if len(cands) == 1:
+        return 0.99
+    top = cands[0].score
+    weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
+    w = cands[0].entry
+    # Only readings with a visible share need a distance (most have none), and only those whose latitude is
+    # close: a great circle is never shorter than its north-south leg, so a reading NEAR_LATITUDE_DEGREES
+    # north or south of the winner is farther than CONFIDENCE_KM (with a margin far above rounding error).
+    near = weights[0] + sum(weights[k] for k in range(1, len(cands))
+                            if weights[k] > 1e-4 and abs(cands[k].entry.lat - w.lat) <= NEAR_LATITUDE_DEGREES
+                            and great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
+                            <= CONFIDENCE_KM)
+    return float(min(0.99, near / sum(weights)))
+
+
+# CONFIDENCE_KM (50 km) spans 0.45 degrees of latitude; half a degree leaves 5 km to spare.
+NEAR_LATITUDE_DEGREES = 0.5

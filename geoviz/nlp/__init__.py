@@ -1,0 +1,1 @@
+"""Language without places: tokens and sentences, name folding, dates, quantities, and the lexicon of word lists."""

@@ -1,0 +1,68 @@
+"""Every word list geoviz reads, kept once, as data: ``geoviz/nlp/lexicon/*.txt`` and ``*.json``.
+
+Why data, not code: a list written as a regex alternation in one module and a
+set in another drifts apart (three copies of the number words once disagreed
+on "dozen"). Each file here is the one copy; modules ask for it by name.
+
+* ``NAME.txt``: one entry per line, ``#`` starts a comment; entries may hold
+  spaces ("prime minister"). :func:`words` gives a frozenset, :func:`entries`
+  the entries in file order, :func:`alternation` a regex alternation.
+* ``NAME.json``: a table (a mapping or a list), :func:`table`.
+
+Files are read once per process (``functools.cache``) from the installed
+package (``importlib.resources``), so a read-only or zipped install works.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from importlib import resources
+from typing import Any
+
+__all__ = ["alternation", "entries", "table", "words"]
+
+
+def _read(filename: str) -> str:
+    try:
+        return resources.files("geoviz.nlp").joinpath("lexicon", filename).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise KeyError(f"no lexicon file {filename!r} in geoviz/nlp/lexicon") from None
+
+
+@functools.cache
+def entries(name: str) -> tuple[str, ...]:
+    """The entries of ``NAME.txt`` in file order, comments and blank lines dropped, whitespace collapsed."""
+    out = []
+    for line in _read(f"{name}.txt").splitlines():
+        entry = " ".join(line.split("#", 1)[0].split())
+        if entry:
+            out.append(entry)
+    return tuple(out)
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The entries of ``NAME.txt`` as a set (case as written: the files hold lower case unless case matters)."""
+    return frozenset(entries(name))
+
+
+@functools.cache
+def table(name: str) -> Any:
+    """The table in ``NAME.json`` (treat it as read-only: it is shared)."""
+    return json.loads(_read(f"{name}.json"))
+
+
+@functools.cache
+def alternation(name: str, *, plural: bool = False) -> str:
+    """A non-capturing regex alternation of ``NAME.txt``, longest entry first, spaces matching any whitespace.
+
+    ``plural`` lets each entry take an optional ``s``/``es``. The pattern has no
+    anchors or flags: the caller adds ``\\b`` and ``(?i)`` as its context needs.
+    """
+    parts = []
+    for e in sorted(entries(name), key=len, reverse=True):
+        rx = r"\s+".join(re.escape(w) for w in e.split(" "))
+        parts.append(rx + ("(?:e?s)?" if plural else ""))
+    return "(?:" + "|".join(parts) + ")"
