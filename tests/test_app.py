@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from geoviz.app import workspace as gv
 from geoviz.article import MAX_BYTES
 from geoviz.geo.gazetteer import StoreNameKeys
-from geoviz.model import Place, Span
+from geoviz.model import Mention, Place
 from geoviz.pipeline import InputError, pipeline
 from geoviz.scene import Scene
 from tests.conftest import ROOT
@@ -306,7 +306,7 @@ def test_read_upload_size_limit_and_text_forms():
 def _place(pid: str, name: str, lat: float, lon: float, kind: str = "populated place",
            spans: tuple[tuple[int, int], ...] = ()) -> Place:
     return Place(id=pid, name=name, lat=lat, lon=lon, kind=kind, country="XX", confidence=1.0,
-                 mentions=[Span(s, e, "x") for s, e in spans])
+                 mentions=[Mention(s, e, "x") for s, e in spans])
 
 
 def test_highlighted_text_escapes_the_article_and_marks_mentions():
@@ -322,7 +322,7 @@ def test_highlighted_text_escapes_the_article_and_marks_mentions():
 
 def test_mention_snippets_quote_the_sentences():
     text = "Kim went to Khasan. Then <i>nothing</i>. Khasan again."
-    spans = [Span(12, 18, "Khasan"), Span(41, 47, "Khasan")]
+    spans = [Mention(12, 18, "Khasan"), Mention(41, 47, "Khasan")]
     out = gv.mention_snippets(text, spans)
     assert out == ["Kim went to <mark>Khasan</mark>.", "<mark>Khasan</mark> again."]
 

@@ -31,7 +31,7 @@ from geoviz.claims import (
     parse_number,
     to_km,
 )
-from geoviz.model import Document, Place, Span
+from geoviz.model import Document, Mention, Place
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "kim-putin-summit.txt"
 
@@ -180,7 +180,7 @@ def make_doc(text: str, mentions: list[tuple[str, str]]) -> Document:
         i = text.find(surface)
         assert i >= 0, f"{surface!r} not in text"
         while i >= 0:
-            p.mentions.append(Span(i, i + len(surface), surface))
+            p.mentions.append(Mention(i, i + len(surface), surface))
             i = text.find(surface, i + len(surface))
     return Document(text=text, places=list(places.values()))
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from geoviz.model import Document, Place, Span
+from geoviz.model import Document, Mention, Place
+from geoviz.nlp.names import fold
 from geoviz.story.events import (
     Event,
     Leg,
@@ -45,7 +46,8 @@ def make_doc(text: str, names: dict[str, str], date: str | None = None) -> Docum
                 place = places.setdefault(entry.id, Place(
                     id=entry.id, name=entry.name, lat=entry.lat, lon=entry.lon, kind=entry.kind,
                     country=entry.country, confidence=0.9))
-                place.mentions.append(Span(start, end, surface))
+                form = "demonym" if fold(surface) != fold(entry.name) and fold(surface) in gaz.demonym_keys else "name"
+                place.mentions.append(Mention(start, end, surface, form=form))
             start = text.find(surface, end)
     for p in places.values():
         p.mentions.sort(key=lambda m: m.start)
@@ -346,7 +348,8 @@ def make_doc_fast(seed_doc: Document, text: str, copies: int) -> Document:
     n = len(seed_doc.text)
     places = []
     for p in seed_doc.places:
-        mentions = [Span(m.start + k * n, m.end + k * n, m.text) for k in range(copies) for m in p.mentions]
+        mentions = [Mention(m.start + k * n, m.end + k * n, m.text, form=m.form) for k in range(copies)
+                    for m in p.mentions]
         places.append(Place(p.id, p.name, p.lat, p.lon, p.kind, p.country, p.confidence, mentions))
     return Document(text=text, places=places, date="2023-09-14")
 
@@ -604,7 +607,7 @@ def _pinned_doc(text: str, date: str | None, places: list[dict]) -> Document:
     return Document(text=text, date=date, places=[
         Place(id=p["id"], name=p["name"], lat=p["lat"], lon=p["lon"], kind=p["kind"], country=p["country"],
               confidence=p["confidence"], admin1=p["admin1"], metonym=p["metonym"],
-              mentions=[Span(m["start"], m["end"], m["text"]) for m in p["mentions"]]) for p in places])
+              mentions=[Mention.from_dict(m) for m in p["mentions"]]) for p in places])
 
 
 def _extract(doc: Document) -> dict:

@@ -26,7 +26,7 @@ from geoviz.geoparse.recognise import (
     _may_trigger,
     _sentence_initial,
 )
-from geoviz.geoparse.resolve import CONFIDENCE_KM, TEMPERATURE, _Cand, _softmax_top
+from geoviz.geoparse.resolve import WEIGHTS, _Cand, _softmax_top
 from geoviz.model import Entry
 from geoviz.nlp.names import fold
 from geoviz.nlp.text import capital_tokens, sentences
@@ -133,12 +133,12 @@ def _plain_softmax_top(cands: list[_Cand]) -> float:
     if len(cands) == 1:
         return 0.99
     top = cands[0].score
-    weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
+    weights = [math.exp((c.score - top) / WEIGHTS.temperature) for c in cands]
     rivals = [k for k in range(1, len(cands)) if weights[k] > 1e-4]
     w = cands[0].entry
     near = weights[0] + sum(weights[k] for k in rivals
                             if great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
-                            <= CONFIDENCE_KM)
+                            <= WEIGHTS.confidence_km)
     return float(min(0.99, near / sum(weights)))
 
 

@@ -14,7 +14,7 @@ import folium
 import pytest
 
 import geoviz
-from geoviz.model import Place, Span
+from geoviz.model import Mention, Place
 from geoviz.pipeline import scene_from_document
 from geoviz.render import (
     KIND_STYLES,
@@ -264,7 +264,7 @@ def _hostile_scene() -> Scene:
     scene = scene_from_document(geoviz.parse(text))
     start = text.index("Officials")
     scene.places.append(Place(id="user:1", name=HOSTILE, lat=44.0, lon=132.0, kind="landmark", country=HOSTILE,
-                              confidence=1.0, mentions=[Span(start, start + 9, "Officials")]))
+                              confidence=1.0, mentions=[Mention(start, start + 9, "Officials")]))
     scene.events.append(Event(id="ex", type=HOSTILE, summary=HOSTILE, sentence=HOSTILE, start=0, end=5,
                               place_id="user:1", actors=[HOSTILE], date_label=HOSTILE, trigger="script"))
     return scene

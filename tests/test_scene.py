@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import shape
 
-from geoviz.model import Candidate, Entry, Place, Span
+from geoviz.model import Candidate, Entry, Mention, Place, Span
 from geoviz.pipeline import claims_judge, scene_from_document
 from geoviz.scene import Scene
 from geoviz.story.events import Event, Route, Stop, build_legs
@@ -212,13 +212,15 @@ _entry = st.builds(Entry, id=_text, name=_text, lat=_lat, lon=_lon, kind=st.samp
                    feature_code=_text, country=_text, admin1=_text, admin1_name=_text,
                    population=st.integers(0, 10**9), source=_text, ascii_name=_text)
 _span = st.builds(Span, start=st.integers(0, 10**6), end=st.integers(0, 10**6), text=_text)
+_mention = st.builds(Mention, start=st.integers(0, 10**6), end=st.integers(0, 10**6), text=_text,
+                     form=st.sampled_from(["name", "demonym"]))
 
 
 @st.composite
 def scenes(draw: st.DrawFn) -> Scene:
     ids = draw(st.lists(st.text(min_size=1, max_size=8), unique=True, max_size=5))
     places = [Place(id=i, name=draw(_text), lat=draw(_lat), lon=draw(_lon), kind=draw(_text), country=draw(_text),
-                    confidence=draw(st.floats(0, 1)), mentions=draw(st.lists(_span, max_size=2)),
+                    confidence=draw(st.floats(0, 1)), mentions=draw(st.lists(_mention, max_size=2)),
                     alternatives=draw(st.lists(st.builds(Candidate, entry=_entry, score=st.floats(-5, 5)),
                                                max_size=2)),
                     reason=draw(st.dictionaries(_text, _json, max_size=2)), admin1=draw(_text),

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Set
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from geoviz.errors import GeovizError
 from geoviz.model import Entry
@@ -108,8 +108,17 @@ def default_store_path() -> Path:
 
 _COLUMNS = "e.rowid, e.id, e.name, e.lat_e5, e.lon_e5, e.kind, e.feature_code, e.country, e.admin1, " \
            "e.population, e.source, e.ascii_name, e.prior_e3, e.detail, e.admin2"
-# Index of the name form (0 own name, 1 alternate, 2 code) in lookup_key rows, after the columns.
+# Index of the name form (0 own name, 1 alternate, 2 code) in lookup rows, after the columns.
 FORM = 15
+OWN, ALTERNATE, CODE = 0, 1, 2
+
+
+class Reading(NamedTuple):
+    """One entry a name can stand for: the entry, its prior (kind, population, capital) and the name's form."""
+
+    entry: Entry
+    prior: float
+    form: int  # OWN (the entry's own name), ALTERNATE, or CODE
 
 
 def _clean_query(query: object) -> str | None:
@@ -161,7 +170,7 @@ class Gazetteer:
         return {(cc, a1): name for cc, a1, name in self._query(
             "SELECT country, admin1, name FROM entries WHERE kind = ?", (KINDS.index("admin1"),))}
 
-    def entry(self, row: tuple) -> Entry:
+    def _entry(self, row: tuple) -> Entry:
         """An Entry from a raw ``_COLUMNS`` row."""
         return Entry(id=row[1], name=row[2], lat=row[3] / 1e5, lon=row[4] / 1e5, kind=KINDS[row[5]],
                      feature_code=row[6], country=row[7], admin1=row[8],
@@ -180,14 +189,20 @@ class Gazetteer:
         key = _clean_query(name)
         if key is None:
             return []
-        return [self.entry(r) for r in self.lookup_key(key, limit, include_codes=include_codes)]
+        return [self._entry(r) for r in self._lookup_rows(key, limit, include_codes=include_codes)]
 
-    def lookup_key(self, key: str, limit: int = 50, *, include_codes: bool = True) -> list[tuple]:
-        """Raw rows for an already folded key (the recogniser's hot path).
+    def readings(self, key: str, limit: int = 50, *, include_codes: bool = True) -> list[Reading]:
+        """The entries an already folded key names, each with its prior and how the key names it.
 
-        Rows are ``_COLUMNS`` tuples followed by the name form (0 own name,
-        1 alternate, 2 code), ranked by prior plus :data:`OWN_NAME_BONUS`.
+        Ranked by prior plus :data:`OWN_NAME_BONUS` (an entry's own name before an
+        alternate one); ``include_codes=False`` leaves out codes ("DAC", "LAX").
+        The recogniser's and resolver's hot path: one indexed query.
         """
+        return [Reading(self._entry(r), r[12] / 1000, r[FORM])
+                for r in self._lookup_rows(key, limit, include_codes=include_codes)]
+
+    def _lookup_rows(self, key: str, limit: int, *, include_codes: bool) -> list[tuple]:
+        """``_COLUMNS`` rows followed by the name form (0 own name, 1 alternate, 2 code)."""
         code = "" if include_codes else "AND n.form < 2"
         bonus = round(OWN_NAME_BONUS * 1000)
         return self._query(
@@ -201,7 +216,7 @@ class Gazetteer:
         cost 5 MB), and apps call ``get`` often once they call it at all."""
         return dict(self._query("SELECT id, rowid FROM entries", ()))
 
-    def entry_row(self, entry_id: str) -> tuple | None:
+    def _entry_row(self, entry_id: str) -> tuple | None:
         rowid = self._rowid_of.get(entry_id) if isinstance(entry_id, str) else None
         if rowid is None:
             return None
@@ -209,8 +224,8 @@ class Gazetteer:
         return rows[0] if rows else None
 
     def get(self, entry_id: str) -> Entry | None:
-        row = self.entry_row(entry_id)
-        return self.entry(row) if row else None
+        row = self._entry_row(entry_id)
+        return self._entry(row) if row else None
 
     def alternate_names(self, entry_id: str) -> list[str]:
         rows = self._query("SELECT alt_names FROM entries WHERE id = ?", (entry_id,))
@@ -241,7 +256,7 @@ class Gazetteer:
         if rowid is None:
             return None
         rows = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.rowid = ?", (rowid,))
-        return self.entry(rows[0]) if rows else None
+        return self._entry(rows[0]) if rows else None
 
     def country(self, code: str) -> Entry | None:
         return self._by_rowid(self._by_code.get(("country", code, "")))
@@ -293,7 +308,7 @@ class Gazetteer:
             f"SELECT {_COLUMNS} FROM names n JOIN entries e ON e.rowid = n.entry "
             "WHERE n.key >= ? AND n.key < ? AND n.form < 2 GROUP BY e.rowid "
             "ORDER BY e.prior_e3 DESC LIMIT ?", (key, hi, limit))
-        return [self.entry(r) for r in rows]
+        return [self._entry(r) for r in rows]
 
     def _name_key_list(self) -> list[str]:
         """Every distinct folded name (not codes), in key order; read once, shared by the two indexes below.
@@ -363,8 +378,8 @@ class Gazetteer:
         matches = process.extract(key, keys[lo:hi], scorer=fuzz.ratio, limit=limit * 2, score_cutoff=cutoff)
         scored: dict[str, tuple[Entry, float, float]] = {}
         for match, score, _ in matches:
-            for row in self.lookup_key(match, 5, include_codes=False):
-                e = self.entry(row)
+            for row in self._lookup_rows(match, 5, include_codes=False):
+                e = self._entry(row)
                 best = scored.get(e.id)
                 if best is None or score > best[1]:
                     scored[e.id] = (e, score, row[12])
@@ -448,7 +463,7 @@ class Gazetteer:
         i = int(np.argmin(d))
         km = float(d[i])
         row = self._query(f"SELECT {_COLUMNS} FROM entries e WHERE e.rowid = ?", (int(ids[i]),))[0]
-        return self.entry(row), km
+        return self._entry(row), km
 
     def reverse(self, lat: float, lon: float) -> ReverseResult:
         """Country, first-level division and nearest populated place of a point."""

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from geoviz.geo.gazetteer import FORM, KINDS, Gazetteer
+from geoviz.geo.gazetteer import OWN, Gazetteer, Reading
 from geoviz.model import Mention
-from geoviz.nlp.lexicon import table, words
+from geoviz.nlp.lexicon import entries, table, words
 from geoviz.nlp.names import fold
 from geoviz.nlp.text import LowerCaseWords, Token, capital_tokens, sentences
 
@@ -100,8 +100,7 @@ SPEECH_AFTER = re.compile(r"[ ,]*(?:(?:also|has|had|then|later|reportedly|previo
                           r"pleaded|admitted|recalled)\b")
 
 
-POPULATED = KINDS.index("populated place")
-MAJOR_KINDS = {KINDS.index(k) for k in ("country", "admin1", "region", "sea")}
+MAJOR_KINDS = {"country", "admin1", "region", "sea"}
 
 
 class Recogniser:
@@ -121,23 +120,23 @@ class Recogniser:
         return self.gaz.name_keys()
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one Recogniser per gazetteer, kept for the process
-    def _readings(self, key: str) -> tuple[tuple, ...]:
+    def _readings(self, key: str) -> tuple[Reading, ...]:
         """The five leading gazetteer readings of a name: one query feeds every test below."""
-        return tuple(self.gaz.lookup_key(key, 5, include_codes=False))
+        return tuple(self.gaz.readings(key, 5, include_codes=False))
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _country_like(self, key: str) -> bool:
         rows = self._readings(key)
-        return bool(rows) and rows[0][5] in (0, 1)  # country or admin1
+        return bool(rows) and rows[0].entry.kind in ("country", "admin1")
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _major(self, key: str) -> bool:
         """Some leading reading is a country, province or region, or a city of a million."""
-        return any(r[5] in MAJOR_KINDS or r[9] >= 1_000_000 for r in self._readings(key))
+        return any(r.entry.kind in MAJOR_KINDS or r.entry.population >= 1_000_000 for r in self._readings(key))
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _is_country(self, key: str) -> bool:
-        return any(r[5] == 0 for r in self._readings(key)[:3])
+        return any(r.entry.kind == "country" for r in self._readings(key)[:3])
 
     def _short_town_alias(self, key: str, capitals: bool) -> bool:
         """Whether a word is only a town's short alternate name: in capitals (up to four letters) or three letters.
@@ -150,12 +149,12 @@ class Recogniser:
         if len(key) > (4 if capitals else 3) or key in self.demonyms or self._own_name(key):
             return False
         rows = self._readings(key)
-        return bool(rows) and rows[0][5] == POPULATED
+        return bool(rows) and rows[0].entry.kind == "populated place"
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _own_name(self, key: str) -> bool:
         rows = self._readings(key)
-        return bool(rows) and rows[0][FORM] == 0
+        return bool(rows) and rows[0].form == OWN
 
     @functools.cached_property
     def demonyms(self) -> dict[str, tuple[str, str]]:
@@ -263,98 +262,12 @@ class Recogniser:
 
     def _reject(self, text: str, toks: list[Token], i: int, j: int, key: str, sent_first: set[int],
                 people: set[str], lower: LowerCaseWords) -> str:
-        """Why the run toks[i..j] is not a place here, or '' if it may be one."""
-        words = key.split()
-        single = i == j
-        if key in people:
-            return "person"
-        abbreviation = toks[i].text.isupper() and len(toks[i].text) <= 5
-        letters = toks[i].text.replace(".", "")
-        if single and len(letters) == 1:
-            return "initial"
-        if single and len(letters) == 2 and not letters.isupper() and key not in self.demonyms:
-            return "short word"  # "La", "Us": not how places are written
-        if single and abbreviation and "." not in toks[i].text and not self._major(key):
-            return "acronym"  # "DUI", "NATO": only countries, states, regions and big cities go by letters
-        if single and len(key) <= 4 and "." not in toks[i].text and self._short_town_alias(key, abbreviation):
-            return "acronym"  # "DAC" (Dhaka's airport code), "Bud", "Sam": a city's short alias, not its name
-        if (single and i in sent_first and key not in self.demonyms and not self._own_name(key)
-                and not abbreviation and not self._major(key)):
-            # A capitalised sentence opener that is only some place's
-            # alternate name ("Farmers" for a Milan) is an ordinary word.
-            return "common word"
-        if single and (words[0] in COMMON_WORDS or words[0] in ORG_HEADS) and key not in self.demonyms \
-                and not abbreviation:
-            # A common word is a place only as a country's name mid-sentence
-            # ("Turkey", "Chad"); "Council", "North", "Central" never alone.
-            if i in sent_first or not self._is_country(key):
-                return "common word"
-        if (single and i in sent_first and not self._major(key) and key not in self.demonyms
-                and toks[i].text.lower() in lower and toks[i].text.lower() != toks[i].text):
-            return "common word"  # "Driver injured in ...": the text also writes "driver"
-        prev = toks[i - 1] if i > 0 else None
-        gap = text[prev.end : toks[i].start] if prev is not None else ""
-        if (prev is not None and fold(prev.text) in TITLES and key not in self.demonyms
-                and (gap == " " or (gap == ". " and fold(prev.text) in TITLE_ABBREVIATIONS))):
-            # "Gov. Crist", "Sen Smith"; but "... Court Judge. Columbus attorney" ends a sentence.
-            return "surname"
-        if (prev is not None and i >= 2 and prev.text in NAME_PARTICLES and toks[i - 2].cap
-                and text[toks[i - 2].end : prev.start] == " " and text[prev.end : toks[i].start] == " "
-                and key not in self.demonyms and not self._major(key)):
-            return "surname"  # "Mike de Kock", "Ursula von der Leyen"
-        if key in LANGUAGES and key in self.demonyms and _language_use(text, toks, i, j):
-            return "language"  # "speaks in Spanish", "English is the main language"
-        if single and key not in self.demonyms and not self._major(key) and _AGE.match(text, toks[j].end):
-            return "surname"  # "McDonald, 24, of Archer"
-        if prev is not None and _adjacent(text, prev, toks[i]) or (
-                prev is not None and len(prev.text) == 1 and prev.cap and text[prev.end : toks[i].start] == ". "):
-            p = fold(prev.text)
-            if (len(prev.text) == 1 and prev.cap and text[prev.end : prev.end + 1] == "."
-                    and key not in self.demonyms and not self._is_country(key)):
-                return "surname"  # "Barry M. George": after a middle initial (not "A Cork mother")
-            # "Chiquita Henry", "Kim Jong": a capitalised word that is not a
-            # place prefix, right before, makes this a surname.
-            # A sentence opener counts too when it names no place ("Eric Stevens, paramedic").
-            if (prev.cap and p not in GEO_PREFIXES
-                    and key not in self.demonyms and p not in ORG_HEADS and not prev.text.isupper()
-                    and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
-                    and prev.text.lower() not in lower and not self._is_country(key)
-                    and (i - 1 not in sent_first or not self.is_name(p)
-                         or self._reject(text, toks, i - 1, i - 1, p, sent_first, people, lower) == "person")):
-                # A sentence opener that is itself read as a given name ("Craig Kaser of ...") counts too.
-                return "surname"
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        county = words[-1] in _COUNTY_WORDS  # "Douglas County Road 4", "Meigs County Court": the county's
-        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and not county
-                and nxt.text.lower().rstrip(".") in STREET_WORDS and not self._major(key)):
-            return "street"  # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
-        if (not county and toks[j].base_end == toks[j].end and nxt is not None and nxt.cap
-                and _street_run(text, toks, j + 1)):  # (a street's name goes on in capitals)
-            return "street"  # "Indian Lake Road", "Dublin Road": the name is part of a street's
-        if single and not self._major(key) and _AMPERSAND.match(text, toks[j].end):
-            return "organisation"  # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
-        if (single and nxt is not None and len(nxt.text) == 1 and nxt.cap and key not in self.demonyms
-                and text[nxt.end : nxt.end + 2] == ". " and not self._is_country(key)):
-            return "person"  # "Vincent J. Fumo": a first name before a middle initial
-        if single and key not in self.demonyms and not self._own_name(key) and not self._major(key):
-            return "alternate name"  # "McDaniel" is some town's alternate name: too thin to pin
-        if (single and key not in self.demonyms and not self._major(key)
-                and _ADMINISTRATION.match(text, toks[j].end)):
-            return "surname"  # "the Obama administration": a president's, not a town's
-        if (single and key not in self.demonyms and not self._major(key) and _adjective_word(key)
-                and not (prev is not None and prev.text.lower() in LOCATIVES)
-                and not _QUALIFIED_AFTER.match(text, toks[j].end)):
-            return "adjective"  # "the Olympic facilities", "Continental": not Olympic, Hong Kong ("in Mystic" is)
-        if (single and key not in self.demonyms and not self._major(key) and SPEECH_AFTER.match(text, toks[j].end)
-                and not (prev is not None and prev.text.lower() in LOCATIVES)):
-            return "surname"  # "Moore said": small towns do not speak; capitals and countries may
-        if (nxt is not None and _adjacent(text, toks[j], nxt) and nxt.cap and toks[j].base_end == toks[j].end
-                and not abbreviation and not self._is_country(key)):
-            q = fold(text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
-            if (q not in ORG_HEADS and q not in COMMON_WORDS and key not in self.demonyms
-                    and not nxt.text.isupper() and q not in CONNECTORS and not self._country_like(q)
-                    and nxt.text.lower() not in lower and not _org_run(text, toks, j + 1)):
-                return "person"
+        """Why the run toks[i..j] is not a place here (the reason of the first :data:`REJECTIONS` rule that
+        holds), or '' if it may be one."""
+        run = _Run(self, text, toks, i, j, key, sent_first, people, lower)
+        for test, reason in _REJECTION_TESTS:
+            if test(run):
+                return reason
         return ""
 
     def _mention(self, text: str, toks: list[Token], i: int, j: int, end: int, key: str) -> Mention:
@@ -413,7 +326,7 @@ def _blocks(text: str, size: int) -> list[tuple[int, int]]:
     return out
 
 
-_ADJECTIVE_ENDINGS = ("ic", "al", "ly", "ed", "ing", "ous", "ive", "ful", "ern", "ish", "ese", "ary", "ory")
+_ADJECTIVE_ENDINGS = entries("adjective_endings")
 
 
 _ADMINISTRATION = re.compile(r"\s+administration\b")
@@ -520,7 +433,8 @@ _BORDER_AFTER = re.compile(r"\s+(?:state\s+)?(?:border|line)\b", re.I)
 
 
 _AREA_WORD_AFTER = re.compile(r"\s*(?:area|region|city|town|county|state)\b")
-_TRIGGER_ENDINGS = ("of", "river", "lake", "sea", "gulf", "bay", "mount", "mountain")
+# The last words of TRIGGERS' patterns that come before a name: kept in step with them.
+_TRIGGER_ENDINGS = entries("trigger_endings")
 _FACILITY_WORDS = re.compile("cosmodrome|space|launch|air")
 
 
@@ -650,3 +564,237 @@ def _initials_of_words(name: str) -> bool:
 
 def _replace(m: Mention, **changes: object) -> Mention:
     return replace(m, **changes)
+
+
+# --------------------------------------------------------------------------
+# Rejection rules: why a capitalised run that names some place is not a place here
+# --------------------------------------------------------------------------
+
+
+class _Run:
+    """A candidate run toks[i..j] and what the rules ask about it (the gazetteer tests are cached per name)."""
+
+    __slots__ = ("rec", "text", "toks", "i", "j", "key", "sent_first", "people", "lower", "words", "single",
+                 "first", "abbreviation", "letters", "opener", "demonym", "prev", "nxt", "county")
+
+    def __init__(self, rec: Recogniser, text: str, toks: list[Token], i: int, j: int, key: str,
+                 sent_first: set[int], people: set[str], lower: LowerCaseWords) -> None:
+        self.rec, self.text, self.toks, self.i, self.j, self.key = rec, text, toks, i, j, key
+        self.sent_first, self.people, self.lower = sent_first, people, lower
+        self.words = key.split()
+        self.single = i == j
+        self.first = first = toks[i]
+        self.abbreviation = first.text.isupper() and len(first.text) <= 5
+        self.letters = first.text.replace(".", "")
+        self.opener = i in sent_first
+        self.demonym = key in rec.demonyms
+        self.prev = toks[i - 1] if i > 0 else None
+        self.nxt = toks[j + 1] if j + 1 < len(toks) else None
+        # "Douglas County Road 4", "Meigs County Court": the county's, not a street's or a firm's.
+        self.county = self.words[-1] in _COUNTY_WORDS
+
+    def major(self) -> bool:
+        return self.rec._major(self.key)
+
+    def country(self) -> bool:
+        return self.rec._is_country(self.key)
+
+    def own_name(self) -> bool:
+        return self.rec._own_name(self.key)
+
+    def prev_adjacent(self) -> bool:
+        return self.prev is not None and _adjacent(self.text, self.prev, self.first)
+
+    def next_adjacent(self) -> bool:
+        return self.nxt is not None and _adjacent(self.text, self.toks[self.j], self.nxt)
+
+    def after_locative(self) -> bool:
+        return self.prev is not None and self.prev.text.lower() in LOCATIVES
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One named reason a run is not a place; ``test`` says whether it holds for a run."""
+
+    name: str
+    reason: str
+    test: Callable[[_Run], bool]
+
+
+def _known_person(r: _Run) -> bool:
+    return r.key in r.people
+
+
+def _initial(r: _Run) -> bool:
+    return r.single and len(r.letters) == 1
+
+
+def _short_word(r: _Run) -> bool:
+    # "La", "Us": not how places are written
+    return r.single and len(r.letters) == 2 and not r.letters.isupper() and not r.demonym
+
+
+def _acronym(r: _Run) -> bool:
+    # "DUI", "NATO": only countries, states, regions and big cities go by letters
+    return r.single and r.abbreviation and "." not in r.first.text and not r.major()
+
+
+def _short_alias(r: _Run) -> bool:
+    # "DAC" (Dhaka's airport code), "Bud", "Sam": a city's short alias, not its name
+    return (r.single and len(r.key) <= 4 and "." not in r.first.text
+            and r.rec._short_town_alias(r.key, r.abbreviation))
+
+
+def _alternate_name_opener(r: _Run) -> bool:
+    # A capitalised sentence opener that is only some place's alternate name ("Farmers" for a Milan)
+    # is an ordinary word.
+    return r.single and r.opener and not r.demonym and not r.own_name() and not r.abbreviation and not r.major()
+
+
+def _common_word(r: _Run) -> bool:
+    # A common word is a place only as a country's name mid-sentence ("Turkey", "Chad");
+    # "Council", "North", "Central" never alone.
+    return (r.single and (r.words[0] in COMMON_WORDS or r.words[0] in ORG_HEADS) and not r.demonym
+            and not r.abbreviation and (r.opener or not r.country()))
+
+
+def _lower_case_elsewhere(r: _Run) -> bool:
+    # "Driver injured in ...": the text also writes "driver"
+    word = r.first.text
+    return (r.single and r.opener and not r.major() and not r.demonym and word.lower() in r.lower
+            and word.lower() != word)
+
+
+def _after_title(r: _Run) -> bool:
+    # "Gov. Crist", "Sen Smith"; but "... Court Judge. Columbus attorney" ends a sentence.
+    prev = r.prev
+    if prev is None or r.demonym or fold(prev.text) not in TITLES:
+        return False
+    gap = r.text[prev.end : r.first.start]
+    return gap == " " or (gap == ". " and fold(prev.text) in TITLE_ABBREVIATIONS)
+
+
+def _after_particle(r: _Run) -> bool:
+    # "Mike de Kock", "Ursula von der Leyen"
+    prev, toks, text, i = r.prev, r.toks, r.text, r.i
+    return (prev is not None and i >= 2 and prev.text in NAME_PARTICLES and toks[i - 2].cap
+            and text[toks[i - 2].end : prev.start] == " " and text[prev.end : r.first.start] == " "
+            and not r.demonym and not r.major())
+
+
+def _language(r: _Run) -> bool:
+    # "speaks in Spanish", "English is the main language"
+    return r.key in LANGUAGES and r.demonym and _language_use(r.text, r.toks, r.i, r.j)
+
+
+def _before_age(r: _Run) -> bool:
+    # "McDonald, 24, of Archer"
+    return r.single and not r.demonym and not r.major() and bool(_AGE.match(r.text, r.toks[r.j].end))
+
+
+def _after_given_name(r: _Run) -> bool:
+    """ "Chiquita Henry", "Kim Jong", "Barry M. George": a capitalised word right before makes this a surname."""
+    prev, text = r.prev, r.text
+    if prev is None or not (r.prev_adjacent() or (
+            len(prev.text) == 1 and prev.cap and text[prev.end : r.first.start] == ". ")):
+        return False
+    p = fold(prev.text)
+    if len(prev.text) == 1 and prev.cap and text[prev.end : prev.end + 1] == "." and not r.demonym and not r.country():
+        return True  # after a middle initial (not "A Cork mother")
+    # A capitalised word that is not a place prefix, right before, makes this a surname. A sentence
+    # opener counts too when it names no place ("Eric Stevens, paramedic"), or is itself read as a
+    # given name ("Craig Kaser of ...").
+    return (prev.cap and p not in GEO_PREFIXES and not r.demonym and p not in ORG_HEADS and not prev.text.isupper()
+            and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
+            and prev.text.lower() not in r.lower and not r.country()
+            and (r.i - 1 not in r.sent_first or not r.rec.is_name(p)
+                 or r.rec._reject(text, r.toks, r.i - 1, r.i - 1, p, r.sent_first, r.people, r.lower) == "person"))
+
+
+def _street_word_after(r: _Run) -> bool:
+    # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
+    nxt = r.nxt
+    return (r.next_adjacent() and nxt.cap and not r.county and nxt.text.lower().rstrip(".") in STREET_WORDS
+            and not r.major())
+
+
+def _street_name(r: _Run) -> bool:
+    # "Indian Lake Road", "Dublin Road": the name is part of a street's (a street's name goes on in capitals)
+    last = r.toks[r.j]
+    return (not r.county and last.base_end == last.end and r.nxt is not None and r.nxt.cap
+            and _street_run(r.text, r.toks, r.j + 1))
+
+
+def _firm(r: _Run) -> bool:
+    # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
+    return r.single and not r.major() and bool(_AMPERSAND.match(r.text, r.toks[r.j].end))
+
+
+def _before_middle_initial(r: _Run) -> bool:
+    # "Vincent J. Fumo": a first name before a middle initial
+    nxt = r.nxt
+    return (r.single and nxt is not None and len(nxt.text) == 1 and nxt.cap and not r.demonym
+            and r.text[nxt.end : nxt.end + 2] == ". " and not r.country())
+
+
+def _alternate_name(r: _Run) -> bool:
+    # "McDaniel" is some town's alternate name: too thin to pin
+    return r.single and not r.demonym and not r.own_name() and not r.major()
+
+
+def _administration(r: _Run) -> bool:
+    # "the Obama administration": a president's, not a town's
+    return r.single and not r.demonym and not r.major() and bool(_ADMINISTRATION.match(r.text, r.toks[r.j].end))
+
+
+def _adjective(r: _Run) -> bool:
+    # "the Olympic facilities", "Continental": not Olympic, Hong Kong ("in Mystic" is)
+    return (r.single and not r.demonym and not r.major() and _adjective_word(r.key) and not r.after_locative()
+            and not _QUALIFIED_AFTER.match(r.text, r.toks[r.j].end))
+
+
+def _speaker(r: _Run) -> bool:
+    # "Moore said": small towns do not speak; capitals and countries may
+    return (r.single and not r.demonym and not r.major() and bool(SPEECH_AFTER.match(r.text, r.toks[r.j].end))
+            and not r.after_locative())
+
+
+def _before_surname(r: _Run) -> bool:
+    """A given name: a capitalised word right after that is no organisation, place or common word."""
+    nxt, last = r.nxt, r.toks[r.j]
+    if not (r.next_adjacent() and nxt.cap and last.base_end == last.end and not r.abbreviation and not r.country()):
+        return False
+    q = fold(r.text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
+    return (q not in ORG_HEADS and q not in COMMON_WORDS and not r.demonym and not nxt.text.isupper()
+            and q not in CONNECTORS and not r.rec._country_like(q) and nxt.text.lower() not in r.lower
+            and not _org_run(r.text, r.toks, r.j + 1))
+
+
+#: The rules in the order they are tried; the first that holds gives the reason. Order matters where
+#: two rules give different reasons for one run ("person" before "surname"), and cheap tests go first.
+REJECTIONS: tuple[Rule, ...] = (
+    Rule("a surname seen before", "person", _known_person),
+    Rule("an initial", "initial", _initial),
+    Rule("a two-letter word", "short word", _short_word),
+    Rule("letters of a minor place", "acronym", _acronym),
+    Rule("a town's short alias", "acronym", _short_alias),
+    Rule("an alternate name opening a sentence", "common word", _alternate_name_opener),
+    Rule("a common word", "common word", _common_word),
+    Rule("written in lower case elsewhere", "common word", _lower_case_elsewhere),
+    Rule("after a title", "surname", _after_title),
+    Rule("after a name particle", "surname", _after_particle),
+    Rule("a language", "language", _language),
+    Rule("before an age", "surname", _before_age),
+    Rule("after a given name", "surname", _after_given_name),
+    Rule("before a street word", "street", _street_word_after),
+    Rule("inside a street's name", "street", _street_name),
+    Rule("a firm of partners", "organisation", _firm),
+    Rule("before a middle initial", "person", _before_middle_initial),
+    Rule("only an alternate name", "alternate name", _alternate_name),
+    Rule("a president's administration", "surname", _administration),
+    Rule("an adjective", "adjective", _adjective),
+    Rule("a speaker", "surname", _speaker),
+    Rule("before a surname", "person", _before_surname),
+)
+# (test, reason) pairs: the loop in Recogniser._reject runs once per candidate run, a hot path.
+_REJECTION_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS)

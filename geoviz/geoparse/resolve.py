@@ -27,7 +27,7 @@ votes for itself. Two passes: the first uses the explicit evidence
 (countries, provinces, demonyms, qualifiers, and names all of whose readings
 lie in one country), the second adds what the first resolved (their
 countries, provinces and positions). Confidence is the share of a softmax
-over the candidates' scores that lies within CONFIDENCE_KM of the winner.
+over the candidates' scores that lies within ``Weights.confidence_km`` of the winner.
 Names the gazetteer lacks (spans given from outside) are read off the name
 or placed at the story's main place, flagged (:meth:`Resolver._to_focus`).
 """
@@ -43,7 +43,7 @@ from typing import Any
 
 import numpy as np
 
-from geoviz.geo.gazetteer import FORM, KINDS, Gazetteer, prior
+from geoviz.geo.gazetteer import Gazetteer, prior
 from geoviz.geo.geodesy import great_circle_km, great_circle_pair_km
 from geoviz.geoparse.recognise import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS, state_abbreviation
 from geoviz.model import Candidate, Entry, Mention, Place
@@ -51,32 +51,6 @@ from geoviz.nlp.lexicon import words
 from geoviz.nlp.names import fold
 from geoviz.nlp.text import sentences
 
-OWN_NAME = 0.5
-W_COUNTRY = 0.5
-W_ADMIN1 = 0.6
-W_QUALIFIER = 3.0
-W_TRIGGER = 1.0
-W_ARTICLE = 0.4
-W_NEAR = 0.25
-COUNTRY_CAP = 2.0
-SINGLE_COUNTRY = 0.5
-W_CLUSTER = 0.4
-CLUSTER_KM = 50.0
-CLUSTER_CANDIDATES = 20
-W_SENTENCE = 0.2
-W_COUNTY = 0.6
-W_NAMESAKE = 0.8
-BIG_AREA_KINDS = {"country", "region", "sea"}
-NEAR_KM = 250.0
-TEMPERATURE = 0.15
-CONFIDENCE_KM = 50.0
-MAX_CANDIDATES = 40
-ALTERNATIVES = 5
-# Names the gazetteer lacks (see Resolver._backoff).
-BACKOFF_PENALTY = 0.3
-PART_MIN_POPULATION = 100_000
-BIG_CITY = 1_000_000
-CITY_MARGIN = 0.3  # enough for the city to be the confident reading, not just the first
 FEATURE_SUFFIXES = ("sea", "ocean", "desert", "mountains")
 DEMONYM_ENDINGS = (("ians", ("", "a", "o", "ia", "io")), ("ans", ("", "a", "ia")), ("ns", ("",)), ("ian", ("ia", "")),
                    ("an", ("", "a", "ia")), ("n", ("",)), ("i", ("",)), ("ese", ("", "a")), ("ites", ("",)),
@@ -85,9 +59,7 @@ DEMONYM_KINDS = {"country", "admin1", "region"}
 # Words that name a kind of thing rather than a place: a part of a name made
 # only of these is no place ("City Hall", "West Wing").
 GENERIC = COMMON_WORDS | ORG_HEADS | STREET_WORDS | CONNECTORS
-FOCUS_CONFIDENCE = 0.1
 COUNTY_SUFFIXES = (" county", " parish")
-BARE_COUNTIES = 5
 # Words of an organisation's name that do not make it a place of its own ("Colorado State University").
 INSTITUTION_WORDS = words("institution_words")
 # Backoff readings that locate a name only roughly: kept as places of their own.
@@ -95,7 +67,6 @@ APPROXIMATE = {"part", "completed", "focus"}
 PHYSICAL_KINDS = {"sea", "lake", "river", "peak", "region"}
 POINT_KINDS = {"populated place", "admin2", "landmark", "facility", "airport", "port"}
 
-COUNTRY, ADMIN1 = KINDS.index("country"), KINDS.index("admin1")
 AREA_KINDS = {"country", "admin1", "region", "sea", "lake", "river"}
 TRIGGER_KINDS = {
     "facility": {"facility"}, "airport": {"airport"}, "populated place": {"populated place"},
@@ -104,6 +75,50 @@ TRIGGER_KINDS = {
     "article": {"landmark", "facility", "region", "sea", "lake", "river", "peak", "airport", "port", "country"},
 }
 METONYM_CODES = {"PPLC"}
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Every number the resolver scores with, in one place (the formula in the module docstring).
+
+    Measured as a plateau: each weight swept over 0.5-2x moves resolve acc@161 on LGL and GeoWebNews by
+    at most about 0.2 points, one corpus against the other (docs/places.md). Pass another instance to
+    :class:`Resolver` to experiment; the default is what ships.
+    """
+
+    own_name: float = 0.5  # the mention is the entry's own name, not an alternate
+    country: float = 0.5  # per unit of country support (other mentions of, or inside, the entry's country)
+    country_cap: float = 2.0  # country support counts up to this
+    single_country: float = 0.5  # support from a name all of whose readings lie in one country
+    admin1: float = 0.6  # per unit of province/state support
+    qualifier: float = 3.0  # an explicit qualifier matches ("Paris, Texas"): near certainty
+    trigger: float = 1.0  # a trigger word matches the kind ("border town of", "airport")
+    article: float = 0.4  # after "the", for kinds named with an article ("the White House")
+    sentence: float = 0.2  # the entry's country is named in the same sentence
+    county: float = 0.6  # another name is the county it lies in, or a town in this county
+    namesake: float = 0.8  # penalty: a town named like a country, sea or region's own name
+    near: float = 0.25  # times exp(-d / near_km), d to the nearest other resolved place
+    near_km: float = 250.0
+    cluster: float = 0.4  # times min(2, sum over other names of exp(-d / cluster_km))
+    cluster_km: float = 50.0
+    cluster_candidates: int = 20  # readings of each other name looked at for the cluster
+    temperature: float = 0.15  # softmax temperature over candidate scores
+    confidence_km: float = 50.0  # confidence: the softmax share within this distance of the winner
+    max_candidates: int = 40  # readings scored per name
+    alternatives: int = 5  # ranked alternatives kept on a Place
+    # Names the gazetteer lacks (see Resolver._backoff).
+    backoff_penalty: float = 0.3
+    part_min_population: int = 100_000
+    # A city of a million inside a province of the same name starts above the province ("São Paulo"),
+    # by enough to be the confident reading, not just the first.
+    big_city: int = 1_000_000
+    city_margin: float = 0.3
+    focus_confidence: float = 0.1  # confidence of a name placed at the story's main place
+    bare_counties: int = 5  # a bare name also reads as the most populous counties so named
+
+
+WEIGHTS = Weights()
+BIG_AREA_KINDS = {"country", "region", "sea"}
 
 
 @dataclass
@@ -132,8 +147,9 @@ class _Group:
 class Resolver:
     """Resolves mentions against one gazetteer; caches candidate lists by key."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, weights: Weights = WEIGHTS) -> None:
         self.gaz = gazetteer
+        self.w = weights
         self._cache: dict[str, list[tuple[Entry, float, int]]] = {}
         self._qual_cache: dict[str, tuple[set[str], set[tuple[str, str]]]] = {}
         self._county_cache: dict[str, list[tuple[Entry, float, int]]] = {}
@@ -154,12 +170,10 @@ class Resolver:
                 if e is not None:
                     out.append((e, 1.0, 0))
             elif target and target[1] == "region":
-                out = [(self.gaz.entry(r), r[12] / 1000, 0) for r in self.gaz.lookup_key(target[0].lower(), 1,
-                                                                                        include_codes=False)]
+                out = [(r.entry, r.prior, 0) for r in self.gaz.readings(target[0].lower(), 1, include_codes=False)]
                 out = [c for c in out if c[0].kind == "region"][:1]
         else:
-            out = [(self.gaz.entry(r), r[12] / 1000, r[FORM])
-                   for r in self.gaz.lookup_key(key, MAX_CANDIDATES, include_codes=False)]
+            out = [tuple(r) for r in self.gaz.readings(key, self.w.max_candidates, include_codes=False)]
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[ck] = out
@@ -171,7 +185,7 @@ class Resolver:
         Local news calls a county by its bare name as often as a town. These
         readings count as alternate names (no own-name bonus), so a town or
         country of that name keeps its lead unless the story's state, county
-        and neighbours speak for the county. Only the BARE_COUNTIES most
+        and neighbours speak for the county. Only the ``Weights.bare_counties`` most
         populous count: thirty Washington Counties would swamp the scoring.
         """
         if key.endswith(COUNTY_SUFFIXES):
@@ -180,7 +194,7 @@ class Resolver:
         if hit is None:
             found = [(e, p, 1) for word in COUNTY_SUFFIXES for e, p, f in self.candidates(key + word, "name")
                      if e.kind == "admin2" and f == 0]
-            hit = sorted(found, key=lambda c: -c[0].population)[:BARE_COUNTIES]
+            hit = sorted(found, key=lambda c: -c[0].population)[:self.w.bare_counties]
             if len(self._county_cache) > 200_000:
                 self._county_cache.clear()
             self._county_cache[key] = hit
@@ -229,7 +243,7 @@ class Resolver:
         a shorter place name inside it ("Colorado State University",
         "Miami-Dade"), or the name with a feature word added ("the
         Mediterranean"), when that reading agrees with the focus (same
-        province or country, or within NEAR_KM); otherwise ("Royal Street",
+        province or country, or within ``Weights.near_km``); otherwise ("Royal Street",
         "Barclays Center", "Tennessee Colony" in a Texas story) as the focus
         itself, since such a name is almost always inside the story's main
         place. Confidence stays low and the reason says which way was taken.
@@ -257,18 +271,18 @@ class Resolver:
                      and _institution_of(g.key, e.name)]
             if named:
                 e, how = max(named, key=by_prior)
-                confidence = FOCUS_CONFIDENCE * 3
+                confidence = self.w.focus_confidence * 3
             else:
                 readings = [(e, "part") for e, _ in parts]
                 readings += [(e, "completed") for suffix in FEATURE_SUFFIXES
                              for e, _, _ in self.candidates(f"{g.key} {suffix}", "name")
                              if e.kind in ("sea", "region")]
-                fitting = [(e, how) for e, how in readings if focus is None or _agrees(e, focus)]
+                fitting = [(e, how) for e, how in readings if focus is None or _agrees(e, focus, self.w)]
                 if fitting:
                     e, how = max(fitting, key=by_prior)
-                    confidence = FOCUS_CONFIDENCE * 3
+                    confidence = self.w.focus_confidence * 3
                 elif focus is not None:
-                    e, how, confidence = focus, "focus", FOCUS_CONFIDENCE
+                    e, how, confidence = focus, "focus", self.w.focus_confidence
                 else:
                     continue
             g.cands = [_Cand(e, 0.0, backoff=how)]
@@ -307,18 +321,18 @@ class Resolver:
                     continue  # the town of Eu is not written "EU"
                 own = name_form == 0 and (not acronym or e.name.isupper())
                 base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
-                base += OWN_NAME if own else 0.0
+                base += self.w.own_name if own else 0.0
                 if namesake and e.kind in ("populated place", "admin2"):
-                    base -= W_NAMESAKE
+                    base -= self.w.namesake
                 elif region_namesake and e.kind == "admin1":
-                    base -= W_NAMESAKE  # "Gaza" is the Strip, not Gaza Province, Mozambique
+                    base -= self.w.namesake  # "Gaza" is the Strip, not Gaza Province, Mozambique
                 if any(e.kind in TRIGGER_KINDS.get(t, ()) for t in triggers if t != "article"):
-                    base += W_TRIGGER
+                    base += self.w.trigger
                 elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
-                    base += W_ARTICLE
+                    base += self.w.article
                 shadowed = region_namesake and e.kind in ("populated place", "admin2")
                 g.cands.append(_Cand(e, base, shadowed=shadowed))
-            _city_over_its_province(g.cands, triggers)
+            _city_over_its_province(g.cands, triggers, self.w)
             if not g.cands:
                 self._backoff(g)
             groups.append(g)
@@ -331,8 +345,8 @@ class Resolver:
         Other names the gazetteer lacks wait for the document's focus
         (:meth:`_to_focus`), which tells which reading of a part of the name fits.
         """
-        for e, _ in _derived_demonyms(g.key, self.candidates)[:MAX_CANDIDATES]:
-            base = prior(e.kind, e.population, e.feature_code) - BACKOFF_PENALTY
+        for e, _ in _derived_demonyms(g.key, self.candidates)[:self.w.max_candidates]:
+            base = prior(e.kind, e.population, e.feature_code) - self.w.backoff_penalty
             g.cands.append(_Cand(e, base, backoff="demonym"))
 
     def _part_of_name(self, key: str) -> list[tuple[Entry, int]]:
@@ -352,7 +366,7 @@ class Resolver:
                     continue
                 found = [(e, f) for e, _, f in self.candidates(" ".join(part), "name")
                          if f < 2 and e.kind not in PHYSICAL_KINDS
-                         and (e.kind in AREA_KINDS or e.population >= PART_MIN_POPULATION)]
+                         and (e.kind in AREA_KINDS or e.population >= self.w.part_min_population)]
                 if found:
                     return found
         return []
@@ -378,7 +392,7 @@ class Resolver:
             if near:
                 for c in g.cands:
                     if c.entry.country in near and c.entry.kind != "country":
-                        c.base += W_SENTENCE
+                        c.base += self.w.sentence
 
     def _evidence(self, groups: list[_Group], use_resolved: bool) -> list[tuple[dict, dict]]:
         """Per group: (country support, admin1 support) from every *other* group."""
@@ -403,7 +417,7 @@ class Resolver:
                     cw[top.entry.country] += min(2, n)
                 elif len(countries) == 1 and top.entry.country:
                     # Every reading of the name lies in one country ("Henry County").
-                    cw[top.entry.country] += SINGLE_COUNTRY
+                    cw[top.entry.country] += self.w.single_country
                 elif top.entry.kind == "admin1" and len({c.entry.country for c in g.cands[:3]}) == 1:
                     aw[(top.entry.country, top.entry.admin1)] += min(2, n)
                     cw[top.entry.country] += 0.5
@@ -431,8 +445,8 @@ class Resolver:
     def _pass(self, groups: list[_Group], use_resolved: bool) -> None:
         evidence = self._evidence(groups, use_resolved)
         nearest = _nearest_other_km(groups) if use_resolved else {}
-        cluster = _cluster_support(groups) if use_resolved else None
-        county = _county_support(groups)
+        cluster = _cluster_support(groups, self.w) if use_resolved else None
+        county = _county_support(groups, self.w)
         for gi, g in enumerate(groups):
             cw, aw = evidence[gi]
             near = nearest.get(gi)
@@ -440,21 +454,21 @@ class Resolver:
                 e = c.entry
                 s = c.base
                 if not c.shadowed:
-                    s += W_COUNTRY * min(COUNTRY_CAP, cw.get(e.country, 0.0))
+                    s += self.w.country * min(self.w.country_cap, cw.get(e.country, 0.0))
                 if e.admin1:
-                    s += W_ADMIN1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
+                    s += self.w.admin1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
                 if g.qualifiers and self._qualified(e, g.qualifiers):
-                    s += W_QUALIFIER
+                    s += self.w.qualifier
                 if near is not None and e.kind not in AREA_KINDS:
-                    s += W_NEAR * math.exp(-near[k] / NEAR_KM)
+                    s += self.w.near * math.exp(-near[k] / self.w.near_km)
                 if cluster is not None:
-                    s += W_CLUSTER * cluster.get(id(c), 0.0)
+                    s += self.w.cluster * cluster.get(id(c), 0.0)
                 if e.admin2:
-                    s += W_COUNTY * min(1, len(county.get((e.country, e.admin1, e.admin2), set()) - {gi}))
+                    s += self.w.county * min(1, len(county.get((e.country, e.admin1, e.admin2), set()) - {gi}))
                 c.score = s
             g.cands.sort(key=lambda c: -c.score)
             g.choice = g.cands[0]
-            g.confidence = _softmax_top(g.cands)
+            g.confidence = _softmax_top(g.cands, self.w)
 
     def _qualified(self, e: Entry, qualifiers: set[str]) -> bool:
         for q in qualifiers:
@@ -471,7 +485,7 @@ class Resolver:
             e = c.entry
             metonym = any(m.agentive for m in g.mentions) and (
                 e.kind == "landmark" or e.feature_code in METONYM_CODES)
-            alts = [Candidate(o.entry, o.score) for o in g.cands[1 : 1 + ALTERNATIVES]]
+            alts = [Candidate(o.entry, o.score) for o in g.cands[1 : 1 + self.w.alternatives]]
             reason = {"prior": round(c.base, 3), "score": round(c.score, 3), "candidates": len(g.cands)}
             if g.qualifiers:
                 reason["qualifier"] = sorted(g.qualifiers)
@@ -501,7 +515,7 @@ class Resolver:
         return sorted(by_id.values(), key=lambda p: p.mentions[0].start)
 
 
-def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]]:
+def _county_support(groups: list[_Group], w: Weights) -> dict[tuple[str, str, str], set[int]]:
     """Per second-level division: the names (group indices) with a reading that is it or lies in it.
 
     "Athens" and "Henderson County" each have a dozen readings, but only
@@ -511,22 +525,22 @@ def _county_support(groups: list[_Group]) -> dict[tuple[str, str, str], set[int]
     """
     out: dict[tuple[str, str, str], set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
-        for c in g.cands[:CLUSTER_CANDIDATES]:  # only a county name makes a town's county evidence
+        for c in g.cands[:w.cluster_candidates]:  # only a county name makes a town's county evidence
             e = c.entry
             if e.kind == "admin2" and e.admin2:
                 out[(e.country, e.admin1, e.admin2)].add(gi)
     if not out:
         return out
     for gi, g in enumerate(groups):
-        for c in g.cands[:CLUSTER_CANDIDATES]:
+        for c in g.cands[:w.cluster_candidates]:
             e = c.entry
             if e.admin2 and e.kind != "admin2" and (key := (e.country, e.admin1, e.admin2)) in out:
                 out[key].add(gi)
     return out
 
 
-def _cluster_support(groups: list[_Group]) -> dict[int, float]:
-    """Per candidate: how many *other* names have some reading within ~CLUSTER_KM (capped at 2).
+def _cluster_support(groups: list[_Group], w: Weights) -> dict[int, float]:
+    """Per candidate: how many *other* names have some reading within ~``Weights.cluster_km`` (capped at 2).
 
     Local news names a town, its county and its neighbours; the readings
     that sit together are the intended ones even when each alone is a
@@ -538,14 +552,14 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
     starts: list[int] = []  # where each name's readings begin in cands (each name's are adjacent columns)
     for g in groups:
         first = len(cands)
-        leading = g.cands if len(g.cands) < 2 else sorted(g.cands, key=_base, reverse=True)[:CLUSTER_CANDIDATES]
+        leading = g.cands if len(g.cands) < 2 else sorted(g.cands, key=_base, reverse=True)[:w.cluster_candidates]
         cands.extend(c for c in leading if c.entry.kind not in AREA_KINDS)
         if len(cands) > first:
             starts.append(first)
     if len(starts) < 2:
         return {}
     pts = np.radians(np.array([(c.entry.lat, c.entry.lon) for c in cands]))
-    closeness = np.exp(-great_circle_km(pts, pts) / CLUSTER_KM)
+    closeness = np.exp(-great_circle_km(pts, pts) / w.cluster_km)
     # The best of each name in one reduction, not a loop of masks.
     best = np.maximum.reduceat(closeness, starts, axis=1)
     name_of = np.repeat(np.arange(len(starts)), np.diff([*starts, len(cands)]))
@@ -558,7 +572,7 @@ def _cluster_support(groups: list[_Group]) -> dict[int, float]:
 _base = attrgetter("base")
 
 
-def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
+def _city_over_its_province(cands: list[_Cand], triggers: set[str], w: Weights) -> None:
     """Read a name shared by a province and a city of a million inside it as the city.
 
     News says "New York" or "São Paulo" for the city far more often than for
@@ -573,8 +587,8 @@ def _city_over_its_province(cands: list[_Cand], triggers: set[str]) -> None:
         return
     for c in cands:
         e = c.entry
-        if e.kind == "populated place" and e.population >= BIG_CITY and (e.country, e.admin1) in provinces:
-            c.base = max(c.base, provinces[(e.country, e.admin1)] + CITY_MARGIN)
+        if e.kind == "populated place" and e.population >= w.big_city and (e.country, e.admin1) in provinces:
+            c.base = max(c.base, provinces[(e.country, e.admin1)] + w.city_margin)
 
 
 def _institution_of(key: str, name: str) -> bool:
@@ -592,7 +606,7 @@ def _institution_of(key: str, name: str) -> bool:
     return bool(rest) and all(w in INSTITUTION_WORDS or w in CONNECTORS for w in rest)
 
 
-def _agrees(e: Entry, focus: Entry) -> bool:
+def _agrees(e: Entry, focus: Entry, w: Weights) -> bool:
     """Whether a reading fits the story's main place: it contains it, or lies near it."""
     if e.kind == "country" or focus.kind == "country":
         return bool(e.country) and e.country == focus.country
@@ -600,7 +614,7 @@ def _agrees(e: Entry, focus: Entry) -> bool:
         return bool(e.admin1) and (e.country, e.admin1) == (focus.country, focus.admin1)
     if e.kind in PHYSICAL_KINDS:
         return True  # only "completed" readings ("the Mediterranean" -> Sea) get here: no containment test
-    return great_circle_pair_km(e.lat, e.lon, focus.lat, focus.lon) <= NEAR_KM
+    return great_circle_pair_km(e.lat, e.lon, focus.lat, focus.lon) <= w.near_km
 
 
 def _derived_demonyms(key: str, candidates: Any) -> list[tuple[Entry, int]]:
@@ -666,27 +680,25 @@ def _nearest_other_km(groups: list[_Group]) -> dict[int, list[float]]:
     return {gi: nearest[a:b] for gi, a, b in spans if not (gi in column and len(resolved) == 1)}
 
 
-def _softmax_top(cands: list[_Cand]) -> float:
+def _softmax_top(cands: list[_Cand], w: Weights = WEIGHTS) -> float:
     """The share of a softmax over the candidates' scores that lies where the winner is.
 
-    Readings within CONFIDENCE_KM of the winner (Madrid the city and Madrid
+    Readings within ``Weights.confidence_km`` of the winner (Madrid the city and Madrid
     the province around it) put the pin in the same place, so their shares
     add up: confidence is about the point on the map, not the gazetteer row.
     """
     if len(cands) == 1:
         return 0.99
     top = cands[0].score
-    weights = [math.exp((c.score - top) / TEMPERATURE) for c in cands]
-    w = cands[0].entry
+    weights = [math.exp((c.score - top) / w.temperature) for c in cands]
+    win = cands[0].entry
     # Only readings with a visible share need a distance (most have none), and only those whose latitude is
-    # close: a great circle is never shorter than its north-south leg, so a reading NEAR_LATITUDE_DEGREES
-    # north or south of the winner is farther than CONFIDENCE_KM (with a margin far above rounding error).
+    # close: a great circle is never shorter than its north-south leg, and a degree of latitude is at least
+    # 110.5 km, so a reading more than confidence_km / 100 degrees north or south of the winner is farther
+    # than ``confidence_km`` (50 km: half a degree, 5 km to spare, far above rounding error).
+    near_degrees = w.confidence_km / 100.0
     near = weights[0] + sum(weights[k] for k in range(1, len(cands))
-                            if weights[k] > 1e-4 and abs(cands[k].entry.lat - w.lat) <= NEAR_LATITUDE_DEGREES
-                            and great_circle_pair_km(w.lat, w.lon, cands[k].entry.lat, cands[k].entry.lon)
-                            <= CONFIDENCE_KM)
+                            if weights[k] > 1e-4 and abs(cands[k].entry.lat - win.lat) <= near_degrees
+                            and great_circle_pair_km(win.lat, win.lon, cands[k].entry.lat, cands[k].entry.lon)
+                            <= w.confidence_km)
     return float(min(0.99, near / sum(weights)))
-
-
-# CONFIDENCE_KM (50 km) spans 0.45 degrees of latitude; half a degree leaves 5 km to spare.
-NEAR_LATITUDE_DEGREES = 0.5

@@ -60,13 +60,15 @@ class Mention:
     start: int
     end: int
     text: str
-    key: str = ""
+    # What the recogniser read around the span: kept for the later stages, but not part of what a mention
+    # *is* (its span, text and form), so a mention read back from JSON or GeoJSON equals the original.
+    key: str = field(default="", compare=False)
     form: str = "name"
-    qualifier: str = ""
-    trigger: str = ""
+    qualifier: str = field(default="", compare=False)
+    trigger: str = field(default="", compare=False)
     # Followed by a verb of speech or decision ("Pyongyang may seek"): a
     # capital or seat of power used for its government (a metonym).
-    agentive: bool = False
+    agentive: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text, "form": self.form}

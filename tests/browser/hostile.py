@@ -109,7 +109,7 @@ def add_hostile_place(scene: Any) -> None:
     Its mentions are the article's own "Officials" words, so the text view,
     the quoted sentences and the popups show it beside real places.
     """
-    from geoviz.model import Candidate, Entry, Place, Span
+    from geoviz.model import Candidate, Entry, Mention, Place
 
     if scene.place(HOSTILE_ID) is not None:
         return
@@ -117,7 +117,7 @@ def add_hostile_place(scene: Any) -> None:
     spans = []
     at = text.find("Officials")
     while at >= 0 and len(spans) < 3:
-        spans.append(Span(at, at + len("Officials"), "Officials"))
+        spans.append(Mention(at, at + len("Officials"), "Officials"))
         at = text.find("Officials", at + 1)
     alt = Entry(id="user:hostile-alt", name=HOSTILE_NAME, lat=44.0, lon=132.0, kind="landmark",
                 country=HOSTILE_COUNTRY, admin1="X", admin1_name=HOSTILE_ADMIN1, source="curated")

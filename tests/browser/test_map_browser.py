@@ -20,7 +20,7 @@ import geoviz
 from geoviz.cli.main import main
 from geoviz.export import save_html
 from geoviz.geo.geodesy import distance_km
-from geoviz.model import Place, Span
+from geoviz.model import Mention, Place
 from geoviz.pipeline import scene_from_document
 from geoviz.render import LEAFLET_CSS_URL, LEAFLET_JS_URL
 from geoviz.scene import Scene
@@ -113,7 +113,7 @@ def _hostile_scene() -> Scene:
     scene = scene_from_document(geoviz.parse(HOSTILE_ARTICLE))
     at = HOSTILE_ARTICLE.index("Officials")
     scene.places.append(Place(id="user:payload", name=PAYLOAD, lat=44.5, lon=133.0, kind="landmark", country="RU",
-                              confidence=1.0, mentions=[Span(at, at + 9, "Officials")]))
+                              confidence=1.0, mentions=[Mention(at, at + 9, "Officials")]))
     return scene
 
 
