@@ -87,7 +87,7 @@ def register(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("evaluate", help="geoparsing accuracy on a JSONL corpus (see README)")
+    p = sub.add_parser("evaluate", help="geoparsing accuracy on a JSONL corpus (see docs/contracts.md)")
     p.add_argument("corpus")
     p.add_argument("--mode", choices=["resolve", "end-to-end"], default="resolve")
     p.add_argument("--errors", help="write every miss to this JSONL file")

@@ -31,7 +31,7 @@ from geoviz.nlp.names import fold
 SCHEMA_VERSION = 1
 MAX_QUERY_CHARS = 200
 
-# Prior = kind base + population term + capital bonus (see README, "Resolution").
+# Prior = kind base + population term + capital bonus (docs/gazetteer.md, "Ranking (the prior)").
 # Bigger, more administrative, more central places are what a bare name
 # usually means; neighbourhoods (PPLX) and historical places (PPLH) rarely.
 # Facilities and landmarks are in the store only because the news names them

@@ -1,6 +1,6 @@
 """Pick one gazetteer entry per mention, from priors and the document's context.
 
-Scoring (the README's "Resolution" paragraph says the same):
+Scoring (docs/places.md, "Resolution", says the same):
 
     score = prior                                   (kind, population, capital; geoviz.geo.gazetteer.prior)
           + 0.5   if the mention is the entry's own name, not an alternate

@@ -3,7 +3,7 @@
 Every stage (mentions -> resolve -> claims/events -> scene -> render) takes and
 returns these dataclasses, so a stage can be tested, benchmarked or replaced
 without importing its neighbours. They hold no behaviour beyond conversion to
-JSON-ready dicts, which is the contract the CLI and the README document.
+JSON-ready dicts, which is the contract docs/contracts.md documents.
 """
 
 from __future__ import annotations
