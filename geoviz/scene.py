@@ -35,9 +35,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geoviz.claims import Claim
 from geoviz.geo.geodesy import geodesic_line
-from geoviz.model import Candidate, Document, Entry, Mention, Place
+from geoviz.model import Candidate, Claim, Document, Entry, Mention, Place
 from geoviz.story.events import Event, Leg, Route, Stop, build_legs, split_antimeridian
 
 __all__ = ["GEOJSON_VERSION", "Scene"]

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from geoviz.model import Document, Mention, Place
-from geoviz.nlp.names import fold
 from geoviz.story.events import (
     Event,
     Leg,
@@ -27,8 +26,8 @@ def make_doc(text: str, names: dict[str, str], date: str | None = None) -> Docum
     """A Document built by hand: each surface form found with str.find, resolved to the gazetteer's top entry.
 
     ``names`` maps a surface form to the name looked up ("North Korean" ->
-    "North Korea": a demonym is a mention of its country). Longer surfaces
-    claim their text first, so "North Korean" is not also "North Korea".
+    "North Korea": a demonym is a mention of its country, with ``form="demonym"``).
+    Longer surfaces claim their text first, so "North Korean" is not also "North Korea".
     """
     from geoviz.geo.gazetteer import default_gazetteer
 
@@ -46,7 +45,8 @@ def make_doc(text: str, names: dict[str, str], date: str | None = None) -> Docum
                 place = places.setdefault(entry.id, Place(
                     id=entry.id, name=entry.name, lat=entry.lat, lon=entry.lon, kind=entry.kind,
                     country=entry.country, confidence=0.9))
-                form = "demonym" if fold(surface) != fold(entry.name) and fold(surface) in gaz.demonym_keys else "name"
+                # A demonym mention as the recogniser marks it: by the gazetteer's demonym table.
+                form = "demonym" if gaz.demonym(surface) else "name"
                 place.mentions.append(Mention(start, end, surface, form=form))
             start = text.find(surface, end)
     for p in places.values():

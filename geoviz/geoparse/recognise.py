@@ -21,6 +21,7 @@ from geoviz.geo.gazetteer import OWN, Gazetteer, Reading
 from geoviz.model import Mention
 from geoviz.nlp.lexicon import entries, table, words
 from geoviz.nlp.names import fold
+from geoviz.nlp.quantities import NUMBER_WORDS
 from geoviz.nlp.text import LowerCaseWords, Token, capital_tokens, sentences
 
 MAX_TOKENS = 7
@@ -61,7 +62,6 @@ MONTHS = words("months")
 # Capitalised words that open sentences or headings and also name some village
 # somewhere. Only their single-word use is rejected.
 GENERIC_WORDS = words("generic_words")
-NUMBER_WORDS = words("number_words")
 COMMON_WORDS = WEEKDAYS | MONTHS | TITLES | NAME_ABBREVIATIONS | NUMBER_WORDS | GENERIC_WORDS | words("common_words")
 
 # AP-style and postal abbreviations of US states, used as qualifiers after a comma.

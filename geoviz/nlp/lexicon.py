@@ -6,7 +6,8 @@ on "dozen"). Each file here is the one copy; modules ask for it by name.
 
 * ``NAME.txt``: one entry per line, ``#`` starts a comment; entries may hold
   spaces ("prime minister"). :func:`words` gives a frozenset, :func:`entries`
-  the entries in file order, :func:`alternation` a regex alternation.
+  the entries in file order, :func:`alternation` a regex alternation
+  (:func:`alternation_of` builds the same from any phrases).
 * ``NAME.json``: a table (a mapping or a list), :func:`table`.
 
 Files are read once per process (``functools.cache``) from the installed
@@ -18,10 +19,11 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
-__all__ = ["alternation", "entries", "table", "words"]
+__all__ = ["alternation", "alternation_of", "entries", "table", "words"]
 
 
 def _read(filename: str) -> str:
@@ -61,8 +63,17 @@ def alternation(name: str, *, plural: bool = False) -> str:
     ``plural`` lets each entry take an optional ``s``/``es``. The pattern has no
     anchors or flags: the caller adds ``\\b`` and ``(?i)`` as its context needs.
     """
+    return alternation_of(entries(name), plural=plural)
+
+
+def alternation_of(phrases: Iterable[str], *, plural: bool = False) -> str:
+    """:func:`alternation` over any phrases, e.g. the keys of a :func:`table` ("just over" in ``hedges``).
+
+    Longest first, so where one phrase begins another ("just", "just over")
+    the regex tries the longer one first.
+    """
     parts = []
-    for e in sorted(entries(name), key=len, reverse=True):
+    for e in sorted(phrases, key=len, reverse=True):
         rx = r"\s+".join(re.escape(w) for w in e.split(" "))
         parts.append(rx + ("(?:e?s)?" if plural else ""))
     return "(?:" + "|".join(parts) + ")"

@@ -227,11 +227,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def bounded_sentences(text: str, max_chars: int = 1000) -> list[tuple[int, int]]:
+#: The longest stretch read as one sentence, in characters. Longer runs without a sentence end (lists,
+#: tables flattened to text, hostile input) are cut at spaces. A real sentence is far shorter; the cap is
+#: what keeps every per-sentence step of claims and events bounded, so whole passes stay linear.
+MAX_SENTENCE_CHARS = 1000
+
+
+def bounded_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
     """Sentence spans with run-ons (lists, hostile input) cut at spaces into pieces of at most ``max_chars``.
 
     Every step that looks across a sentence (claims' subjects, events'
     actors and dates) is then bounded by a constant: the passes stay linear.
+    Callers use the default, so claims and events cut the same sentences.
     """
     out = []
     for s, e in sentences(text):

@@ -437,7 +437,7 @@ def marker_kind(place: Any) -> str:
 
 
 def _claim_dict(claim: Any) -> dict[str, Any]:
-    """A claim as the documented dict, whether it is a claims.Claim, a plain dict or a dataclass-like."""
+    """A claim as the documented dict, whether it is a geoviz.model.Claim, a plain dict or a dataclass-like."""
     if isinstance(claim, dict):
         return dict(claim)
     if hasattr(claim, "to_dict"):

@@ -711,7 +711,7 @@ class _Analysis:
         all_mentions = sorted(((m, p) for p in doc.places for m in p.mentions), key=lambda mp: mp[0].start)
         starts = [m.start for m, _ in all_mentions]
         self.sentences: list[_Sentence] = []
-        for i, (s, e) in enumerate(_bounded_sentences(self.text)):
+        for i, (s, e) in enumerate(bounded_sentences(self.text)):
             lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
             ms = _inherit_prepositions(self.text, [self._mention(span, place, demonyms)
                                                    for span, place in all_mentions[lo:hi] if span.end <= e])
@@ -767,13 +767,6 @@ def _inherit_prepositions(text: str, mentions: list[_Mention]) -> list[_Mention]
             m = _Mention(m.start, m.end, m.place, m.adjectival, prev.prep, prev.distance_anchor, True)
         out.append(m)
     return out
-
-
-_MAX_SENTENCE = 1000  # chars; a longer run is cut at spaces, which keeps every per-sentence step bounded
-
-
-def _bounded_sentences(text: str) -> list[tuple[int, int]]:
-    return bounded_sentences(text, _MAX_SENTENCE)
 
 
 def _left_is_movement(text: str, end: int) -> bool:

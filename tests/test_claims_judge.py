@@ -1,0 +1,38 @@
+"""judge() alone: tolerances by how the figure is written, bounds, ranges, absurd and missing figures."""
+
+from __future__ import annotations
+
+import pytest
+
+from geoviz.claims import EARTH_CIRCUMFERENCE_KM, judge
+from tests.test_claims_statements import one
+
+# --------------------------------------------------------------------------
+# judge() alone
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "computed", "verdict", "tolerance"), [
+    ("about 1,000 km from X", 1011, "consistent", 150),
+    ("1,000 km from X", 1120, "understated", 100),
+    ("1,013 km from X", 1011, "consistent", 20.26),
+    ("1,013 km from X", 1050, "understated", 20.26),
+    ("1,500 km from X", 1400, "consistent", 112.5),
+    ("1,200 km from X", 1011, "overstated", 60),
+    ("5 km from X", 7.5, "consistent", 3),
+    ("more than 2,000 km from X", 1011, "overstated", 100),
+    ("up to 500 km from X", 510, "consistent", 25),
+    ("300-400 km from X", 410, "consistent", 20),
+    ("300-400 km from X", 250, "overstated", 20),
+])
+def test_judge_tolerances(text: str, computed: float, verdict: str, tolerance: float) -> None:
+    j = judge(one(text), computed)
+    assert j.verdict == verdict, j.explanation
+    assert j.tolerance_km == pytest.approx(tolerance)
+
+
+def test_judge_absurd_and_missing() -> None:
+    s = one("It is 50,000 km from X.")
+    assert s.km > EARTH_CIRCUMFERENCE_KM
+    assert judge(s, 100).verdict == "unresolved"
+    assert judge(one("It is 5 km from X."), None).verdict == "unresolved"
