@@ -103,7 +103,8 @@ def first_render(runs: int, checkouts: list[Path],
 
 
 #: The floor: a page that shows nothing but the seed's map, already rendered (unpickled from a file), through the
-#: same st_folium component and static basemap as the app; no geoviz import, no parse, no render.
+#: same st_folium component and static basemap as the app; no geoviz import, no parse, no render. So it calls the
+#: component the way geoviz.app.mapframe.show_map does (its docstring says why not the public st_folium).
 FLOOR_APP = """
 import os, pickle
 import streamlit as st
@@ -126,13 +127,13 @@ def floor(runs: int) -> list[tuple[float, ...]]:
     import pickle
     import tempfile
 
-    from geoviz.app import workspace as gv
-    from geoviz.pipeline import scene_of
-    from geoviz.render import render
+    from geoviz.app import mapframe
+    from geoviz.pipeline import render_map, scene_of
 
     seed = (ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8")
-    m = render(scene_of(seed), offline=gv.DEFAULT_OFFLINE_BASEMAP, basemap_src=gv.STATIC_BASEMAP_URL, minimap=False)
-    frame = gv.map_frame(gv.local_leaflet(m))
+    m = render_map(scene_of(seed), offline=mapframe.DEFAULT_OFFLINE_BASEMAP, basemap_src=mapframe.STATIC_BASEMAP_URL,
+                   minimap=False)
+    frame = mapframe.map_frame(mapframe.local_leaflet(m))
     with tempfile.TemporaryDirectory() as tmp:
         pickle.dump({k: list(v) if isinstance(v, tuple) else v for k, v in vars(frame).items()},
                     open(Path(tmp) / "frame.pkl", "wb"))

@@ -1,7 +1,8 @@
-"""Read an article from a file or stdin: detect the encoding, strip HTML, refuse binaries.
+"""Read an article from a file or stdin (detect the encoding, strip HTML, refuse binaries), and name it.
 
 Bad input gets one clear error (:class:`geoviz.pipeline.InputError`) instead of
-a traceback or a silently garbled text.
+a traceback or a silently garbled text. :func:`article_title` is the article's
+headline, which the map shows and the exported files are named after.
 """
 
 from __future__ import annotations
@@ -11,8 +12,13 @@ import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geoviz.errors import InputError
+from geoviz.nlp.text import sentences
+
+if TYPE_CHECKING:
+    from geoviz.scene import Scene
 
 MAX_BYTES = 20 * 1024 * 1024
 # UTF-32's BOMs first: the little-endian one begins with UTF-16's.
@@ -154,3 +160,41 @@ def read_article(path: str) -> str:
     if not text.strip():
         raise InputError(f"{name} has no text")
     return text
+
+
+_TITLE_MAX = 90
+_FALLBACK_TITLE = "Map of the article"
+
+
+def article_title(source: Scene | str, max_chars: int = _TITLE_MAX) -> str:
+    """The article's headline: ``meta['title']``, else its first line, shortened to a sentence.
+
+    ``source`` is a Scene (its meta and source text) or the text itself.
+    Pasted articles often have no headline and open with a long paragraph;
+    then the first sentence (cut at a word boundary) stands in for one.
+    """
+    if source is None or isinstance(source, str):
+        text = source
+    else:
+        given = source.meta.get("title") or source.meta.get("headline")
+        if isinstance(given, str) and given.strip():
+            return _shorten(" ".join(given.split()), max_chars)
+        text = source.source_text
+    line = next((ln.strip() for ln in (text or "").splitlines() if ln.strip()), "")
+    line = " ".join(line.split())
+    if not line:
+        return _FALLBACK_TITLE
+    if len(line) > max_chars:
+        first = sentences(line)
+        if first:
+            line = line[first[0][0]:first[0][1]]
+    return _shorten(line, max_chars)
+
+
+def _shorten(text: str, max_chars: int) -> str:
+    if len(text) <= max_chars:
+        return text
+    cut = text[: max_chars - 1]
+    if " " in cut[max_chars // 2:]:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"

@@ -3,7 +3,7 @@
 Each export is a pair: ``*_document(scene) -> str`` (for the app's download
 buttons and for tests) and ``save_*(scene, path) -> Path`` (for the CLI). File
 names and the map title come from the article itself (:func:`article_title`,
-:func:`slugify`), so a batch of exported maps stays identifiable.
+from :mod:`geoviz.article`; :func:`slugify`), so a batch of exported maps stays identifiable.
 
 * **Standard HTML** loads Leaflet from the jsDelivr CDN and shows OpenStreetMap
   tiles with their attribution; nothing else is fetched (see
@@ -26,8 +26,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from geoviz.article import article_title
 from geoviz.nlp.text import sentences
-from geoviz.render import _claim_dict, marker_kind, render
+from geoviz.render import claim_dict, marker_kind, render
 from geoviz.scene import Scene
 
 __all__ = [
@@ -46,9 +47,7 @@ __all__ = [
     "slugify",
 ]
 
-_TITLE_MAX = 90
 _SLUG_MAX = 60
-_FALLBACK_TITLE = "Map of the article"
 
 PLACE_COLUMNS = ["id", "name", "kind", "marker", "country", "admin1", "lat", "lon", "confidence", "metonym",
                  "mentions", "mention_texts", "first_sentence", "entry_id"]
@@ -60,39 +59,6 @@ CLAIM_COLUMNS = ["subject", "anchor", "subject_id", "anchor_id", "stated_km", "s
 # --------------------------------------------------------------------------
 # Names
 # --------------------------------------------------------------------------
-
-
-def article_title(source: Scene | str, max_chars: int = _TITLE_MAX) -> str:
-    """The article's headline: ``meta['title']``, else its first line, shortened to a sentence.
-
-    Pasted articles often have no headline and open with a long paragraph;
-    then the first sentence (cut at a word boundary) stands in for one.
-    """
-    if isinstance(source, Scene):
-        given = source.meta.get("title") or source.meta.get("headline")
-        if isinstance(given, str) and given.strip():
-            return _shorten(" ".join(given.split()), max_chars)
-        text = source.source_text
-    else:
-        text = source
-    line = next((ln.strip() for ln in (text or "").splitlines() if ln.strip()), "")
-    line = " ".join(line.split())
-    if not line:
-        return _FALLBACK_TITLE
-    if len(line) > max_chars:
-        first = sentences(line)
-        if first:
-            line = line[first[0][0]:first[0][1]]
-    return _shorten(line, max_chars)
-
-
-def _shorten(text: str, max_chars: int) -> str:
-    if len(text) <= max_chars:
-        return text
-    cut = text[: max_chars - 1]
-    if " " in cut[max_chars // 2:]:
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:-\u2013\u2014") + "\u2026"
 
 
 def slugify(text: str, max_len: int = _SLUG_MAX) -> str:
@@ -136,14 +102,18 @@ def _target(path: str | Path | None, scene: Scene, suffix: str) -> Path:
 # --------------------------------------------------------------------------
 
 
-def html_document(scene: Scene, *, offline: bool = False, title: str | None = None, gazetteer: Any = None) -> str:
-    """The whole map page as one HTML string (see :func:`geoviz.render.render` for the options)."""
-    m = render(scene, offline=offline, title=title, gazetteer=gazetteer)
+def html_document(scene: Scene, *, gazetteer: Any = None, offline: bool = False, title: str | None = None) -> str:
+    """The whole map page as one HTML string (see :func:`geoviz.render.render` for the options).
+
+    ``gazetteer`` is the store the map reads country names and the offline
+    basemap from; :func:`geoviz.pipeline.save_html` passes the bundled one.
+    """
+    m = render(scene, gazetteer=gazetteer, offline=offline, title=title)
     return m.get_root().render()
 
 
-def save_html(scene: Scene, path: str | Path | None = None, *, offline: bool = False, title: str | None = None,
-              gazetteer: Any = None) -> Path:
+def save_html(scene: Scene, path: str | Path | None = None, *, gazetteer: Any = None, offline: bool = False,
+              title: str | None = None) -> Path:
     """Write the map page; ``path`` may be a directory (the file is then named after the headline)."""
     target = _target(path, scene, ".html")
     target.write_text(html_document(scene, offline=offline, title=title, gazetteer=gazetteer), encoding="utf-8")
@@ -232,7 +202,7 @@ def places_csv(scene: Scene) -> str:
 
 def claims_csv(scene: Scene) -> str:
     """One row per distance claim with its verdict (the ``geoviz check`` contract, flattened)."""
-    return _csv([_claim_dict(c) for c in scene.claims], CLAIM_COLUMNS)
+    return _csv([claim_dict(c) for c in scene.claims], CLAIM_COLUMNS)
 
 
 def save_csv(scene: Scene, path: str | Path | None = None) -> tuple[Path, Path]:

@@ -24,8 +24,8 @@ from geoviz.nlp.names import fold
 from geoviz.scene import Scene
 from geoviz.story.events import extract_events, extract_journeys, route_places
 
-__all__ = ["MAX_TEXT_CHARS", "PIN_CONFIDENCE", "InputError", "analyse", "parse", "pipeline", "scene_dict",
-           "scene_from_document", "scene_of"]
+__all__ = ["MAX_TEXT_CHARS", "PIN_CONFIDENCE", "InputError", "analyse", "claims_judge", "parse", "pipeline",
+           "render_map", "save_html", "scene_dict", "scene_from_document", "scene_of"]
 
 MAX_TEXT_CHARS = 50_000_000
 
@@ -129,3 +129,27 @@ def scene_dict(scene: Scene) -> dict[str, Any]:
 def analyse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = None) -> dict[str, Any]:
     """Exactly what ``geoviz parse --json`` prints: ``{places, events, routes, claims, uncertain, date}``."""
     return scene_dict(scene_of(text, date, gazetteer=gazetteer))
+
+
+# --------------------------------------------------------------------------
+# The map and its HTML with the bundled gazetteer (``geoviz.render``, ``geoviz.save_html``)
+# --------------------------------------------------------------------------
+
+
+def render_map(scene: Scene, *, gazetteer: Gazetteer | None = None, **options: Any) -> Any:
+    """:func:`geoviz.render.render` with the bundled gazetteer by default: a ``folium.Map`` of ``scene``.
+
+    The map module never opens a store (it draws what it is given); this is
+    where the default one is wired in, like every other stage. folium is
+    imported here, on first use, so ``import geoviz`` stays light.
+    """
+    from geoviz.render import render
+
+    return render(scene, gazetteer=gazetteer or default_gazetteer(), **options)
+
+
+def save_html(scene: Scene, path: Any = None, *, gazetteer: Gazetteer | None = None, **options: Any) -> Any:
+    """:func:`geoviz.export.save_html` with the bundled gazetteer by default; returns the written path."""
+    from geoviz.export import save_html as write_html
+
+    return write_html(scene, path, gazetteer=gazetteer or default_gazetteer(), **options)

@@ -2,7 +2,7 @@
 
 The app runs for real here: the seed is parsed, the map frame is rendered,
 widgets are set and the script reruns. Only the map component cannot be
-clicked in AppTest; the click path (``app_support.nearest_place``) is tested
+clicked in AppTest; the click path (``mapframe.nearest_place``) is tested
 directly, and in a real browser by ``tests/browser/test_app_browser.py``.
 """
 
@@ -15,7 +15,8 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geoviz.app import workspace as gv
+from geoviz.app import articles, mapframe, markup, resources, warmup
+from geoviz.app import workspace as app_workspace
 from geoviz.article import MAX_BYTES
 from geoviz.geo.gazetteer import StoreNameKeys
 from geoviz.model import Mention, Place
@@ -36,7 +37,7 @@ def app() -> AppTest:
     return at
 
 
-def workspace(at: AppTest) -> gv.Workspace:
+def workspace(at: AppTest) -> app_workspace.Workspace:
     return at.session_state["workspace"]
 
 
@@ -70,7 +71,7 @@ def widget(elements: Any, label: str) -> Any:
 
 
 def test_the_seed_loads_with_its_places_and_claim(app: AppTest):
-    assert workspace(app).name == gv.SEED
+    assert workspace(app).name == articles.SEED
     names = place_names(app)
     for name in ("Khasan", "Vostochny Cosmodrome", "Vladivostok", "North Korea", "Russia"):
         assert name in names
@@ -190,12 +191,12 @@ def test_a_binary_upload_is_refused_and_the_article_kept(app: AppTest):
     app.run()
     assert not app.exception, app.exception
     assert any("scan.pdf is a PDF" in e.value for e in app.sidebar.error)
-    assert workspace(app).name == gv.SEED and "Khasan" in place_names(app)
+    assert workspace(app).name == articles.SEED and "Khasan" in place_names(app)
 
     app.file_uploader(key="upload").upload("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "image/png")
     app.run()
     assert any("photo.png is a PNG image" in e.value for e in app.sidebar.error)
-    assert workspace(app).name == gv.SEED and "Khasan" in place_names(app)
+    assert workspace(app).name == articles.SEED and "Khasan" in place_names(app)
 
 
 def test_an_html_upload_replaces_the_article(app: AppTest):
@@ -209,7 +210,7 @@ def test_an_html_upload_replaces_the_article(app: AppTest):
 
 def test_the_sample_picker_switches_articles(app: AppTest):
     picker = app.selectbox(key="sample")
-    assert picker.value == gv.SEED and len(picker.options) >= 4
+    assert picker.value == articles.SEED and len(picker.options) >= 4
     assert picker.options[0].startswith("In a rare and highly anticipated summit")  # the seed first, by its title
     picker.set_value("baltic-ferry-drill.txt").run()
     assert not app.exception, app.exception
@@ -292,15 +293,15 @@ def test_export_buttons_are_named_after_the_article(app: AppTest):
 ])
 def test_read_upload_refuses_what_is_not_an_article(name: str, data: bytes, says: str):
     with pytest.raises(InputError, match=says):
-        gv.read_upload(name, data)
+        articles.read_upload(name, data)
 
 
 def test_read_upload_size_limit_and_text_forms():
     with pytest.raises(InputError, match="the limit is 20 MB"):
-        gv.read_upload("big.txt", b"a" * (MAX_BYTES + 1))
-    assert gv.read_upload("a.md", "Kim in Khasan".encode("utf-16")) == "Kim in Khasan"
-    assert gv.read_upload("a.htm", b"<p>Kim &amp; Putin</p>") == "Kim & Putin"
-    assert gv.read_upload("a.txt", "Caf\xe9 in Paris".encode("latin-1")) == "Caf\xe9 in Paris"
+        articles.read_upload("big.txt", b"a" * (MAX_BYTES + 1))
+    assert articles.read_upload("a.md", "Kim in Khasan".encode("utf-16")) == "Kim in Khasan"
+    assert articles.read_upload("a.htm", b"<p>Kim &amp; Putin</p>") == "Kim & Putin"
+    assert articles.read_upload("a.txt", "Caf\xe9 in Paris".encode("latin-1")) == "Caf\xe9 in Paris"
 
 
 def _place(pid: str, name: str, lat: float, lon: float, kind: str = "populated place",
@@ -314,7 +315,7 @@ def test_highlighted_text_escapes_the_article_and_marks_mentions():
     k, v = text.index("Khasan"), text.index("Vladivostok")
     places = [_place("k", "Khasan", 42.4, 130.6, spans=((k, k + 6),)),
               _place("v", 'Vla"d', 43.1, 131.9, kind="country", spans=((v, v + 11),))]
-    out = gv.highlighted_text(text, places, selected="k")
+    out = markup.highlighted_text(text, places, selected="k")
     assert "<script>" not in out and "&lt;script&gt;" in out and "&lt;b&gt;" in out and "&amp;" in out
     assert out.count("<mark ") == 2 and "outline" in out.split("Khasan</mark>")[0]  # the selection is outlined
     assert 'title="Vla&quot;d' in out
@@ -323,62 +324,62 @@ def test_highlighted_text_escapes_the_article_and_marks_mentions():
 def test_mention_snippets_quote_the_sentences():
     text = "Kim went to Khasan. Then <i>nothing</i>. Khasan again."
     spans = [Mention(12, 18, "Khasan"), Mention(41, 47, "Khasan")]
-    out = gv.mention_snippets(text, spans)
+    out = markup.mention_snippets(text, spans)
     assert out == ["Kim went to <mark>Khasan</mark>.", "<mark>Khasan</mark> again."]
 
 
 def test_nearest_place_matches_markers_even_across_the_antimeridian():
     scene = Scene(places=[_place("a", "Anadyr", 64.7, 177.5), _place("n", "Nome", 64.5, -165.4)])
-    assert gv.nearest_place(scene, 64.5, -165.4) == "n"
-    assert gv.nearest_place(scene, 64.5, 194.6) == "n"  # the map drew Nome one turn east
-    assert gv.nearest_place(scene, 10.0, 10.0) is None  # a click on a line far from any place
+    assert mapframe.nearest_place(scene, 64.5, -165.4) == "n"
+    assert mapframe.nearest_place(scene, 64.5, 194.6) == "n"  # the map drew Nome one turn east
+    assert mapframe.nearest_place(scene, 10.0, 10.0) is None  # a click on a line far from any place
 
 
 def test_set_resolution_rejudges_with_the_given_gazetteer(gaz, seed_text: str):
     from geoviz.pipeline import scene_of
 
     scene = scene_of(seed_text, gazetteer=gaz)
-    ws = gv.new_workspace("seed", seed_text, None, scene, gaz)
+    ws = app_workspace.new_workspace("seed", seed_text, None, scene, gaz)
     assert [e.id for e in ws.choices[VLADIVOSTOK]] == [VLADIVOSTOK, VLADIVOSTOK_PORT]
     before = scene.claims[0].computed_km
-    gv.set_resolution(ws, VLADIVOSTOK, gaz.get(VLADIVOSTOK_PORT), gaz)
+    app_workspace.set_resolution(ws, VLADIVOSTOK, gaz.get(VLADIVOSTOK_PORT), gaz)
     assert ws.version == 1 and ws.scene.claims[0].computed_km != before
     fingerprint = ws.fingerprint()
-    gv.set_resolution(ws, VLADIVOSTOK, gaz.get(VLADIVOSTOK_PORT), gaz)  # no change, no new version
+    app_workspace.set_resolution(ws, VLADIVOSTOK, gaz.get(VLADIVOSTOK_PORT), gaz)  # no change, no new version
     assert ws.version == 1 and ws.fingerprint() == fingerprint
 
 
-def test_the_warm_up_fills_the_caches_the_first_page_view_reads(app_test_warm: tuple[gv.MapFrame, AppTest]):
+def test_the_warm_up_fills_the_caches_the_first_page_view_reads(app_test_warm: tuple[mapframe.MapFrame, AppTest]):
     frame, at = app_test_warm
     ws = workspace(at)
-    assert (ws.name, ws.text) == (gv.landing_article()["name"], gv.landing_article()["text"])
+    assert (ws.name, ws.text) == (articles.landing_article()["name"], articles.landing_article()["text"])
     # cache_resource hands back the very object the warm-up rendered: the page did not render the map again
-    assert gv.scene_map_frame(ws.fingerprint(), gv.DEFAULT_OFFLINE_BASEMAP, ws.scene) is frame
-    assert gv.start_warm_up() is gv.start_warm_up()  # once per process
+    assert mapframe.scene_map_frame(ws.fingerprint(), mapframe.DEFAULT_OFFLINE_BASEMAP, ws.scene) is frame
+    assert warmup.start_warm_up() is warmup.start_warm_up()  # once per process
 
 
 def test_the_second_warm_up_readies_the_place_search():
-    gv.warm_up_next()
-    assert gv.gazetteer()._fuzzy_index is not None  # the first search does not build it
-    assert isinstance(pipeline(gv.gazetteer())[0].name_keys, frozenset)  # and later parses test names in a set
+    warmup.warm_up_next()
+    assert resources.gazetteer()._fuzzy_index is not None  # the first search does not build it
+    assert isinstance(pipeline(resources.gazetteer())[0].name_keys, frozenset)  # and later parses test names in a set
 
 
 def test_the_warm_up_shortens_the_thread_switch_interval_only_while_it_runs(monkeypatch):
     """While it runs, the server's event loop gets the GIL back sooner; afterwards the process has its own again."""
     import sys
 
-    for thread in gv._warm_up_thread:  # another test's background warm-up holds the interval while it runs
+    for thread in warmup._warm_up_thread:  # another test's background warm-up holds the interval while it runs
         thread.join()
     before, seen = sys.getswitchinterval(), []
-    monkeypatch.setattr(gv, "warm_up", lambda: seen.append(sys.getswitchinterval()))
-    gv.warm_up_yielding()
-    assert seen == [gv.WARM_UP_SWITCH_INTERVAL_S] and sys.getswitchinterval() == before != seen[0]
+    monkeypatch.setattr(warmup, "warm_up", lambda: seen.append(sys.getswitchinterval()))
+    warmup.warm_up_yielding()
+    assert seen == [warmup.WARM_UP_SWITCH_INTERVAL_S] and sys.getswitchinterval() == before != seen[0]
 
 
 def test_overlapping_warm_ups_restore_the_interval_the_first_one_found(monkeypatch):
     import sys
 
-    for thread in gv._warm_up_thread:
+    for thread in warmup._warm_up_thread:
         thread.join()
     before = sys.getswitchinterval()
     outer_may_end = threading.Event()
@@ -389,30 +390,30 @@ def test_overlapping_warm_ups_restore_the_interval_the_first_one_found(monkeypat
         if len(calls) == 1:
             outer_may_end.wait(5)  # the outer warm-up runs on while the inner one starts and ends
 
-    monkeypatch.setattr(gv, "warm_up", fake_warm_up)
-    outer = threading.Thread(target=gv.warm_up_yielding)
+    monkeypatch.setattr(warmup, "warm_up", fake_warm_up)
+    outer = threading.Thread(target=warmup.warm_up_yielding)
     outer.start()
     while not calls:
         time.sleep(0.001)
-    gv.warm_up_yielding()
+    warmup.warm_up_yielding()
     still_short = sys.getswitchinterval()
     outer_may_end.set()
     outer.join(5)
-    assert still_short == gv.WARM_UP_SWITCH_INTERVAL_S  # the inner one did not restore it under the outer one
-    assert calls == [gv.WARM_UP_SWITCH_INTERVAL_S] * 2 and sys.getswitchinterval() == before
+    assert still_short == warmup.WARM_UP_SWITCH_INTERVAL_S  # the inner one did not restore it under the outer one
+    assert calls == [warmup.WARM_UP_SWITCH_INTERVAL_S] * 2 and sys.getswitchinterval() == before
 
     def fails() -> None:
         raise RuntimeError("no gazetteer")
 
-    monkeypatch.setattr(gv, "warm_up", fails)
+    monkeypatch.setattr(warmup, "warm_up", fails)
     with pytest.raises(RuntimeError):
-        gv.warm_up_yielding()
+        warmup.warm_up_yielding()
     assert sys.getswitchinterval() == before
 
 
 def test_the_store_answers_name_tests_like_the_set_of_name_keys():
     """The app's first parse asks the store key by key (``StoreNameKeys``): the same answers as the loaded set."""
-    gaz = gv.gazetteer()
+    gaz = resources.gazetteer()
     keys, store = gaz.name_keys(), StoreNameKeys(gaz)
     sample = ["khasan", "vladivostok", "sea of japan", "north korea", "kp", "us", "paris", "", "xqzzq", "zzzz",
               "putin", "the", "new york city", "primorye"]
@@ -421,9 +422,9 @@ def test_the_store_answers_name_tests_like_the_set_of_name_keys():
 
 
 def test_a_parse_on_the_store_keys_equals_one_on_the_set():
-    gaz = gv.gazetteer()
+    gaz = resources.gazetteer()
     recogniser = pipeline(gaz)[0]
-    text = gv.landing_article()["text"]
+    text = articles.landing_article()["text"]
     loaded = recogniser.name_keys
     try:
         recogniser.name_keys = StoreNameKeys(gaz)
@@ -436,8 +437,8 @@ def test_a_parse_on_the_store_keys_equals_one_on_the_set():
 
 
 @pytest.fixture()
-def app_test_warm() -> tuple[gv.MapFrame, AppTest]:
-    frame = gv.warm_up()
+def app_test_warm() -> tuple[mapframe.MapFrame, AppTest]:
+    frame = warmup.warm_up()
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     assert not at.exception, at.exception
@@ -455,18 +456,19 @@ def test_importing_app_as_a_module_is_instant_and_serves_an_st_app():
     import sys
 
     code = ("import sys, streamlit as st, app; assert isinstance(app.app, st.App), app.app; "
-            "heavy = [m for m in ('folium', 'pandas', 'geoviz.app.workspace', 'geoviz.pipeline') if m in sys.modules]; "
+            "heavy = [m for m in ('folium', 'pandas', 'geoviz.app.workspace', 'geoviz.app.warmup', "
+            "'geoviz.app.mapframe', 'geoviz.pipeline') if m in sys.modules]; "
             "assert not heavy, heavy")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
 
 
-def test_the_served_basemap_file_is_the_bundled_basemap():
+def test_the_served_basemap_file_is_the_bundled_basemap(gaz):
     """static/geoviz-countries.js is generated: it must match the gazetteer's polygons it was made from."""
     from geoviz.render import basemap_script
 
-    assert gv.STATIC_BASEMAP.read_text(encoding="utf-8") == basemap_script(), (
-        "stale: run python -c 'from geoviz.app.workspace import write_static_basemap; write_static_basemap()'")
+    assert mapframe.STATIC_BASEMAP.read_text(encoding="utf-8") == basemap_script(gaz), (
+        "stale: run python -c 'from geoviz.app.mapframe import write_static_basemap; write_static_basemap()'")
 
 
 def test_the_app_map_loads_the_basemap_file_instead_of_inlining_it(gaz, seed_text: str, monkeypatch):
@@ -474,23 +476,23 @@ def test_the_app_map_loads_the_basemap_file_instead_of_inlining_it(gaz, seed_tex
     from geoviz.render import basemap_script, render
 
     scene = scene_of(seed_text, gazetteer=gaz)
-    monkeypatch.setattr(gv, "static_basemap_url", lambda: gv.STATIC_BASEMAP_URL)
-    served = gv.scene_map_frame("test-served", True, scene)
+    monkeypatch.setattr(mapframe, "static_basemap_url", lambda: mapframe.STATIC_BASEMAP_URL)
+    served = mapframe.scene_map_frame("test-served", True, scene)
     assert [link[:20] for link in served.js_links] == ["data:text/javascript"]  # Leaflet, from the page
-    assert len(served.script) < 200_000 and f"s.src = \"{gv.STATIC_BASEMAP_URL}\"" in served.script
+    assert len(served.script) < 200_000 and f"s.src = \"{mapframe.STATIC_BASEMAP_URL}\"" in served.script
     assert '"minimap":null' in served.script  # the mini-map (hidden in the app) is not built
-    monkeypatch.setattr(gv, "static_basemap_url", lambda: None)  # no static serving: the polygons are inlined
-    inlined = gv.scene_map_frame("test-inlined", True, scene)
+    monkeypatch.setattr(mapframe, "static_basemap_url", lambda: None)  # no static serving: the polygons are inlined
+    inlined = mapframe.scene_map_frame("test-inlined", True, scene)
     assert all(not link.endswith(".js") for link in inlined.js_links)
-    assert basemap_script().split(" = ", 1)[1].rstrip(";\n") in inlined.script
+    assert basemap_script(gaz).split(" = ", 1)[1].rstrip(";\n") in inlined.script
     # the standalone map is unchanged: polygons inline, mini-map on
     page = render(scene, offline=True, gazetteer=gaz).get_root().render()
     assert "window.geovizCountries" not in page and '"minimap":{"basemap"' in page
 
 
 def test_samples_start_with_the_seed():
-    names = [s.name for s in gv.samples()]
-    assert names[0] == gv.SEED and len(names) >= 4
+    names = [s.name for s in articles.samples()]
+    assert names[0] == articles.SEED and len(names) >= 4
 
 
 def test_the_corpus_tab_maps_batch_output(app: AppTest, tmp_path):
@@ -514,3 +516,52 @@ def test_the_corpus_tab_maps_batch_output(app: AppTest, tmp_path):
     # a path that is not batch output: one clear message, no traceback
     app.text_input(key="corpus_dir").input(str(tmp_path / "nowhere")).run()
     assert not app.exception and app.error
+
+
+# --------------------------------------------------------------------------
+# streamlit-folium: the private helpers mapframe relies on (see geoviz/app/mapframe.py for why)
+# --------------------------------------------------------------------------
+
+
+def test_the_streamlit_folium_helpers_the_map_frame_uses_are_there_with_their_signatures():
+    """A streamlit-folium upgrade that renames or reshapes these fails here, not on the page."""
+    import inspect
+
+    import streamlit_folium as sf
+    from streamlit.components.v1.custom_component import CustomComponent
+    from streamlit.runtime import Runtime
+
+    assert isinstance(sf._component_func, CustomComponent) and sf._component_func.name == "streamlit_folium.st_folium"
+    assert list(inspect.signature(sf.generate_js_hash).parameters) == ["js_string", "key", "return_on_hover"]
+    for helper in (sf._get_html, sf._get_header, sf._get_map_string, sf.get_full_id):
+        assert len(inspect.signature(helper).parameters) == 1, helper
+    # the component arguments mapframe.show_map passes are the ones st_folium itself passes
+    source = inspect.getsource(sf.st_folium)
+    for argument in ("script=", "header=", "html=", "id=", "key=", "height=", "width=", "returned_objects=",
+                     "default=", "zoom=", "center=", "feature_group=", "return_on_hover=", "layer_control=",
+                     "pixelated=", "css_links=", "js_links=", "on_change=", "wrap_longitude="):
+        assert argument in source, argument
+    assert callable(Runtime.exists) and hasattr(Runtime, "instance")  # mapframe.register_component
+
+
+def test_a_map_frame_carries_what_st_folium_would_send(gaz, seed_text: str, monkeypatch):
+    """The frame is prepared with st_folium's own steps: the same script (plus the app's), header, html and links."""
+    import streamlit_folium as sf
+
+    from geoviz.pipeline import scene_of
+    from geoviz.render import render
+
+    scene = scene_of(seed_text, gazetteer=gaz)
+
+    def fresh() -> Any:
+        m = render(scene, gazetteer=gaz, offline=True, basemap_src=mapframe.STATIC_BASEMAP_URL, minimap=False)
+        return mapframe.local_leaflet(m)
+
+    sent: list[dict[str, Any]] = []
+    monkeypatch.setattr(sf, "_component_func", lambda **kwargs: sent.append(kwargs))
+    sf.st_folium(fresh(), returned_objects=mapframe.MAP_RETURNS)
+    frame = mapframe.map_frame(fresh())
+    assert frame.script == sent[0]["script"] + mapframe.APP_MAP_JS
+    assert (frame.header, frame.html, frame.id) == (sent[0]["header"], sent[0]["html"], sent[0]["id"])
+    assert (list(frame.css_links), list(frame.js_links)) == (sent[0]["css_links"], sent[0]["js_links"])
+    assert frame.key == sf.generate_js_hash(frame.script, "map", False)

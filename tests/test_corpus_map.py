@@ -70,8 +70,8 @@ def test_heat_cells_sum_mentions_per_cell() -> None:
     assert sum(n for _, _, n in cells) == 7 and heat_cells([]) == []
 
 
-def test_corpus_map_offline_page_holds_markers_heat_and_table(batch_out: Path) -> None:
-    html = corpus_map_html(batch_out, offline=True)
+def test_corpus_map_offline_page_holds_markers_heat_and_table(batch_out: Path, gaz) -> None:
+    html = corpus_map_html(batch_out, gazetteer=gaz, offline=True)
     assert "L.markerClusterGroup" in html and "L.rectangle" in html and "Top places" in html
     for name in ("Nairobi", "Dhaka"):
         assert name in html
@@ -86,7 +86,7 @@ def test_corpus_map_standard_page_loads_only_leaflet_from_the_network(batch_out:
     assert urls and all("leaflet" in u and "markercluster" not in u for u in urls)
 
 
-def test_place_names_are_escaped(tmp_path: Path) -> None:
+def test_place_names_are_escaped(tmp_path: Path, gaz) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -95,7 +95,7 @@ def test_place_names_are_escaped(tmp_path: Path) -> None:
     pq.write_table(pa.table({"article_id": ["a", "b"], "place_id": ["p1", "p1"], "name": [evil, evil],
                              "lat": [1.0, 1.0], "lon": [2.0, 2.0], "kind": ["city", "city"],
                              "country": ["<b>", "<b>"]}), tmp_path / "mentions" / "part-0.parquet")
-    html = corpus_map_html(tmp_path)
+    html = corpus_map_html(tmp_path, gazetteer=gaz)
     assert evil not in html and "<img src=x" not in html and "`${x}`" not in html
     # The popup and table HTML is escaped first (&lt;) and then JSON-escaped for the script (\u0026).
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html

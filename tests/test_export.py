@@ -51,13 +51,13 @@ def seed_scene() -> Scene:
 
 
 @pytest.fixture(scope="module")
-def standard_page(seed_scene: Scene) -> str:
-    return html_document(seed_scene)
+def standard_page(seed_scene: Scene, gaz) -> str:
+    return html_document(seed_scene, gazetteer=gaz)
 
 
 @pytest.fixture(scope="module")
-def offline_page(seed_scene: Scene) -> str:
-    return html_document(seed_scene, offline=True)
+def offline_page(seed_scene: Scene, gaz) -> str:
+    return html_document(seed_scene, gazetteer=gaz, offline=True)
 
 
 # --------------------------------------------------------------------------
@@ -124,8 +124,8 @@ def test_offline_export_size(offline_page: str):
     assert size <= OFFLINE_MAX_BYTES
 
 
-def test_save_html_into_a_directory_names_the_file_after_the_headline(seed_scene: Scene, tmp_path: Path):
-    path = save_html(seed_scene, tmp_path)
+def test_save_html_into_a_directory_names_the_file_after_the_headline(seed_scene: Scene, tmp_path: Path, gaz):
+    path = save_html(seed_scene, tmp_path, gazetteer=gaz)
     assert path.parent == tmp_path and path.name == default_stem(seed_scene) + ".html"
     assert "<title>In a rare and highly anticipated summit" in path.read_text(encoding="utf-8")
 

@@ -335,16 +335,16 @@ def hostile_scene():
     ("claims_table_html", {"table", "thead", "tbody", "tr", "th", "td", "span", "b", "div"}),
 ])
 def test_app_html_builders_keep_hostile_values_as_text(hostile_scene, builder: str, allowed: set[str]):
-    from geoviz.app import workspace as gv
+    from geoviz.app import markup, tables
 
     if builder == "highlighted_text":
-        fragment = gv.highlighted_text(hostile_scene.source_text, hostile_scene.places, "user:hostile")
+        fragment = markup.highlighted_text(hostile_scene.source_text, hostile_scene.places, "user:hostile")
     elif builder == "mention_snippets":
-        fragment = "".join(gv.mention_snippets(hostile_scene.source_text,
-                                               [m for p in hostile_scene.places for m in p.mentions], limit=100))
+        fragment = "".join(markup.mention_snippets(hostile_scene.source_text,
+                                                   [m for p in hostile_scene.places for m in p.mentions], limit=100))
     else:
         assert hostile_scene.claims, "the hostile article should still carry its distance claim"
-        fragment = gv.claims_table_html(hostile_scene)
+        fragment = tables.claims_table_html(hostile_scene)
     parsed = _parsed(fragment)
     assert parsed.tags <= allowed, parsed.tags - allowed
     assert not any(a.startswith("on") or a in ("href", "src", "srcdoc") for a in parsed.attrs), parsed.attrs

@@ -23,6 +23,7 @@ from geoviz.render import (
     LAYER_PLACES,
     LAYER_ROUTE,
     VERDICT_STYLES,
+    BasemapError,
     VectorBasemap,
     escape_html,
     js_value,
@@ -46,8 +47,8 @@ def seed_scene() -> Scene:
 
 
 @pytest.fixture(scope="module")
-def seed_map(seed_scene: Scene) -> folium.Map:
-    return render(seed_scene)
+def seed_map(seed_scene: Scene, gaz) -> folium.Map:
+    return render(seed_scene, gazetteer=gaz)
 
 
 def _walk(element):
@@ -92,8 +93,8 @@ def test_standard_map_has_osm_tiles_and_no_basemap(seed_map: folium.Map):
     assert [name for name, _ in seed_map.default_js] == ["leaflet"]  # no jQuery, Bootstrap, awesome-markers
 
 
-def test_offline_map_has_vector_basemap_and_inline_leaflet(seed_scene: Scene):
-    m = render(seed_scene, offline=True)
+def test_offline_map_has_vector_basemap_and_inline_leaflet(seed_scene: Scene, gaz):
+    m = render(seed_scene, offline=True, gazetteer=gaz)
     assert not any(isinstance(c, folium.TileLayer) for c in m._children.values())
     basemaps = [c for c in m._children.values() if isinstance(c, VectorBasemap)]
     assert len(basemaps) == 1 and len(basemaps[0].data["features"]) > 200
@@ -101,6 +102,30 @@ def test_offline_map_has_vector_basemap_and_inline_leaflet(seed_scene: Scene):
     assert m.default_css[0][1].startswith("data:text/css;base64,")
     # the per-instance override must not leak into folium's class-wide defaults
     assert folium.Map.default_js[0][1].startswith("https://")
+
+
+def test_the_map_draws_with_the_gazetteer_it_is_given_and_never_opens_one(seed_scene: Scene, gaz, monkeypatch):
+    import geoviz.geo.gazetteer as store
+
+    monkeypatch.setattr(store, "default_gazetteer", lambda: pytest.fail("the map opened the bundled gazetteer"))
+    assert "Russia (RU)" in render(seed_scene, gazetteer=gaz).get_root().render()  # country names from it
+    page = render(seed_scene).get_root().render()  # none given: countries by their codes, the rest as drawn
+    assert "Russia (RU)" not in page and "gv-claim-ring" in page and "Khasan" in page
+    with pytest.raises(BasemapError, match="gazetteer"):  # offline, the basemap is the gazetteer's polygons
+        render(seed_scene, offline=True)
+
+
+def test_import_geoviz_leaves_folium_for_the_first_map():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sys, geoviz; assert 'folium' not in sys.modules; "
+            "assert callable(geoviz.render_map) and callable(geoviz.save_html) and 'folium' not in sys.modules; "
+            "geoviz.save_csv; assert 'folium' in sys.modules")
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
 
 
 def test_offline_css_has_its_images_inlined():
@@ -127,8 +152,8 @@ def test_markers_styled_by_kind(seed_map: folium.Map):
     assert marker_kind(_place("x", "Lake", 0, 0, kind="lake")) == "area"
 
 
-def test_place_popup_quotes_the_sentences_with_mentions_marked(seed_scene: Scene):
-    page = render(seed_scene).get_root().render()
+def test_place_popup_quotes_the_sentences_with_mentions_marked(seed_scene: Scene, gaz):
+    page = render(seed_scene, gazetteer=gaz).get_root().render()
     # popups travel as JSON strings: "<" is escaped as \u003c
     assert "\\u003cmark\\u003eKhasan\\u003c/mark\\u003e" in page
     assert "border town of" in page
@@ -184,17 +209,17 @@ def test_border_claim_ring_is_around_the_subject():
     claim = {"subject": "Belgorod", "anchor": "Ukraine border", "subject_id": "gn:1", "anchor_id": "gn:2",
              "stated_km": 40.0, "computed_km": 38.0, "relation": "border", "verdict": "consistent",
              "sentence": "Belgorod lies 40 km from the Ukrainian border.", "start": 0, "end": 0}
-    m = render(Scene(places=[belgorod, ukraine], claims=[claim], source_text=claim["sentence"]), gazetteer=False)
+    m = render(Scene(places=[belgorod, ukraine], claims=[claim], source_text=claim["sentence"]))
     rings = [c for c in _of(m, folium.Circle) if "gv-claim-ring" in c.options.get("className", "")]
     assert len(rings) == 1 and rings[0].location == [50.6, 36.6]
     # no line to the country's centre point: the border is not there
     assert not [p for p in _of(m, folium.PolyLine) if "gv-claim-line" in p.options.get("className", "")]
 
 
-def test_unresolved_claim_without_places_still_renders(seed_scene: Scene):
+def test_unresolved_claim_without_places_still_renders(seed_scene: Scene, gaz):
     claim = {"subject": None, "anchor": "Atlantis", "stated_km": 50.0, "verdict": "unresolved",
              "sentence": "It lies 50 km from Atlantis.", "explanation": "unresolved: no place"}
-    page = render(Scene(places=list(seed_scene.places), claims=[claim])).get_root().render()
+    page = render(Scene(places=list(seed_scene.places), claims=[claim]), gazetteer=gaz).get_root().render()
     assert "unresolved" in page
 
 
@@ -215,12 +240,12 @@ def test_fit_is_the_story_not_washington(seed_map: folium.Map):
     assert 33 < south < 40 and 51 < north < 53
 
 
-def test_route_across_the_antimeridian_stays_continuous():
+def test_route_across_the_antimeridian_stays_continuous(gaz):
     vlad = _place("gn:v", "Vladivostok", 43.1056, 131.8735)
     anc = _place("gn:a", "Anchorage", 61.2181, -149.9003, country="US")
     stops = [Stop(p.id, p.name, p.lat, p.lon) for p in (vlad, anc)]
     route = Route(id="r1", stops=stops, legs=build_legs(stops))
-    m = render(Scene(places=[vlad, anc], routes=[route]), offline=True, gazetteer=False)
+    m = render(Scene(places=[vlad, anc], routes=[route]), offline=True, gazetteer=gaz)
     line = next(p for p in _of(m, folium.PolyLine) if p.options.get("className") == "gv-route")
     lons = [lon for _, lon in line.locations]
     assert max(abs(b - a) for a, b in zip(lons, lons[1:])) < 5  # no jump across the map
@@ -232,13 +257,13 @@ def test_route_across_the_antimeridian_stays_continuous():
 
 
 def test_empty_scene_renders_a_world_view():
-    page = render(Scene(), gazetteer=False).get_root().render()
+    page = render(Scene()).get_root().render()
     assert '"bounds":null' in page
 
 
-def test_scene_from_geojson_renders(seed_scene: Scene):
+def test_scene_from_geojson_renders(seed_scene: Scene, gaz):
     again = Scene.from_geojson(json.loads(json.dumps(seed_scene.to_geojson())))
-    page = render(again).get_root().render()
+    page = render(again, gazetteer=gaz).get_root().render()
     assert "gv-claim-ring" in page and "Khasan" in page
 
 
@@ -271,8 +296,8 @@ def _hostile_scene() -> Scene:
 
 
 @pytest.mark.parametrize("offline", [False, True], ids=["standard", "offline"])
-def test_hostile_text_cannot_break_out(offline: bool):
-    page = render(_hostile_scene(), offline=offline).get_root().render()
+def test_hostile_text_cannot_break_out(offline: bool, gaz):
+    page = render(_hostile_scene(), offline=offline, gazetteer=gaz).get_root().render()
     assert page.count("<script") == page.count("</script>")  # nothing closed or opened a script
     assert "__pwned=1</script>" not in page and "<img" not in page
     assert "`" not in page  # not even inside JSON strings

@@ -11,6 +11,7 @@ from typing import Any
 
 from geoviz.article import read_article
 from geoviz.cli.common import CliError, article_date, print_json
+from geoviz.geo.gazetteer import default_gazetteer
 
 
 def cmd_corpus_map(a: argparse.Namespace) -> int:
@@ -20,7 +21,8 @@ def cmd_corpus_map(a: argparse.Namespace) -> int:
     if a.file or a.geojson or a.csv or a.date:
         raise CliError("--corpus draws a batch output directory; FILE, --geojson, --csv and --date are for one article")
     try:
-        path = save_corpus_map(a.corpus, a.output or "corpus-map.html", offline=a.offline, title=a.title)
+        path = save_corpus_map(a.corpus, a.output or "corpus-map.html", offline=a.offline, title=a.title,
+                               gazetteer=default_gazetteer())
         places = corpus_places(a.corpus)
     except CorpusMapError as exc:
         raise CliError(str(exc)) from exc
@@ -50,8 +52,9 @@ def cmd_map(a: argparse.Namespace) -> int:
     from geoviz.pipeline import parse, scene_from_document
 
     text = read_article(a.file)
-    scene = scene_from_document(parse(text, date=a.date))
-    html_path = save_html(scene, a.output, offline=a.offline, title=a.title)
+    gaz = default_gazetteer()  # the one store the parse, the map's country names and its offline basemap share
+    scene = scene_from_document(parse(text, date=a.date, gazetteer=gaz), gazetteer=gaz)
+    html_path = save_html(scene, a.output, gazetteer=gaz, offline=a.offline, title=a.title)
     result: dict[str, Any] = {"html": str(html_path), "offline": a.offline, "bytes": html_path.stat().st_size,
                               "places": len(scene.places), "events": len(scene.events),
                               "routes": len(scene.routes), "claims": len(scene.claims)}

@@ -45,10 +45,11 @@ from geoviz.render import (
     LEAFLET_JS_URL,
     OSM_ATTRIBUTION,
     OSM_TILES_URL,
+    BasemapError,
+    Script,
     VectorBasemap,
-    _data_uri,
-    _Script,
     basemap_geojson,
+    data_uri,
     escape_html,
     js_value,
     offline_leaflet_assets,
@@ -162,8 +163,8 @@ def markercluster_assets() -> tuple[str, str, str]:
 
     base = Path(xmc.BASE_DIR)
     js = re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", (base / "leaflet.markercluster.js").read_bytes())
-    return (_data_uri("text/javascript", js), _data_uri("text/css", (base / "MarkerCluster.css").read_bytes()),
-            _data_uri("text/css", (base / "MarkerCluster.Default.css").read_bytes()))
+    return (data_uri("text/javascript", js), data_uri("text/css", (base / "MarkerCluster.css").read_bytes()),
+            data_uri("text/css", (base / "MarkerCluster.Default.css").read_bytes()))
 
 
 def _popup_html(p: CorpusPlace) -> str:
@@ -229,16 +230,19 @@ def _corpus_js(map_name: str, data: dict[str, Any]) -> str:
 }})({map_name});"""
 
 
-def build_corpus_map(path: str | Path, *, offline: bool = True, top: int = TOP_PLACES,
+def build_corpus_map(path: str | Path, *, gazetteer: Any = None, offline: bool = True, top: int = TOP_PLACES,
                      title: str | None = None) -> folium.Map:
     """The corpus map of ``geoviz batch`` output at ``path`` (see the module docstring).
 
-    ``offline=True`` inlines Leaflet and draws the bundled country polygons
-    (no network at all); ``offline=False`` loads Leaflet from the CDN and shows
-    OpenStreetMap tiles, like the standard article map. Leaflet.markercluster
-    is inlined either way.
+    ``offline=True`` inlines Leaflet and draws the country polygons of
+    ``gazetteer`` (no network at all; without a gazetteer,
+    :class:`~geoviz.render.BasemapError`); ``offline=False`` loads Leaflet from
+    the CDN and shows OpenStreetMap tiles, like the standard article map.
+    Leaflet.markercluster is inlined either way.
     """
     places = corpus_places(path)
+    if offline and gazetteer is None:
+        raise BasemapError("an offline corpus map draws the gazetteer's country polygons: pass gazetteer=")
     cells = heat_cells(places)
     busiest = max((c[2] for c in cells), default=1)
     m = folium.Map(location=[20.0, 0.0], zoom_start=2, tiles=None, control_scale=True)
@@ -249,7 +253,7 @@ def build_corpus_map(path: str | Path, *, offline: bool = True, top: int = TOP_P
     m.default_css = [("leaflet_css", css), ("markercluster_css", mc_css), ("markercluster_default_css", mc_default_css)]
     m.get_root().header.add_child(Element(f"<style>{_CSS}</style>"), name="geoviz_corpus_css")
     if offline:
-        basemap = VectorBasemap(basemap_geojson())
+        basemap = VectorBasemap(basemap_geojson(gazetteer))
         basemap.add_to(m)
         attribution = DATA_ATTRIBUTION  # the basemap layer credits Natural Earth itself
     else:
@@ -266,21 +270,22 @@ def build_corpus_map(path: str | Path, *, offline: bool = True, top: int = TOP_P
         "attribution": escape_html(attribution),
         "bounds": [[min(lats), min(lons)], [max(lats), max(lons)]] if places else None,
     }
-    m.add_child(_Script(lambda name: _corpus_js(name, data)))
+    m.add_child(Script(lambda name: _corpus_js(name, data)))
     return m
 
 
-def corpus_map_html(path: str | Path, *, offline: bool = True, top: int = TOP_PLACES,
+def corpus_map_html(path: str | Path, *, gazetteer: Any = None, offline: bool = True, top: int = TOP_PLACES,
                     title: str | None = None) -> str:
     """The corpus map as one HTML document (for a download button or a file)."""
-    return build_corpus_map(path, offline=offline, top=top, title=title).get_root().render()
+    return build_corpus_map(path, gazetteer=gazetteer, offline=offline, top=top, title=title).get_root().render()
 
 
-def save_corpus_map(path: str | Path, output: str | Path, *, offline: bool = True, top: int = TOP_PLACES,
-                    title: str | None = None) -> Path:
+def save_corpus_map(path: str | Path, output: str | Path, *, gazetteer: Any = None, offline: bool = True,
+                    top: int = TOP_PLACES, title: str | None = None) -> Path:
     """Write :func:`corpus_map_html` to ``output`` (a file, or a directory that gets ``corpus-map.html``)."""
     out = Path(output)
     if out.is_dir():
         out = out / "corpus-map.html"
-    out.write_text(corpus_map_html(path, offline=offline, top=top, title=title), encoding="utf-8")
+    out.write_text(corpus_map_html(path, gazetteer=gazetteer, offline=offline, top=top, title=title),
+                   encoding="utf-8")
     return out

@@ -32,6 +32,7 @@ from typing import Any
 
 from geopy.distance import great_circle
 
+from geoviz.errors import GeovizError
 from geoviz.geo.gazetteer import Gazetteer
 from geoviz.geoparse.recognise import AGENT_VERBS, _qualify, _trigger, state_abbreviation
 from geoviz.geoparse.resolve import Resolver
@@ -39,8 +40,14 @@ from geoviz.model import Mention
 from geoviz.nlp.names import fold
 from geoviz.pipeline import parse, pipeline
 
+__all__ = ["ACC_KM", "MAX_CORPUS_BYTES", "MAX_KM", "EvaluateError", "Gold", "auc", "evaluate", "read_corpus"]
+
 MAX_KM = 20039.0
 ACC_KM = 161.0
+
+
+class EvaluateError(GeovizError, ValueError):
+    """A corpus line that is not a corpus record, or a mode that does not exist: one line for the CLI."""
 
 
 @dataclass
@@ -57,7 +64,7 @@ MAX_CORPUS_BYTES = 1 << 30
 
 
 def read_corpus(path: str | Path) -> Iterator[tuple[str, str, list[Gold]]]:
-    """(id, text, gold toponyms) per JSONL record; a bad file or record raises ValueError naming the line.
+    """(id, text, gold toponyms) per JSONL record; a bad file or record raises :class:`EvaluateError` naming the line.
 
     The encoding is detected like an article's (UTF-8 with or without BOM,
     UTF-16/32, 8-bit), so a corpus saved as UTF-16 on Windows still reads;
@@ -73,13 +80,13 @@ def read_corpus(path: str | Path) -> Iterator[tuple[str, str, list[Gold]]]:
         try:
             d = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+            raise EvaluateError(f"{path}:{n}: not JSON ({exc.msg})") from None
         try:
             gold = [Gold(t["start"], t["end"], t["name"], t.get("lat"), t.get("lon")) for t in d.get("toponyms", [])]
             yield str(d.get("id", n)), d["text"], gold
         except (KeyError, TypeError, AttributeError) as exc:
-            raise ValueError(f"{path}:{n}: not a corpus record ({type(exc).__name__}: {exc}); see the README's "
-                             "evaluation protocol") from None
+            raise EvaluateError(f"{path}:{n}: not a corpus record ({type(exc).__name__}: {exc}); see the README's "
+                                "evaluation protocol") from None
 
 
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -116,7 +123,7 @@ def _reachable(resolver: Resolver, m: Mention, g: Gold) -> bool:
 def evaluate(path: str | Path, mode: str = "resolve", *, gazetteer: Gazetteer | None = None,
              errors_path: str | Path | None = None, limit: int | None = None) -> dict[str, Any]:
     if mode not in ("resolve", "end-to-end"):
-        raise ValueError(f"mode must be 'resolve' or 'end-to-end', not {mode!r}")
+        raise EvaluateError(f"mode must be 'resolve' or 'end-to-end', not {mode!r}")
     recogniser, resolver = pipeline(gazetteer)
     dump: list[dict[str, Any]] = []
     errs: list[float] = []

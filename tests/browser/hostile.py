@@ -130,12 +130,13 @@ def add_hostile_place(scene: Any) -> None:
 
 def install_hostile_places() -> None:
     """Make the app's parse add the hostile place, and select it first (idempotent: Streamlit reruns the script)."""
-    import geoviz.app.workspace as gv
+    import geoviz.app.resources as resources
+    import geoviz.app.workspace as app_workspace
     import geoviz.pipeline as analysis
 
     if getattr(analysis.scene_of, "hostile", False):
         return
-    original_scene_of, original_first = analysis.scene_of, gv.first_place
+    original_scene_of, original_first = analysis.scene_of, app_workspace.first_place
 
     def scene_of(text: str, date: str | None = None, **kwargs: Any) -> Any:
         scene = original_scene_of(text, date, **kwargs)
@@ -147,5 +148,5 @@ def install_hostile_places() -> None:
 
     scene_of.hostile = True  # type: ignore[attr-defined]
     analysis.scene_of = scene_of
-    gv.scene_of = scene_of  # app_support holds its own reference (its cached parse calls it)
-    gv.first_place = first_place
+    resources.scene_of = scene_of  # resources holds its own reference (its cached parse calls it)
+    app_workspace.first_place = first_place

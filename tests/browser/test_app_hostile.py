@@ -156,7 +156,7 @@ def test_control_every_payload_is_live_when_unescaped(browser: Any, payload: Pay
 
 def test_control_markdown_payloads_reach_the_page_only_escaped():
     """The Markdown payloads are inert only because the app escapes them: check the escaping, not Streamlit."""
-    from geoviz.app.workspace import markdown_text
+    from geoviz.app.markup import markdown_text
 
     for text in MARKDOWN_PAYLOADS:
         escaped = markdown_text(text)

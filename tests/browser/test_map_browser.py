@@ -135,8 +135,8 @@ def _serve_leaflet_and_blank_tiles(url: str) -> tuple[bytes, str] | None:
 
 
 @pytest.mark.parametrize("offline", [True, False], ids=["offline", "standard"])
-def test_hostile_article_runs_nothing(blocked_page, tmp_path: Path, output_dir: Path, offline: bool):
-    path = save_html(_hostile_scene(), tmp_path / "hostile.html", offline=offline)
+def test_hostile_article_runs_nothing(blocked_page, tmp_path: Path, output_dir: Path, offline: bool, gaz):
+    path = save_html(_hostile_scene(), tmp_path / "hostile.html", gazetteer=gaz, offline=offline)
     b = blocked_page(serve=None if offline else _serve_leaflet_and_blank_tiles)
     page = b.page
     page.goto(path.as_uri())

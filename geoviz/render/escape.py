@@ -1,0 +1,38 @@
+"""Escaping: every article string that reaches the map page passes through one of these two.
+
+Why not folium's ``Popup``/``Tooltip``: both paste their HTML into a JS
+template literal (Popup additionally needs jQuery), where a backtick, ``${``
+or a backslash in article text breaks out of the string. Every string that
+reaches JS goes through :func:`js_value` (JSON with ``< > & ' `` ` ``
+U+2028 U+2029 escaped) and every text in HTML through :func:`escape_html`.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+__all__ = ["escape_html", "js_value"]
+
+_JS_UNSAFE = re.compile("[<>&'`\u2028\u2029]")
+_JS_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027", "`": "\\u0060",
+               "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def js_value(obj: Any) -> str:
+    """``obj`` as a JS literal that is safe inside an inline ``<script>``.
+
+    JSON already escapes quotes and backslashes; escaping ``<``/``>``/``&``
+    keeps ``</script>`` and ``<!--`` out of the script element, the backtick
+    keeps the output safe even if pasted into a template literal, and
+    U+2028/2029 are line terminators in pre-2019 JS string literals.
+    """
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return _JS_UNSAFE.sub(lambda m: _JS_ESCAPES[m.group()], text)
+
+
+def escape_html(value: Any) -> str:
+    """Text for an HTML element or a quoted attribute (``& < > " '`` escaped)."""
+    return html.escape(str(value), quote=True)
