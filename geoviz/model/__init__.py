@@ -5,5 +5,30 @@ benchmarked or replaced without importing its neighbours.
 """
 
 from geoviz.model.places import Candidate, Document, Entry, Mention, Place, Span
+from geoviz.model.story import (
+    BASE_CERTAINTY,
+    EVENT_TYPES,
+    MODES,
+    MOVEMENT_TYPES,
+    Event,
+    Leg,
+    Route,
+    Stop,
+)
 
-__all__ = ["Candidate", "Document", "Entry", "Mention", "Place", "Span"]
+__all__ = [
+    "BASE_CERTAINTY",
+    "EVENT_TYPES",
+    "MODES",
+    "MOVEMENT_TYPES",
+    "Candidate",
+    "Document",
+    "Entry",
+    "Event",
+    "Leg",
+    "Mention",
+    "Place",
+    "Route",
+    "Span",
+    "Stop",
+]
