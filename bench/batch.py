@@ -101,8 +101,11 @@ def child(src: str, out: str, workers: str) -> int:
 
 def per_article(corpus: Path, runs: int) -> None:
     """CPU ms per article of analyse() and of extract_events + extract_journeys (what batch spends per article)."""
+    from geoviz.geo.gazetteer import default_gazetteer
     from geoviz.pipeline import analyse, parse
-    from geoviz.story.events import extract_events, extract_journeys
+    from geoviz.story.context import StoryContext
+    from geoviz.story.events import extract_events
+    from geoviz.story.journeys import extract_journeys
 
     texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8") if line.strip()]
     docs = [parse(t) for t in texts]
@@ -119,8 +122,14 @@ def per_article(corpus: Path, runs: int) -> None:
         return out
 
     whole = cpu_ms(analyse, texts)
-    # events keep the analysis of the last two documents only, so every pass analyses each one afresh
-    events = cpu_ms(lambda d: extract_journeys(d, extract_events(d)), docs)
+    capital_of = default_gazetteer().capital
+
+    def story(doc: Any) -> None:
+        ctx = StoryContext.read(doc)  # as the pipeline does: one reading per document, shared
+        extract_events(ctx)
+        extract_journeys(ctx, capital_of)
+
+    events = cpu_ms(story, docs)
     print(f"\n{corpus.name}: {len(texts)} articles, CPU ms per article, median of {runs}\n")
     print("| stage | ms | runs |\n|---|---|---|")
     for name, xs in (("analyse() (parse + claims + events + scene)", whole), ("events + journeys", events)):

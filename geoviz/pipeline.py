@@ -10,7 +10,6 @@ when the caller gives none. The CLI, the app and the batch runner all call
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -20,9 +19,10 @@ from geoviz.geo.gazetteer import Gazetteer, default_gazetteer
 from geoviz.geoparse.recognise import Recogniser
 from geoviz.geoparse.resolve import Resolver
 from geoviz.model import Document
-from geoviz.nlp.names import fold
 from geoviz.scene import Scene
-from geoviz.story.events import extract_events, extract_journeys, route_places
+from geoviz.story.context import StoryContext
+from geoviz.story.events import extract_events
+from geoviz.story.journeys import extract_journeys, route_places
 
 __all__ = ["MAX_TEXT_CHARS", "PIN_CONFIDENCE", "InputError", "analyse", "claims_judge", "parse", "pipeline",
            "render_map", "save_html", "scene_dict", "scene_from_document", "scene_of"]
@@ -71,18 +71,6 @@ def parse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = N
     return Document(text=text, places=pinned, date=date, uncertain=uncertain)
 
 
-def demonyms_of(gaz: Gazetteer) -> Callable[[str], bool]:
-    """Whether a surface form is a demonym ("Russian"), by the gazetteer's demonym table.
-
-    A store without one (a hand-built test store) falls back to the usual endings.
-    """
-    keys = gaz.demonym_keys
-    if keys:
-        return lambda s: fold(s) in keys
-    suffix = re.compile(r"(?:ian|ese|ish|ean|an|i|ic|ch)s?$")
-    return lambda s: bool(suffix.search(fold(s)))
-
-
 def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:
     """Re-checks a scene's claims after an edit, against *this* gazetteer's borders.
 
@@ -99,9 +87,9 @@ def scene_from_document(doc: Document, *, gazetteer: Gazetteer | None = None,
                         meta: dict[str, Any] | None = None) -> Scene:
     """Events, journeys and checked claims of a parsed Document, as an editable Scene."""
     gaz = gazetteer or default_gazetteer()
-    demonyms = demonyms_of(gaz)
-    events = extract_events(doc, demonyms=demonyms)
-    routes = extract_journeys(doc, events, demonyms=demonyms, capital_of=gaz.capital)
+    story = StoryContext.read(doc)  # read once: events and journeys share the same actions
+    events = extract_events(story)
+    routes = extract_journeys(story, gaz.capital)
     claims = check_claims(doc, border_km=gaz.border_km)
     return Scene.from_document(doc, events=events, routes=routes, claims=claims, meta=meta,
                                extra_places=route_places(routes, doc, gaz.get))

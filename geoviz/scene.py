@@ -35,9 +35,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geoviz.geo.geodesy import geodesic_line
-from geoviz.model import Candidate, Claim, Document, Entry, Mention, Place
-from geoviz.story.events import Event, Leg, Route, Stop, build_legs, split_antimeridian
+from geoviz.geo.geodesy import build_legs, geodesic_line, split_antimeridian
+from geoviz.model import Candidate, Claim, Document, Entry, Event, Leg, Mention, Place, Route, Stop
 
 __all__ = ["GEOJSON_VERSION", "Scene"]
 
@@ -109,7 +108,7 @@ class Scene:
                 for s in r.stops:
                     if s.place_id == place_id:
                         s.name, s.lat, s.lon = p.name, p.lat, p.lon
-                r.recompute()
+                r.legs = build_legs(r.stops)
         return self._rejudge(rejudge)
 
     def pin(self, place_id: str, entry: Entry | None = None, rejudge: Rejudge | None = None) -> Scene:
@@ -133,7 +132,7 @@ class Scene:
         for r in self.routes:
             if any(s.place_id == place_id for s in r.stops):
                 r.stops = [s for s in r.stops if s.place_id != place_id]
-                r.recompute()
+                r.legs = build_legs(r.stops)
         self.routes = [r for r in self.routes if len(r.stops) >= 2]
         return self._rejudge(rejudge)
 
@@ -146,19 +145,19 @@ class Scene:
         r = self.route(route_id)
         stop = Stop(place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, mode=mode, date_label=date_label)
         r.stops.insert(len(r.stops) if index is None else index, stop)
-        r.recompute()
+        r.legs = build_legs(r.stops)
         return self
 
     def remove_stop(self, route_id: str, index: int) -> Scene:
         r = self.route(route_id)
         del r.stops[index]
-        r.recompute()
+        r.legs = build_legs(r.stops)
         return self
 
     def move_stop(self, route_id: str, from_index: int, to_index: int) -> Scene:
         r = self.route(route_id)
         r.stops.insert(to_index, r.stops.pop(from_index))
-        r.recompute()
+        r.legs = build_legs(r.stops)
         return self
 
     def drop_event(self, event_id: str) -> Scene:

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled gazetteer, the seed article, and a no-network guard."""
+"""Shared fixtures: the bundled gazetteer, the seed article (as text and as a Document), and a no-network guard."""
 
 from __future__ import annotations
 
@@ -21,6 +21,14 @@ def gaz():
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (ROOT / "seeds" / "kim-putin-summit.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_doc():
+    """The seed article as a hand-built Document (tests/story_docs.py): its places named, not recognised."""
+    from tests.story_docs import seed_document
+
+    return seed_document()
 
 
 @pytest.fixture(autouse=True)

@@ -21,6 +21,7 @@ from geoviz.geo.geodesy import (
     KM_PER_NAUTICAL_MILE,
     Measurement,
     angle_difference,
+    build_legs,
     compass,
     compass_bearing,
     distance_km,
@@ -30,8 +31,9 @@ from geoviz.geo.geodesy import (
     measure,
     route_legs,
     route_length_km,
+    split_antimeridian,
 )
-from geoviz.model import Place
+from geoviz.model import Place, Stop
 
 VLADIVOSTOK = (43.10562, 131.87353)  # GeoNames 2013348
 ANCHORAGE = (61.21806, -149.90028)  # GeoNames 5879400
@@ -191,3 +193,14 @@ def test_triangle_inequality(a: tuple[float, float], b: tuple[float, float], c: 
 def test_distance_matches_geographiclib(a: tuple[float, float], b: tuple[float, float]) -> None:
     s12 = Geodesic.WGS84.Inverse(a[0], a[1], b[0], b[1])["s12"] / 1000
     assert distance_km(a, b) == pytest.approx(s12, abs=1e-6)
+
+
+def test_build_legs_carries_a_stated_mode() -> None:
+    stops = [Stop("a", "A", 0.0, 0.0), Stop("b", "B", 0.0, 1.0, mode="ship"), Stop("c", "C", 0.0, 2.0),
+             Stop("d", "D", 0.0, 3.0, mode="car")]
+    assert [leg.mode for leg in build_legs(stops)] == ["ship", "ship", "car"]
+    assert build_legs(stops[:1]) == []
+
+
+def test_zero_length_leg_is_still_a_line() -> None:
+    assert split_antimeridian([[10.0, 20.0], [10.0, 20.0]]) == [[[20.0, 10.0], [20.0, 10.0]]]

@@ -14,7 +14,8 @@ import folium
 import pytest
 
 import geoviz
-from geoviz.model import Mention, Place
+from geoviz.geo.geodesy import build_legs
+from geoviz.model import Event, Mention, Place, Route, Stop
 from geoviz.pipeline import scene_from_document
 from geoviz.render import (
     KIND_STYLES,
@@ -32,7 +33,6 @@ from geoviz.render import (
     render,
 )
 from geoviz.scene import Scene
-from geoviz.story.events import Event, Route, Stop, build_legs
 
 HOSTILE = ('<script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> '
            '`${window.__pwned=1}` </script> \\ \u2028 \u2029 \'q\' "dq"')
@@ -308,9 +308,9 @@ def test_hostile_text_cannot_break_out(offline: bool, gaz):
 
 
 def test_every_event_type_has_a_pin_letter_and_a_legend_label():
-    # The event vocabulary lives in events.py, its look in render.py: adding a
+    # The event vocabulary lives in model/story.py, its look in render.py: adding a
     # type ("protest") must not leave it drawn as an anonymous pin.
+    from geoviz.model import EVENT_TYPES
     from geoviz.render import EVENT_LABELS, EVENT_LETTERS
-    from geoviz.story.events import EVENT_TYPES
 
     assert set(EVENT_TYPES) <= set(EVENT_LETTERS) and set(EVENT_TYPES) <= set(EVENT_LABELS)

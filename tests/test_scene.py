@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import shape
 
-from geoviz.model import Candidate, Entry, Mention, Place, Span
+from geoviz.geo.geodesy import build_legs
+from geoviz.model import Candidate, Entry, Event, Mention, Place, Route, Span, Stop
 from geoviz.pipeline import claims_judge, scene_from_document
 from geoviz.scene import Scene
-from geoviz.story.events import Event, Route, Stop, build_legs
-from tests.test_events import ANTIMERIDIAN, SEED_NAMES, make_doc
+from tests.story_docs import ANTIMERIDIAN, SEED_NAMES, make_doc
 
 # --------------------------------------------------------------------------
 # An RFC 7946 validator (the parts our output uses)

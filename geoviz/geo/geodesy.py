@@ -8,13 +8,19 @@ would eat a visible share of that budget for no reason.
 Points are ``(lat, lon)`` pairs in decimal degrees, or any object with
 ``.lat``/``.lon`` (our ``Place`` and ``Entry``) or ``.latitude``/``.longitude``
 (geopy's ``Point`` and ``Location``), so callers never have to unpack.
+
+A route's legs are built here too (:func:`build_legs`, and
+:func:`split_antimeridian` for GeoJSON): they are geometry over the story's
+plain :class:`~geoviz.model.Stop` and :class:`~geoviz.model.Leg`. Which
+places are stops is the story's business (geoviz.story.journeys), not this
+module's.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -22,12 +28,16 @@ import numpy as np
 from geographiclib.geodesic import Geodesic
 from geopy.distance import geodesic
 
+from geoviz.model.story import Leg, Stop
+
 __all__ = [
     "COMPASS_16",
     "KM_PER_MILE",
     "KM_PER_NAUTICAL_MILE",
+    "LEG_STEP_KM",
     "Measurement",
     "angle_difference",
+    "build_legs",
     "compass",
     "compass_bearing",
     "distance_km",
@@ -38,6 +48,7 @@ __all__ = [
     "measure",
     "route_legs",
     "route_length_km",
+    "split_antimeridian",
 ]
 
 #: Exact by definition (international mile, 1959; nautical mile, 1929).
@@ -149,6 +160,83 @@ def geodesic_line(a: Any, b: Any, step_km: float = 50.0) -> list[tuple[float, fl
     # Snap the end to the exact input latitude (the series leaves ~1e-14 of
     # noise), keeping the unrolled longitude.
     out[-1] = (lat2, out[-1][1])
+    return out
+
+
+#: Leg lines are densified to vertices this far apart: smooth at any zoom, a few hundred points at most.
+LEG_STEP_KM = 50.0
+
+
+def build_legs(stops: list[Stop], step_km: float = LEG_STEP_KM) -> list[Leg]:
+    """Legs between consecutive stops: geodesic distance, densified line, mode.
+
+    A leg's mode is the mode stated for reaching its end stop; when the text
+    states none, the previous leg's mode carries on ("arrived by train ...
+    then went on to X" is still the train): a journey's mode is usually said
+    once.
+    """
+    legs: list[Leg] = []
+    mode: str | None = None
+    for a, b in zip(stops, stops[1:]):
+        mode = b.mode or mode
+        line = [[lat, lon] for lat, lon in geodesic_line((a.lat, a.lon), (b.lat, b.lon), step_km=step_km)]
+        legs.append(Leg(a.place_id, b.place_id, mode, distance_km((a.lat, a.lon), (b.lat, b.lon)), line))
+    return legs
+
+
+def split_antimeridian(line: Iterable[Iterable[float]]) -> list[list[list[float]]]:
+    """Split an unwrapped ``[lat, lon]`` line into GeoJSON ``[lon, lat]`` parts within [-180, 180].
+
+    RFC 7946 (section 3.1.9) asks for lines crossing the antimeridian to be cut
+    there, so GIS tools do not draw them across the whole map. The crossing
+    latitude is interpolated linearly in (lon, lat), which is exact enough for
+    the ~50 km segments of a densified geodesic.
+    """
+    parts: list[list[list[float]]] = []
+    current: list[list[float]] = []
+    prev: tuple[float, float] | None = None
+    for lat, lon in line:
+        lat, lon = float(lat), float(lon)
+        if prev is not None:
+            plat, plon = prev
+            k0, k1 = _wrap_index(plon), _wrap_index(lon)
+            while k0 != k1:
+                step = 1 if k1 > k0 else -1
+                boundary = 180.0 + 360.0 * k0 if step > 0 else -180.0 + 360.0 * k0
+                t = (boundary - plon) / (lon - plon) if lon != plon else 0.0
+                blat = plat + t * (lat - plat)
+                current.append([180.0 if step > 0 else -180.0, blat])
+                parts.append(current)
+                current = [[-180.0 if step > 0 else 180.0, blat]]
+                k0 += step
+        current.append([_normal_lon(lon), lat])
+        prev = (lat, lon)
+    parts.append(current)
+    kept = [q for q in (_dedupe_points(p) for p in parts) if len(q) >= 2]
+    if not kept and current:
+        # A zero-length leg (a stop repeated): still a valid two-position line.
+        kept = [[current[0], list(current[0])]]
+    return kept
+
+
+def _wrap_index(lon: float) -> int:
+    """Which 360-degree copy of the world a longitude lies in (0 for [-180, 180])."""
+    if -180.0 <= lon <= 180.0:
+        return 0
+    return int((lon + 180.0) // 360.0)
+
+
+def _normal_lon(lon: float) -> float:
+    if -180.0 <= lon <= 180.0:
+        return lon
+    return (lon + 180.0) % 360.0 - 180.0
+
+
+def _dedupe_points(points: list[list[float]]) -> list[list[float]]:
+    out: list[list[float]] = []
+    for p in points:
+        if not out or out[-1] != p:
+            out.append(p)
     return out
 
 

@@ -57,7 +57,8 @@ NAME_PARTICLES = words("name_particles")
 NAME_ABBREVIATIONS = words("name_abbreviations")
 
 WEEKDAYS = words("weekdays")
-MONTHS = words("months")
+# Every form of every month ("january", "jan", "sept"): months.json lists them month by month.
+MONTHS = frozenset(form for forms in table("months") for form in forms)
 
 # Capitalised words that open sentences or headings and also name some village
 # somewhere. Only their single-word use is rejected.

@@ -6,6 +6,37 @@ benchmarked or replaced without importing its neighbours.
 
 from geoviz.model.claims import VERDICTS, Bound, Claim, Judgement, Relation, Statement, Verdict
 from geoviz.model.places import Candidate, Document, Entry, Mention, Place, Span
+from geoviz.model.story import (
+    BASE_CERTAINTY,
+    EVENT_TYPES,
+    MODES,
+    MOVEMENT_TYPES,
+    Event,
+    Leg,
+    Route,
+    Stop,
+)
 
-__all__ = ["VERDICTS", "Bound", "Candidate", "Claim", "Document", "Entry", "Judgement", "Mention", "Place",
-           "Relation", "Span", "Statement", "Verdict"]
+__all__ = [
+    "BASE_CERTAINTY",
+    "EVENT_TYPES",
+    "MODES",
+    "MOVEMENT_TYPES",
+    "VERDICTS",
+    "Bound",
+    "Candidate",
+    "Claim",
+    "Document",
+    "Entry",
+    "Event",
+    "Judgement",
+    "Leg",
+    "Mention",
+    "Place",
+    "Relation",
+    "Route",
+    "Span",
+    "Statement",
+    "Stop",
+    "Verdict",
+]

@@ -1,0 +1,315 @@
+"""The per-document reading both story stages share: :class:`StoryContext`, built once per document.
+
+``StoryContext.read(doc)`` reads the article once (sentences, clauses,
+triggers, place mentions and dates: geoviz.story.reading; who acts:
+geoviz.story.actors) and finds its *actions*: every trigger the text ties to
+one of the document's places, with its date and actors. Events
+(geoviz.story.events) are those actions as the map shows them; journeys
+(geoviz.story.journeys) date their stops by them. The caller builds the
+context once and passes it to both, so the costly reading is done once and
+both stages see the same findings.
+
+The rules that find an action live here because both stages depend on them:
+
+* the clause's highest-priority trigger is its action, plus any movement verb
+  that governs a place of its own ("travelled to Warsaw ... for talks");
+* the place is the one the action governs: a mention after a locative
+  preposition (at/in/to/from/near ...) in the same clause, else the clause's
+  subject when it is a place ("North Korea conducted ...", "the White House
+  has issued ..."), else, for static events only, a locative mention
+  elsewhere in the sentence. An action is never placed by guesswork;
+* a date is the date expression nearest the trigger (geoviz.nlp.dates
+  resolves it against the article date), "the summit" repeats the date of the
+  summit already dated;
+* a static action at coordinated places ("in Potosí and Oruro") is one per
+  place; a movement into a country gives way to a nearby one inside it
+  ("arrived in Russia" ... "arrival in Khasan").
+
+It holds no event presentation (summary, certainty: geoviz.story.events) and
+no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
+from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
+from geoviz.nlp.lexicon import alternation
+from geoviz.nlp.names import fold
+from geoviz.story.actors import Actors, Antecedents
+from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, read_sentences
+
+__all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
+
+#: Types that happen *at* a place, so a locative elsewhere in the sentence may
+#: locate them ("Putin, already at the Vostochny Cosmodrome, awaited ... the summit").
+_STATIC_TYPES = ("meeting", "arrival", "disaster", "protest", "other")
+_SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
+
+_MOVE_PREPS = {
+    "arrival": ("in", "at", "to", "into", "onto"),
+    "departure": ("from",),
+    "travel": ("to", "into", "toward", "towards", "for", "via", "through", "across", "in", "at"),
+}
+_LOCATIVE = ("at", "in", "near", "outside", "inside", "on", "into", "onto", "to", "off", "over", "across", "within",
+             "around", "beyond", "toward", "towards", "from", "through")
+# "floods hit Bangladesh": the place is the object of an impact verb.
+_IMPACT = re.compile(rf"\s+(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}{alternation('impact_verbs')}"
+                     r"\s+(?:the\s+)?")
+# "the port of", "the border town of", "the capital,": a place named through its head noun.
+_OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """A trigger the text ties to one of the document's places, with when and by whom."""
+
+    trigger: Trigger
+    sentence: Sentence
+    clause: Clause
+    mention: PlaceMention
+    actors: tuple[str, ...]
+    date: dt.date | None  # the resolved date, if the text fixes one
+    date_label: str | None  # the date as the text says it ("Tuesday", "the next day")
+
+    @property
+    def type(self) -> str:
+        return self.trigger.type
+
+    @property
+    def place(self) -> Place:
+        return self.mention.place
+
+    @property
+    def iso_date(self) -> str | None:
+        return self.date.isoformat() if self.date else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryContext:
+    """One document as the story reads it: build with :meth:`read`, once, and pass to both extractors."""
+
+    doc: Document
+    text: str
+    ref: dt.date | None  # the article date
+    sentences: list[Sentence]
+    actors: Actors
+    actions: list[Action]  # in text order
+
+    @classmethod
+    def read(cls, doc: Document) -> StoryContext:
+        """Read the document and find its actions; the document's places must already be resolved."""
+        text = doc.text or ""
+        ref = parse_iso(doc.date)
+        sentences = read_sentences(doc)
+        actors = Actors(text, {fold(p.name) for p in doc.places})
+        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors))
+
+
+# --------------------------------------------------------------------------
+# Where an action happens
+# --------------------------------------------------------------------------
+
+
+def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
+    """The mention the action happens at, or None (an action is never placed by guesswork)."""
+    inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and m.usable]
+    after = [m for m in inside if m.start >= trig.end]
+    before = [m for m in inside if m.end <= trig.start]
+    if trig.type in _MOVE_PREPS:
+        preps = _MOVE_PREPS[trig.type]
+        for m in after:
+            if m.prep in preps or (not m.prep and direct_object(text, trig.end, m.start)):
+                return m
+        if trig.type != "arrival":
+            return None
+    if trig.type == "statement":
+        # What is said ("... that North Korea would pay a price ... in Ukraine") is not where.
+        for m in after:
+            if m.prep in ("in", "at", "from") and m.start - trig.end < 40:
+                return m
+        return _subject(text, before, trig)
+    for m in after + before[::-1]:
+        if m.prep in _LOCATIVE:
+            return m
+    for m in after:
+        if _IMPACT.fullmatch(text, trig.end, m.start):
+            return m  # "floods hit Bangladesh", "missiles struck Kharkiv"
+    if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
+        # "... flew on to Johannesburg, where she met ...": the antecedent place.
+        antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
+        if antecedent:
+            return antecedent[-1]
+    subject = _subject(text, before, trig)
+    if subject is not None:
+        return subject
+    if trig.type in _STATIC_TYPES:
+        # A place described by a trigger-less clause of the same sentence
+        # ("Putin, who was already at the Vostochny Cosmodrome, awaited ... the
+        # summit"); a place another action governs ("arrived in Russia") is taken.
+        for other in sent.clauses:
+            if other is clause or other.triggers:
+                continue
+            for m in sent.mentions:
+                if m.within(other.start, other.end) and m.usable and m.prep in ("at", "in", "near", "inside",
+                                                                                 "outside"):
+                    return m
+    return None
+
+
+def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
+    """ "left Pyongyang", "visited the Kremlin", "left the port of Mombasa": the place is the verb's object."""
+    gap = text[trig_end:mention_start]
+    return (len(gap) < 8 and gap.strip().lower() in ("", "the")) or (
+        len(gap) < 40 and bool(_OF_HEAD.fullmatch(gap)))
+
+
+def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMention | None:
+    """The clause subject when it is a place: "North Korea conducted a ... test", "the White House has issued"."""
+    for m in before[::-1]:
+        if m.prep:
+            continue
+        gap = text[m.end:trig.start]
+        if len(gap.split()) <= 5 and not re.search(r"[,;:]", gap):
+            return m
+        return None
+    return None
+
+
+def date_for(sent: Sentence, clause: Clause, trig: Trigger) -> DateExpr | None:
+    """The date expression nearest the trigger: in its clause first, else in its sentence."""
+    own = [d for d in sent.dates if clause.start <= d.start and d.end <= clause.end]
+    pool = own or sent.dates
+    if not pool:
+        return None
+    return min(pool, key=lambda d: abs(d.start - trig.start))
+
+
+# --------------------------------------------------------------------------
+# The scan: every placed action, in text order
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _DateState:
+    """What relative dates lean on: the previous action's date and the last date seen per event type."""
+
+    prev: dt.date | None = None
+    last_by_type: dict[str, tuple[dt.date | None, str | None]] = field(default_factory=dict)
+
+
+def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Actors) -> list[Action]:
+    found: list[Action] = []
+    antecedents = Antecedents()
+    state = _DateState()
+    for sent in sentences:
+        seen: set[tuple[str, str]] = set()
+        for clause in sent.clauses:
+            for trig in _clause_triggers(text, sent, clause):
+                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state)
+                if action is None:
+                    continue
+                for a in _fan_out(sent, action):
+                    if (a.type, a.place.id) not in seen:
+                        seen.add((a.type, a.place.id))
+                        found.append(a)
+            actors.remember(sent, clause, antecedents)
+    return _subsume_country_moves(found)
+
+
+def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
+    """The clause's best trigger, plus any movement verb that governs a place of its own.
+
+    "travelled to Warsaw ... for talks" is both a journey and a meeting;
+    "crossed into Iraq ... before heading to Ramadi" is two movements;
+    "awaited Kim's arrival for the summit" stays one meeting, because the
+    arrival there governs no place.
+    """
+    best = _best_trigger(clause)
+    if best is None:
+        return []
+    out = [best]
+    for t in clause.triggers:
+        if t is not best and t.type in MOVEMENT_TYPES:
+            m = place_for(text, sent, clause, t)
+            if m is not None and m.within(clause.start, clause.end) and m.start >= t.end and m.prep:
+                out.append(t)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _best_trigger(clause: Clause) -> Trigger | None:
+    if not clause.triggers:
+        return None
+    return min(clause.triggers, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+
+
+def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
+                antecedents: Antecedents, state: _DateState) -> Action | None:
+    expr = date_for(sent, clause, trig)
+    resolved = resolve_date(expr, ref, state.prev) if expr else None
+    label = expr.label if expr else None
+    if expr is None and trig.type in state.last_by_type and _definite(text, trig):
+        resolved, label = state.last_by_type[trig.type]  # "the summit": the one already dated
+    if expr is not None:
+        state.last_by_type[trig.type] = (resolved, label)
+    mention = place_for(text, sent, clause, trig)
+    if mention is None:
+        return None
+    if resolved:
+        state.prev = resolved
+    return Action(trig, sent, clause, mention, tuple(actors.of(sent, clause, trig, antecedents)), resolved, label)
+
+
+def _definite(text: str, trig: Trigger) -> bool:
+    """ "the summit", "the talks": a reference back to an event already dated."""
+    return bool(re.search(r"(?i)\b(?:the|this|that)\s+\Z", text[max(0, trig.start - 8):trig.start]))
+
+
+def _fan_out(sent: Sentence, action: Action) -> list[Action]:
+    """One static action per coordinated place: "miners in Potosí and Oruro went on strike" is two markers.
+
+    Movements stay single: their coordinated places become consecutive
+    journey stops instead.
+    """
+    if action.type in MOVEMENT_TYPES or not action.mention.prep:
+        return [action]
+    chain = _coordination_chain(sent, action.mention)
+    if len(chain) == 1:
+        return [action]
+    return [replace(action, mention=m) for m in chain]
+
+
+def _coordination_chain(sent: Sentence, mention: PlaceMention) -> list[PlaceMention]:
+    """The mentions joined to ``mention`` by "and"/commas ("in Potosí and Oruro"), in text order."""
+    ms = sent.mentions
+    i = next((k for k, m in enumerate(ms) if m.start == mention.start), None)
+    if i is None:
+        return [mention]
+    lo = hi = i
+    while lo > 0 and ms[lo].coordinated:
+        lo -= 1
+    while hi + 1 < len(ms) and ms[hi + 1].coordinated:
+        hi += 1
+    return ms[lo:hi + 1]
+
+
+def _subsume_country_moves(found: list[Action]) -> list[Action]:
+    """Drop "arrived in Russia" when a nearby movement names the place in Russia ("arrival in Khasan")."""
+    keep = []
+    for i, a in enumerate(found):
+        if a.place.kind == "country" and a.type in MOVEMENT_TYPES and _refined_later(found, i, a.place):
+            continue
+        keep.append(a)
+    return keep
+
+
+def _refined_later(found: list[Action], i: int, country: Place) -> bool:
+    for b in found[i + 1:]:
+        if b.sentence.index - found[i].sentence.index > _SUBSUME_SENTENCES:
+            return False  # found is in text order: nothing further can be close
+        if b.type in MOVEMENT_TYPES and b.place.kind != "country" and b.place.country == country.country:
+            return True
+    return False

@@ -1,0 +1,519 @@
+"""Journeys: who went where, stop by stop, from the movement language of an article.
+
+:func:`extract_journeys` reads a :class:`~geoviz.story.context.StoryContext`
+and returns one :class:`~geoviz.model.Route` per traveller with two stops or
+more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
+
+* a movement verb ("left", "flew to", "arrived in", "crossed into") puts its
+  origin ("from X", "left X") and destinations on the route; presence ("she
+  was in X") adds a stop only to a journey already under way;
+* a stop is dated by the action at the same place in the sentence (the
+  shared reading's date), else by a date in its own clause; dated stops are
+  ordered by date, undated ones keep their narrated place;
+* a mode ("by train", "flew", "aboard the ferry") is the mode of the leg
+  that reaches the stop; a mode stated at the origin ("left Ottawa by
+  plane") carries to the next stop;
+* a "for Y" destination ("left Amman for Baghdad") is where the traveller
+  meant to go: it closes the route, flagged ``implied`` ("stated
+  destination"), unless reached later in the text (that stop stands) or
+  contradicted by a return (dropped);
+* a country stop gives way to a more specific stop inside it ("Russia" ->
+  "Khasan") or to its crossing point ("into Iraq near Ruwaished");
+* travellers are told apart by name words, then by role or class ("the
+  minister" = "the foreign minister", "the trucks" = "a convoy"); an
+  indefinite description ("a second convoy") is someone new;
+* a traveller whose home country the text states ("North Korea's leader Kim",
+  "the Chilean president") and who went abroad starts from its capital,
+  flagged ``implied`` with the rule that added it.
+
+It never places a stop by guesswork: every stop is one of the document's
+places, or, for an implied origin, the capital the caller's ``capital_of``
+supplies. It does not find events (geoviz.story.events) and does not open a
+gazetteer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from geoviz.geo.geodesy import build_legs
+from geoviz.model import MOVEMENT_TYPES, Document, Entry, Place, Route, Span, Stop
+from geoviz.nlp.dates import resolve_date
+from geoviz.nlp.lexicon import alternation
+from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
+from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
+from geoviz.story.reading import POSSESSIVE_AFTER, WINDOW, Clause, PlaceMention, Sentence, Trigger, words_pattern
+
+__all__ = ["CapitalOf", "extract_journeys", "route_places"]
+
+#: The home capital of a country (ISO alpha-2), e.g. ``Gazetteer.capital``: the only gazetteer use here.
+CapitalOf = Callable[[str], "Entry | None"]
+
+#: A clause's mode words, tried in this order: the first mode it names is the leg's.
+_MODE_PATTERNS = tuple((mode, words_pattern(alternation(f"mode_{mode}")))
+                       for mode in ("train", "plane", "ship", "car", "foot"))
+_DEST_PREPS = ("to", "into", "onto", "via", "toward", "towards", "for", "through")
+_ORIGIN_VERB = re.compile(r"(?i)board|embark|set\s+sail")
+_RETURN_VERB = re.compile(r"(?i)return|back")
+_AT_VERB = re.compile(r"(?i)visit|tour|landed|stop|docked|docking|docks|berthed|called|put|made|came|were|was")
+# "she was in Addis Ababa", "the delegation was already at the Kremlin": presence, weaker than movement.
+_PRESENCE = re.compile(r"(?i)\b(?:was|were)\s+(?:(?:already|still|back|then|later|now|briefly)\s+)?(?:in|at)\s+"
+                       r"(?:the\s+)?")
+# "North Korea's leader Kim Jong Un", "French foreign minister Marie Dubois".
+_LEADER_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:de\s+facto|supreme|top|new|long-?time|veteran)\s+)?"
+    r"(?i:leader|president|prime\s+minister|premier|king|queen|chancellor|emir|sultan|head\s+of\s+state|"
+    r"(?:foreign|defen[cs]e|trade|finance|interior)\s+minister|minister|envoy)\s*,?\s+"
+    r"((?:[A-Z][\w'’.-]{0,30}\s+){0,3}[A-Z][\w'’.-]{0,30})")
+# "The Chilean president", "Peru's foreign minister": a role with no name.
+_ROLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:foreign|defen[cs]e|trade|finance|interior|prime|deputy)\s+)?(?:president|"
+                         r"minister|chancellor|premier|king|queen|leader|envoy|monarch|emir|sultan|delegation)"
+                         r"(?![\w'’-])(?!\s+[A-Z])")
+_DET_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Aa])\s+\Z")
+_ROLE = re.compile(r"(?i)(prime minister|head of state|(?:foreign|defen[cs]e|trade|finance|interior) minister|leader|"
+                   r"president|premier|king|queen|chancellor|emir|sultan|minister|envoy)")
+
+
+def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
+    """Journeys (>= 2 stops) from movement language, one per traveller, legs computed.
+
+    ``capital_of(code)`` supplies the home capital for an implied origin
+    (the pipeline passes the gazetteer's ``capital``; None means no origin is implied).
+    """
+    routes: list[Route] = []
+    homes: list[tuple[str, str, Span]] | None = None
+    for group in _group(_candidates(ctx)):
+        cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group))))
+        cands = _order_by_date(cands)
+        if homes is None:
+            homes = _homes(ctx)
+        implied = _implied_origin(ctx.doc, cands, capital_of, homes) if cands else None
+        if implied is not None and implied.place.id != cands[0].place.id:
+            cands.insert(0, implied)
+        if len(cands) < 2:
+            continue
+        stops = [c.stop for c in cands]
+        traveller = next((c.traveller for c in cands if c.traveller), None)
+        routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
+    return routes
+
+
+def route_places(routes: list[Route], doc: Document,
+                 lookup: Callable[[str], Entry | None] | None = None) -> list[Place]:
+    """Places that routes stop at but the document does not hold (implied origins), as Place objects.
+
+    ``lookup(id)`` (e.g. ``Gazetteer.get``) fills in kind and country.
+    """
+    known = {p.id for p in doc.places}
+    extra: dict[str, Place] = {}
+    for r in routes:
+        for s in r.stops:
+            if s.place_id not in known and s.place_id not in extra:
+                entry = lookup(s.place_id) if lookup else None
+                extra[s.place_id] = Place(id=s.place_id, name=s.name, lat=s.lat, lon=s.lon,
+                                          kind=entry.kind if entry else "populated place",
+                                          country=entry.country if entry else "", confidence=0.5,
+                                          reason={"implied": s.reason}, entry_id=s.place_id,
+                                          admin1=entry.admin1 if entry else "")
+    return list(extra.values())
+
+
+# --------------------------------------------------------------------------
+# Stops, in text order
+# --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    stop: Stop
+    place: Place
+    origin: bool
+    traveller: str | None
+    prep: str = ""
+    segment: int = -1  # start of the movement verb that put the stop here
+    stated: bool = False  # "left Amman for Baghdad": where the traveller meant to go, not a stop reached
+    returning: bool = False  # "returned to Berlin": the trip's end
+    weak: bool = False  # "she was in Addis Ababa": a stop only within a journey already under way
+
+
+def _candidates(ctx: StoryContext) -> list[_Candidate]:
+    """Stops in text order, each with its date (from the action at the same place) and stated mode."""
+    text = ctx.text
+    by_sentence: dict[int, list[Action]] = {}
+    for a in ctx.actions:
+        by_sentence.setdefault(a.sentence.index, []).append(a)
+    antecedents = Antecedents()
+    modes: dict[tuple[int, int], str | None] = {}  # a clause's mode, asked per clause and again per sentence
+    out: list[_Candidate] = []
+    pending: str | None = None  # "left Ottawa by plane": the mode of the leg that follows
+    prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
+    for sent in ctx.sentences:
+        spare = _spare_mode(text, sent, modes)
+        for clause in sent.clauses:
+            mode = _clause_mode(text, clause, modes) or spare
+            moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
+            pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
+            for trig in moves:
+                fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
+                pairs.append((trig, _movement_stops(text, sent, clause, trig, fallback), False))
+            if not moves:
+                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
+            for trig, stops, weak in pairs:
+                actors = ctx.actors.of(sent, clause, trig, antecedents)
+                for m, origin in stops:
+                    date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
+                    if origin:
+                        pending = mode or pending
+                    st = _stop(m.place, Span(m.start, m.end, text[m.start:m.end]), date=date, date_label=label,
+                               mode=None if origin or weak else (mode or pending))
+                    if not origin and not weak:
+                        pending = None
+                    stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
+                    out.append(_Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
+                                          stated, bool(_RETURN_VERB.match(trig.text)), weak))
+            ctx.actors.remember(sent, clause, antecedents)
+    return out
+
+
+def _stop(place: Place, span: Span | None, **kw: Any) -> Stop:
+    return Stop(place_id=place.id, name=place.name, lat=place.lat, lon=place.lon, span=span, **kw)
+
+
+def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
+                    fallback: PlaceMention | None) -> list[tuple[PlaceMention, bool]]:
+    """(mention, is_origin) pairs a movement trigger puts on the route, origin first.
+
+    Each movement verb owns the text up to the next one in its clause ("crossed
+    into Iraq near Ruwaished before heading east to Ramadi"), so no place is
+    claimed twice. "near Y" right after a destination refines it ("into Iraq
+    near Ruwaished": the crossing point); "over"/"across" are a path's stops
+    ("moved north over Monterrey").
+    """
+    moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
+    later = [t.start for t in moves if t.start > trig.start]
+    seg_end = min(later) if later else clause.end
+    seg_start = clause.start if moves and moves[0] is trig else trig.start
+    inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable]
+    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or (
+        trig.type == "departure" and m.start >= trig.end and (
+            (not m.prep and direct_object(text, trig.end, m.start))
+            or (m.prep in ("at", "in") and _ORIGIN_VERB.match(trig.text))))]
+    dest_preps = _DEST_PREPS
+    if trig.type == "arrival" or _AT_VERB.match(trig.text):
+        dest_preps += ("in", "at", "near", "off")
+    if trig.type == "travel":
+        dest_preps += ("over", "across")
+    dests: list[PlaceMention] = []
+    for m in inside:
+        if m.start < trig.start or m in origins:
+            continue
+        if (m.prep in dest_preps or (m.prep == "near" and dests)
+                or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))):
+            dests.append(m)
+    if not dests and not origins and trig.type == "arrival" and fallback is not None:
+        dests = [fallback]
+    return [(m, True) for m in origins] + [(m, False) for m in dests]
+
+
+def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
+    """Places a clause without a movement verb says someone was at ("was in X"), each as a weak arrival."""
+    out = []
+    for hit in _PRESENCE.finditer(text, clause.start, clause.end):
+        m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+        if m is not None:
+            out.append((m, Trigger("arrival", hit.start(), hit.end(), hit.group())))
+    return out
+
+
+def _clause_mode(text: str, clause: Clause, modes: dict[tuple[int, int], str | None]) -> str | None:
+    """The first mode a clause names (``modes`` keeps each clause's answer)."""
+    key = (clause.start, clause.end)
+    if key not in modes:
+        modes[key] = next((mode for mode, rx in _MODE_PATTERNS if rx.search(text, clause.start, clause.end)), None)
+    return modes[key]
+
+
+def _spare_mode(text: str, sent: Sentence, modes: dict[tuple[int, int], str | None]) -> str | None:
+    """A mode stated in a clause with no movement verb of its own ("..., aboard his armoured train")."""
+    for clause in sent.clauses:
+        if not any(t.type in MOVEMENT_TYPES for t in clause.triggers):
+            mode = _clause_mode(text, clause, modes)
+            if mode:
+                return mode
+    return None
+
+
+def _stop_date(ctx: StoryContext, sent: Sentence, clause: Clause, trig: Trigger, m: PlaceMention,
+               actions: list[Action], prev: list[dt.date | None]) -> tuple[str | None, str | None]:
+    """The stop's date: the action at the same place in the sentence, else a date in the stop's clause.
+
+    ``prev`` holds the latest stop date, the anchor of "the next day"; it is
+    updated here so that relative dates chain along the journey.
+    """
+    expr = date_for(sent, clause, trig)
+    if expr is not None and not (clause.start <= expr.start < clause.end):
+        return None, None  # "travelled to Lisbon, where it faces Portugal on Saturday": not the arrival's date
+    for a in actions:
+        if a.place.id == m.place.id:
+            if a.date:
+                prev[0] = a.date
+            return a.iso_date, a.date_label
+    if expr is None:
+        return None, None
+    resolved = resolve_date(expr, ctx.ref, prev[0])
+    if resolved:
+        prev[0] = resolved
+    return (resolved.isoformat() if resolved else None), expr.label
+
+
+# --------------------------------------------------------------------------
+# Travellers
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    """How a traveller is referred to: proper-name words, role/class words, whether it is a person."""
+
+    names: frozenset[str]
+    roles: frozenset[str]  # every role/class word it can be referred back by ("foreign minister", "minister")
+    person: bool
+    indefinite: bool  # "A convoy", "a group of migrants": someone new enters the story
+    key: str = ""  # the most specific role of a description: what it looks for among earlier travellers
+    definite: bool = False  # "the vessel", "its crew": refers back to someone already in the story
+
+
+def _who(traveller: str) -> _Who:
+    np = NP.fullmatch(traveller)
+    if np:
+        keys = {head_key(h) for h in (np.group("head"), np.group("head2")) if h}
+        keys |= {k.split()[-1] for k in keys}  # "the foreign minister" is also "the minister"
+        det = (np.group("det") or "").strip().lower()
+        key = head_key(np.group("head"))
+        definite = det in ("the", "this", "that", "these", "those", "its", "his", "her", "their")
+        return _Who(frozenset(), frozenset(keys), bool(keys & set(PERSON_HEADS)), det in ("a", "an"), key,
+                    definite)
+    words = traveller.split()
+    classes = set(HEAD_CLASS.values())
+    names = {w for w in words if w.lower() not in TITLES and head_key(w) not in classes}
+    roles = {head_key(w) for w in words if w.lower() in TITLES or head_key(w) in classes}
+    roles |= {r for r in PERSON_HEADS if " " in r and r in traveller.lower()}  # "Prime Minister X"
+    return _Who(frozenset(names), frozenset(roles), not (roles & classes), False)
+
+
+def _same_traveller(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    wa, wb = _who(a), _who(b)
+    if wa.names and wb.names:
+        return bool(wa.names & wb.names)
+    return bool(wa.roles & wb.roles)
+
+
+def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
+    """One list per traveller, in the order they first move.
+
+    * a name joins the group sharing one of its words ("Kim Jong Un" ... "Kim");
+    * a description joins the latest group with its role or class ("the
+      president" after "The Chilean president", "the trucks" after "a convoy",
+      "the chancellor" after "Chancellor Olaf Weber"); an indefinite one ("a
+      second convoy") is someone new;
+    * a definite description of a thing, not a person ("the vessel", "the
+      storm"), with no antecedent continues the latest journey, as a pronoun
+      does; a bare one ("rescue helicopters") is someone new;
+    * no traveller at all continues the latest journey;
+    * a weak stop ("she was in X") never starts a journey.
+    """
+    groups: list[list[_Candidate]] = []
+    by_token: dict[str, int] = {}  # a traveller's name word -> its group: linear, however many travellers
+    by_role: dict[str, int] = {}  # a role/class word -> the latest group it describes
+    unnamed: set[int] = set()  # groups known only by a description
+    by_verb: dict[tuple[str | None, int], int] = {}  # one movement verb's stops share one traveller
+    by_text: dict[str, int] = {}
+    for c in cands:
+        w = _who(c.traveller) if c.traveller is not None else None
+        target: int | None = by_verb.get((c.traveller, c.segment))
+        if target is not None:
+            pass
+        elif w is None:
+            target = len(groups) - 1 if groups else None
+        elif w.names:
+            target = next((by_token[t] for t in w.names if t in by_token), None)
+            if target is None:  # "President Luis Vidal" after "the president"
+                target = next((by_role[r] for r in w.roles if r in by_role and by_role[r] in unnamed), None)
+        elif w.indefinite:
+            target = by_text.get(c.traveller or "")  # "A group ... they": the pronoun's antecedent, repeated
+        else:
+            target = by_role.get(w.key)  # "the minister" finds "the foreign minister", not vice versa
+            if target is None and w.definite and not w.person and groups:
+                target = len(groups) - 1
+        if target is None:
+            if c.weak:
+                continue
+            groups.append([])
+            target = len(groups) - 1
+            if w is not None and not w.names:
+                unnamed.add(target)
+        if w is not None:
+            for t in w.names:
+                by_token.setdefault(t, target)
+            if w.names:
+                unnamed.discard(target)
+            for r in w.roles:
+                by_role[r] = target
+        by_verb[(c.traveller, c.segment)] = target
+        by_text.setdefault(c.traveller or "", target)
+        groups[target].append(c)
+    return groups
+
+
+# --------------------------------------------------------------------------
+# One traveller's stops, in order
+# --------------------------------------------------------------------------
+
+
+def _stated_destinations(cands: list[_Candidate]) -> list[_Candidate]:
+    """Put "for Y" destinations where they belong: reached later, or last, flagged as intended only.
+
+    "left Amman for Baghdad ... crossed near Ruwaished ... heading to Ramadi":
+    the stops follow the narrated movement and Baghdad, never reached in the
+    text, closes the route as its stated destination. A later return or a
+    later stated destination contradicts it, so it is dropped.
+    """
+    last = {c.place.id: i for i, c in enumerate(cands)}  # where each place is named last
+    after_end = [False] * len(cands)  # a return or a stated destination comes later
+    for i in range(len(cands) - 2, -1, -1):
+        nxt = cands[i + 1]
+        after_end[i] = after_end[i + 1] or nxt.returning or nxt.stated
+    out: list[_Candidate] = []
+    tail: list[_Candidate] = []
+    for i, c in enumerate(cands):
+        if not c.stated:
+            out.append(c)
+            continue
+        if last[c.place.id] > i or after_end[i]:
+            continue  # reached later (that mention stands for it), or contradicted by a return
+        c.stop.implied = True
+        c.stop.reason = "stated destination"
+        c.stop.date = c.stop.date_label = None  # the date was the departure's
+        tail.append(c)
+    return out + tail
+
+
+def _merge_duplicates(cands: list[_Candidate]) -> list[_Candidate]:
+    """One stop for a place named twice in a row ("arrived in Lima ... in Lima, she met"), keeping what each says."""
+    out: list[_Candidate] = []
+    for c in cands:
+        if out and out[-1].place.id == c.place.id:
+            prev = out[-1]
+            prev.stop.date = prev.stop.date or c.stop.date
+            prev.stop.date_label = prev.stop.date_label or c.stop.date_label
+            prev.stop.mode = prev.stop.mode or c.stop.mode
+            prev.origin = prev.origin and c.origin
+            continue
+        out.append(c)
+    return out
+
+
+def _refine_countries(cands: list[_Candidate]) -> list[_Candidate]:
+    """A country stop next to a more specific stop inside it, or near its border crossing, gives way.
+
+    "Russia" -> "Khasan"; "into Iraq near Ruwaished" -> "Ruwaished".
+
+    The specific stop inherits the mode stated for reaching the country
+    ("arrived in Russia by train ... in the border town of Khasan").
+    """
+    def inside(x: _Candidate | None, country: Place) -> bool:
+        return x is not None and x.place.kind != "country" and x.place.country == country.country
+
+    def near(x: _Candidate | None, country: _Candidate) -> bool:
+        # "crossed into Iraq near Ruwaished": the crossing point stands for the country.
+        return x is not None and x.prep == "near" and x.segment == country.segment and x.place.kind != "country"
+
+    out: list[_Candidate] = []
+    for i, c in enumerate(cands):
+        if c.place.kind == "country":
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if inside(nxt, c.place) or near(nxt, c):
+                nxt.stop.mode = nxt.stop.mode or c.stop.mode
+                nxt.origin = nxt.origin or c.origin
+                continue
+            if inside(out[-1] if out else None, c.place):
+                continue
+        out.append(c)
+    return out
+
+
+def _order_by_date(cands: list[_Candidate]) -> list[_Candidate]:
+    """Stable-sort the stops that have calendar dates among themselves; undated ones keep their slots."""
+    slots = [i for i, c in enumerate(cands) if c.stop.date and not c.origin]
+    dated = sorted((cands[i] for i in slots), key=lambda c: c.stop.date or "")
+    out = list(cands)
+    for i, c in zip(slots, dated):
+        out[i] = c
+    return out
+
+
+# --------------------------------------------------------------------------
+# An implied origin: the traveller's home capital
+# --------------------------------------------------------------------------
+
+
+def _homes(ctx: StoryContext) -> list[tuple[str, str, Span]]:
+    """(person, country code, phrase span) for "North Korea's leader Kim Jong Un", "French minister X"."""
+    text = ctx.text
+    out = []
+    for sent in ctx.sentences:
+        for m in sent.mentions:
+            if m.place.kind != "country":
+                continue
+            hit = _LEADER_AFTER.match(text, m.end, min(len(text), m.end + WINDOW))
+            if hit:
+                out.append((hit.group(1), m.place.country, Span(m.start, hit.end(), text[m.start:hit.end()])))
+                continue
+            # "The Chilean president", "the Kenyan foreign minister": a role with no name.
+            role = _ROLE_AFTER.match(text, m.end, min(len(text), m.end + WINDOW))
+            det = _DET_BEFORE.search(text[max(sent.start, m.start - 8):m.start])
+            possessive = POSSESSIVE_AFTER.match(text, m.end)
+            if role and (det or possessive):  # "The Chilean president", "Peru's president"
+                start = m.start - (len(det.group()) if det else 0)
+                out.append((text[start:role.end()], m.place.country, Span(start, role.end(),
+                                                                           text[start:role.end()])))
+    return out
+
+
+def _implied_origin(doc: Document, group: list[_Candidate], capital_of: CapitalOf,
+                    homes: list[tuple[str, str, Span]]) -> _Candidate | None:
+    """The traveller's home capital, when the text says whose leader/minister they are and they went abroad."""
+    first = group[0]
+    if first.origin:
+        return None
+    traveller = next((c.traveller for c in group if c.traveller), None)
+    if traveller is None:
+        return None
+    for person, code, span in homes:
+        if not _same_traveller(person, traveller) or first.place.country == code:
+            continue
+        entry = capital_of(code)
+        if entry is None:
+            return None
+        place = next((p for p in doc.places if p.id == entry.id or p.entry_id == entry.id), None)
+        country = next((p.name for p in doc.places if p.kind == "country" and p.country == code), code)
+        if NP.fullmatch(person):
+            reason = f"implied: home capital of {country}, as {person} (not stated as the origin)"
+        else:
+            reason = f"implied: home capital of {country}'s {_role(span.text)} {person} (not stated as the origin)"
+        if place is None:
+            place = Place(id=entry.id, name=entry.name, lat=entry.lat, lon=entry.lon, kind=entry.kind,
+                          country=entry.country, confidence=0.5, entry_id=entry.id)
+        return _Candidate(_stop(place, span, implied=True, reason=reason), place, True, traveller)
+    return None
+
+
+def _role(phrase: str) -> str:
+    m = _ROLE.search(phrase)
+    return m.group(1).lower() if m else "leader"

@@ -1,0 +1,283 @@
+"""The story's reading of one article: sentences, clauses, trigger words and place mentions.
+
+What both story stages stand on. Each sentence is cut into clauses (at
+commas, semicolons and clause words such as "that", "while", "who", and
+before a coordinated action verb: "left Ottawa ... and arrived in London");
+each clause lists its trigger words by event type ("summit", "arrived",
+"missile test", "warned" ...); each mention of a resolved place records the
+preposition that governs it ("in Khasan", "to eastern Ukraine"), whether it is
+adjectival (a demonym, "Russian", or a possessive, "North Korea's": never a
+location) and whether it is coordinated with the mention before it ("to Ramadi
+and Fallujah" shares the "to").
+
+It does not decide anything: which trigger is an event, where it happened and
+who did it are geoviz.story.context (and its readers of people,
+geoviz.story.actors); what a route is, geoviz.story.journeys. The word lists
+are lexicon data (``geoviz/nlp/lexicon/trigger_*.txt`` ...); the patterns
+around them are here.
+
+Every regular expression has bounded repetition and runs once per sentence or
+on a fixed-size window, so reading is linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from geoviz.model import Document, Mention, Place
+from geoviz.nlp.dates import DateExpr, date_exprs
+from geoviz.nlp.lexicon import alternation
+from geoviz.nlp.text import bounded_sentences
+
+__all__ = ["POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention", "Sentence", "Trigger",
+           "read_sentences", "words_pattern"]
+
+#: Chars looked at before a mention for its preposition, and after a country for "'s leader Kim".
+WINDOW = 80
+#: Types whose triggers are verbs that can be coordinated ("... and arrived in").
+VERB_TYPES = ("meeting", "arrival", "departure", "travel", "statement")
+
+
+def words_pattern(*alternatives: str) -> re.Pattern[str]:
+    """``(?i)\\b(?:a|b|...)\\b``, opened by ``(?=[a-z])`` so that re skips to letters in C.
+
+    A pattern that opens with ``\\b`` is tried at every position in Python's
+    engine; an opening character class lets it jump to candidate positions.
+    Only for alternatives that all start with an ASCII letter (under ``(?i)``
+    ``[a-z]`` matches every character an ASCII letter matches, "ſ" and the
+    Kelvin sign included: checked over all of Unicode).
+    """
+    return re.compile(rf"(?i)(?=[a-z])\b(?:{'|'.join(alternatives)})\b")
+
+
+# --------------------------------------------------------------------------
+# Trigger words, by event type (the lexicon holds the words; compounds and
+# exceptions are patterns here). The order is the order a clause lists
+# triggers that start at the same character.
+# --------------------------------------------------------------------------
+
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    "military": words_pattern(
+        r"(?:ballistic\s+|cruise\s+|hypersonic\s+)?(?:missile|rocket|nuclear|weapons?)\s+"
+        r"(?:tests?|launch(?:es)?|firings?|strikes?|attacks?)",
+        r"test-fir(?:ed|es|ing)", r"air\s?strikes?",
+        r"(?:military|naval|joint|live-fire)\s+(?:exercises?|drills?)",
+        alternation("trigger_military")),
+    # Not "opened fire" (military) or "ceasefire".
+    "disaster": words_pattern(r"(?<!opened\s)(?<!cease)fires?", alternation("trigger_disaster")),
+    "meeting": words_pattern(alternation("trigger_meeting")),
+    "protest": words_pattern(alternation("trigger_protest")),
+    "arrival": words_pattern(alternation("trigger_arrival")),
+    "departure": words_pattern(alternation("trigger_departure")),
+    "travel": words_pattern(
+        r"walked(?!\s+out)",
+        # "moved north over ...", "moved inland": not "moved to ban".
+        r"moved(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
+        r"inland|over|across|into|through|towards?|up|down|along)\b)",
+        alternation("trigger_travel")),
+    "statement": words_pattern(r"issued\s+(?:a\s+)?statements?", alternation("trigger_statement")),
+    "other": words_pattern(alternation("trigger_other")),
+}
+_WEAPON = words_pattern(alternation("weapons"))
+# Weak triggers need support: "launched"/"fired" are also a campaign or an employee.
+_WEAK_MILITARY = words_pattern(alternation("trigger_military_weak"))
+# "left" is also a direction: see _left_is_movement.
+_LEFT = re.compile(r"(?i)\bleft\b")
+# Labour action, not a military strike: "went on strike", "a general strike",
+# "a strike by miners", "hunger strike", "striking teachers".
+_LABOUR_STRIKE = re.compile(
+    r"(?i)\b(?:(?:go|goes|went|gone|going|be|is|are|was|were|been|remain(?:ed)?|stay(?:ed)?)\s+on\s+"
+    r"(?:(?:an?|indefinite|general|hunger|(?:\w{1,12}-)?day|(?:\d{1,3}-)?hour|national)\s+){0,2}strike|"
+    r"(?:general|hunger|labou?r|national|nationwide|indefinite|wildcat|rail|transport|public[- ]sector|"
+    r"teachers['’]?|workers['’]?|miners['’]?|doctors['’]?|nurses['’]?|dockers['’]?|union|"
+    r"(?:\w{1,12}-)?day|(?:\d{1,3}-)?hour|warning)\s+strikes?|"
+    r"strikes?\s+(?:action\b|by\s+(?:[\w-]{1,20}\s+){0,2}?(?:workers|miners|teachers|doctors|nurses|staff|"
+    r"employees|unions?|drivers|pilots|dockers|farmers|students|truckers|lecturers|porters|guards)\b)|"
+    r"(?:staged|called|calling|call|held|began|begun|joined|ended|announced|threatened|declared)\s+"
+    r"(?:(?:a|an|the|their|its)\s+)?(?:[\w-]{1,20}\s+)?strikes?\b(?!\s+on\b)|"
+    r"striking\s+(?:[\w-]{1,20}\s+)?(?:workers|miners|teachers|doctors|nurses|staff|employees|drivers|pilots|"
+    r"dockers|farmers|students|truckers))")
+
+# --------------------------------------------------------------------------
+# What governs a mention
+# --------------------------------------------------------------------------
+
+_PREP = (r"at|in|to|into|onto|from|near|outside|inside|on|via|toward|towards|across|over|off|through|around|"
+         r"for|within|beyond")
+_DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|occupied|"
+                  r"neighbou?ring|nearby|coastal|downtown|remote|rural|war-torn|far-eastern|far\s+eastern")
+# "in Khasan", "in the border town of Khasan", "to eastern Ukraine": the
+# preposition governs the mention when only an article, a short "the ... of"
+# head or a direction adjective stands between them.
+_GOVERNED = re.compile(
+    rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
+    rf"(?:(?:[a-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{_DIRECTION_ADJ})\s+)?\Z")
+# "1,000 kilometres from Vladivostok", "away from", "north of": a distance
+# anchor, not a location of the action.
+_DISTANCE_BEFORE = re.compile(r"(?i)(?:\b(?:km|kms|kilomet\w{0,4}|miles?|metres?|meters?|away|north|south|east|"
+                              r"west|north-?east|north-?west|south-?east|south-?west)\s*)\Z")
+#: "North Korea's", "Peru's": the possessive right after a name.
+POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+# "in Potosí and Oruro", "to Ramadi and Fallujah": a conjunction between two
+# mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
+_COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
+
+# --------------------------------------------------------------------------
+# Clauses
+# --------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(rf"[;:()\[\]]|,(?=\s)|\s[–—-]{{1,2}}\s|\b{alternation('clause_words')}\b")
+_AND_VERB = re.compile(r"\band\s+(?:(?:then|later|subsequently|also)\s+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A mention of one of the document's places, with what governs it."""
+
+    start: int
+    end: int
+    place: Place
+    adjectival: bool  # demonym ("Russian") or possessive ("North Korea's"): never a location
+    prep: str  # governing preposition, lower-case, or ""
+    distance_anchor: bool  # "1,000 km from Vladivostok": a measure's anchor, not where anything happened
+    coordinated: bool = False  # joined to the previous mention by "and"/a comma, sharing its preposition
+
+    @property
+    def usable(self) -> bool:
+        """Whether the mention can say where an action happened."""
+        return not self.adjectival and not self.distance_anchor
+
+    def within(self, start: int, end: int) -> bool:
+        return start <= self.start and self.end <= end
+
+
+@dataclass(slots=True)
+class Trigger:
+    """A word or phrase that names an action of one event type."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Clause:
+    """A sentence cut at commas, semicolons and clause words: it holds one action, plus movements with places."""
+
+    start: int
+    end: int
+    triggers: list[Trigger] = field(default_factory=list)  # in text order
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence with all the story reads in it; ``index`` counts sentences from 0 (nearness is in sentences)."""
+
+    index: int
+    start: int
+    end: int
+    clauses: list[Clause]
+    mentions: list[PlaceMention]  # in text order
+    dates: list[DateExpr]
+
+
+def read_sentences(doc: Document) -> list[Sentence]:
+    """Every sentence of the document with its clauses, triggers, place mentions and date expressions."""
+    text = doc.text or ""
+    all_mentions = sorted(((m, p) for p in doc.places for m in p.mentions), key=lambda mp: mp[0].start)
+    starts = [m.start for m, _ in all_mentions]
+    out: list[Sentence] = []
+    for i, (s, e) in enumerate(bounded_sentences(text)):
+        lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
+        ms = _inherit_prepositions(text, [_mention(text, m, place) for m, place in all_mentions[lo:hi]
+                                          if m.end <= e])
+        clauses = [_clause(text, cs, ce) for cs, ce in _clauses(text, s, e)]
+        out.append(Sentence(i, s, e, clauses, ms, date_exprs(text, s, e)))
+    return out
+
+
+def _mention(text: str, m: Mention, place: Place) -> PlaceMention:
+    possessive = bool(POSSESSIVE_AFTER.match(text, m.end))
+    window = text[max(0, m.start - WINDOW):m.start]
+    gov = _GOVERNED.search(window)
+    prep = gov.group(1).lower() if gov else ""
+    anchor = bool(prep in ("from", "of") and gov and _DISTANCE_BEFORE.search(window[:gov.start()]))
+    # The recogniser says whether the text names the place or uses its demonym ("Russian").
+    return PlaceMention(m.start, m.end, place, possessive or m.form == "demonym", prep, anchor)
+
+
+def _clause(text: str, start: int, end: int) -> Clause:
+    clause = Clause(start, end)
+    labour = [(m.start(), m.end()) for m in _LABOUR_STRIKE.finditer(text, start, end)]
+    for a, b in labour:
+        clause.triggers.append(Trigger("protest", a, b, text[a:b]))
+    for kind, rx in TRIGGERS.items():
+        for m in rx.finditer(text, start, end):
+            if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(text, m.end()):
+                continue
+            if any(a <= m.start() < b for a, b in labour):
+                continue  # "went on strike": the labour action already stands for it
+            clause.triggers.append(Trigger(kind, m.start(), m.end(), m.group()))
+    if _WEAPON.search(text, start, end):
+        for m in _WEAK_MILITARY.finditer(text, start, end):
+            clause.triggers.append(Trigger("military", m.start(), m.end(), m.group()))
+    clause.triggers.sort(key=lambda t: t.start)
+    return clause
+
+
+def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A mention coordinated with a governed one shares its preposition ("to Ramadi and Fallujah").
+
+    Without this, "Oruro" in "miners in Potosí and Oruro went on strike" looks
+    like a bare subject (an actor) and "Fallujah" like no stop at all.
+    """
+    out: list[PlaceMention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and not m.prep and prev.prep and not prev.adjectival and not m.adjectival
+                and 0 < m.start - prev.end <= 16 and _COORDINATION.fullmatch(text, prev.end, m.start)):
+            m = PlaceMention(m.start, m.end, m.place, m.adjectival, prev.prep, prev.distance_anchor, True)
+        out.append(m)
+    return out
+
+
+def _left_is_movement(text: str, end: int) -> bool:
+    """ "left Pyongyang", "left for Moscow", "left the capital": not "on the left"."""
+    nxt = text[end:end + 20].lstrip()
+    return bool(nxt[:1].isupper() or nxt.lower().startswith(("for ", "the ", "on ", "from ")))
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, s = [], start
+    for m in _CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > s:
+            spans.append((s, m.start()))
+        s = m.end() if not m.group()[0].isalpha() else m.start()
+    if end > s:
+        spans.append((s, end))
+    out = []
+    for a, b in spans:
+        out.extend(_split_coordinated(text, a, b))
+    return [(a, b) for a, b in (_trim(text, a, b) for a, b in out) if b > a]
+
+
+def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "left Ottawa ... and arrived in London": a coordinated action verb starts a new clause."""
+    spans, s = [], start
+    for m in _AND_VERB.finditer(text, start, end):
+        if any(rx.match(text, m.end(), end) for kind, rx in TRIGGERS.items() if kind in VERB_TYPES):
+            spans.append((s, m.start()))
+            s = m.start()
+    spans.append((s, end))
+    return spans
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:"):
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
