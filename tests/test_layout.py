@@ -111,7 +111,9 @@ def _string_literal_size(node: ast.AST) -> int:
         return _string_literal_size(node.args[0])
     if isinstance(node, ast.Set | ast.List | ast.Tuple):
         elts = node.elts
-    elif isinstance(node, ast.Dict):
+    elif isinstance(node, ast.Dict):  # a word table: string keys to words or numbers (not a table of patterns)
+        if not all(isinstance(v, ast.Constant) or _string_literal_size(v) for v in node.values):
+            return 0
         elts = [k for k in node.keys if k is not None]
     else:
         return 0

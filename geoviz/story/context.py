@@ -37,7 +37,7 @@ from dataclasses import dataclass, field, replace
 
 from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
 from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
-from geoviz.nlp.lexicon import alternation
+from geoviz.nlp.lexicon import alternation, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
 from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, read_sentences
@@ -54,8 +54,7 @@ _MOVE_PREPS = {
     "departure": ("from",),
     "travel": ("to", "into", "toward", "towards", "for", "via", "through", "across", "in", "at"),
 }
-_LOCATIVE = ("at", "in", "near", "outside", "inside", "on", "into", "onto", "to", "off", "over", "across", "within",
-             "around", "beyond", "toward", "towards", "from", "through")
+_LOCATIVE = words("event_prepositions")
 # "floods hit Bangladesh": the place is the object of an impact verb.
 _IMPACT = re.compile(rf"\s+(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}{alternation('impact_verbs')}"
                      r"\s+(?:the\s+)?")

@@ -43,7 +43,7 @@ from typing import Any
 from geoviz.geo.geodesy import build_legs
 from geoviz.model import MOVEMENT_TYPES, Document, Entry, Place, Route, Span, Stop
 from geoviz.nlp.dates import resolve_date
-from geoviz.nlp.lexicon import alternation
+from geoviz.nlp.lexicon import alternation, entries
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
 from geoviz.story.reading import POSSESSIVE_AFTER, WINDOW, Clause, PlaceMention, Sentence, Trigger, words_pattern
@@ -56,7 +56,7 @@ CapitalOf = Callable[[str], "Entry | None"]
 #: A clause's mode words, tried in this order: the first mode it names is the leg's.
 _MODE_PATTERNS = tuple((mode, words_pattern(alternation(f"mode_{mode}")))
                        for mode in ("train", "plane", "ship", "car", "foot"))
-_DEST_PREPS = ("to", "into", "onto", "via", "toward", "towards", "for", "through")
+_DEST_PREPS = entries("destination_prepositions")
 _ORIGIN_VERB = re.compile(r"(?i)board|embark|set\s+sail")
 _RETURN_VERB = re.compile(r"(?i)return|back")
 _AT_VERB = re.compile(r"(?i)visit|tour|landed|stop|docked|docking|docks|berthed|called|put|made|came|were|was")
