@@ -180,11 +180,13 @@ class LowerCaseWords:
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
-            # A token's own edges: no letter (or letter + apostrophe) before, no letter (or apostrophe + letter) after.
+            # A token's own edges: no letter (or letter + apostrophe) before, and the token that starts here is
+            # the word itself (not longer: "man" in "manor", "o'brien", or the abbreviation "man.U.S.").
             if not (_LETTER.match(text, at - 1) if at else False) and not (
-                    at > 1 and text[at - 1] in "'’" and _LETTER.match(text, at - 2)) and not (
-                    _LETTER.match(text, end) or (text[end : end + 1] in ("'", "’") and _LETTER.match(text, end + 1))):
-                return True
+                    at > 1 and text[at - 1] in "'’" and _LETTER.match(text, at - 2)):
+                token = _TOKEN.match(text, at)
+                if token is not None and token.end() == end:
+                    return True
             at = text.find(word, at + 1)
         return False
 
