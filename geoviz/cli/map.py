@@ -49,11 +49,11 @@ def cmd_map(a: argparse.Namespace) -> int:
         return cmd_corpus_map(a)
     if not a.file:
         raise CliError("give an article FILE (or - for standard input), or --corpus OUT.parquet")
-    from geoviz.pipeline import parse, scene_from_document
+    from geoviz.pipeline import scene_of
 
     text = read_article(a.file)
     gaz = default_gazetteer()  # the one store the parse, the map's country names and its offline basemap share
-    scene = scene_from_document(parse(text, date=a.date, gazetteer=gaz), gazetteer=gaz)
+    scene = scene_of(text, a.date, gazetteer=gaz)
     html_path = save_html(scene, a.output, gazetteer=gaz, offline=a.offline, title=a.title)
     result: dict[str, Any] = {"html": str(html_path), "offline": a.offline, "bytes": html_path.stat().st_size,
                               "places": len(scene.places), "events": len(scene.events),
