@@ -90,6 +90,24 @@ def page() -> None:
         show_edit_log(ws)
 
     show_heading(ws)
+    st.session_state["page_version"] = (id(ws), ws.version)
+    show_map_and_place(offline)
+    show_tabs(ws)
+
+
+@st.fragment
+def show_map_and_place(offline: bool) -> None:
+    """The map with the selected place beside it: a fragment, so a marker click reruns only this part.
+
+    Why: a click used to rerun the whole page (heading, tabs, article) before
+    the panel changed; now only the panel is redrawn, and the map component,
+    given the same frame, stays as it is. An edit made here changes the
+    workspace's version, and the whole page runs again so the heading, the
+    tabs and the edit log follow it.
+    """
+    ws = the_workspace()
+    if st.session_state.get("page_version") != (id(ws), ws.version):
+        st.rerun(scope="app")
     if st.session_state.get("selected") not in [p.id for p in ws.scene.places]:
         st.session_state["selected"] = workspace.first_place(ws.scene)
     col_map, col_place = st.columns([2, 1], gap="medium")
@@ -99,8 +117,6 @@ def page() -> None:
         show_selected_place(ws)
         show_uncertain(ws)
         show_add_place(ws)
-
-    show_tabs(ws)
 
 
 # --------------------------------------------------------------------------

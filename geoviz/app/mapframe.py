@@ -153,6 +153,26 @@ APP_MAP_JS = """
   };
   setTimeout(refit, 0);
   setTimeout(refit, 300);
+  // A marker click reaches the page at once: st_folium reports clicks through a 250 ms debounce, most of the
+  // 0.3 s a click may take to show its place. Right after st_folium's own handler has noted the click, send the
+  // same value it would send, and note it as sent, so its debounced report finds nothing new and sends nothing.
+  var report = function () {
+    var d = window.__GLOBAL_DATA__;
+    if (!d || !d.returned_objects || !d.last_object_clicked) { return; }
+    var value = {};
+    ["last_object_clicked", "last_object_clicked_count"].forEach(function (k) {
+      if (d.returned_objects.indexOf(k) >= 0) { value[k] = d[k]; }
+    });
+    if (JSON.stringify(d.previous_data) === JSON.stringify(value)) { return; }
+    d.previous_data = value;
+    window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue", value: value,
+                               dataType: "json"}, "*");
+  };
+  if (typeof map_div !== "undefined") {
+    map_div.eachLayer(function (layer) {
+      if (layer instanceof L.Marker) { layer.on("click", function () { setTimeout(report, 0); }); }
+    });
+  }
 })();
 """
 
