@@ -39,9 +39,9 @@ from geoviz.app import resources
 from geoviz.render import VectorBasemap, basemap_js, basemap_script, js_value, offline_leaflet_assets, render
 from geoviz.scene import Scene
 
-__all__ = ["APP_MAP_JS", "DEFAULT_OFFLINE_BASEMAP", "MAP_RETURNS", "STATIC_BASEMAP", "STATIC_BASEMAP_URL", "MapFrame",
-           "local_leaflet", "map_frame", "nearest_place", "register_component", "scene_map_frame", "show_map",
-           "static_basemap_url", "write_static_basemap"]
+__all__ = ["APP_MAP_JS", "DEFAULT_OFFLINE_BASEMAP", "MAP_RETURNS", "MAP_SKELETON_CSS", "STATIC_BASEMAP",
+           "STATIC_BASEMAP_URL", "MapFrame", "local_leaflet", "map_frame", "nearest_place", "register_component",
+           "scene_map_frame", "show_map", "static_basemap_url", "write_static_basemap"]
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The basemap a page starts with: the bundled country outlines, so the app needs no internet.
@@ -245,6 +245,19 @@ def scene_map_frame(fingerprint: str, offline: bool, _scene: Scene) -> MapFrame:
 # The component
 # --------------------------------------------------------------------------
 
+#: Until a new map paints (a new article: the iframe loads Leaflet, the script and the outlines), its box showed
+#: grey for 1-2 s. The iframe's own background is a skeleton instead: the map's sea colour, faint graticule lines
+#: and a word saying what is coming, all inline (no network).
+_SKELETON_SVG = (
+    "<svg xmlns='http://www.w3.org/2000/svg' width='240' height='120'>"
+    "<path d='M0 60H240M120 0V120' stroke='%23b9cddb' stroke-width='1'/>"
+    "<text x='120' y='64' font-family='sans-serif' font-size='14' fill='%235d7689' text-anchor='middle'>"
+    "Drawing the map%E2%80%A6</text></svg>")
+MAP_SKELETON_CSS = (
+    '<style>iframe[title="streamlit_folium.st_folium"] {'
+    f'background: #d6e4ee url("data:image/svg+xml;charset=utf-8,{_SKELETON_SVG.replace(" ", "%20")}") '
+    "center / 240px 120px repeat; border-radius: 4px; }</style>")
+
 
 def show_map(frame: MapFrame, *, height: int, on_click: Callable[[float, float], None]) -> None:
     """The st_folium component fed ``frame``; a click on a map object calls ``on_click(lat, lng)`` (a callback).
@@ -252,6 +265,8 @@ def show_map(frame: MapFrame, *, height: int, on_click: Callable[[float, float],
     Only :data:`MAP_RETURNS` come back, so panning and zooming never rerun the page.
     """
     import streamlit_folium
+
+    st.html(MAP_SKELETON_CSS)
 
     def clicked() -> None:
         report = (st.session_state.get(frame.key) or {}).get("last_object_clicked")
