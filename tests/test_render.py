@@ -346,3 +346,13 @@ def test_every_event_type_has_a_pin_letter_and_a_legend_label():
     from geoviz.render import EVENT_LABELS, EVENT_LETTERS
 
     assert set(EVENT_TYPES) <= set(EVENT_LETTERS) and set(EVENT_TYPES) <= set(EVENT_LABELS)
+
+
+def test_labels_are_decluttered_with_the_story_s_places_first(seed_map: folium.Map):
+    """Issue #17: labels collided; the page hides the lower-priority one of two that overlap, at every zoom."""
+    page = seed_map.get_root().render()
+    assert "function declutter()" in page and "gv-hidden-label" in page
+    page = page.replace('\\"', '"').replace("\\u003e", ">")  # the icons' HTML sits in JSON strings
+    assert 'gv-label gv-label-city gv-label-key">Vladivostok' in page  # a claim's anchor is labelled first
+    assert 'gv-label gv-label-city gv-label-key">Khasan' in page  # a journey's stop too
+    assert 'gv-label gv-label-country">North Korea' in page  # a country is not

@@ -264,13 +264,17 @@ class _Renderer:
     # -- places --------------------------------------------------------------------------------
 
     def _draw_places(self, group: folium.FeatureGroup) -> None:
+        story_ids = {s.place_id for r in self.scene.routes for s in r.stops}
+        story_ids |= {c.get(k) for c in self.claims for k in ("subject_id", "anchor_id") if c.get(k)}
         for p in self.places.values():
             kind = marker_kind(p)
             self.used_kinds.add(kind)
             style = KIND_STYLES[kind]
             label = escape_html(p.name)
+            # A journey's stop or a claim's end keeps its label first when labels collide (controls.js).
+            key = " gv-label-key" if p.id in story_ids else ""
             icon_html = (f'<div class="gv-pin" data-kind="{kind}">{style.svg}'
-                         f'<span class="gv-label gv-label-{kind}">{label}</span></div>')
+                         f'<span class="gv-label gv-label-{kind}{key}">{label}</span></div>')
             marker = Marker(self.at(p.lat, p.lon), title=str(p.name), alt=str(p.name), riseOnHover=True,
                             zIndexOffset=100 if kind in ("city", "facility") else 0,
                             icon=DivIcon(html=icon_html, icon_size=(14, 14), icon_anchor=(7, 7),

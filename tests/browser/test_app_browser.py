@@ -107,6 +107,19 @@ def wait_for_marker(page: Any, name: str, timeout_ms: int = 30_000) -> Any:
     return marker
 
 
+#: Pairs of shown map labels whose boxes overlap (hidden ones, visibility: hidden, do not count).
+LABEL_OVERLAPS = """() => {
+  const shown = [...document.querySelectorAll(".gv-label, .gv-tag")]
+    .filter(el => getComputedStyle(el).visibility !== "hidden")
+    .map(el => [el.textContent, el.getBoundingClientRect()]).filter(([, b]) => b.width > 0);
+  const out = [];
+  shown.forEach(([ta, a], i) => shown.slice(i + 1).forEach(([tb, b]) => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push([ta, tb]);
+  }));
+  return out;
+}"""
+
+
 def save_readme_screenshot(png: bytes) -> None:
     """Write the README picture, squeezed to a palette PNG so it stays small in the repository."""
     from PIL import Image
@@ -140,6 +153,9 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
             panel = page.get_by_test_id("stMainBlockContainer")
             panel.get_by_text("consistent").first.wait_for(timeout=10_000)
             page.wait_for_timeout(500)  # let the map finish fitting before the picture
+            # labels decluttered: no two shown labels overlap (issue #17: Khasan under a leg label)
+            overlaps = page.locator(MAP_IFRAME).last.content_frame.locator("body").evaluate(LABEL_OVERLAPS)
+            assert overlaps == [], overlaps
             shot = page.screenshot()
             (OUTPUT / "app-seed.png").write_bytes(shot)
             if os.environ.get("GEOVIZ_UPDATE_SCREENSHOT") == "1":

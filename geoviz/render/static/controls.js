@@ -149,10 +149,10 @@
   map.geovizFit = fit;
 
   // Labels decluttered: at each zoom, a label that overlaps one of higher priority is hidden (it shows again on
-  // hover, and at a zoom where it fits). Priority: towns and facilities, then the labels on legs and claim lines,
+  // hover, and at a zoom where it fits). Priority: journey stops and claim ends, towns and facilities, then the labels on legs and claim lines,
   // then provinces and other areas, ring labels, countries, and last metonyms. Greedy, in that order, on screen
   // boxes: the usual way to place map labels when there are tens of them, not thousands.
-  var RANK = [["gv-label-city", 0], ["gv-label-facility", 0], ["gv-leg-label", 1], ["gv-claim-tag", 1],
+  var RANK = [["gv-label-key", -1], ["gv-label-city", 0], ["gv-label-facility", 0], ["gv-leg-label", 1], ["gv-claim-tag", 1],
     ["gv-label-area", 2], ["gv-ring-label", 3], ["gv-label-country", 4], ["gv-label-metonym", 5]];
   function rank(el) {
     for (var i = 0; i < RANK.length; i++) { if (el.classList.contains(RANK[i][0])) { return RANK[i][1]; } }
