@@ -163,8 +163,8 @@ def load_workspace(article: dict[str, Any]) -> workspace.Workspace:
         with st.status(f"Reading {len(article_text):,} characters\u2026", expanded=False) as status:
             status.update(label="Finding places, events and distance claims\u2026")
             scene = resources.parse_article(article_text, date)
-            status.update(label=f"Read {len(scene.places)} places, {len(scene.claims)} distance claims",
-                          state="complete")
+            status.update(label=f"Read {tables.count(len(scene.places), 'place')}, "
+                                f"{tables.count(len(scene.claims), 'distance claim')}", state="complete")
     else:
         with st.spinner("Reading the article\u2026"):
             scene = resources.parse_article(article_text, date)

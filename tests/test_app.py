@@ -107,6 +107,12 @@ def test_choosing_another_candidate_rechecks_the_claim(app: AppTest):
     box = widget(app.selectbox, "Selected place")
     assert box.value == VLADIVOSTOK_PORT and "Vladivostok (port, RU)" in box.options
     assert "Vladivostok (town, RU)" not in box.options
+    app.button(key="undo").click().run()  # undone: the town again, under its own id, with its choices
+    assert workspace(app).scene.place(VLADIVOSTOK).entry_id == VLADIVOSTOK
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    assert widget(app.selectbox, "Resolution (ranked candidates)").options[1] == "Vladivostok \u00b7 port \u00b7 RU"
+    app.button(key="redo").click().run()
+    app.selectbox(key="selected").set_value(VLADIVOSTOK_PORT).run()
     after = the_claim(app).computed_km
     assert after != pytest.approx(before, abs=0.1)
     assert after == pytest.approx(1013.0, abs=0.5)

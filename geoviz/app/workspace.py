@@ -148,9 +148,8 @@ def rejudge_with(gazetteer: Any) -> Callable[[Scene], list[Any]]:
 def _take_id(ws: Workspace, place_id: str, entry: Entry) -> str:
     """The corrected place takes the chosen entry's id (exports carry it); its choices follow it."""
     new_id = ws.scene.rename_place(place_id, entry.id)
-    if new_id != place_id:
-        old = ws.choices.pop(place_id, [])
-        ws.choices[new_id] = ws.choices.get(new_id) or old
+    if new_id != place_id:  # the old id keeps its choices too: an undo brings the place back under it
+        ws.choices[new_id] = ws.choices.get(new_id) or list(ws.choices.get(place_id, []))
     return new_id
 
 
