@@ -1,6 +1,6 @@
-"""The app's speed: the seed's first render after the server starts, and rerun latency after a widget change.
+"""The app's speed: the seed's first render after the server starts, a marker click to its panel, reruns.
 
-    python bench/app.py [--runs 3] [--reruns 15] [--compare OTHER_CHECKOUT]
+    python bench/app.py [--runs 3] [--reruns 15] [--clicks 10] [--compare OTHER_CHECKOUT] [--floor]
 
 1. **First render** (Playwright + Debian's Chromium, network beyond localhost
    blocked): the browser is up first; then ``streamlit run app.py`` is
@@ -9,13 +9,17 @@
    "visible", the measure used before, is reported too: it comes later, by up
    to its polling back-off and whatever task the iframe runs next). Reported
    from the launch and from the moment the server answers its health check
-   ("after the server starts": the issue's target, < 2 s).
+   ("after the server starts": issue #17's target, <= 2.5 s on this machine).
    Each run is a fresh server process, so nothing is cached: the app's
    warm-up (started by the server itself) races the browser as it would for
    anyone who opens the page as soon as the server is up.
    Also reported: until the country outlines are drawn (the app loads them
    from a static file, so they may follow the markers).
-2. **Reruns** (``streamlit.testing.v1.AppTest``): after a warm-up, the median
+2. **Click -> panel** (the same browser, a warm server): a click on a marker
+   until the place panel beside the map shows that place, stamped on the
+   page's own clock (the click inside the map iframe, the panel's heading by a
+   MutationObserver). Target (issue #17): median <= 0.3 s.
+3. **Reruns** (``streamlit.testing.v1.AppTest``): after a warm-up, the median
    time of a rerun after a widget change: picking another selected place,
    another measure end, switching the basemap (both maps already rendered once),
    opening another tab (only the open tab is drawn, so a switch reruns).
@@ -259,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"first render, median of {args.runs} fresh servers of {checkout}:")
             print(f"  launch -> server answers         {up:6.2f} s")
             print(f"  launch -> Khasan marker painted  {visible:6.2f} s")
-            print(f"  server answers -> Khasan painted {after:6.2f} s   (target < 2 s); runs: "
+            print(f"  server answers -> Khasan painted {after:6.2f} s   (target <= 2.5 s); runs: "
                   + ", ".join(f"{m[2]:.2f}" for m in measured))
             print(f"  server answers -> Playwright sees Khasan visible {seen:6.2f} s (the measure before 2026-11)")
             print(f"  server answers -> basemap drawn  {drawn:6.2f} s")
