@@ -108,11 +108,15 @@ def show_map_and_place(offline: bool) -> None:
     ws = the_workspace()
     if st.session_state.get("page_version") != (id(ws), ws.version):
         st.rerun(scope="app")
+    frame = mapframe.scene_map_frame(ws.fingerprint(), offline, ws.scene)
+    click = mapframe.unseen_click(frame)
+    if click:
+        select_clicked_place(*click)
     if st.session_state.get("selected") not in [p.id for p in ws.scene.places]:
         st.session_state["selected"] = workspace.first_place(ws.scene)
     col_map, col_place = st.columns([2, 1], gap="medium")
     with col_map:
-        show_map(ws, offline)
+        show_map(frame)
     with col_place:
         show_selected_place(ws)
         show_uncertain(ws)
@@ -210,9 +214,8 @@ def show_heading(ws: workspace.Workspace) -> None:
     st.caption(f"{markup.markdown_text(ws.name)} \u00b7 {counts}" + (f": {badges}" if badges else ""))
 
 
-def show_map(ws: workspace.Workspace, offline: bool) -> None:
+def show_map(frame: mapframe.MapFrame) -> None:
     """The map, rendered once per scene version (``mapframe.scene_map_frame``); a marker click selects its place."""
-    frame = mapframe.scene_map_frame(ws.fingerprint(), offline, ws.scene)
     mapframe.show_map(frame, height=MAP_HEIGHT, on_click=select_clicked_place)
     st.caption("Click a marker to select its place. Layers (places, events, route, claims) switch on and off in "
                "the map's top-right control.")

@@ -259,6 +259,14 @@ def test_add_a_missed_place_click_it_and_australia_and_new_zealand_on_one_world_
             place_heading(page, "Sydney").wait_for(timeout=5_000)
             hope.click()
             place_heading(page, "Hope").wait_for(timeout=5_000)
+            # a click while the panel is still redrawing for the one before is not lost: the last click wins
+            # (dispatched, as Nelson's marker lies under Hope's, 20 km apart)
+            frame.locator('.gv-place[title="Sydney"]').dispatch_event("click")
+            page.wait_for_timeout(100)  # the second click lands while the page runs for the first
+            frame.locator('.gv-place[title="Nelson"]').dispatch_event("click")
+            place_heading(page, "Nelson").wait_for(timeout=5_000)
+            page.wait_for_timeout(1_500)
+            assert place_heading(page, "Nelson").count() == 1
         finally:
             context.close()
     assert aborted == [], f"the app tried to reach the network: {aborted}"
