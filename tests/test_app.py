@@ -749,3 +749,16 @@ def test_a_map_frame_carries_what_st_folium_would_send(gaz, seed_text: str, monk
     assert (frame.header, frame.html, frame.id) == (sent[0]["header"], sent[0]["html"], sent[0]["id"])
     assert (list(frame.css_links), list(frame.js_links)) == (sent[0]["css_links"], sent[0]["js_links"])
     assert frame.key == sf.generate_js_hash(frame.script, "map", False)
+
+
+def test_a_map_click_the_page_has_not_seen_selects_its_place_once(app: AppTest):
+    """The page acts on the map's last click even when the click's own callback was lost to a race; once."""
+    ws = workspace(app)
+    frame = mapframe.scene_map_frame(ws.fingerprint(), mapframe.DEFAULT_OFFLINE_BASEMAP, ws.scene)
+    khasan = ws.scene.place("gn:2022586")
+    app.session_state[frame.key] = {"last_object_clicked": {"lat": khasan.lat, "lng": khasan.lon},
+                                    "last_object_clicked_count": 1}
+    app.run()
+    assert app.session_state["selected"] == "gn:2022586"
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()  # a later pick in the box is not undone
+    assert app.session_state["selected"] == VLADIVOSTOK
