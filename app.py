@@ -90,16 +90,37 @@ def page() -> None:
         show_edit_log(ws)
 
     show_heading(ws)
+    st.session_state["page_version"] = (id(ws), ws.version)
+    show_map_and_place(offline)
+    show_tabs(ws)
+
+
+@st.fragment
+def show_map_and_place(offline: bool) -> None:
+    """The map with the selected place beside it: a fragment, so a marker click reruns only this part.
+
+    Why: a click used to rerun the whole page (heading, tabs, article) before
+    the panel changed; now only the panel is redrawn, and the map component,
+    given the same frame, stays as it is. An edit made here changes the
+    workspace's version, and the whole page runs again so the heading, the
+    tabs and the edit log follow it.
+    """
+    ws = the_workspace()
+    if st.session_state.get("page_version") != (id(ws), ws.version):
+        st.rerun(scope="app")
+    frame = mapframe.scene_map_frame(ws.fingerprint(), offline, ws.scene)
+    click = mapframe.unseen_click(frame)
+    if click:
+        select_clicked_place(*click)
     if st.session_state.get("selected") not in [p.id for p in ws.scene.places]:
         st.session_state["selected"] = workspace.first_place(ws.scene)
     col_map, col_place = st.columns([2, 1], gap="medium")
     with col_map:
-        show_map(ws, offline)
+        show_map(frame)
     with col_place:
         show_selected_place(ws)
         show_uncertain(ws)
-
-    show_tabs(ws)
+        show_add_place(ws)
 
 
 # --------------------------------------------------------------------------
@@ -111,7 +132,8 @@ def show_input() -> bool:
     """The article input (sample, upload, paste, date) and the basemap switch; returns whether it is offline."""
     sample_list = articles.samples()
     st.markdown("## :material/public: geoviz")
-    st.caption("Paste a news article, see its story on a map, check its distances.")
+    st.caption("Paste a news article, see its story on a map, check its distances. "
+               + articles.LIMIT_NOTE)
     st.selectbox("Sample article", [s.name for s in sample_list], key="sample", on_change=request_sample,
                  format_func={s.name: s.title for s in sample_list}.get)
     st.file_uploader("Or upload a .txt, .md or .html file", key="upload", on_change=request_upload,
@@ -145,8 +167,8 @@ def load_workspace(article: dict[str, Any]) -> workspace.Workspace:
         with st.status(f"Reading {len(article_text):,} characters\u2026", expanded=False) as status:
             status.update(label="Finding places, events and distance claims\u2026")
             scene = resources.parse_article(article_text, date)
-            status.update(label=f"Read {len(scene.places)} places, {len(scene.claims)} distance claims",
-                          state="complete")
+            status.update(label=f"Read {tables.count(len(scene.places), 'place')}, "
+                                f"{tables.count(len(scene.claims), 'distance claim')}", state="complete")
     else:
         with st.spinner("Reading the article\u2026"):
             scene = resources.parse_article(article_text, date)
@@ -156,10 +178,22 @@ def load_workspace(article: dict[str, Any]) -> workspace.Workspace:
 
 
 def show_edit_log(ws: workspace.Workspace) -> None:
-    if ws.edits:
-        st.markdown(f"**Your edits** ({len(ws.edits)})")
-        st.caption("\n".join(f"- {markup.markdown_text(e)}" for e in ws.edits[-6:]))
-        st.button("Undo all edits", icon=":material/undo:", on_click=reset_edits)
+    """Every edit, in order (undone ones struck through until an edit replaces them), stepwise undo and redo."""
+    if ws.log:
+        st.markdown(f"**Your edits** ({tables.count(len(ws.edits), 'edit')} in force)")
+        lines = [f"{i + 1}. {markup.markdown_text(e)}" if i < ws.position else
+                 f"{i + 1}. ~~{markup.markdown_text(e)}~~ *(undone)*" for i, e in enumerate(ws.log)]
+        with st.container(height=min(40 + 28 * len(lines), 260), border=False):
+            st.caption("\n".join(lines))
+        c_undo, c_redo = st.columns(2)
+        c_undo.button("Undo", icon=":material/undo:", key="undo", on_click=step_edits, args=(-1,),
+                      disabled=ws.position == 0, use_container_width=True)
+        c_redo.button("Redo", icon=":material/redo:", key="redo", on_click=step_edits, args=(1,),
+                      disabled=ws.position >= len(ws.log), use_container_width=True)
+        st.button("Undo all edits", icon=":material/restart_alt:", on_click=reset_edits, disabled=ws.position == 0)
+        st.download_button("Edit log (text)", data="\n".join(f"{i + 1}. {e}" for i, e in enumerate(ws.edits)) + "\n",
+                           file_name=f"{default_stem(ws.scene)}-edits.txt", mime="text/plain", on_click="ignore",
+                           icon=":material/download:", key="export:edits")
     st.caption("Places: GeoNames (CC BY 4.0), Natural Earth, airportsdata. Nothing leaves this machine unless "
                "you switch on OpenStreetMap tiles.")
 
@@ -174,15 +208,14 @@ def show_heading(ws: workspace.Workspace) -> None:
     scene = ws.scene
     st.markdown(f"### {markup.markdown_text(article_title(scene))}")
     badges = tables.verdict_summary(scene)
-    st.caption(f"{markup.markdown_text(ws.name)} \u00b7 {len(scene.places)} places \u00b7 "
-               f"{len(scene.events)} events \u00b7 {len(scene.routes)} journeys \u00b7 "
-               f"{len(scene.claims)} distance claims"
-               + (f": {badges}" if badges else ""))
+    counts = " \u00b7 ".join(tables.count(n, word) for n, word in (
+        (len(scene.places), "place"), (len(scene.events), "event"), (len(scene.routes), "journey"),
+        (len(scene.claims), "distance claim")))
+    st.caption(f"{markup.markdown_text(ws.name)} \u00b7 {counts}" + (f": {badges}" if badges else ""))
 
 
-def show_map(ws: workspace.Workspace, offline: bool) -> None:
+def show_map(frame: mapframe.MapFrame) -> None:
     """The map, rendered once per scene version (``mapframe.scene_map_frame``); a marker click selects its place."""
-    frame = mapframe.scene_map_frame(ws.fingerprint(), offline, ws.scene)
     mapframe.show_map(frame, height=MAP_HEIGHT, on_click=select_clicked_place)
     st.caption("Click a marker to select its place. Layers (places, events, route, claims) switch on and off in "
                "the map's top-right control.")
@@ -274,6 +307,26 @@ def show_uncertain(ws: workspace.Workspace) -> None:
                          use_container_width=True)
 
 
+def show_add_place(ws: workspace.Workspace) -> None:
+    """A place the parser missed: the name as the text writes it, a gazetteer pick, and every occurrence joins."""
+    st.markdown("**Add a place the parser missed**")
+    name = st.text_input("Name as the article writes it", key="add_place_name", placeholder="e.g. Paisley",
+                         help="Copy a phrase from the article (or type a name). Every occurrence of it in the text "
+                              "becomes a mention of the place you pick.")
+    if not name.strip():
+        return
+    hits = resources.search_gazetteer(name.strip())
+    if not hits:
+        st.caption(f"Nothing named {markup.markdown_text(repr(name))} in the gazetteer.")
+        return
+    found = len(workspace.name_spans(ws.text, name))
+    labels = {e.id: workspace.entry_label(e) for e in hits}
+    col_a, col_b = st.columns([3, 1], vertical_alignment="bottom")
+    col_a.selectbox(f"Which place ({tables.count(found, 'mention')} in the text)", list(labels),
+                    format_func=labels.get, key="add_place_pick")
+    col_b.button("Add", key="add_place_btn", on_click=add_missed_place, use_container_width=True)
+
+
 # --------------------------------------------------------------------------
 # The tabs under the map
 # --------------------------------------------------------------------------
@@ -320,19 +373,67 @@ def show_claims(ws: workspace.Workspace) -> None:
     st.html(tables.claims_table_html(ws.scene))
     st.caption("Verdicts compare the stated distance with the geodesic between the two places, with a tolerance "
                "set by how the number is written (\u201cabout 1,000 km\u201d allows more than \u201c1,013 km\u201d). "
-               "Correct a place and its claims are checked again.")
+               "Correct a place, or re-pick a claim's ends below, and its claims are checked again.")
+    show_claim_ends(ws)
+
+
+def show_claim_ends(ws: workspace.Workspace) -> None:
+    """Re-pick either end of a claim from the article's places or the gazetteer; the verdict follows."""
+    places = {p.id: workspace.place_label(p) for p in ws.scene.places}
+    if not places:
+        return
+    st.markdown("**Re-pick a claim's ends**")
+    claims = ws.scene.claims
+    index = 0
+    if len(claims) > 1:
+        index = st.selectbox("Claim", list(range(len(claims))), key="claim_pick",
+                             format_func=lambda i: f"{i + 1}. {claims[i].sentence[:90]}")
+    claim = claims[index]
+    if isinstance(claim, dict):
+        return
+    v = ws.version
+    c_s, c_a = st.columns(2)
+    for col, role in ((c_s, "subject"), (c_a, "anchor")):
+        current = getattr(claim, f"{role}_id", None)
+        options = ([] if current in places else [""]) + list(places)
+        key = f"claim:{index}:{role}"
+        st.session_state[key] = current if current in places else ""
+        col.selectbox(role.capitalize() + (" (measured from)" if role == "anchor" else " (what is placed)"),
+                      options, format_func=lambda i: places.get(i, "\u2014 none \u2014"), key=key,
+                      on_change=set_claim_end, args=(index, role))
+    query = st.text_input("Or an end from the gazetteer", key=f"claim-search:{index}:{v}",
+                          placeholder="e.g. Vladivostok")
+    if query.strip():
+        hits = resources.search_gazetteer(query.strip())
+        labels = {e.id: workspace.entry_label(e) for e in hits}
+        if labels:
+            c_hit, c_sub, c_anc = st.columns([3, 1, 1], vertical_alignment="bottom")
+            c_hit.selectbox("Matches", list(labels), format_func=labels.get, key=f"claim-hit:{index}")
+            c_sub.button("As subject", key=f"claim-sub:{index}", on_click=claim_end_from_gazetteer,
+                         args=(index, "subject"), use_container_width=True)
+            c_anc.button("As anchor", key=f"claim-anc:{index}", on_click=claim_end_from_gazetteer,
+                         args=(index, "anchor"), use_container_width=True)
+        else:
+            st.caption(f"Nothing named {markup.markdown_text(repr(query))} in the gazetteer.")
 
 
 def show_routes(ws: workspace.Workspace) -> None:
+    """Each journey: rename who travels, delete it, move, remove and add stops (from the article or the gazetteer)."""
     scene = ws.scene
-    if not scene.routes:
-        st.info("No journey found in the article.")
-        return
     names = {p.id: p.name for p in scene.places}
+    if not scene.routes:
+        st.info("No journey found in the article." if not ws.edits else "No journey on the map.")
     for r in scene.routes:
         who = f"{markup.markdown_text(r.traveller)}'s journey" if r.traveller else "Journey"
-        st.markdown(f"**{who}** \u00b7 {len(r.stops)} stops \u00b7 {r.distance_km:,.0f} km"
+        st.markdown(f"**{who}** \u00b7 {tables.count(len(r.stops), 'stop')} \u00b7 {r.distance_km:,.0f} km"
                     + (f" \u00b7 by {markup.markdown_text(r.mode)}" if r.mode else ""))
+        c_who, c_drop = st.columns([5, 2], vertical_alignment="bottom")
+        key = f"traveller:{r.id}"
+        st.session_state[key] = r.traveller or ""
+        c_who.text_input("Traveller", key=key, on_change=rename_route, args=(r.id,),
+                         help="Who makes this journey (blank: nobody named)")
+        c_drop.button("Delete this journey", key=f"drop-route:{r.id}", icon=":material/delete:",
+                      on_click=drop_route, args=(r.id,), use_container_width=True)
         for i, stop in enumerate(r.stops):
             leg = r.legs[i - 1] if i > 0 and i - 1 < len(r.legs) else None
             c_name, c_up, c_down, c_del = st.columns([6, 1, 1, 1], vertical_alignment="center")
@@ -344,14 +445,34 @@ def show_routes(ws: workspace.Workspace) -> None:
                         on_click=workspace.move_stop, args=(ws, r.id, i, i - 1))
             c_down.button(":material/arrow_downward:", key=f"{r.id}:{i}:down", disabled=i == len(r.stops) - 1,
                           help="Move down", on_click=workspace.move_stop, args=(ws, r.id, i, i + 1))
-            c_del.button(":material/close:", key=f"{r.id}:{i}:del", help="Remove this stop",
-                         on_click=workspace.remove_stop, args=(ws, r.id, i))
+            c_del.button(":material/close:", key=f"{r.id}:{i}:del", help="Remove this stop (the last one "
+                         "removes the journey)", on_click=workspace.remove_stop, args=(ws, r.id, i))
         c_place, c_at, c_add = st.columns([3, 3, 1], vertical_alignment="bottom")
         c_place.selectbox("Add a stop", list(names), format_func=names.get, key=f"add:{r.id}")
         positions = [-1] + list(range(len(r.stops)))
         c_at.selectbox("Where", positions, key=f"at:{r.id}", format_func=lambda i, r=r: "at the end" if i < 0
                        else f"before {i + 1}. {r.stops[i].name}")
         c_add.button("Add", key=f"add-btn:{r.id}", on_click=add_stop, args=(r.id,), use_container_width=True)
+        query = st.text_input("Or a stop from the gazetteer", key=f"stop-search:{r.id}", placeholder="e.g. Harbin")
+        if query.strip():
+            hits = resources.search_gazetteer(query.strip())
+            labels = {e.id: workspace.entry_label(e) for e in hits}
+            if labels:
+                c_hit, c_use = st.columns([6, 1], vertical_alignment="bottom")
+                c_hit.selectbox("Matches", list(labels), format_func=labels.get, key=f"stop-hit:{r.id}")
+                c_use.button("Add", key=f"stop-use:{r.id}", on_click=add_stop_from_gazetteer, args=(r.id,),
+                             use_container_width=True)
+            else:
+                st.caption(f"Nothing named {markup.markdown_text(repr(query))} in the gazetteer.")
+        st.divider()
+    if len(names) >= 2:
+        st.markdown("**New journey**")
+        c_from, c_to, c_who, c_new = st.columns([3, 3, 3, 2], vertical_alignment="bottom")
+        c_from.selectbox("From", list(names), format_func=names.get, key="new_route_from")
+        c_to.selectbox("To", list(names), format_func=names.get, key="new_route_to", index=1)
+        c_who.text_input("Traveller", key="new_route_who", placeholder="optional")
+        c_new.button("Add journey", key="new_route_btn", on_click=new_route, use_container_width=True)
+        st.caption("Add more stops to it above, from the article's places or the gazetteer.")
 
 
 def show_measure(ws: workspace.Workspace) -> None:
@@ -380,7 +501,7 @@ def show_measure(ws: workspace.Workspace) -> None:
 
 def show_exports(ws: workspace.Workspace) -> None:
     """Download buttons; each file is built only when its button is clicked (big offline HTML included)."""
-    scene, stem = ws.scene, default_stem(ws.scene)
+    scene, stem = ws.export_scene(), default_stem(ws.scene)  # the exports carry the edit log (meta "edits")
     files = [
         ("Map (HTML)", f"{stem}.html", "text/html",
          lambda: html_document(scene, gazetteer=resources.gazetteer()),
@@ -397,7 +518,8 @@ def show_exports(ws: workspace.Workspace) -> None:
     for col, (label, name, mime, make, help_text) in zip(cols, files):
         col.download_button(label, data=make, file_name=name, mime=mime, on_click="ignore", help=help_text,
                             icon=":material/download:", key=f"export:{name}", use_container_width=True)
-    st.caption(f"Files are named after the article: `{stem}`. Exports include your corrections.")
+    st.caption(f"Files are named after the article: `{stem}`. Exports include your corrections; the GeoJSON "
+               "carries the edit log too (`geoviz.meta.edits`), and the sidebar downloads it as text.")
 
 
 def show_corpus() -> None:
@@ -456,9 +578,16 @@ def request_upload() -> None:
 
 
 def request_paste() -> None:
+    """Map the pasted text; over the limit it is refused, and let go of (a 15 MB paste is not kept in the session)."""
     pasted = st.session_state.get("paste_text", "")
     if not pasted.strip():
         st.session_state["notice"] = "Paste an article's text first."
+        return
+    try:
+        articles.check_length("The pasted text", pasted)
+    except InputError as e:
+        st.session_state["notice"] = str(e)
+        st.session_state["paste_text"] = ""
         return
     st.session_state["article"] = {"name": "pasted text", "text": pasted, "date": date_text()}
     st.session_state.pop("notice", None)
@@ -483,18 +612,20 @@ def on_table_select(ids: list[str]) -> None:
 def choose_resolution(place_id: str, widget: str) -> None:
     entry = resources.gazetteer().get(st.session_state[widget])
     if entry is not None:
-        workspace.set_resolution(the_workspace(), place_id, entry, resources.gazetteer())
+        st.session_state["selected"] = workspace.set_resolution(the_workspace(), place_id, entry,
+                                                                resources.gazetteer())
 
 
 def use_search_hit(place_id: str, widget: str) -> None:
     entry = resources.gazetteer().get(st.session_state.get(widget) or "")
     if entry is not None:
-        workspace.set_resolution(the_workspace(), place_id, entry, resources.gazetteer())
+        st.session_state["selected"] = workspace.set_resolution(the_workspace(), place_id, entry,
+                                                                resources.gazetteer())
 
 
 def pin_place(place_id: str, widget: str) -> None:
-    workspace.pin_place(the_workspace(), place_id, st.session_state[widget], resources.gazetteer())
-    st.session_state["selected"] = place_id
+    st.session_state["selected"] = workspace.pin_place(the_workspace(), place_id, st.session_state[widget],
+                                                       resources.gazetteer())
 
 
 def drop_place(place_id: str) -> None:
@@ -502,13 +633,64 @@ def drop_place(place_id: str) -> None:
     st.session_state.pop("selected", None)
 
 
+def add_missed_place() -> None:
+    entry = resources.gazetteer().get(st.session_state.get("add_place_pick") or "")
+    if entry is None:
+        return
+    phrase = st.session_state.get("add_place_name", "")
+    st.session_state["selected"] = workspace.add_place(the_workspace(), entry, phrase, resources.gazetteer())
+    st.session_state["add_place_name"] = ""
+
+
 def add_stop(route_id: str) -> None:
     place_id, where = st.session_state[f"add:{route_id}"], st.session_state[f"at:{route_id}"]
     workspace.add_stop(the_workspace(), route_id, place_id, None if where < 0 else where)
 
 
+def add_stop_from_gazetteer(route_id: str) -> None:
+    entry = resources.gazetteer().get(st.session_state.get(f"stop-hit:{route_id}") or "")
+    if entry is None:
+        return
+    where = st.session_state.get(f"at:{route_id}", -1)
+    workspace.add_stop_entry(the_workspace(), route_id, entry, None if where < 0 else where, resources.gazetteer())
+    st.session_state[f"stop-search:{route_id}"] = ""
+
+
+def rename_route(route_id: str) -> None:
+    workspace.rename_route(the_workspace(), route_id, st.session_state.get(f"traveller:{route_id}", ""))
+
+
+def drop_route(route_id: str) -> None:
+    workspace.drop_route(the_workspace(), route_id)
+
+
+def new_route() -> None:
+    ids = [st.session_state.get("new_route_from"), st.session_state.get("new_route_to")]
+    workspace.new_route(the_workspace(), [i for i in ids if i], st.session_state.get("new_route_who") or None)
+
+
+def set_claim_end(index: int, role: str) -> None:
+    workspace.set_claim_end(the_workspace(), index, role, st.session_state[f"claim:{index}:{role}"],
+                            resources.gazetteer())
+
+
+def claim_end_from_gazetteer(index: int, role: str) -> None:
+    """A claim end from the gazetteer: the place joins the scene (with its mentions), then becomes the end."""
+    entry = resources.gazetteer().get(st.session_state.get(f"claim-hit:{index}") or "")
+    if entry is None:
+        return
+    ws = the_workspace()
+    if ws.scene.place(entry.id) is None:
+        workspace.add_place(ws, entry, entry.name, resources.gazetteer())
+    workspace.set_claim_end(ws, index, role, entry.id, resources.gazetteer())
+
+
+def step_edits(step: int) -> None:
+    (workspace.undo if step < 0 else workspace.redo)(the_workspace())
+
+
 def reset_edits() -> None:
-    st.session_state.pop("workspace", None)
+    workspace.undo_all(the_workspace())
 
 
 if __name__ == "__main__":

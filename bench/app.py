@@ -1,6 +1,6 @@
-"""The app's speed: the seed's first render after the server starts, and rerun latency after a widget change.
+"""The app's speed: the seed's first render after the server starts, a marker click to its panel, reruns.
 
-    python bench/app.py [--runs 3] [--reruns 15] [--compare OTHER_CHECKOUT]
+    python bench/app.py [--runs 3] [--reruns 15] [--clicks 10] [--compare OTHER_CHECKOUT] [--floor]
 
 1. **First render** (Playwright + Debian's Chromium, network beyond localhost
    blocked): the browser is up first; then ``streamlit run app.py`` is
@@ -9,13 +9,17 @@
    "visible", the measure used before, is reported too: it comes later, by up
    to its polling back-off and whatever task the iframe runs next). Reported
    from the launch and from the moment the server answers its health check
-   ("after the server starts": the issue's target, < 2 s).
+   ("after the server starts": issue #17's target, <= 2.5 s on this machine).
    Each run is a fresh server process, so nothing is cached: the app's
    warm-up (started by the server itself) races the browser as it would for
    anyone who opens the page as soon as the server is up.
    Also reported: until the country outlines are drawn (the app loads them
    from a static file, so they may follow the markers).
-2. **Reruns** (``streamlit.testing.v1.AppTest``): after a warm-up, the median
+2. **Click -> panel** (the same browser, a warm server): a click on a marker
+   until the place panel beside the map shows that place, stamped on the
+   page's own clock (the click inside the map iframe, the panel's heading by a
+   MutationObserver). Target (issue #17): median <= 0.3 s.
+3. **Reruns** (``streamlit.testing.v1.AppTest``): after a warm-up, the median
    time of a rerun after a widget change: picking another selected place,
    another measure end, switching the basemap (both maps already rendered once),
    opening another tab (only the open tab is drawn, so a switch reruns).
@@ -40,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 from tests.browser.test_app_browser import (  # noqa: E402  (after the path setup above)
     CHROMIUM,
     CHROMIUM_ARGS,
+    MAP_IFRAME,
     app_server,
     block_the_network,
     wait_for_marker,
@@ -147,6 +152,56 @@ def floor(runs: int) -> list[tuple[float, ...]]:
             script.unlink()
 
 
+#: Stamps (page clock, ms) when the selected-place panel beside the map first shows ``name`` as its heading.
+WATCH_PANEL = """(name) => {
+  window.__gvPanelAt = null;
+  const shows = () => [...document.querySelectorAll('[data-testid="stMainBlockContainer"] h4')]
+    .some(h => h.textContent.trim().endsWith(name));
+  const obs = new MutationObserver(() => {
+    if (shows()) { window.__gvPanelAt = performance.timeOrigin + performance.now(); obs.disconnect(); }
+  });
+  obs.observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+#: Stamps (page clock, ms) the next click inside the map iframe, on the parent page (same origin).
+WATCH_CLICK = """() => { document.addEventListener("click", () => {
+  parent.__gvClickAt = performance.timeOrigin + performance.now(); }, {capture: true, once: true}); }"""
+
+
+def click_to_panel(clicks: int, names: tuple[str, str] = ("Khasan", "Vladivostok")) -> list[float]:
+    """Seconds from a click on a marker (a real browser) to the place panel showing that place, on the page's clock.
+
+    Stamped in the page (the click inside the map iframe, the heading by a
+    MutationObserver), so Playwright's own waits and polling are not counted.
+    The server is warm (one page load first); markers alternate so each click
+    changes the selection.
+    """
+    from playwright.sync_api import sync_playwright
+
+    times = []
+    with sync_playwright() as p, app_server() as (url, _):
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            block_the_network(context)
+            page = context.new_page()
+            page.goto(url)
+            markers = {n: wait_for_marker(page, n) for n in names}
+            page.wait_for_function(BASEMAP_DRAWN, polling=50, timeout=30_000)
+            page.wait_for_timeout(1000)
+            frame = page.locator(MAP_IFRAME).element_handle().content_frame()
+            for i in range(clicks):
+                name = names[i % 2]
+                page.evaluate(WATCH_PANEL, name)
+                frame.evaluate(WATCH_CLICK)
+                markers[name].click()
+                page.wait_for_function("() => window.__gvPanelAt", polling=10, timeout=30_000)
+                times.append(page.evaluate("() => window.__gvPanelAt - window.__gvClickAt") / 1000)
+                page.wait_for_timeout(400)
+        finally:
+            browser.close()
+    return times
+
+
 def _timed_runs(at: Any, change: Any, n: int) -> list[float]:
     times = []
     for i in range(n):
@@ -196,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--compare", type=Path, action="append", default=[], metavar="CHECKOUT",
                         help="also time another copy of the repository (e.g. `git worktree add` of an older "
                              "commit), its fresh servers alternating with this one's")
+    parser.add_argument("--clicks", type=int, default=10, help="marker clicks for the click -> panel measure")
     parser.add_argument("--floor", action="store_true",
                         help="also time a page holding only the seed's ready-made map (Streamlit + st_folium alone)")
     args = parser.parse_args(argv)
@@ -207,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"first render, median of {args.runs} fresh servers of {checkout}:")
             print(f"  launch -> server answers         {up:6.2f} s")
             print(f"  launch -> Khasan marker painted  {visible:6.2f} s")
-            print(f"  server answers -> Khasan painted {after:6.2f} s   (target < 2 s); runs: "
+            print(f"  server answers -> Khasan painted {after:6.2f} s   (target <= 2.5 s); runs: "
                   + ", ".join(f"{m[2]:.2f}" for m in measured))
             print(f"  server answers -> Playwright sees Khasan visible {seen:6.2f} s (the measure before 2026-11)")
             print(f"  server answers -> basemap drawn  {drawn:6.2f} s")
@@ -217,6 +273,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"floor: a page holding only the seed's ready-made map, median of {args.runs} fresh servers:")
             print(f"  server answers -> Khasan painted {after:6.2f} s; runs: "
                   + ", ".join(f"{m[2]:.2f}" for m in measured))
+        clicks = click_to_panel(args.clicks)
+        print(f"marker click -> place panel shows it, median of {len(clicks)} clicks: "
+              f"{statistics.median(clicks):.2f} s (target <= 0.3 s); clicks: "
+              + ", ".join(f"{c:.2f}" for c in clicks))
     else:
         print(f"first render: skipped ({CHROMIUM} not found)")
 

@@ -35,13 +35,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geoviz.geo.geodesy import build_legs, geodesic_line, split_antimeridian
-from geoviz.model import Candidate, Claim, Document, Entry, Event, Leg, Mention, Place, Route, Stop
+from geoviz.claims.judge import judge
+from geoviz.claims.statements import find_distance_statements
+from geoviz.geo.geodesy import build_legs, distance_km, geodesic_line, initial_bearing, split_antimeridian
+from geoviz.model import Candidate, Claim, Document, Entry, Event, Leg, Mention, Place, Route, Stop, Verdict
 
 __all__ = ["GEOJSON_VERSION", "Scene"]
 
 GEOJSON_VERSION = 1
 _CLAIM_LINE_STEP_KM = 100.0
+#: ``Scene.meta`` key of the claim ends a person re-picked: ``{"START:END": {"subject": id, "anchor": id}}``
+#: (the claim's character span names it, as it survives a re-check and a GeoJSON round-trip).
+CLAIM_ENDS = "claim_ends"
 
 Rejudge = Callable[["Scene"], list[Any]]
 
@@ -134,6 +139,9 @@ class Scene:
                 r.stops = [s for s in r.stops if s.place_id != place_id]
                 r.legs = build_legs(r.stops)
         self.routes = [r for r in self.routes if len(r.stops) >= 2]
+        for ends in self.meta.get(CLAIM_ENDS, {}).values():
+            for role in [k for k, v in ends.items() if v == place_id]:
+                del ends[role]
         return self._rejudge(rejudge)
 
     def add_stop(self, route_id: str, place_id: str, index: int | None = None, mode: str | None = None,
@@ -149,9 +157,12 @@ class Scene:
         return self
 
     def remove_stop(self, route_id: str, index: int) -> Scene:
+        """Remove one stop; the journey goes with its last stop (no "0 stops · 0 km" left behind)."""
         r = self.route(route_id)
         del r.stops[index]
         r.legs = build_legs(r.stops)
+        if not r.stops:
+            self.routes = [x for x in self.routes if x.id != route_id]
         return self
 
     def move_stop(self, route_id: str, from_index: int, to_index: int) -> Scene:
@@ -160,11 +171,102 @@ class Scene:
         r.legs = build_legs(r.stops)
         return self
 
+    def rename_place(self, place_id: str, new_id: str) -> str:
+        """Give a place a new id (the corrected entry's), everywhere it is referred to; returns the id it ends with.
+
+        Why: a corrected place must export the id of the entry chosen, not of
+        the one the resolver picked. When another place already has that id,
+        the two are one place now: the mentions join the existing one.
+        """
+        p = self.place(place_id)
+        if p is None:
+            raise KeyError(f"no place {place_id!r}")
+        if not new_id or new_id == place_id:
+            return place_id
+        other = self.place(new_id)
+        if other is not None:
+            seen = {(m.start, m.end) for m in other.mentions}
+            other.mentions = sorted([*other.mentions, *(m for m in p.mentions if (m.start, m.end) not in seen)],
+                                    key=lambda m: m.start)
+            self.places = [x for x in self.places if x.id != place_id]
+        else:
+            p.id = new_id
+        for e in self.events:
+            if e.place_id == place_id:
+                e.place_id = new_id
+        for r in self.routes:
+            for s in r.stops:
+                if s.place_id == place_id:
+                    s.place_id = new_id
+                    if other is not None:
+                        s.name, s.lat, s.lon = other.name, other.lat, other.lon
+            r.legs = build_legs(r.stops)
+        for c in self.claims:
+            for role in ("subject_id", "anchor_id"):
+                if not isinstance(c, dict) and getattr(c, role, None) == place_id:
+                    setattr(c, role, new_id)
+        for ends in self.meta.get(CLAIM_ENDS, {}).values():
+            for role, pid in list(ends.items()):
+                if pid == place_id:
+                    ends[role] = new_id
+        return new_id
+
+    def add_place(self, place: Place, rejudge: Rejudge | None = None) -> Scene:
+        """Add a place the parser missed (with its mentions); the same id already here gains the mentions."""
+        existing = self.place(place.id)
+        if existing is not None:
+            seen = {(m.start, m.end) for m in existing.mentions}
+            existing.mentions = sorted([*existing.mentions, *(m for m in place.mentions
+                                                              if (m.start, m.end) not in seen)],
+                                       key=lambda m: m.start)
+        else:
+            self.places.append(place)
+        return self._rejudge(rejudge)
+
+    def new_route(self, place_ids: list[str], traveller: str | None = None) -> Route:
+        """A journey a person adds, through places of the scene (at least two); returns it."""
+        places = [self.place(pid) for pid in place_ids]
+        if len(places) < 2 or any(p is None for p in places):
+            raise KeyError(f"a new journey needs two places of the scene, not {place_ids!r}")
+        taken = {r.id for r in self.routes}
+        rid = next(f"route:user:{i}" for i in range(1, len(taken) + 2) if f"route:user:{i}" not in taken)
+        stops = [Stop(place_id=p.id, name=p.name, lat=p.lat, lon=p.lon, reason="added by hand")
+                 for p in places if p is not None]
+        route = Route(id=rid, stops=stops, legs=build_legs(stops), traveller=traveller or None)
+        self.routes.append(route)
+        return route
+
+    def rename_route(self, route_id: str, traveller: str | None) -> Scene:
+        """Name who travels (None or blank: nobody named)."""
+        self.route(route_id).traveller = (traveller or "").strip() or None
+        return self
+
+    def drop_route(self, route_id: str) -> Scene:
+        self.route(route_id)
+        self.routes = [r for r in self.routes if r.id != route_id]
+        return self
+
+    def set_claim_end(self, claim_index: int, role: str, place_id: str, rejudge: Rejudge | None = None) -> Scene:
+        """Re-pick the subject or anchor (``role``) of a claim: the choice is kept through later re-checks."""
+        if role not in ("subject", "anchor"):
+            raise ValueError(f"a claim end is 'subject' or 'anchor', not {role!r}")
+        if self.place(place_id) is None:
+            raise KeyError(f"no place {place_id!r}")
+        c = self.claims[claim_index]
+        if isinstance(c, dict):
+            raise TypeError("a claim read back as a plain dict cannot be re-measured")
+        self.meta.setdefault(CLAIM_ENDS, {}).setdefault(f"{c.start}:{c.end}", {})[role] = place_id
+        return self._rejudge(rejudge)
+
     def drop_event(self, event_id: str) -> Scene:
         if not any(e.id == event_id for e in self.events):
             raise KeyError(f"no event {event_id!r}")
         self.events = [e for e in self.events if e.id != event_id]
         return self
+
+    def rejudge(self, rejudge: Rejudge | None) -> Scene:
+        """Check the claims again (after edits made without a ``rejudge``), keeping re-picked claim ends."""
+        return self._rejudge(rejudge)
 
     def _rejudge(self, rejudge: Rejudge | None) -> Scene:
         """Claims depend on place coordinates: judge them again after a place edit.
@@ -175,7 +277,43 @@ class Scene:
         """
         if rejudge is not None:
             self.claims = list(rejudge(self))
+        self._apply_claim_ends()
         return self
+
+    def _apply_claim_ends(self) -> None:
+        """Measure and judge again every claim whose ends a person re-picked (``meta["claim_ends"]``)."""
+        picked = self.meta.get(CLAIM_ENDS) or {}
+        if not picked:
+            return
+        statements = None
+        by_id = {p.id: p for p in self.places}
+        for c in self.claims:
+            ends = picked.get(f"{getattr(c, 'start', '')}:{getattr(c, 'end', '')}")
+            if not ends or isinstance(c, dict):
+                continue
+            for role, pid in ends.items():
+                p = by_id.get(pid)
+                if p is not None:
+                    setattr(c, role, p.name)
+                    setattr(c, f"{role}_id", p.id)
+            s, a = by_id.get(c.subject_id or ""), by_id.get(c.anchor_id or "")
+            st = c.statement
+            if st is None:  # read back from GeoJSON: the statement is found in the text again
+                if statements is None:
+                    statements = {(x.start, x.end): x for x in find_distance_statements(self.source_text)}
+                st = statements.get((c.start, c.end))
+            if s is None or a is None or st is None:
+                c.verdict, c.computed_km, c.computed_bearing, c.tolerance_km = Verdict.UNRESOLVED, None, None, None
+                c.reason = "an end of this claim is not on the map"
+                c.explanation = f"unresolved: {c.reason}"
+                continue
+            c.relation = None if str(c.relation) == "border" else c.relation  # a re-picked end is a point
+            computed = distance_km(a, s)
+            bearing = initial_bearing(a, s) if computed > 0 else None
+            j = judge(st, computed, bearing, anchor=a.name)
+            c.computed_km, c.computed_bearing, c.tolerance_km = computed, bearing, j.tolerance_km
+            c.verdict, c.explanation = j.verdict, f"{j.explanation} (ends picked by you)"
+            c.reason = j.explanation if j.verdict == Verdict.UNRESOLVED else None
 
     # -- GeoJSON ----------------------------------------------------------------------------
 

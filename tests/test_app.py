@@ -19,6 +19,7 @@ from geoviz.app import articles, mapframe, markup, resources, warmup
 from geoviz.app import workspace as app_workspace
 from geoviz.article import MAX_BYTES
 from geoviz.geo.gazetteer import StoreNameKeys
+from geoviz.geo.geodesy import distance_km
 from geoviz.model import Mention, Place
 from geoviz.pipeline import InputError, pipeline
 from geoviz.scene import Scene
@@ -99,15 +100,26 @@ def test_choosing_another_candidate_rechecks_the_claim(app: AppTest):
     resolution.set_value(VLADIVOSTOK_PORT).run()
     assert not app.exception, app.exception
 
-    place = workspace(app).scene.place(VLADIVOSTOK)
+    assert workspace(app).scene.place(VLADIVOSTOK) is None  # the corrected place takes the chosen entry's id
+    place = workspace(app).scene.place(VLADIVOSTOK_PORT)
     assert place.entry_id == VLADIVOSTOK_PORT and place.kind == "port"
+    assert app.session_state["selected"] == VLADIVOSTOK_PORT  # the selected-place box follows the correction
+    box = widget(app.selectbox, "Selected place")
+    assert box.value == VLADIVOSTOK_PORT and "Vladivostok (port, RU)" in box.options
+    assert "Vladivostok (town, RU)" not in box.options
+    app.button(key="undo").click().run()  # undone: the town again, under its own id, with its choices
+    assert workspace(app).scene.place(VLADIVOSTOK).entry_id == VLADIVOSTOK
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    assert widget(app.selectbox, "Resolution (ranked candidates)").options[1] == "Vladivostok \u00b7 port \u00b7 RU"
+    app.button(key="redo").click().run()
+    app.selectbox(key="selected").set_value(VLADIVOSTOK_PORT).run()
     after = the_claim(app).computed_km
     assert after != pytest.approx(before, abs=0.1)
     assert after == pytest.approx(1013.0, abs=0.5)
     assert "white-space:nowrap;\">1,013 km<" in claims_html(app)
     assert widget(app.selectbox, "Resolution (ranked candidates)").value == VLADIVOSTOK_PORT  # survives reruns
     app.run()
-    assert workspace(app).scene.place(VLADIVOSTOK).entry_id == VLADIVOSTOK_PORT
+    assert workspace(app).scene.place(VLADIVOSTOK_PORT).entry_id == VLADIVOSTOK_PORT
     assert any("Vladivostok" in c.value for c in app.sidebar.caption)  # the edit log
 
 
@@ -120,7 +132,7 @@ def test_a_gazetteer_search_pick_moves_the_place_and_the_verdict(app: AppTest):
     widget(app.button, "Use").click().run()
     assert not app.exception, app.exception
 
-    assert workspace(app).scene.place(VOSTOCHNY).entry_id == "gn:797241"
+    assert workspace(app).scene.place("gn:797241").entry_id == "gn:797241"
     claim = the_claim(app)
     assert abs(claim.computed_km - 1011.5) > 50
     assert claim.verdict != "consistent"
@@ -275,6 +287,178 @@ def test_export_buttons_are_named_after_the_article(app: AppTest):
     names = {b.proto.label: b for b in buttons}
     assert set(names) == {"Map (HTML)", "Offline map (HTML)", "GeoJSON", "Places (CSV)", "Claims (CSV)"}
     assert any(stem in c.value for c in app.caption)
+
+
+# --------------------------------------------------------------------------
+# Issue #17: every part of the story editable, stepwise undo, corrected ids, the size limit
+# --------------------------------------------------------------------------
+
+#: "Hope" is a word first: the parser leaves it out, and a person adds it (Hope, Tasman District, New Zealand).
+MISSED = "Volunteers from Hope drove to Nelson, then flew from Wellington to Sydney. Hope has a small school."
+HOPE_NZ = "gn:2189819"
+
+
+def paste(app: AppTest, text: str) -> AppTest:
+    app.text_area(key="paste_text").input(text)
+    widget(app.button, "Map this text").click().run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_a_missed_place_is_added_with_every_mention_to_map_tables_and_exports(app: AppTest):
+    import json
+
+    from geoviz.export import geojson_document, places_csv
+
+    paste(app, MISSED)
+    assert "Hope" not in [p.name for p in workspace(app).scene.places]
+    app.text_input(key="add_place_name").input("Hope").run()
+    pick = app.selectbox(key="add_place_pick")
+    assert "2 mentions in the text" in pick.label
+    pick.set_value(HOPE_NZ).run()
+    app.button(key="add_place_btn").click().run()
+    assert not app.exception, app.exception
+
+    ws = workspace(app)
+    place = ws.scene.place(HOPE_NZ)
+    assert place is not None and [MISSED[m.start:m.end] for m in place.mentions] == ["Hope", "Hope"]
+    assert place.country == "NZ"
+    assert app.session_state["selected"] == HOPE_NZ
+    assert "Hope" in place_names(app)
+    assert any("added Hope" in e and "2 mentions" in e for e in ws.edits)
+    features = json.loads(geojson_document(ws.export_scene()))["features"]
+    assert any(f["id"] == HOPE_NZ for f in features)
+    assert f"\n{HOPE_NZ},Hope," in places_csv(ws.export_scene())
+    frame = mapframe.scene_map_frame(ws.fingerprint(), True, ws.scene)
+    assert "Hope" in frame.script  # on the map
+
+
+def test_a_corrected_place_exports_the_chosen_entry_id(app: AppTest):
+    import json
+
+    from geoviz.export import geojson_document, places_csv
+
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    widget(app.selectbox, "Resolution (ranked candidates)").set_value(VLADIVOSTOK_PORT).run()
+    ws = workspace(app)
+    geo = json.loads(geojson_document(ws.export_scene()))
+    place = next(f for f in geo["features"] if f["properties"]["feature_type"] == "place"
+                 and f["properties"]["name"] == "Vladivostok")
+    assert place["id"] == place["properties"]["id"] == place["properties"]["entry_id"] == VLADIVOSTOK_PORT
+    claim = next(f for f in geo["features"] if f["properties"]["feature_type"] == "claim")
+    assert claim["properties"]["anchor_id"] == VLADIVOSTOK_PORT
+    csv_text = places_csv(ws.export_scene())
+    assert f"\n{VLADIVOSTOK_PORT},Vladivostok," in csv_text and VLADIVOSTOK + "," not in csv_text
+    assert geo["geoviz"]["meta"]["edits"] == ws.edits  # the edit log travels with the map
+
+
+def test_a_claim_end_is_re_picked_from_the_places_and_the_gazetteer(app: AppTest):
+    open_tab(app, "Distance claims")
+    assert "Vostochny Cosmodrome (facility)" in claims_html(app) and "Vladivostok (town)" in claims_html(app)
+    app.selectbox(key="claim:0:anchor").set_value("gn:1871859").run()  # Pyongyang
+    assert not app.exception, app.exception
+    claim = the_claim(app)
+    scene = workspace(app).scene
+    assert claim.anchor_id == "gn:1871859" and claim.anchor == "Pyongyang"
+    assert claim.computed_km == pytest.approx(distance_km(scene.place("gn:1871859"), scene.place(VOSTOCHNY)))
+    assert claim.verdict == "overstated" or claim.verdict == "understated"
+    assert "Pyongyang (town)" in claims_html(app) and "picked by you" in claims_html(app)
+    # from the gazetteer: the place joins the scene and becomes the end
+    next(t for t in app.text_input if t.key.startswith("claim-search:0:")).input("Vladivostok").run()
+    app.selectbox(key="claim-hit:0").set_value(VLADIVOSTOK).run()
+    app.button(key="claim-anc:0").click().run()
+    claim = the_claim(app)
+    assert claim.anchor_id == VLADIVOSTOK and claim.verdict == "consistent"
+    # a later correction elsewhere re-checks the claims and keeps the picked ends
+    app.selectbox(key="claim:0:anchor").set_value("gn:2017370").run()  # Russia: a country's point
+    assert the_claim(app).anchor_id == "gn:2017370"
+    assert "Russia is a country: measured from its single point" in claims_html(app)
+
+
+def test_journeys_are_renamed_deleted_and_added(app: AppTest):
+    open_tab(app, "Route")
+    route = workspace(app).scene.routes[0]
+    app.text_input(key=f"traveller:{route.id}").input("Kim Jong Un").run()
+    assert workspace(app).scene.routes[0].traveller == "Kim Jong Un"
+    assert any("Kim Jong Un's journey" in m.value for m in app.markdown)
+    app.button(key=f"drop-route:{route.id}").click().run()
+    assert not workspace(app).scene.routes
+    assert any("0 journeys" in c.value for c in app.caption)  # the header stops counting it
+    app.selectbox(key="new_route_from").set_value(VLADIVOSTOK)
+    app.selectbox(key="new_route_to").set_value(VOSTOCHNY)
+    app.text_input(key="new_route_who").input("Putin")
+    app.button(key="new_route_btn").click().run()
+    assert not app.exception, app.exception
+    (new,) = workspace(app).scene.routes
+    assert [s.name for s in new.stops] == ["Vladivostok", "Vostochny Cosmodrome"] and new.traveller == "Putin"
+    assert new.distance_km == pytest.approx(1011.5, abs=1)
+    # a stop from the gazetteer search: a place the article never named
+    app.text_input(key=f"stop-search:{new.id}").input("Harbin").run()
+    app.selectbox(key=f"stop-hit:{new.id}").set_value("gn:2037013")  # Harbin
+    app.button(key=f"stop-use:{new.id}").click().run()
+    route = workspace(app).scene.routes[0]
+    assert [s.name for s in route.stops] == ["Vladivostok", "Vostochny Cosmodrome", "Harbin"]
+    assert workspace(app).scene.place("gn:2037013") is not None  # the stop's place joined the scene
+    assert any("1 journey \u00b7" in c.value for c in app.caption)
+
+
+def test_removing_every_stop_removes_the_journey(app: AppTest):
+    open_tab(app, "Route")
+    route = workspace(app).scene.routes[0]
+    for _ in range(len(route.stops)):
+        app.button(key=f"{route.id}:0:del").click().run()
+        assert not app.exception, app.exception
+    assert not workspace(app).scene.routes
+    assert not any("0 stops" in m.value for m in app.markdown)
+    assert any("0 journeys" in c.value for c in app.caption)
+
+
+def test_undo_and_redo_step_through_the_whole_edit_log(app: AppTest):
+    open_tab(app, "Route")
+    route = workspace(app).scene.routes[0]
+    for _ in range(3):
+        app.button(key=f"{route.id}:0:down").click().run()
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()
+    widget(app.button, "Drop Vladivostok from the map").click().run()
+    for _ in range(4):  # nine edits in all: the log shows every one, not the last six
+        app.button(key=f"{route.id}:0:down").click().run()
+    app.selectbox(key="selected").set_value("gn:2022586").run()
+    widget(app.button, "Drop Khasan from the map").click().run()
+    ws = workspace(app)
+    assert len(ws.edits) == 9
+    log = "\n".join(c.value for c in app.sidebar.caption)
+    assert all(f"{i}. " in log for i in range(1, 10)) and "dropped Vladivostok" in log
+    app.button(key="undo").click().run()
+    assert workspace(app).scene.place("gn:2022586") is not None and len(workspace(app).edits) == 8
+    assert "~~" in "\n".join(c.value for c in app.sidebar.caption)  # the undone step stays visible, struck
+    for _ in range(4):
+        app.button(key="undo").click().run()
+    assert workspace(app).scene.place(VLADIVOSTOK) is None  # stepped back to just after the drop
+    app.button(key="undo").click().run()
+    assert workspace(app).scene.place(VLADIVOSTOK) is not None and the_claim(app).verdict == "consistent"
+    app.button(key="redo").click().run()
+    assert workspace(app).scene.place(VLADIVOSTOK) is None and the_claim(app).verdict == "unresolved"
+    widget(app.sidebar.button, "Undo all edits").click().run()
+    assert workspace(app).edits == [] and workspace(app).scene.place(VLADIVOSTOK) is not None
+    app.button(key="redo").click().run()
+    assert len(workspace(app).edits) == 1
+    log_button = next(b for b in app.get("download_button") if b.proto.label == "Edit log (text)")
+    assert log_button is not None
+
+
+def test_an_article_over_the_limit_is_refused_with_what_to_do_instead(app: AppTest):
+    assert any(f"{articles.MAX_ARTICLE_CHARS:,} characters" in c.value for c in app.sidebar.caption)  # up front
+    big = "Officials met in Nairobi. " * (articles.MAX_ARTICLE_CHARS // 26 + 10)
+    app.text_area(key="paste_text").input(big)
+    widget(app.button, "Map this text").click().run()
+    assert not app.exception, app.exception
+    error = " ".join(e.value for e in app.sidebar.error)
+    assert "geoviz batch" in error and "Corpus tab" in error and f"{articles.MAX_ARTICLE_CHARS:,}" in error
+    assert workspace(app).name == articles.SEED  # the article is kept
+    assert app.session_state["paste_text"] == ""  # and the paste let go of
+    app.file_uploader(key="upload").upload("wire.txt", big.encode(), "text/plain").run()
+    assert "wire.txt is" in " ".join(e.value for e in app.sidebar.error)
+    assert workspace(app).name == articles.SEED
 
 
 # --------------------------------------------------------------------------
@@ -565,3 +749,16 @@ def test_a_map_frame_carries_what_st_folium_would_send(gaz, seed_text: str, monk
     assert (frame.header, frame.html, frame.id) == (sent[0]["header"], sent[0]["html"], sent[0]["id"])
     assert (list(frame.css_links), list(frame.js_links)) == (sent[0]["css_links"], sent[0]["js_links"])
     assert frame.key == sf.generate_js_hash(frame.script, "map", False)
+
+
+def test_a_map_click_the_page_has_not_seen_selects_its_place_once(app: AppTest):
+    """The page acts on the map's last click even when the click's own callback was lost to a race; once."""
+    ws = workspace(app)
+    frame = mapframe.scene_map_frame(ws.fingerprint(), mapframe.DEFAULT_OFFLINE_BASEMAP, ws.scene)
+    khasan = ws.scene.place("gn:2022586")
+    app.session_state[frame.key] = {"last_object_clicked": {"lat": khasan.lat, "lng": khasan.lon},
+                                    "last_object_clicked_count": 1}
+    app.run()
+    assert app.session_state["selected"] == "gn:2022586"
+    app.selectbox(key="selected").set_value(VLADIVOSTOK).run()  # a later pick in the box is not undone
+    assert app.session_state["selected"] == VLADIVOSTOK

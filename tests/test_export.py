@@ -193,3 +193,18 @@ def test_geoviz_map_command_errors_are_one_line(tmp_path: Path, capsys: pytest.C
     assert main(["map", str(tmp_path / "missing.txt"), "-o", str(tmp_path / "x.html")]) == 2
     err = capsys.readouterr().err
     assert err.startswith("geoviz map: error:") and err.count("\n") == 1
+
+
+def test_the_edit_log_travels_with_the_exported_map(seed_scene, gaz):
+    """Issue #17: the whole edit log exportable with the map (the app puts it in ``meta["edits"]``)."""
+    import copy
+    import json
+
+    from geoviz.export import geojson_document, html_document
+
+    seed_scene = copy.deepcopy(seed_scene)  # the fixture is shared by the module
+    seed_scene.meta["edits"] = ["dropped <b>Ukraine</b>", "moved stop Khasan to position 1"]
+    page = html_document(seed_scene, gazetteer=gaz, offline=True)
+    assert "Edited by hand" in page and "moved stop Khasan to position 1" in page
+    assert "<b>Ukraine</b>" not in page  # escaped like every other piece of text
+    assert json.loads(geojson_document(seed_scene))["geoviz"]["meta"]["edits"] == seed_scene.meta["edits"]

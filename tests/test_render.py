@@ -256,6 +256,38 @@ def test_route_across_the_antimeridian_stays_continuous(gaz):
     assert basemap.offsets == [0.0, 360.0]  # the shifted copy of the countries under the Pacific half
 
 
+def test_australia_and_new_zealand_stay_on_the_one_world_copy_with_europe_and_america(gaz):
+    """Issue #17: NZ and NSW were drawn west of the Americas (the window's centre was the mean longitude)."""
+    places = [_place("gn:syd", "Sydney", -33.87, 151.21, country="AU"),
+              _place("gn:wlg", "Wellington", -41.29, 174.78, country="NZ"),
+              _place("gn:lon", "London", 51.51, -0.13, country="GB"),
+              _place("gn:nyc", "New York", 40.71, -74.01, country="US"),
+              _place("gn:scl", "Santiago", -33.45, -70.67, country="CL")]
+    m = render(Scene(places=places), offline=True, gazetteer=gaz)
+    at = {mk.options.get("title"): mk.location for mk in _of(m, folium.Marker) if mk.options.get("title")}
+    for p in places:
+        assert at[p.name] == [p.lat, p.lon]  # nothing shifted onto another copy
+    assert m.options.get("world_copy_jump") is True and "\"worldCopyJump\": true" in m.get_root().render()
+    basemap = next(c for c in m._children.values() if isinstance(c, VectorBasemap))
+    assert basemap.offsets == [0.0]
+
+
+def test_a_leg_across_the_pacific_is_drawn_the_short_way_and_ends_at_its_marker(gaz):
+    syd = _place("gn:syd", "Sydney", -33.87, 151.21, country="AU")
+    scl = _place("gn:scl", "Santiago", -33.45, -70.67, country="CL")
+    lon_ = _place("gn:lon", "London", 51.51, -0.13, country="GB")
+    stops = [Stop(p.id, p.name, p.lat, p.lon) for p in (syd, scl)]
+    route = Route(id="r1", stops=stops, legs=build_legs(stops))
+    m = render(Scene(places=[syd, scl, lon_], routes=[route]), offline=True, gazetteer=gaz)
+    line = next(p for p in _of(m, folium.PolyLine) if p.options.get("className") == "gv-route")
+    lons = [lon for _, lon in line.locations]
+    assert max(abs(b - a) for a, b in zip(lons, lons[1:])) < 5 and max(lons) - min(lons) < 180  # the short way
+    santiago = next(mk for mk in _of(m, folium.Marker) if mk.options.get("title") == "Santiago")
+    assert santiago.location[1] == pytest.approx(lons[-1], abs=1e-6)
+    london = next(mk for mk in _of(m, folium.Marker) if mk.options.get("title") == "London")
+    assert min(lons) - 180 <= london.location[1] <= max(lons) + 180  # one copy: within reach of the rest
+
+
 def test_empty_scene_renders_a_world_view():
     page = render(Scene()).get_root().render()
     assert '"bounds":null' in page
@@ -314,3 +346,13 @@ def test_every_event_type_has_a_pin_letter_and_a_legend_label():
     from geoviz.render import EVENT_LABELS, EVENT_LETTERS
 
     assert set(EVENT_TYPES) <= set(EVENT_LETTERS) and set(EVENT_TYPES) <= set(EVENT_LABELS)
+
+
+def test_labels_are_decluttered_with_the_story_s_places_first(seed_map: folium.Map):
+    """Issue #17: labels collided; the page hides the lower-priority one of two that overlap, at every zoom."""
+    page = seed_map.get_root().render()
+    assert "function declutter()" in page and "gv-hidden-label" in page
+    page = page.replace('\\"', '"').replace("\\u003e", ">")  # the icons' HTML sits in JSON strings
+    assert 'gv-label gv-label-city gv-label-key">Vladivostok' in page  # a claim's anchor is labelled first
+    assert 'gv-label gv-label-city gv-label-key">Khasan' in page  # a journey's stop too
+    assert 'gv-label gv-label-country">North Korea' in page  # a country is not

@@ -276,3 +276,60 @@ def test_scene_from_parse_round_trips(seed_text: str) -> None:
     scene = scene_from_document(parse(seed_text, date="2023-09-14"))
     assert_rfc7946(scene.to_geojson())
     assert _json_round_trip(scene) == scene
+
+
+# --------------------------------------------------------------------------
+# Issue #17: corrected ids, added places, journeys by hand, re-picked claim ends
+# --------------------------------------------------------------------------
+
+
+def test_rename_place_moves_every_reference_to_the_new_id(seed_scene: Scene, gaz) -> None:
+    khasan_id = next(p.id for p in seed_scene.places if p.name == "Khasan")
+    entry = gaz.lookup("Vladivostok")[0]
+    port = next(e for e in gaz.lookup("Vladivostok", 10) if e.kind == "port")
+    seed_scene.set_place(khasan_id, port)
+    assert seed_scene.rename_place(khasan_id, port.id) == port.id
+    assert seed_scene.place(khasan_id) is None and seed_scene.place(port.id).entry_id == port.id
+    assert any(s.place_id == port.id for s in seed_scene.routes[0].stops)
+    assert all(e.place_id != khasan_id for e in seed_scene.events)
+    assert _json_round_trip(seed_scene) == seed_scene
+    # onto a place already there: one place, the mentions joined
+    town = seed_scene.place(entry.id)
+    before = len(town.mentions)
+    assert seed_scene.rename_place(port.id, entry.id) == entry.id
+    assert seed_scene.place(port.id) is None and len(seed_scene.place(entry.id).mentions) == before + 1
+
+
+def test_the_last_stop_removed_removes_the_journey(seed_scene: Scene) -> None:
+    route = seed_scene.routes[0]
+    for _ in range(len(route.stops)):
+        seed_scene.remove_stop(route.id, 0)
+    assert seed_scene.routes == []
+
+
+def test_journeys_by_hand_new_rename_drop(seed_scene: Scene) -> None:
+    ids = [p.id for p in seed_scene.places[:2]]
+    route = seed_scene.new_route(ids, "Kim")
+    assert [s.place_id for s in route.stops] == ids and len(route.legs) == 1 and route.traveller == "Kim"
+    seed_scene.rename_route(route.id, "  ")
+    assert route.traveller is None
+    assert _json_round_trip(seed_scene) == seed_scene
+    seed_scene.drop_route(route.id)
+    assert all(r.id != route.id for r in seed_scene.routes)
+    with pytest.raises(KeyError):
+        seed_scene.new_route(ids[:1])
+
+
+def test_a_re_picked_claim_end_survives_re_checks_and_the_round_trip(seed_scene: Scene, gaz) -> None:
+    judge_again = claims_judge(gaz)
+    pyongyang = next(p.id for p in seed_scene.places if p.name == "Pyongyang")
+    i = next(i for i, c in enumerate(seed_scene.claims) if c.subject_id and c.anchor_id)
+    seed_scene.set_claim_end(i, "anchor", pyongyang, rejudge=judge_again)
+    claim = seed_scene.claims[i]
+    assert claim.anchor_id == pyongyang and "picked by you" in claim.explanation
+    measured = claim.computed_km
+    seed_scene.rejudge(judge_again)  # any later edit re-checks every claim: the pick holds
+    assert seed_scene.claims[i].anchor_id == pyongyang and seed_scene.claims[i].computed_km == measured
+    back = Scene.from_geojson(json.loads(json.dumps(seed_scene.to_geojson())))
+    back.rejudge(judge_again)
+    assert back.claims[i].anchor_id == pyongyang and back.claims[i].computed_km == pytest.approx(measured)

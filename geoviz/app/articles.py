@@ -12,16 +12,32 @@ from typing import Any
 from geoviz.article import MAX_BYTES, decode, html_to_text, looks_like_html
 from geoviz.errors import InputError
 
-__all__ = ["ACCEPTED_SUFFIXES", "MAX_UPLOAD_MB", "SEED", "SEEDS", "Sample", "landing_article", "read_upload",
-           "samples"]
+__all__ = ["ACCEPTED_SUFFIXES", "LIMIT_NOTE", "MAX_ARTICLE_CHARS", "MAX_UPLOAD_MB", "SEED", "SEEDS", "Sample",
+           "check_length", "landing_article", "read_upload", "samples"]
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
 #: The article the app opens with and the README shows.
 SEED = "kim-putin-summit.txt"
 ACCEPTED_SUFFIXES = (".txt", ".md", ".markdown", ".text", ".html", ".htm")
-#: The uploader's limit, the same as the CLI's for an article file.
+#: The uploader's limit, the same as the CLI's for an article file (an HTML page is mostly markup).
 MAX_UPLOAD_MB = MAX_BYTES // 2**20
+#: The longest article the app reads: about 30,000 words, a long feature several times over. Why a limit: a
+#: 15 MB paste took 73 s to parse, drew 15,785 markers the browser could not show, and took the server from
+#: 0.56 to 2.5 GB; a corpus belongs to ``geoviz batch`` and the Corpus tab, which are built for it.
+MAX_ARTICLE_CHARS = 200_000
+#: What the sidebar says up front, and what a refusal ends with.
+LIMIT_NOTE = (f"One article at a time, up to {MAX_ARTICLE_CHARS:,} characters. For more (a month of wire copy), "
+              "run `geoviz batch` and open its output in the Corpus tab.")
+
+
+def check_length(name: str, text: str) -> str:
+    """``text`` when it is within :data:`MAX_ARTICLE_CHARS`, else :class:`InputError` saying what to do instead."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"{name} is {len(text):,} characters; the app reads one article of up to "
+                         f"{MAX_ARTICLE_CHARS:,}. For a corpus, run `geoviz batch IN.jsonl -o OUT` and open its "
+                         "output in the Corpus tab.")
+    return text
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,4 +100,4 @@ def read_upload(name: str, data: bytes) -> str:
         text = html_to_text(text)
     if not text.strip():
         raise InputError(f"{name} has no readable text.")
-    return text
+    return check_length(name, text)

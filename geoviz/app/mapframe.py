@@ -39,9 +39,9 @@ from geoviz.app import resources
 from geoviz.render import VectorBasemap, basemap_js, basemap_script, js_value, offline_leaflet_assets, render
 from geoviz.scene import Scene
 
-__all__ = ["APP_MAP_JS", "DEFAULT_OFFLINE_BASEMAP", "MAP_RETURNS", "STATIC_BASEMAP", "STATIC_BASEMAP_URL", "MapFrame",
-           "local_leaflet", "map_frame", "nearest_place", "register_component", "scene_map_frame", "show_map",
-           "static_basemap_url", "write_static_basemap"]
+__all__ = ["APP_MAP_JS", "DEFAULT_OFFLINE_BASEMAP", "MAP_RETURNS", "MAP_SKELETON_CSS", "STATIC_BASEMAP",
+           "STATIC_BASEMAP_URL", "MapFrame", "local_leaflet", "map_frame", "nearest_place", "register_component",
+           "scene_map_frame", "show_map", "static_basemap_url", "unseen_click", "write_static_basemap"]
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The basemap a page starts with: the bundled country outlines, so the app needs no internet.
@@ -153,6 +153,26 @@ APP_MAP_JS = """
   };
   setTimeout(refit, 0);
   setTimeout(refit, 300);
+  // A marker click reaches the page at once: st_folium reports clicks through a 250 ms debounce, most of the
+  // 0.3 s a click may take to show its place. Right after st_folium's own handler has noted the click, send the
+  // same value it would send, and note it as sent, so its debounced report finds nothing new and sends nothing.
+  var report = function () {
+    var d = window.__GLOBAL_DATA__;
+    if (!d || !d.returned_objects || !d.last_object_clicked) { return; }
+    var value = {};
+    ["last_object_clicked", "last_object_clicked_count"].forEach(function (k) {
+      if (d.returned_objects.indexOf(k) >= 0) { value[k] = d[k]; }
+    });
+    if (JSON.stringify(d.previous_data) === JSON.stringify(value)) { return; }
+    d.previous_data = value;
+    window.parent.postMessage({isStreamlitMessage: true, type: "streamlit:setComponentValue", value: value,
+                               dataType: "json"}, "*");
+  };
+  if (typeof map_div !== "undefined") {
+    map_div.eachLayer(function (layer) {
+      if (layer instanceof L.Marker) { layer.on("click", function () { setTimeout(report, 0); }); }
+    });
+  }
 })();
 """
 
@@ -225,6 +245,19 @@ def scene_map_frame(fingerprint: str, offline: bool, _scene: Scene) -> MapFrame:
 # The component
 # --------------------------------------------------------------------------
 
+#: Until a new map paints (a new article: the iframe loads Leaflet, the script and the outlines), its box showed
+#: grey for 1-2 s. The iframe's own background is a skeleton instead: the map's sea colour, faint graticule lines
+#: and a word saying what is coming, all inline (no network).
+_SKELETON_SVG = (
+    "<svg xmlns='http://www.w3.org/2000/svg' width='240' height='120'>"
+    "<path d='M0 60H240M120 0V120' stroke='%23b9cddb' stroke-width='1'/>"
+    "<text x='120' y='64' font-family='sans-serif' font-size='14' fill='%235d7689' text-anchor='middle'>"
+    "Drawing the map%E2%80%A6</text></svg>")
+MAP_SKELETON_CSS = (
+    '<style>iframe[title="streamlit_folium.st_folium"] {'
+    f'background: #d6e4ee url("data:image/svg+xml;charset=utf-8,{_SKELETON_SVG.replace(" ", "%20")}") '
+    "center / 240px 120px repeat; border-radius: 4px; }</style>")
+
 
 def show_map(frame: MapFrame, *, height: int, on_click: Callable[[float, float], None]) -> None:
     """The st_folium component fed ``frame``; a click on a map object calls ``on_click(lat, lng)`` (a callback).
@@ -232,6 +265,8 @@ def show_map(frame: MapFrame, *, height: int, on_click: Callable[[float, float],
     Only :data:`MAP_RETURNS` come back, so panning and zooming never rerun the page.
     """
     import streamlit_folium
+
+    st.html(MAP_SKELETON_CSS)
 
     def clicked() -> None:
         report = (st.session_state.get(frame.key) or {}).get("last_object_clicked")
@@ -243,6 +278,24 @@ def show_map(frame: MapFrame, *, height: int, on_click: Callable[[float, float],
         width=None, returned_objects=MAP_RETURNS, default=dict(_MOUNT_REPORT), zoom=None, center=None,
         feature_group=None, return_on_hover=False, layer_control=None, pixelated=False,
         css_links=list(frame.css_links), js_links=list(frame.js_links), on_change=clicked, wrap_longitude=False)
+
+
+def unseen_click(frame: MapFrame) -> tuple[float, float] | None:
+    """The map's last click when this session has not acted on it yet (then it is marked seen), else None.
+
+    Why, besides the component's ``on_change``: two clicks 0.1 s apart
+    raced Streamlit's widget state (the second arrived while the run for the
+    first was under way) and the selection fell back to the one before both.
+    The component's value itself was right, so each run compares it with the
+    last click it acted on and acts on a new one: the last click wins.
+    """
+    report = st.session_state.get(frame.key) or {}
+    where = report.get("last_object_clicked")
+    mark = [frame.key, report.get("last_object_clicked_count")]
+    if not where or st.session_state.get("map_click_seen") == mark:
+        return None
+    st.session_state["map_click_seen"] = mark
+    return float(where["lat"]), float(where["lng"])
 
 
 def register_component() -> None:

@@ -14,8 +14,13 @@ from geoviz.model import Place
 from geoviz.render import KIND_STYLES, VERDICT_STYLES, marker_kind
 from geoviz.scene import Scene
 
-__all__ = ["claims_rows", "claims_table_html", "kind_label", "measure_places", "places_rows", "two_places",
-           "verdict_summary"]
+__all__ = ["claim_end_note", "claims_rows", "claims_table_html", "count", "end_label", "kind_label",
+           "measure_places", "places_rows", "two_places", "verdict_summary"]
+
+
+def count(n: int, word: str) -> str:
+    """"1 journey", "2 journeys": every word the page counts takes a plain -s."""
+    return f"{n:,} {word}{'s' * (n != 1)}"
 
 
 def kind_label(place: Place) -> str:
@@ -34,6 +39,26 @@ def places_rows(scene: Scene) -> list[dict[str, Any]]:
     return rows
 
 
+_KIND_WORDS = {"populated place": "town", "admin1": "state or province", "admin2": "district"}
+#: Kinds whose point is a centre (a capital or a centroid), not where anything is: a distance from it says little.
+_AREA_KINDS = {"country", "admin1", "admin2", "region", "continent", "sea", "ocean"}
+
+
+def end_label(place: Place | None, name: str | None) -> str:
+    """"Vladivostok (town)": a claim end with its kind, or the text's name when no place is attached."""
+    if place is None:
+        return name or "\u2014"
+    return f"{place.name} ({_KIND_WORDS.get(place.kind, place.kind)})"
+
+
+def claim_end_note(subject: Place | None, anchor: Place | None) -> str:
+    """Says when a distance is measured from a state or country's point, which stands for a whole area."""
+    notes = [f"{p.name} is a {'country' if p.kind == 'country' else _KIND_WORDS.get(p.kind, p.kind)}: measured "
+             f"from its single point ({p.lat:.2f}, {p.lon:.2f}), not its nearest edge"
+             for p in (subject, anchor) if p is not None and p.kind in _AREA_KINDS]
+    return "; ".join(notes)
+
+
 def claims_rows(scene: Scene) -> list[dict[str, Any]]:
     """The claims table: stated vs. measured, the verdict in words, and why."""
     rows = []
@@ -43,8 +68,13 @@ def claims_rows(scene: Scene) -> list[dict[str, Any]]:
         style = VERDICT_STYLES.get(verdict, VERDICT_STYLES["unresolved"])
         computed = get("computed_km")
         # Unrounded: rounding here and again when shown can disagree with the checker's own explanation.
-        rows.append({"verdict": f"{style.symbol} {style.label}", "subject": get("subject") or "\u2014",
-                     "anchor": get("anchor") or "\u2014", "stated km": float(get("stated_km") or 0),
+        subject, anchor = scene.place(get("subject_id") or ""), scene.place(get("anchor_id") or "")
+        border = str(get("relation") or "") == "border"
+        rows.append({"verdict": f"{style.symbol} {style.label}",
+                     "subject": end_label(subject, get("subject")),
+                     "anchor": get("anchor") if border else end_label(anchor, get("anchor")),
+                     "note": "" if border else claim_end_note(subject, anchor),
+                     "stated km": float(get("stated_km") or 0),
                      "computed km": None if computed is None else float(computed), "unit": get("unit") or "km",
                      "stated value": get("stated_value"),
                      "explanation": get("explanation") or get("reason") or "", "sentence": get("sentence") or ""})
@@ -71,7 +101,9 @@ def claims_table_html(scene: Scene) -> str:
         style = VERDICT_STYLES.get(verdict, VERDICT_STYLES["unresolved"])
         pill = (f'<span style="display:inline-block;white-space:nowrap;padding:2px 8px;border-radius:10px;'
                 f'background:{style.colour};color:#fff;font-weight:600">{html.escape(row["verdict"])}</span>')
-        what = (f'<b>{html.escape(row["subject"])}</b> \u2192 <b>{html.escape(row["anchor"])}</b>'
+        note = (f'<div style="color:#8a5a00;font-size:.88em;margin-top:2px">\u26a0 {html.escape(row["note"])}</div>'
+                if row["note"] else "")
+        what = (f'<b>{html.escape(row["subject"])}</b> \u2192 <b>{html.escape(row["anchor"])}</b>{note}'
                 f'<div style="color:#666;font-size:.88em;margin-top:2px">\u201c{html.escape(row["sentence"])}'
                 f'\u201d</div>')
         measured = "\u2014" if row["computed km"] is None else _km(row["computed km"])

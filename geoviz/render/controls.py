@@ -58,6 +58,11 @@ def info_html(title: str, n_places: int, scene: Any, claims: Sequence[dict[str, 
                      f'{escape_html(vs.symbol)} {escape_html(vs.label)}</span> '
                      f'<b>Stated {escape_html(stated(c))}'
                      f'</b> {ends}{escape_html(measured)}</div>')
+    edits = [str(e) for e in (getattr(scene, "meta", None) or {}).get("edits") or []]
+    if edits:  # the app's edit log travels with an exported map: a reader sees what a person changed
+        items = "".join(f"<li>{escape_html(e)}</li>" for e in edits)
+        parts.append(f'<div class="gv-sec"><b>Edited by hand</b> ({len(edits)} edit{"s" * (len(edits) != 1)})'
+                     f'<ol class="gv-stops">{items}</ol></div>')
     return f'<details open class="gv-details"><summary>About this map</summary>{"".join(parts)}</details>'
 
 

@@ -9,7 +9,8 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["LonWindow", "bounds", "centre", "destination", "finite", "label_spot", "ring_box"]
+__all__ = ["LonWindow", "bounds", "centre", "crosses_antimeridian", "destination", "finite", "label_spot",
+           "ring_box"]
 
 
 def finite(lat: Any, lon: Any) -> bool:
@@ -21,22 +22,32 @@ def finite(lat: Any, lon: Any) -> bool:
 
 
 class LonWindow:
-    """One 360-degree window of longitudes centred on the story.
+    """One 360-degree window of longitudes for the whole story: every marker and line on one copy of the world.
 
     Leaflet draws what it is given: a route Vladivostok -> Anchorage arrives
     with longitudes 131.9 ... 210.1 (unwrapped), so the Anchorage marker must
     be drawn at 210.1, not -149.9, or the line ends in the middle of the
-    Pacific. Every coordinate is shifted into the window around the circular
-    mean of the story's longitudes.
+    Pacific. The window's edge goes through the widest empty stretch of
+    longitude between the story's places, so nothing is cut apart; when the
+    stretch over the antimeridian is nearly as wide (at least half as wide),
+    the window is the usual -180 ... 180 (``standard``), which a reader
+    expects and which lets the map keep to one world copy
+    (``worldCopyJump``). The old circular mean put New Zealand and New South
+    Wales west of the Americas when a story also named Europe and America.
     """
 
-    def __init__(self, lons: Sequence[float]) -> None:
-        if lons:
-            x = sum(math.cos(math.radians(v)) for v in lons)
-            y = sum(math.sin(math.radians(v)) for v in lons)
-            self.centre = math.degrees(math.atan2(y, x)) if (x or y) else 0.0
-        else:
-            self.centre = 0.0
+    def __init__(self, lons: Sequence[float], crosses: bool = False) -> None:
+        """``crosses``: a line of the story (a leg, a claim) goes over the antimeridian, so the usual window
+        would cut it; the window then always goes through the widest empty stretch."""
+        ring = sorted({_wrap(float(v)) for v in lons if math.isfinite(float(v))})
+        self.centre = 0.0
+        if len(ring) >= 2:
+            gaps = [(ring[(i + 1) % len(ring)] - a) % 360.0 for i, a in enumerate(ring)]
+            widest = max(range(len(ring)), key=gaps.__getitem__)
+            over_antimeridian = gaps[-1]  # from the most eastern place round to the most western one
+            if crosses or over_antimeridian < 0.5 * gaps[widest]:
+                self.centre = _wrap(ring[widest] + gaps[widest] / 2.0 + 180.0)
+        self.standard = self.centre == 0.0
 
     def lon(self, lon: float) -> float:
         if self.centre - 180.0 <= lon < self.centre + 180.0:
@@ -49,6 +60,18 @@ class LonWindow:
             return []
         shift = round((self.lon(float(line[0][1])) - float(line[0][1])) / 360.0) * 360.0
         return [[float(lat), float(lon) + shift] for lat, lon in line]
+
+
+def _wrap(lon: float) -> float:
+    """A longitude in [-180, 180)."""
+    return (lon + 180.0) % 360.0 - 180.0
+
+
+def crosses_antimeridian(line: Sequence[Sequence[float]]) -> bool:
+    """Whether an unwrapped ``[lat, lon]`` line (a leg, a claim) goes over the antimeridian."""
+    lons = [float(p[1]) for p in line]
+    return bool(lons) and (max(lons) > 180.0 or min(lons) < -180.0
+                           or any(abs(b - a) > 180.0 for a, b in zip(lons, lons[1:])))
 
 
 def label_spot(line: Sequence[Sequence[float]], fraction: float, sides: tuple[str, str]) -> tuple[list[float], str]:

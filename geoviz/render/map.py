@@ -49,7 +49,16 @@ from geoviz.render.basemap import BasemapError, VectorBasemap, basemap_geojson
 from geoviz.render.controls import controls_js, info_html, legend_html, panels_js, verdict_of
 from geoviz.render.elements import DivIcon, Marker, Script, bind_popup, bind_tooltip
 from geoviz.render.escape import escape_html, js_value
-from geoviz.render.geometry import LonWindow, bounds, centre, destination, finite, label_spot, ring_box
+from geoviz.render.geometry import (
+    LonWindow,
+    bounds,
+    centre,
+    crosses_antimeridian,
+    destination,
+    finite,
+    label_spot,
+    ring_box,
+)
 from geoviz.render.popups import ArticleText, claim_popup, event_popup, km, place_popup, route_popup, stated
 from geoviz.render.records import claim_dict
 from geoviz.render.styles import (
@@ -115,7 +124,7 @@ class _Renderer:
         self.text = ArticleText(scene.source_text)
         self.places = {p.id: p for p in scene.places if finite(p.lat, p.lon)}
         self.claims = [claim_dict(c) for c in scene.claims]
-        self.frame = LonWindow([float(p.lon) for p in self._focus_places()])
+        self.frame = self._window()
         self.bounds: list[list[float]] = []
         self.used_kinds: set[str] = set()
         self.used_events: set[str] = set()
@@ -149,6 +158,16 @@ class _Renderer:
         reach = max(_FOCUS_MIN_KM, 1.5 * max(distance_km((lat0, mid), (p.lat, p.lon)) for p in core))
         near = [p for p in specific if p not in core and distance_km((lat0, mid), (p.lat, p.lon)) <= reach]
         return core + near
+
+    def _window(self) -> LonWindow:
+        """The story's one copy of the world: every place, and whether a leg or a claim line crosses 180°."""
+        lines = [leg.line for r in self.scene.routes for leg in r.legs if leg.line]
+        ends = [(self.point_of(c.get("subject_id")), self.point_of(c.get("anchor_id"))) for c in self.claims]
+        crosses = any(crosses_antimeridian(line) for line in lines) or any(
+            abs(a[1] - b[1]) > 180.0 for a, b in ends if a is not None and b is not None)
+        lons = [float(p.lon) for p in self.places.values()]
+        lons += [float(s.lon) for r in self.scene.routes for s in r.stops if finite(s.lat, s.lon)]
+        return LonWindow(lons, crosses=crosses)
 
     def country_name(self, code: str) -> str:
         """"Russia (RU)" when the gazetteer knows the code, else the code itself."""
@@ -186,8 +205,10 @@ class _Renderer:
         focus = [self.at(p.lat, p.lon) for p in self._focus_places()]
         self.bounds = bounds(focus)
         middle = centre(self.bounds) if self.bounds else [20.0, 0.0]
+        # One copy of the world: on the usual -180..180 window the map jumps back to it when panned onto
+        # another copy (markers are only on this one); a story across the Pacific is drawn around its own centre.
         m = folium.Map(location=middle, zoom_start=4, tiles=None, control_scale=True, prefer_canvas=False,
-                       world_copy_jump=False)
+                       world_copy_jump=self.frame.standard)
         m.get_root().title = escape_html(self.title)
         self._assets(m)
 
@@ -209,7 +230,7 @@ class _Renderer:
             minimap: dict[str, Any] | None = {"basemap": basemap.data_var}
         else:
             folium.TileLayer(tiles=OSM_TILES_URL, attr=OSM_ATTRIBUTION, name="OpenStreetMap", max_zoom=19,
-                             overlay=False, control=True).add_to(m)
+                             overlay=False, control=True, no_wrap=self.frame.standard).add_to(m)
             minimap = {"tiles": OSM_TILES_URL}
         # Claims before the route so the route line is drawn over the rings; markers have their own pane.
         for group in (places, events, claims, route):
@@ -243,13 +264,17 @@ class _Renderer:
     # -- places --------------------------------------------------------------------------------
 
     def _draw_places(self, group: folium.FeatureGroup) -> None:
+        story_ids = {s.place_id for r in self.scene.routes for s in r.stops}
+        story_ids |= {c.get(k) for c in self.claims for k in ("subject_id", "anchor_id") if c.get(k)}
         for p in self.places.values():
             kind = marker_kind(p)
             self.used_kinds.add(kind)
             style = KIND_STYLES[kind]
             label = escape_html(p.name)
+            # A journey's stop or a claim's end keeps its label first when labels collide (controls.js).
+            key = " gv-label-key" if p.id in story_ids else ""
             icon_html = (f'<div class="gv-pin" data-kind="{kind}">{style.svg}'
-                         f'<span class="gv-label gv-label-{kind}">{label}</span></div>')
+                         f'<span class="gv-label gv-label-{kind}{key}">{label}</span></div>')
             marker = Marker(self.at(p.lat, p.lon), title=str(p.name), alt=str(p.name), riseOnHover=True,
                             zIndexOffset=100 if kind in ("city", "facility") else 0,
                             icon=DivIcon(html=icon_html, icon_size=(14, 14), icon_anchor=(7, 7),

@@ -101,9 +101,23 @@ def block_the_network(context: Any) -> list[str]:
 
 def wait_for_marker(page: Any, name: str, timeout_ms: int = 30_000) -> Any:
     """The marker of ``name`` inside the map iframe, once it is visible."""
-    marker = page.frame_locator(MAP_IFRAME).locator(f'.gv-place[title="{name}"]')
+    # While a new map mounts, the old one stays until the page run ends (no grey box): the new one is the last.
+    marker = page.locator(MAP_IFRAME).last.content_frame.locator(f'.gv-place[title="{name}"]')
     marker.wait_for(state="visible", timeout=timeout_ms)
     return marker
+
+
+#: Pairs of shown map labels whose boxes overlap (hidden ones, visibility: hidden, do not count).
+LABEL_OVERLAPS = """() => {
+  const shown = [...document.querySelectorAll(".gv-label, .gv-tag")]
+    .filter(el => getComputedStyle(el).visibility !== "hidden")
+    .map(el => [el.textContent, el.getBoundingClientRect()]).filter(([, b]) => b.width > 0);
+  const out = [];
+  shown.forEach(([ta, a], i) => shown.slice(i + 1).forEach(([tb, b]) => {
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push([ta, tb]);
+  }));
+  return out;
+}"""
 
 
 def save_readme_screenshot(png: bytes) -> None:
@@ -139,6 +153,9 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
             panel = page.get_by_test_id("stMainBlockContainer")
             panel.get_by_text("consistent").first.wait_for(timeout=10_000)
             page.wait_for_timeout(500)  # let the map finish fitting before the picture
+            # labels decluttered: no two shown labels overlap (issue #17: Khasan under a leg label)
+            overlaps = page.locator(MAP_IFRAME).last.content_frame.locator("body").evaluate(LABEL_OVERLAPS)
+            assert overlaps == [], overlaps
             shot = page.screenshot()
             (OUTPUT / "app-seed.png").write_bytes(shot)
             if os.environ.get("GEOVIZ_UPDATE_SCREENSHOT") == "1":
@@ -172,6 +189,84 @@ def test_seed_map_click_and_offline_download(browser: Any, tmp_path: Path):
             assert network_references(document) == []
             assert 'src="http' not in document and 'href="http' not in document
             assert "Khasan" in document and "leaflet" in document.lower()
+        finally:
+            context.close()
+    assert aborted == [], f"the app tried to reach the network: {aborted}"
+    assert errors == []
+
+
+#: Hope (a word first: the parser leaves it out), Nelson, Wellington and Sydney: a story on the far side of the
+#: antimeridian from Europe, where markers used to land on another copy of the world.
+MISSED = "Volunteers from Hope drove to Nelson, then flew from Wellington to Sydney. Hope has a small school."
+
+
+def place_heading(page: Any, name: str) -> Any:
+    """The selected-place panel's heading when it shows ``name`` (its icon's text comes first)."""
+    import re
+
+    return page.locator("h4").filter(has_text=re.compile(rf"{re.escape(name)}$"))
+
+
+def test_add_a_missed_place_click_it_and_australia_and_new_zealand_on_one_world_copy(browser: Any):
+    """Issue #17: a place the parser missed is added from the text; a marker click shows its panel; AU and NZ
+    markers sit side by side on one copy of the world."""
+    import re
+
+    OUTPUT.mkdir(exist_ok=True)
+    with app_server() as (url, _):
+        context = browser.new_context(viewport={"width": 1400, "height": 900}, service_workers="block")
+        aborted = block_the_network(context)
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        try:
+            page.goto(url)
+            wait_for_marker(page, "Khasan")
+            page.get_by_role("textbox", name="Or paste the text").fill(MISSED)
+            page.get_by_role("button", name="Map this text").click()
+            for name in ("Nelson", "Sydney"):
+                wait_for_marker(page, name)
+
+            # add "Hope" from the text: type it, pick New Zealand's Hope from the gazetteer, add
+            name_box = page.get_by_role("textbox", name="Name as the article writes it")
+            name_box.fill("Hope")
+            name_box.press("Enter")
+            pick = page.get_by_test_id("stSelectbox").filter(has_text="2 mentions in the text")
+            pick.wait_for(timeout=15_000)
+            pick.click()
+            page.keyboard.type("Tasman")  # the select box filters its options as one types
+            page.get_by_role("option", name=re.compile("Tasman District, NZ")).wait_for(timeout=5_000)
+            page.keyboard.press("Enter")
+            page.wait_for_timeout(1_000)  # the pick reruns the panel
+            page.get_by_role("button", name="Add", exact=True).click()
+            hope = wait_for_marker(page, "Hope")
+            place_heading(page, "Hope").wait_for(timeout=15_000)  # the added place is selected
+            page.get_by_text("Tasman District, NZ", exact=False).first.wait_for(timeout=5_000)
+
+            # one world copy: Sydney, Nelson and Hope side by side inside the map, New Zealand east of Australia
+            page.wait_for_timeout(800)  # the fit
+            frame = page.locator(MAP_IFRAME).last.content_frame
+            box = {n: frame.locator(f'.gv-place[title="{n}"]').bounding_box() for n in ("Sydney", "Nelson", "Hope")}
+            width = page.locator(MAP_IFRAME).last.bounding_box()["width"]
+            left = page.locator(MAP_IFRAME).last.bounding_box()["x"]
+            for name, b in box.items():
+                assert left <= b["x"] <= left + width, f"{name} is outside the map box: {b}"
+            assert box["Sydney"]["x"] < box["Nelson"]["x"] and box["Nelson"]["x"] - box["Sydney"]["x"] < width / 2
+            page.screenshot(path=str(OUTPUT / "app-hope-added.png"))
+
+            # a marker click shows that place beside the map
+            frame.locator('.gv-place[title="Sydney"]').click()
+            place_heading(page, "Sydney").wait_for(timeout=5_000)
+            hope.click()
+            place_heading(page, "Hope").wait_for(timeout=5_000)
+            # a click while the panel is still redrawing for the one before is not lost: the last click wins
+            # (dispatched, as Nelson's marker lies under Hope's, 20 km apart)
+            frame.locator('.gv-place[title="Sydney"]').dispatch_event("click")
+            page.wait_for_timeout(100)  # the second click lands while the page runs for the first
+            frame.locator('.gv-place[title="Nelson"]').dispatch_event("click")
+            place_heading(page, "Nelson").wait_for(timeout=5_000)
+            page.wait_for_timeout(1_500)
+            assert place_heading(page, "Nelson").count() == 1
         finally:
             context.close()
     assert aborted == [], f"the app tried to reach the network: {aborted}"

@@ -148,6 +148,43 @@
   fit();
   map.geovizFit = fit;
 
+  // Labels decluttered: at each zoom, a label that overlaps one of higher priority is hidden (it shows again on
+  // hover, and at a zoom where it fits). Priority: journey stops and claim ends, towns and facilities, then the labels on legs and claim lines,
+  // then provinces and other areas, ring labels, countries, and last metonyms. Greedy, in that order, on screen
+  // boxes: the usual way to place map labels when there are tens of them, not thousands.
+  var RANK = [["gv-label-key", -1], ["gv-label-city", 0], ["gv-label-facility", 0], ["gv-leg-label", 1], ["gv-claim-tag", 1],
+    ["gv-label-area", 2], ["gv-ring-label", 3], ["gv-label-country", 4], ["gv-label-metonym", 5]];
+  function rank(el) {
+    for (var i = 0; i < RANK.length; i++) { if (el.classList.contains(RANK[i][0])) { return RANK[i][1]; } }
+    return 3;
+  }
+  function declutter() {
+    var labels = Array.prototype.slice.call(container.querySelectorAll(".gv-label, .gv-tag"));
+    var items = labels.map(function (el, i) {
+      el.classList.remove("gv-hidden-label");
+      return {el: el, rank: rank(el), order: i, box: el.getBoundingClientRect()};
+    });
+    items.sort(function (a, b) { return a.rank - b.rank || a.order - b.order; });
+    var kept = [];
+    items.forEach(function (it) {
+      var b = it.box, pad = 2;
+      if (!b.width && !b.height) { return; }
+      var hit = kept.some(function (k) {
+        return b.left < k.right + pad && k.left < b.right + pad && b.top < k.bottom + pad && k.top < b.bottom + pad;
+      });
+      if (hit) { it.el.classList.add("gv-hidden-label"); } else { kept.push(b); }
+    });
+    container.setAttribute("data-labels-hidden", String(items.length - kept.length));
+  }
+  var pending = 0;
+  function later() {
+    if (pending) { return; }
+    pending = requestAnimationFrame(function () { pending = 0; declutter(); });
+  }
+  map.on("zoomend overlayadd overlayremove resize viewreset", later);
+  later();
+  map.geovizDeclutter = declutter;
+
   // Mini-map: the same background at a much smaller scale, with the main view as a box.
   if (opts.minimap) {
     var Mini = L.Control.extend({options: {position: "bottomright"}, onAdd: function () {
