@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from geoviz.claims import check_claims
+from geoviz.claims.picked import CLAIM_ENDS, apply_picked_ends
 from geoviz.errors import InputError
 from geoviz.geo.gazetteer import Gazetteer, default_gazetteer
 from geoviz.geoparse.recognise import Recogniser
@@ -79,7 +80,10 @@ def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:
     """
     def rejudge(scene: Scene) -> list[Any]:
         doc = Document(text=scene.source_text, places=scene.places, date=scene.meta.get("date"))
-        return list(check_claims(doc, border_km=gaz.border_km))
+        claims = list(check_claims(doc, border_km=gaz.border_km))
+        # Ends a person re-picked (kept in the scene's meta) hold through every re-check.
+        apply_picked_ends(claims, scene.places, scene.source_text, scene.meta.get(CLAIM_ENDS))
+        return claims
     return rejudge
 
 

@@ -35,18 +35,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geoviz.claims.judge import judge
-from geoviz.claims.statements import find_distance_statements
-from geoviz.geo.geodesy import build_legs, distance_km, geodesic_line, initial_bearing, split_antimeridian
-from geoviz.model import Candidate, Claim, Document, Entry, Event, Leg, Mention, Place, Route, Stop, Verdict
+from geoviz.claims.picked import CLAIM_ENDS
+from geoviz.geo.geodesy import build_legs, geodesic_line, split_antimeridian
+from geoviz.model import Candidate, Claim, Document, Entry, Event, Leg, Mention, Place, Route, Stop
 
 __all__ = ["GEOJSON_VERSION", "Scene"]
 
 GEOJSON_VERSION = 1
 _CLAIM_LINE_STEP_KM = 100.0
-#: ``Scene.meta`` key of the claim ends a person re-picked: ``{"START:END": {"subject": id, "anchor": id}}``
-#: (the claim's character span names it, as it survives a re-check and a GeoJSON round-trip).
-CLAIM_ENDS = "claim_ends"
 
 Rejudge = Callable[["Scene"], list[Any]]
 
@@ -247,7 +243,12 @@ class Scene:
         return self
 
     def set_claim_end(self, claim_index: int, role: str, place_id: str, rejudge: Rejudge | None = None) -> Scene:
-        """Re-pick the subject or anchor (``role``) of a claim: the choice is kept through later re-checks."""
+        """Re-pick the subject or anchor (``role``) of a claim.
+
+        The pick is kept in ``meta["claim_ends"]`` (so it survives GeoJSON), and ``rejudge`` (the
+        pipeline's :func:`~geoviz.pipeline.claims_judge`) measures the claim between the picked ends
+        now and on every later re-check.
+        """
         if role not in ("subject", "anchor"):
             raise ValueError(f"a claim end is 'subject' or 'anchor', not {role!r}")
         if self.place(place_id) is None:
@@ -265,7 +266,7 @@ class Scene:
         return self
 
     def rejudge(self, rejudge: Rejudge | None) -> Scene:
-        """Check the claims again (after edits made without a ``rejudge``), keeping re-picked claim ends."""
+        """Check the claims again (after edits made without a ``rejudge``)."""
         return self._rejudge(rejudge)
 
     def _rejudge(self, rejudge: Rejudge | None) -> Scene:
@@ -277,43 +278,7 @@ class Scene:
         """
         if rejudge is not None:
             self.claims = list(rejudge(self))
-        self._apply_claim_ends()
         return self
-
-    def _apply_claim_ends(self) -> None:
-        """Measure and judge again every claim whose ends a person re-picked (``meta["claim_ends"]``)."""
-        picked = self.meta.get(CLAIM_ENDS) or {}
-        if not picked:
-            return
-        statements = None
-        by_id = {p.id: p for p in self.places}
-        for c in self.claims:
-            ends = picked.get(f"{getattr(c, 'start', '')}:{getattr(c, 'end', '')}")
-            if not ends or isinstance(c, dict):
-                continue
-            for role, pid in ends.items():
-                p = by_id.get(pid)
-                if p is not None:
-                    setattr(c, role, p.name)
-                    setattr(c, f"{role}_id", p.id)
-            s, a = by_id.get(c.subject_id or ""), by_id.get(c.anchor_id or "")
-            st = c.statement
-            if st is None:  # read back from GeoJSON: the statement is found in the text again
-                if statements is None:
-                    statements = {(x.start, x.end): x for x in find_distance_statements(self.source_text)}
-                st = statements.get((c.start, c.end))
-            if s is None or a is None or st is None:
-                c.verdict, c.computed_km, c.computed_bearing, c.tolerance_km = Verdict.UNRESOLVED, None, None, None
-                c.reason = "an end of this claim is not on the map"
-                c.explanation = f"unresolved: {c.reason}"
-                continue
-            c.relation = None if str(c.relation) == "border" else c.relation  # a re-picked end is a point
-            computed = distance_km(a, s)
-            bearing = initial_bearing(a, s) if computed > 0 else None
-            j = judge(st, computed, bearing, anchor=a.name)
-            c.computed_km, c.computed_bearing, c.tolerance_km = computed, bearing, j.tolerance_km
-            c.verdict, c.explanation = j.verdict, f"{j.explanation} (ends picked by you)"
-            c.reason = j.explanation if j.verdict == Verdict.UNRESOLVED else None
 
     # -- GeoJSON ----------------------------------------------------------------------------
 
