@@ -102,6 +102,40 @@ SPEECH_AFTER = re.compile(r"[ ,]*(?:(?:also|has|had|then|later|reportedly|previo
 
 MAJOR_KINDS = {"country", "admin1", "region", "sea"}
 
+# Things named after places (classes of names, each with its words; never a list of place names).
+# "Ebola virus", "West Nile virus", "Reston ebolavirus": a disease, and the name stays one in the article.
+DISEASE_WORDS = words("disease_words")
+# "Agence France-Presse", "Press Trust of India": a news agency.
+NEWS_AGENCY_WORDS = words("news_agency_words")
+# "Real Madrid", "Manchester United": a sports club.
+TEAM_PREFIXES = words("team_prefixes")
+TEAM_SUFFIXES = words("team_suffixes")
+# "Air France", "Bank of America", "Alaska Airlines": a company.
+COMPANY_PREFIXES = words("company_prefixes")
+COMPANY_SUFFIXES = words("company_suffixes")
+
+# Rejection reasons after which a run may still be a place a person wants to pin: it is offered in
+# ``Recognised.offered`` (and so in ``Document.uncertain``) when some reading is a town of
+# ``OFFER_POPULATION`` or a country. The other reasons say what the name is
+# instead, beyond reasonable doubt: a person (after a title or a given name, before an age, a surname
+# seen before), an initial, a street, a firm, a language, a disease, a news agency, money, a club, a
+# company. Offering those would bury the few real places under every surname of the article.
+OFFERED_REASONS = frozenset({"alternate name", "common word", "adjective"})
+OFFER_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What the recogniser found in a text.
+
+    ``mentions``: the place mentions. ``offered``: names the gazetteer has that a rule rejected for a
+    reason that leaves them possibly places (:data:`OFFERED_REASONS`), each with that reason, so
+    nothing that may be a place is dropped silently (docs/places.md, "Confidence, and what is not pinned").
+    """
+
+    mentions: list[Mention]
+    offered: list[tuple[Mention, str]]
+
 
 class Recogniser:
     """Gazetteer-driven recogniser; one per gazetteer, reused across texts."""
@@ -156,6 +190,17 @@ class Recogniser:
         rows = self._readings(key)
         return bool(rows) and rows[0].form == OWN
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked of rejected names only; see _readings
+    def _offerable(self, key: str) -> bool:
+        """Some leading reading is a country or a town of ``OFFER_POPULATION``: worth offering for a pin.
+
+        Not a province or region: "West", "Central" and "North" name provinces somewhere, and each
+        sentence-opening "West" offered would bury the real places in the list.
+        """
+        return any(r.entry.kind == "country" or (r.entry.kind == "populated place"
+                                                 and r.entry.population >= OFFER_POPULATION)
+                   for r in self._readings(key))
+
     @functools.cached_property
     def demonyms(self) -> dict[str, tuple[str, str]]:
         return self.gaz.demonym_keys
@@ -164,23 +209,40 @@ class Recogniser:
         return key in self.name_keys or key in self.demonyms
 
     def find(self, text: str) -> list[Mention]:
-        """All place mentions in ``text``, in order, not overlapping.
+        """All place mentions in ``text``, in order, not overlapping."""
+        return self.recognise(text).mentions
+
+    def recognise(self, text: str) -> Recognised:
+        """The place mentions in ``text``, and the rejected names a person may still want to pin.
 
         Long texts are read in blocks that end at a paragraph or sentence
         break, so memory stays bounded (tokens live one block at a time)
-        while the people seen so far carry over from block to block.
+        while the people and diseases seen so far carry over from block to block.
         """
         people: set[str] = set()
+        diseases: set[str] = set()
         out: list[Mention] = []
+        offered: list[tuple[Mention, str]] = []
         for start, end in _blocks(text, BLOCK_CHARS):
             block = text if (start, end) == (0, len(text)) else text[start:end]
-            for m in self._find_block(block, people):
+            block_offered: list[tuple[Mention, str]] = []
+            for m in self._find_block(block, people, diseases, block_offered):
                 out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
-        if not people:
-            return out
-        return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
+            offered.extend((m if start == 0 else _replace(m, start=m.start + start, end=m.end + start), why)
+                           for m, why in block_offered)
+        # A surname or a disease once seen is one everywhere in the article, earlier mentions too.
+        gone = people | diseases
+        if gone:
+            out = [m for m in out if m.form == "demonym" or fold(m.text) not in gone]
+        if offered:
+            taken = {m.key for m in out} | gone
+            seen: set[str] = set()
+            offered = [(m, why) for m, why in offered
+                       if m.key not in taken and not (m.key in seen or seen.add(m.key))]
+        return Recognised(out, offered)
 
-    def _find_block(self, text: str, people: set[str]) -> list[Mention]:
+    def _find_block(self, text: str, people: set[str], diseases: set[str],
+                    offered: list[tuple[Mention, str]]) -> list[Mention]:
         toks = capital_tokens(text)
         if not toks:
             return []
@@ -210,6 +272,10 @@ class Recogniser:
                 # person for the rest of the article ("Jones said").
                 if reason == "surname" and not self._country_like(key):
                     people.add(key)
+                elif reason == "disease":
+                    diseases.add(key)
+                elif reason in OFFERED_REASONS and self._offerable(key):
+                    offered.append((self._mention(text, toks, i, j, end, key), reason))
                 i += 1
                 continue
             out.append(self._mention(text, toks, i, j, end, key))
@@ -625,6 +691,85 @@ def _known_person(r: _Run) -> bool:
     return r.key in r.people
 
 
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Whether two tokens are words of one name: a space or a hyphen between ("France-Presse")."""
+    return text[a.end : b.start] in (" ", "-", "\u00a0")
+
+
+def _name_words(r: _Run, reach: int = 3) -> Iterable[str]:
+    """The lower-cased capitalised words around the run that belong to the same name, a few each way.
+
+    "Agence France-Presse", "Press Trust of India": "of" joins the words of one name.
+    """
+    toks, text = r.toks, r.text
+    for step, edge in ((1, r.j), (-1, r.i)):
+        k = edge
+        for _ in range(reach):
+            n = k + step
+            if not 0 <= n < len(toks):
+                break
+            a, b = (toks[k], toks[n]) if step == 1 else (toks[n], toks[k])
+            if not _joined(text, a, b):
+                break
+            t = toks[n]
+            if not t.cap and t.text != "of":
+                break
+            yield t.text.lower()
+            k = n
+
+
+def _disease(r: _Run) -> bool:
+    # "Ebola virus", "West Nile virus", "Reston ebolavirus", "Lassa fever": named after a place, not one
+    nxt = r.nxt
+    if nxt is None or not _joined(r.text, r.toks[r.j], nxt):
+        return False
+    word = nxt.text.lower()
+    return word in DISEASE_WORDS or word.endswith("virus")
+
+
+def _currency(r: _Run) -> bool:
+    # "US$10,000", "HK$5", "NZ$": a sum of money. ("US dollars" is left alone: GeoWebNews counts it a place.)
+    last = r.toks[r.j]
+    return r.text[last.end : last.end + 1] == "$"
+
+
+def _news_agency(r: _Run) -> bool:
+    # "Agence France-Presse", "Deutsche Presse-Agentur", "Xinhua News Agency"
+    near = list(_name_words(r))
+    return any(w in NEWS_AGENCY_WORDS for w in near) or ("news" in near and "agency" in near)
+
+
+def _city_name(r: _Run) -> bool:
+    """The run leads as a town, not a country or province (nor is it a demonym)."""
+    return not r.demonym and not r.rec._country_like(r.key)
+
+
+def _team(r: _Run) -> bool:
+    # "Real Madrid", "Inter Milan", "Manchester United": a club named after its city
+    prev, nxt, text = r.prev, r.nxt, r.text
+    return _city_name(r) and (
+        (prev is not None and prev.cap and _joined(text, prev, r.first) and prev.text.lower() in TEAM_PREFIXES)
+        or (nxt is not None and nxt.cap and _joined(text, r.toks[r.j], nxt) and nxt.text.lower() in TEAM_SUFFIXES))
+
+
+def _company(r: _Run) -> bool:
+    """A company named after a city: "Bank of Valletta", "Air Busan", "Hong Kong Telecom".
+
+    A country's or province's name in a firm's ("Air France", "Bank of England", "Alaska Airlines")
+    is left a place: GeoWebNews counts it one, and the firm is the country's flag carrier or bank.
+    """
+    if not _city_name(r):
+        return False
+    prev, nxt, text, toks, i = r.prev, r.nxt, r.text, r.toks, r.i
+    if prev is not None and prev.cap and _joined(text, prev, r.first) and prev.text.lower() in COMPANY_PREFIXES:
+        return prev.text.lower() != "bank"  # "Bank Street" aside, "Bank of X" is read below
+    if (prev is not None and prev.text == "of" and i >= 2 and toks[i - 2].text == "Bank"
+            and _joined(text, toks[i - 2], prev) and _joined(text, prev, r.first)):
+        return True
+    return (nxt is not None and nxt.cap and _joined(text, r.toks[r.j], nxt)
+            and nxt.text.lower() in COMPANY_SUFFIXES)
+
+
 def _initial(r: _Run) -> bool:
     return r.single and len(r.letters) == 1
 
@@ -774,6 +919,11 @@ def _before_surname(r: _Run) -> bool:
 #: two rules give different reasons for one run ("person" before "surname"), and cheap tests go first.
 REJECTIONS: tuple[Rule, ...] = (
     Rule("a surname seen before", "person", _known_person),
+    Rule("a disease or a virus", "disease", _disease),
+    Rule("a sum of money", "currency", _currency),
+    Rule("a news agency", "news agency", _news_agency),
+    Rule("a sports club", "sports team", _team),
+    Rule("a company", "company", _company),
     Rule("an initial", "initial", _initial),
     Rule("a two-letter word", "short word", _short_word),
     Rule("letters of a minor place", "acronym", _acronym),

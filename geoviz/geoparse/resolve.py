@@ -35,6 +35,7 @@ or placed at the story's main place, flagged (:meth:`Resolver._to_focus`).
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -72,9 +73,12 @@ TRIGGER_KINDS = {
     "facility": {"facility"}, "airport": {"airport"}, "populated place": {"populated place"},
     "admin2": {"admin2"}, "admin1": {"admin1"}, "agency": {"admin1"}, "port": {"port", "populated place"},
     "physical": {"sea", "lake", "river", "peak"},
+    "border": {"country", "admin1"},  # "the New York border": a state's or a country's, not a city's
     "article": {"landmark", "facility", "region", "sea", "lake", "river", "peak", "airport", "port", "country"},
 }
 METONYM_CODES = {"PPLC"}
+# What joins the names of a list: "Egypt, Chile, Peru and Argentina", "Ohio or Indiana".
+_LIST_GAP = re.compile(r",\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +117,13 @@ class Weights:
     # by enough to be the confident reading, not just the first.
     big_city: int = 1_000_000
     city_margin: float = 0.3
+    # A place in a coordinated list ("Egypt, Chile, Peru and Argentina") reads with its neighbours' kind:
+    # this is added to its readings of the kind every other member of the list leads with.
+    list_kind: float = 0.5
+    # A capital or a city of ``big_city`` people that wins its name is the reading news means: its
+    # confidence is at least this (rivals stay listed as alternatives). Set from the share of such
+    # winners that are right on the development corpora (docs/places.md, "Confidence").
+    world_city_confidence: float = 0.8
     focus_confidence: float = 0.1  # confidence of a name placed at the story's main place
     bare_counties: int = 5  # a bare name also reads as the most populous counties so named
 
@@ -226,8 +237,13 @@ class Resolver:
         if not groups:
             return []
         self._sentence_countries(groups, text)
+        self._list_kinds(groups, text)
         self._pass(groups, use_resolved=False)
         self._pass(groups, use_resolved=True)
+        for g in groups:
+            e = g.choice.entry
+            if e.kind == "populated place" and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES):
+                g.confidence = max(g.confidence, self.w.world_city_confidence)
         # A demonym of no present-day country ("Soviet") stays unplaced.
         unknown = [g for g in everything if not g.cands and g.form == "name"]
         if unknown:
@@ -316,13 +332,19 @@ class Resolver:
             # the towns named after it, unless the text qualifies the name.
             namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)
             region_namesake = not g.qualifiers and any(e.kind in ("region", "sea") and f < 2 for e, _, f in cands)
+            country_namesake = any(e.kind == "country" and f < 2 for e, _, f in cands)
             for e, _, name_form in cands:
                 if acronym and name_form == 0 and not e.name.isupper() and len(cands) > 1:
                     continue  # the town of Eu is not written "EU"
                 own = name_form == 0 and (not acronym or e.name.isupper())
                 base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
                 base += self.w.own_name if own else 0.0
-                if namesake and e.kind in ("populated place", "admin2"):
+                # A capital or a city of a million is no namesake of a region or a sea: Santiago, Chile
+                # is not overshadowed by some "Santiago" range, and "In Chile, Santiago" speaks for it.
+                # A country's name stays the country's ("Mexico" is not Mexico City).
+                world_city = not country_namesake and (e.population >= self.w.big_city
+                                                       or e.feature_code in METONYM_CODES)
+                if namesake and e.kind in ("populated place", "admin2") and not world_city:
                     base -= self.w.namesake
                 elif region_namesake and e.kind == "admin1":
                     base -= self.w.namesake  # "Gaza" is the Strip, not Gaza Province, Mozambique
@@ -330,7 +352,7 @@ class Resolver:
                     base += self.w.trigger
                 elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
                     base += self.w.article
-                shadowed = region_namesake and e.kind in ("populated place", "admin2")
+                shadowed = region_namesake and e.kind in ("populated place", "admin2") and not world_city
                 g.cands.append(_Cand(e, base, shadowed=shadowed))
             _city_over_its_province(g.cands, triggers, self.w)
             if not g.cands:
@@ -393,6 +415,52 @@ class Resolver:
                 for c in g.cands:
                     if c.entry.country in near and c.entry.kind != "country":
                         c.base += self.w.sentence
+
+    def _list_kinds(self, groups: list[_Group], text: str) -> None:
+        """Add ``Weights.list_kind`` to the readings of a listed name that share its neighbours' kind.
+
+        "Cases were reported in Egypt, Chile, Peru and Argentina": each name leads as a country, so
+        Egypt is the country even where the rest of the article speaks for Egypt, Pennsylvania. Only
+        countries and first-level divisions make the kind of a list; a list of towns says little.
+        """
+        if not text or len(groups) < 2:
+            return
+        at = sorted((m.start, m.end, gi) for gi, g in enumerate(groups) for m in g.mentions)
+        lists: list[list[int]] = []
+        run = [at[0][2]]
+        joined = False  # an "and" or "or" in the run: two names and a comma are "Paris, Texas", no list
+        for (_, end, _), (start, _, gi) in zip(at, at[1:]):
+            gap = _LIST_GAP.fullmatch(text, end, start)
+            conjunction = bool(gap and (gap.group(1) or gap.group(2)))
+            # After "and C" a comma qualifies C, it does not go on: "Texas and Washington, D.C.".
+            if gap and not (joined and not conjunction):
+                run.append(gi)
+                joined = joined or conjunction
+                continue
+            if len(run) > 2 or (len(run) == 2 and joined):
+                lists.append(run)
+            run, joined = [gi], False
+        if len(run) > 2 or (len(run) == 2 and joined):
+            lists.append(run)
+        if not lists:
+            return
+        leading = {gi: max(groups[gi].cands, key=_base).entry for members in lists for gi in members}
+        bonus: dict[int, tuple[str, str]] = {}
+        for members in lists:
+            for k, gi in enumerate(members):
+                others = {(leading[o].kind, leading[o].country) for n, o in enumerate(members) if n != k and o != gi}
+                kinds = {kind for kind, _ in others}
+                if kinds == {"country"}:
+                    bonus[gi] = ("country", "")
+                elif kinds == {"admin1"} and len(others) == 1 and len(members) > 2:
+                    # Three or more states of one country ("Missouri, New York, North Carolina and
+                    # Virginia"), not whatever "Peter, Paul and Mary" name somewhere; two names that are
+                    # each a city and a province ("Potosí and Oruro") say nothing of the kind.
+                    bonus[gi] = ("admin1", next(iter(others))[1])
+        for gi, (kind, country) in bonus.items():
+            for c in groups[gi].cands:
+                if c.entry.kind == kind and (not country or c.entry.country == country):
+                    c.base += self.w.list_kind
 
     def _evidence(self, groups: list[_Group], use_resolved: bool) -> list[tuple[dict, dict]]:
         """Per group: (country support, admin1 support) from every *other* group."""
