@@ -54,6 +54,9 @@ REVERSE_TOLERANCE = 0.004
 BASEMAP_TOLERANCE = 0.04
 ADMIN1_TOLERANCE = 0.015
 
+# Natural Earth's POP_MAX (the urban area) from which a city is a world city (world_cities.csv).
+WORLD_CITY_POPULATION = 1_000_000
+
 MIN_POP_FOR_ALT_NAMES = 5000
 # Alternate display names are kept for towns of this size up; smaller
 # places keep theirs only as search keys.
@@ -71,6 +74,7 @@ SOURCES = {
     "ne-rivers": "Natural Earth 10m rivers and lake centerlines",
     "ne-ports": "Natural Earth 10m ports",
     "ne-disputed": "Natural Earth 10m admin-0 disputed areas",
+    "ne-places": "Natural Earth 10m populated places (cities of a million GeoNames lacks); id = ne:places:<row>",
     "curated-regions": "gazetteer/curated/regions.csv (groups of countries)",
     "curated-places": "gazetteer/curated/places.csv (two sources per row)",
     "curated-geonames": "gazetteer/curated/geonames_points.csv (GeoNames points, two public copies per row)",
@@ -105,6 +109,13 @@ class Row:
     # Names stored as the entry's own (form 0) besides ``name``: Natural Earth's name of a city, the
     # usual English one ("Frankfurt" for GeoNames' "Frankfurt am Main", "Acapulco" for "Acapulco de Juárez").
     own: set[str] = field(default_factory=set)
+    # GeoNames' own count where Natural Earth's urban area raised ``population``: a division's
+    # population sums its places' own counts, not their urban areas (which spill over its borders).
+    own_population: int | None = None
+
+    @property
+    def counted(self) -> int:
+        return self.population if self.own_population is None else self.own_population
 
 
 # --------------------------------------------------------------------------- inputs
@@ -199,6 +210,8 @@ def countries(data: Path, shapes: dict[str, dict], rows: list[Row]) -> dict[str,
                   feature_code="PCLI", country=iso2, population=int(pop or 0), source=source,
                   names=names, codes={iso2, iso3})
         row.capital = capital  # type: ignore[attr-defined]
+        # "St Martin", "St. Lucia": the country's own name, abbreviated as English writes it.
+        row.own |= abbreviation_variants(name)
         by_code[iso2] = row
         rows.append(row)
     aliases = HERE / "curated" / "country_aliases.csv"
@@ -328,7 +341,7 @@ def admin1(data: Path, rows: list[Row], cities: list[Row]) -> dict[str, Row]:
         if geom is None:
             geom = former.get(code)
         inside = members.get(code, [])
-        pop = sum(c.population for c in inside)
+        pop = sum(c.counted for c in inside)
         if geom is not None:
             pt = representative(geom)
             lat, lon, how = pt.y, pt.x, "NE admin-1 polygon point"
@@ -460,7 +473,7 @@ def admin2(data: Path, rows: list[Row], cities: list[Row]) -> None:
         gid = gids.get(code, "")
         rows.append(Row(id=f"gn:{gid}" if gid else f"a2:{code}", name=names[code], lat=lat, lon=lon,
                         kind="admin2", feature_code="ADM2", country=cc, admin1=a1, admin2=code.split(".", 2)[2],
-                        population=sum(c.population for c in inside),
+                        population=sum(c.counted for c in inside),
                         source=f"gn-admin2|{code}; mean of {len(inside)} places",
                         names={names[code]}))
 
@@ -505,20 +518,43 @@ def populated_places(data: Path) -> list[Row]:
 
 
 def natural_earth_places(data: Path, cities: list[Row]) -> None:
-    """Mark national and first-level capitals that the city files miss.
+    """Mark national and first-level capitals that the city files miss; add Natural Earth's names and sizes.
 
     GeoNames' 2026 file has no feature codes; Natural Earth's populated
-    places carry ADM0CAP / "Admin-1 capital" and the GeoNames id.
+    places carry ADM0CAP / "Admin-1 capital" and the GeoNames id. Natural
+    Earth's name is the city's English one and its POP_MAX the urban area's.
     """
     by_id = {c.id: c for c in cities}
-    for f in features(data / "naturalearth" / "ne_10m_populated_places.json.gz"):
+    by_name: dict[str, list[Row]] = defaultdict(list)
+    for c in cities:
+        by_name[fold(c.name)].append(c)
+    added: list[Row] = []
+    for i, f in enumerate(features(data / "naturalearth" / "ne_10m_populated_places.json.gz")):
         p = f["properties"]
         gid = p.get("GEONAMEID")
-        if not gid or gid < 0:
-            continue
-        row = by_id.get(f"gn:{int(gid)}")
+        row = by_id.get(f"gn:{int(gid)}") if gid and gid > 0 else None
+        pop_max = int(p.get("POP_MAX") or 0)
+        lat, lon = float(p["LATITUDE"]), float(p["LONGITUDE"])
+        if row is None or not _near(row, lat, lon):
+            # No id, or Natural Earth's GeoNames id is now and then another place's ("Montevideo" -> Montevideo,
+            # Minnesota; "Santiago" -> a Santiago in Brazil): then the city of that name at the point.
+            row = max((c for c in by_name.get(fold(clean(p.get("NAME"))), []) if _near(c, lat, lon)),
+                      key=lambda c: (c.population, c.id), default=None)
         if row is None:
+            # A city Natural Earth maps that the GeoNames files lack under this name near this point
+            # (Shuyang, Lupanshui: no GeoNames id; Zhongli: an id GeoNames has since retired): an
+            # entry of its own, from Natural Earth's row.
+            name = clean(p.get("NAME"))
+            if pop_max >= WORLD_CITY_POPULATION and not any(_near(c, lat, lon) for c in by_name.get(fold(name), [])):
+                added.append(Row(id=f"ne:places:{i}", name=name, lat=lat, lon=lon, kind="populated place",
+                                 feature_code="PPLC" if p.get("ADM0CAP") == 1 else "PPL", country=p["ISO_A2"],
+                                 population=pop_max, source=f"ne-places|{i}",
+                                 names={name, clean(p.get("NAMEASCII"))} - {""}))
             continue
+        # GeoNames counts a city's own municipality ("Miami", 440,000); news and readers mean the city
+        # Natural Earth counts, its urban area (5.5 million). The larger decides how famous it is.
+        row.own_population = row.population
+        row.population = max(row.population, pop_max)
         if p.get("ADM0CAP") == 1 and row.feature_code not in ("PPLC",):
             row.feature_code = "PPLC"
         elif "Admin-1 capital" in (p.get("FEATURECLA") or "") and row.feature_code in ("PPL", ""):
@@ -533,6 +569,12 @@ def natural_earth_places(data: Path, cities: list[Row]) -> None:
         for k in ("NAME", "NAMEASCII"):
             if p.get(k) and is_latin(str(p[k])):
                 row.own.add(clean(str(p[k])))
+    cities.extend(added)
+
+
+def _near(row: Row, lat: float, lon: float) -> bool:
+    """Whether a row lies within about half a degree (50 km) of a point: the same city in two sources."""
+    return abs(row.lat - lat) < 0.5 and abs(row.lon - lon) < 0.5
 
 
 AIRPORT_WORDS = re.compile(r"\b(International|Intl\.?|Int'l|Regional|Municipal|Airport|Airfield|Air Base)\b", re.I)
@@ -774,8 +816,6 @@ def points_inside(rows: list[Row], shapes: dict[str, dict]) -> list[dict[str, ob
         r.source += "; outside its NE polygon, moved to the polygon's representative point"
     return sorted(moved, key=lambda m: str(m["id"]))
 
-
-WORLD_CITY_POPULATION = 1_000_000
 
 
 def world_cities(data: Path, out: Path) -> int:

@@ -190,6 +190,12 @@ class Recogniser:
         rows = self._readings(key)
         return bool(rows) and rows[0].form == OWN
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
+    def _city(self, key: str) -> bool:
+        """Some leading reading is a town of ``OFFER_POPULATION`` or more."""
+        return any(r.entry.kind == "populated place" and r.entry.population >= OFFER_POPULATION
+                   for r in self._readings(key))
+
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked of rejected names only; see _readings
     def _offerable(self, key: str) -> bool:
         """Some leading reading is a country or a town of ``OFFER_POPULATION``: worth offering for a pin.
@@ -306,8 +312,8 @@ class Recogniser:
                         gap = gap[1:]
                     if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
                         break
-                if prev.base_end != prev.end:  # a possessive ends a name
-                    break
+                # A possessive ends a name unless a longer name goes on through it ("People's Republic
+                # of China", "Martha's Vineyard"): the keys below must then match with the "'s" in.
             prev = tj
             if not tj.cap and not (j > i and ("'" in tj.text or "’" in tj.text)
                                    and (m := _ELIDED.match(tj.text)) is not None
@@ -740,8 +746,8 @@ def _news_agency(r: _Run) -> bool:
 
 
 def _city_name(r: _Run) -> bool:
-    """The run leads as a town, not a country or province (nor is it a demonym)."""
-    return not r.demonym and not r.rec._country_like(r.key)
+    """The run names a city of some size and no country (nor is it a demonym): "Manchester", "Busan"."""
+    return not r.demonym and not r.country() and r.rec._city(r.key)
 
 
 def _team(r: _Run) -> bool:

@@ -119,7 +119,7 @@ class Weights:
     city_margin: float = 0.3
     # A place in a coordinated list ("Egypt, Chile, Peru and Argentina") reads with its neighbours' kind:
     # this is added to its readings of the kind every other member of the list leads with.
-    list_kind: float = 0.5
+    list_kind: float = 1.0
     # A capital or a city of ``big_city`` people that wins its name is the reading news means: its
     # confidence is at least this (rivals stay listed as alternatives). Set from the share of such
     # winners that are right on the development corpora (docs/places.md, "Confidence").
@@ -641,22 +641,32 @@ _base = attrgetter("base")
 
 
 def _city_over_its_province(cands: list[_Cand], triggers: set[str], w: Weights) -> None:
-    """Read a name shared by a province and a city of a million inside it as the city.
+    """Read a name shared by a division and a city of a million as the city, where the city is what news means.
 
     News says "New York" or "São Paulo" for the city far more often than for
-    the state around it; "the state of New York", "New York state", "the
-    New York border" and "N.Y." still get the state.
+    the state around it, and "Vila Velha" for the city, not the municipality
+    around it; "the state of New York", "New York state", "the New York
+    border" and "N.Y." still get the state. A city of a million also
+    outranks a smaller division of its name abroad: "Manchester" is the
+    English city, not the Jamaican parish; "Kochi" the Indian city, not the
+    Japanese prefecture (but "Valencia" stays the Spanish province, bigger
+    than the Venezuelan city).
     """
     if triggers & {"admin1", "border", "abbreviation"}:
         return
-    provinces = {(c.entry.country, c.entry.admin1): c.base for c in cands
-                 if c.entry.kind == "admin1" and c.entry.admin1}
-    if not provinces:
+    divisions = [c for c in cands if c.entry.kind in ("admin1", "admin2") and c.entry.admin1]
+    if not divisions:
         return
     for c in cands:
         e = c.entry
-        if e.kind == "populated place" and e.population >= w.big_city and (e.country, e.admin1) in provinces:
-            c.base = max(c.base, provinces[(e.country, e.admin1)] + w.city_margin)
+        if e.kind != "populated place" or e.population < w.big_city:
+            continue
+        over = [d.base for d in divisions
+                if (d.entry.country, d.entry.admin1) == (e.country, e.admin1)
+                and (d.entry.kind == "admin1" or d.entry.admin2 == e.admin2)
+                or (d.entry.country != e.country and d.entry.population < e.population)]
+        if over:
+            c.base = max(c.base, max(over) + w.city_margin)
 
 
 def _institution_of(key: str, name: str) -> bool:
