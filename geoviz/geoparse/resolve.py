@@ -124,6 +124,9 @@ class Weights:
     # confidence is at least this (rivals stay listed as alternatives). Set from the share of such
     # winners that are right on the development corpora (docs/places.md, "Confidence").
     world_city_confidence: float = 0.8
+    # ... when no rival gets more support from the text than this beyond the winner's (a far reading of
+    # another name adds a trace of closeness to some rival: that is no evidence against the city).
+    world_city_slack: float = 0.05
     focus_confidence: float = 0.1  # confidence of a name placed at the story's main place
     bare_counties: int = 5  # a bare name also reads as the most populous counties so named
 
@@ -241,8 +244,14 @@ class Resolver:
         self._pass(groups, use_resolved=False)
         self._pass(groups, use_resolved=True)
         for g in groups:
-            e = g.choice.entry
-            if e.kind == "populated place" and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES):
+            # Where the text speaks for no rival more than for it (named alone, or "Miami, United States"
+            # among the other Miamis of the country), a capital or a city of a million is what a reader
+            # takes the name for. Where the text favours a rival, its evidence decides the confidence: in
+            # local news a "Columbus" or "Paris" among Georgia's or Texas' towns is not the world city.
+            c = g.choice
+            e = c.entry
+            if (e.kind == "populated place" and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES)
+                    and all(o.score - o.base <= c.score - c.base + self.w.world_city_slack for o in g.cands)):
                 g.confidence = max(g.confidence, self.w.world_city_confidence)
         # A demonym of no present-day country ("Soviet") stays unplaced.
         unknown = [g for g in everything if not g.cands and g.form == "name"]
