@@ -72,12 +72,12 @@ def parse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = N
         else:
             pinned.append(p)
     if found.offered:
-        uncertain.extend(_offered(resolver, found.offered, text, {p.id for p in pinned} | {p.id for p in uncertain}))
+        uncertain.extend(_offered(resolver, found.offered, {p.id for p in pinned} | {p.id for p in uncertain}))
         uncertain.sort(key=lambda p: p.mentions[0].start)
     return Document(text=text, places=pinned, date=date, uncertain=uncertain)
 
 
-def _offered(resolver: Resolver, offered: list[tuple[Mention, str]], text: str, taken: set[str]) -> list[Place]:
+def _offered(resolver: Resolver, offered: list[tuple[Mention, str]], taken: set[str]) -> list[Place]:
     """Names the recogniser rejected but a person may want to pin, resolved on their own and never pinned.
 
     No silent drops (docs/places.md): "Acapulco" read as only some village's alternate name still
@@ -86,7 +86,8 @@ def _offered(resolver: Resolver, offered: list[tuple[Mention, str]], text: str, 
     """
     why = {m.start: reason for m, reason in offered}
     out = []
-    for p in resolver.resolve([m for m, _ in offered], text):
+    # Without the text: an offered name is read by its readings alone (no sentence or list to scan again).
+    for p in resolver.resolve([m for m, _ in offered]):
         if p.id in taken:
             continue
         out.append(replace(p, reason={**p.reason, "unpinned": why.get(p.mentions[0].start, "rejected")}))

@@ -337,7 +337,7 @@ class Recogniser:
         """Why the run toks[i..j] is not a place here (the reason of the first :data:`REJECTIONS` rule that
         holds), or '' if it may be one."""
         run = _Run(self, text, toks, i, j, key, sent_first, people, lower)
-        for test, reason in _REJECTION_TESTS:
+        for test, reason in _REJECTION_TESTS if run.named else _PLAIN_TESTS:
             if test(run):
                 return reason
         return ""
@@ -647,7 +647,7 @@ class _Run:
     """A candidate run toks[i..j] and what the rules ask about it (the gazetteer tests are cached per name)."""
 
     __slots__ = ("rec", "text", "toks", "i", "j", "key", "sent_first", "people", "lower", "words", "single",
-                 "first", "abbreviation", "letters", "opener", "demonym", "prev", "nxt", "county")
+                 "first", "abbreviation", "letters", "opener", "demonym", "prev", "nxt", "county", "named")
 
     def __init__(self, rec: Recogniser, text: str, toks: list[Token], i: int, j: int, key: str,
                  sent_first: set[int], people: set[str], lower: LowerCaseWords) -> None:
@@ -664,6 +664,15 @@ class _Run:
         self.nxt = toks[j + 1] if j + 1 < len(toks) else None
         # "Douglas County Road 4", "Meigs County Court": the county's, not a street's or a firm's.
         self.county = self.words[-1] in _COUNTY_WORDS
+        # Whether a name might go on around the run ("Agence France-Presse", "Real Madrid", "Ebola virus",
+        # "US$"): a capitalised word joined before or after, a disease word after, or a dollar sign. Most
+        # runs stand among lower-case words; the rules marked ``around`` are then not tried at all.
+        last, nxt, prev = toks[j], self.nxt, self.prev
+        gap = text[last.end : nxt.start] if nxt is not None else ""
+        self.named = (text[last.end : last.end + 1] == "$"
+                      or (gap in _JOINS and (nxt.text.lower() in _WORDS_AFTER or nxt.text.endswith("virus")))
+                      or (prev is not None and prev.text.lower() in _WORDS_BEFORE
+                          and text[prev.end : self.first.start] in _JOINS))
 
     def major(self) -> bool:
         return self.rec._major(self.key)
@@ -686,42 +695,31 @@ class _Run:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One named reason a run is not a place; ``test`` says whether it holds for a run."""
+    """One named reason a run is not a place; ``test`` says whether it holds for a run.
+
+    ``around``: the rule reads a name going on around the run and holds only where ``_Run.named``
+    does, so it is skipped for the other runs (most of them) without a call.
+    """
 
     name: str
     reason: str
     test: Callable[[_Run], bool]
+    around: bool = False
 
 
 def _known_person(r: _Run) -> bool:
     return r.key in r.people
 
 
+_JOINS = (" ", "-", "\u00a0")
+# The words that start the "around" rules' names next to a run (see _Run.named).
+_WORDS_AFTER = DISEASE_WORDS | NEWS_AGENCY_WORDS | TEAM_SUFFIXES | COMPANY_SUFFIXES | {"news"}
+_WORDS_BEFORE = NEWS_AGENCY_WORDS | TEAM_PREFIXES | COMPANY_PREFIXES | {"of"}
+
+
 def _joined(text: str, a: Token, b: Token) -> bool:
     """Whether two tokens are words of one name: a space or a hyphen between ("France-Presse")."""
-    return text[a.end : b.start] in (" ", "-", "\u00a0")
-
-
-def _name_words(r: _Run, reach: int = 3) -> Iterable[str]:
-    """The lower-cased capitalised words around the run that belong to the same name, a few each way.
-
-    "Agence France-Presse", "Press Trust of India": "of" joins the words of one name.
-    """
-    toks, text = r.toks, r.text
-    for step, edge in ((1, r.j), (-1, r.i)):
-        k = edge
-        for _ in range(reach):
-            n = k + step
-            if not 0 <= n < len(toks):
-                break
-            a, b = (toks[k], toks[n]) if step == 1 else (toks[n], toks[k])
-            if not _joined(text, a, b):
-                break
-            t = toks[n]
-            if not t.cap and t.text != "of":
-                break
-            yield t.text.lower()
-            k = n
+    return text[a.end : b.start] in _JOINS
 
 
 def _disease(r: _Run) -> bool:
@@ -740,9 +738,18 @@ def _currency(r: _Run) -> bool:
 
 
 def _news_agency(r: _Run) -> bool:
-    # "Agence France-Presse", "Deutsche Presse-Agentur", "Xinhua News Agency"
-    near = list(_name_words(r))
-    return any(w in NEWS_AGENCY_WORDS for w in near) or ("news" in near and "agency" in near)
+    # "Agence France-Presse", "Deutsche Presse-Agentur", "Philippine News Agency": the capitalised
+    # words just before and after the run (most names stand among lower-case words: none to read).
+    toks, text = r.toks, r.text
+    after: list[str] = []
+    k = r.j + 1
+    while k < len(toks) and len(after) < 2 and toks[k].cap and _joined(text, toks[k - 1], toks[k]):
+        after.append(toks[k].text.lower())
+        k += 1
+    prev = r.prev
+    if prev is not None and prev.cap and _joined(text, prev, r.first) and prev.text.lower() in NEWS_AGENCY_WORDS:
+        return True
+    return any(w in NEWS_AGENCY_WORDS for w in after) or after == ["news", "agency"]
 
 
 def _city_name(r: _Run) -> bool:
@@ -753,9 +760,10 @@ def _city_name(r: _Run) -> bool:
 def _team(r: _Run) -> bool:
     # "Real Madrid", "Inter Milan", "Manchester United": a club named after its city
     prev, nxt, text = r.prev, r.nxt, r.text
-    return _city_name(r) and (
-        (prev is not None and prev.cap and _joined(text, prev, r.first) and prev.text.lower() in TEAM_PREFIXES)
-        or (nxt is not None and nxt.cap and _joined(text, r.toks[r.j], nxt) and nxt.text.lower() in TEAM_SUFFIXES))
+    return (((prev is not None and prev.cap and prev.text.lower() in TEAM_PREFIXES and _joined(text, prev, r.first))
+             or (nxt is not None and nxt.cap and nxt.text.lower() in TEAM_SUFFIXES
+                 and _joined(text, r.toks[r.j], nxt)))
+            and _city_name(r))
 
 
 def _company(r: _Run) -> bool:
@@ -764,16 +772,14 @@ def _company(r: _Run) -> bool:
     A country's or province's name in a firm's ("Air France", "Bank of England", "Alaska Airlines")
     is left a place: GeoWebNews counts it one, and the firm is the country's flag carrier or bank.
     """
-    if not _city_name(r):
-        return False
     prev, nxt, text, toks, i = r.prev, r.nxt, r.text, r.toks, r.i
-    if prev is not None and prev.cap and _joined(text, prev, r.first) and prev.text.lower() in COMPANY_PREFIXES:
-        return prev.text.lower() != "bank"  # "Bank Street" aside, "Bank of X" is read below
-    if (prev is not None and prev.text == "of" and i >= 2 and toks[i - 2].text == "Bank"
-            and _joined(text, toks[i - 2], prev) and _joined(text, prev, r.first)):
-        return True
-    return (nxt is not None and nxt.cap and _joined(text, r.toks[r.j], nxt)
-            and nxt.text.lower() in COMPANY_SUFFIXES)
+    named = ((prev is not None and prev.cap and prev.text.lower() in COMPANY_PREFIXES and prev.text != "Bank"
+              and _joined(text, prev, r.first))  # "Bank Street" aside, "Bank of X" is read next
+             or (prev is not None and prev.text == "of" and i >= 2 and toks[i - 2].text == "Bank"
+                 and _joined(text, toks[i - 2], prev) and _joined(text, prev, r.first))
+             or (nxt is not None and nxt.cap and nxt.text.lower() in COMPANY_SUFFIXES
+                 and _joined(text, r.toks[r.j], nxt)))
+    return named and _city_name(r)
 
 
 def _initial(r: _Run) -> bool:
@@ -925,11 +931,11 @@ def _before_surname(r: _Run) -> bool:
 #: two rules give different reasons for one run ("person" before "surname"), and cheap tests go first.
 REJECTIONS: tuple[Rule, ...] = (
     Rule("a surname seen before", "person", _known_person),
-    Rule("a disease or a virus", "disease", _disease),
-    Rule("a sum of money", "currency", _currency),
-    Rule("a news agency", "news agency", _news_agency),
-    Rule("a sports club", "sports team", _team),
-    Rule("a company", "company", _company),
+    Rule("a disease or a virus", "disease", _disease, around=True),
+    Rule("a sum of money", "currency", _currency, around=True),
+    Rule("a news agency", "news agency", _news_agency, around=True),
+    Rule("a sports club", "sports team", _team, around=True),
+    Rule("a company", "company", _company, around=True),
     Rule("an initial", "initial", _initial),
     Rule("a two-letter word", "short word", _short_word),
     Rule("letters of a minor place", "acronym", _acronym),
@@ -954,3 +960,4 @@ REJECTIONS: tuple[Rule, ...] = (
 )
 # (test, reason) pairs: the loop in Recogniser._reject runs once per candidate run, a hot path.
 _REJECTION_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS)
+_PLAIN_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS if not rule.around)

@@ -78,6 +78,7 @@ TRIGGER_KINDS = {
 }
 METONYM_CODES = {"PPLC"}
 # What joins the names of a list: "Egypt, Chile, Peru and Argentina", "Ohio or Indiana".
+_LIST_GAP_CHARS = 7  # the longest gap above: ", and " with a space to spare; longer gaps are not tried
 _LIST_GAP = re.compile(r",\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 
 
@@ -341,7 +342,7 @@ class Resolver:
             # the towns named after it, unless the text qualifies the name.
             namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)
             region_namesake = not g.qualifiers and any(e.kind in ("region", "sea") and f < 2 for e, _, f in cands)
-            country_namesake = any(e.kind == "country" and f < 2 for e, _, f in cands)
+            country_namesake = (namesake or region_namesake) and any(e.kind == "country" and f < 2 for e, _, f in cands)
             for e, _, name_form in cands:
                 if acronym and name_form == 0 and not e.name.isupper() and len(cands) > 1:
                     continue  # the town of Eu is not written "EU"
@@ -351,8 +352,8 @@ class Resolver:
                 # A capital or a city of a million is no namesake of a region or a sea: Santiago, Chile
                 # is not overshadowed by some "Santiago" range, and "In Chile, Santiago" speaks for it.
                 # A country's name stays the country's ("Mexico" is not Mexico City).
-                world_city = not country_namesake and (e.population >= self.w.big_city
-                                                       or e.feature_code in METONYM_CODES)
+                world_city = ((namesake or region_namesake) and not country_namesake
+                              and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES))
                 if namesake and e.kind in ("populated place", "admin2") and not world_city:
                     base -= self.w.namesake
                 elif region_namesake and e.kind == "admin1":
@@ -439,7 +440,7 @@ class Resolver:
         run = [at[0][2]]
         joined = False  # an "and" or "or" in the run: two names and a comma are "Paris, Texas", no list
         for (_, end, _), (start, _, gi) in zip(at, at[1:]):
-            gap = _LIST_GAP.fullmatch(text, end, start)
+            gap = _LIST_GAP.fullmatch(text, end, start) if start - end <= _LIST_GAP_CHARS else None
             conjunction = bool(gap and (gap.group(1) or gap.group(2)))
             # After "and C" a comma qualifies C, it does not go on: "Texas and Washington, D.C.".
             if gap and not (joined and not conjunction):
@@ -663,13 +664,15 @@ def _city_over_its_province(cands: list[_Cand], triggers: set[str], w: Weights) 
     """
     if triggers & {"admin1", "border", "abbreviation"}:
         return
+    big = w.big_city
+    cities = [c for c in cands if c.entry.population >= big and c.entry.kind == "populated place"]
+    if not cities:
+        return  # most names: no city of a million among the readings
     divisions = [c for c in cands if c.entry.kind in ("admin1", "admin2") and c.entry.admin1]
     if not divisions:
         return
-    for c in cands:
+    for c in cities:
         e = c.entry
-        if e.kind != "populated place" or e.population < w.big_city:
-            continue
         over = [d.base for d in divisions
                 if (d.entry.country, d.entry.admin1) == (e.country, e.admin1)
                 and (d.entry.kind == "admin1" or d.entry.admin2 == e.admin2)
