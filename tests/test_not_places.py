@@ -71,6 +71,9 @@ def test_a_club_named_after_its_city_is_no_place():
     assert "Milan" not in names("Inter Milan drew with Juventus.")
     assert "Porto" not in names("FC Porto won the league.")
     assert "Madrid" in names("Thousands marched in Madrid on Sunday.")
+    # The club's name does not make the city a surname for the rest of the article.
+    doc = geoviz.parse("Real Madrid beat Bayern 2-1 on Tuesday night. Madrid fans cheered in the streets.")
+    assert [m.start for p in doc.places for m in p.mentions if m.text == "Madrid"] == [46]
     assert "Manchester" in names("Flights from Manchester were delayed.")
 
 
