@@ -115,13 +115,17 @@ COMPANY_PREFIXES = words("company_prefixes")
 COMPANY_SUFFIXES = words("company_suffixes")
 
 # Rejection reasons after which a run may still be a place a person wants to pin: it is offered in
-# ``Recognised.offered`` (and so in ``Document.uncertain``) when some reading is a town of
-# ``OFFER_POPULATION`` or a country. The other reasons say what the name is
-# instead, beyond reasonable doubt: a person (after a title or a given name, before an age, a surname
-# seen before), an initial, a street, a firm, a language, a disease, a news agency, money, a club, a
-# company. Offering those would bury the few real places under every surname of the article.
+# ``Recognised.offered`` (and so in ``Document.uncertain``) when some reading is a country or a city of
+# ``OFFER_POPULATION`` by that very name ("Turkey" opening a sentence; not "Man" or "Metro", though
+# towns of 100,000 go by them: on LGL and GeoWebNews a lower bar offered 84 names, nearly all words and
+# first names). The other reasons say what the name is instead, beyond reasonable doubt: a person
+# (after a title or a given name, before an age, a surname seen before), an initial, a street, a firm,
+# a language, a disease, a news agency, money, a club, a company. Offering those would bury the few
+# real places under every surname of the article.
 OFFERED_REASONS = frozenset({"alternate name", "common word", "adjective"})
-OFFER_POPULATION = 100_000
+OFFER_POPULATION = 1_000_000
+# A club or a company named after a city names a city of some size ("Bank of Valletta", "Air Busan").
+CLUB_CITY_POPULATION = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,18 +196,20 @@ class Recogniser:
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _city(self, key: str) -> bool:
-        """Some leading reading is a town of ``OFFER_POPULATION`` or more."""
-        return any(r.entry.kind == "populated place" and r.entry.population >= OFFER_POPULATION
+        """Some leading reading is a town of ``CLUB_CITY_POPULATION`` or more: one a club or a firm is named after."""
+        return any(r.entry.kind == "populated place" and r.entry.population >= CLUB_CITY_POPULATION
                    for r in self._readings(key))
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked of rejected names only; see _readings
     def _offerable(self, key: str) -> bool:
-        """Some leading reading is a country or a town of ``OFFER_POPULATION``: worth offering for a pin.
+        """Some leading reading is a country, or a town of ``OFFER_POPULATION`` that goes by this very name.
 
         Not a province or region: "West", "Central" and "North" name provinces somewhere, and each
-        sentence-opening "West" offered would bury the real places in the list.
+        sentence-opening "West" offered would bury the real places in the list. Not a town that merely
+        lists the word among its alternate names: "Dave", "Caroline", "Media" and "Metro" are such
+        names of some city, and offering every one would bury the real places under first names.
         """
-        return any(r.entry.kind == "country" or (r.entry.kind == "populated place"
+        return any(r.entry.kind == "country" or (r.form == OWN and r.entry.kind == "populated place"
                                                  and r.entry.population >= OFFER_POPULATION)
                    for r in self._readings(key))
 
