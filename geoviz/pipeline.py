@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 from geoviz.claims import check_claims
@@ -68,7 +67,8 @@ def parse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = N
     uncertain: list[Place] = []
     for p in resolver.resolve(found.mentions, text):
         if p.kind in UNCERTAIN_KINDS and p.confidence < PIN_CONFIDENCE:
-            uncertain.append(replace(p, reason={**p.reason, "unpinned": "low confidence"}))
+            p.reason["unpinned"] = "low confidence"  # (each Place has its own reason dict, made by the resolver)
+            uncertain.append(p)
         else:
             pinned.append(p)
     if found.offered:
@@ -90,7 +90,8 @@ def _offered(resolver: Resolver, offered: list[tuple[Mention, str]], taken: set[
     for p in resolver.resolve([m for m, _ in offered]):
         if p.id in taken:
             continue
-        out.append(replace(p, reason={**p.reason, "unpinned": why.get(p.mentions[0].start, "rejected")}))
+        p.reason["unpinned"] = why.get(p.mentions[0].start, "rejected")
+        out.append(p)
     return out
 
 
