@@ -54,6 +54,9 @@ REVERSE_TOLERANCE = 0.004
 BASEMAP_TOLERANCE = 0.04
 ADMIN1_TOLERANCE = 0.015
 
+# Natural Earth's POP_MAX (the urban area) from which a city is a world city (world_cities.csv).
+WORLD_CITY_POPULATION = 1_000_000
+
 MIN_POP_FOR_ALT_NAMES = 5000
 # Alternate display names are kept for towns of this size up; smaller
 # places keep theirs only as search keys.
@@ -71,6 +74,7 @@ SOURCES = {
     "ne-rivers": "Natural Earth 10m rivers and lake centerlines",
     "ne-ports": "Natural Earth 10m ports",
     "ne-disputed": "Natural Earth 10m admin-0 disputed areas",
+    "ne-places": "Natural Earth 10m populated places (cities of a million GeoNames lacks); id = ne:places:<row>",
     "curated-regions": "gazetteer/curated/regions.csv (groups of countries)",
     "curated-places": "gazetteer/curated/places.csv (two sources per row)",
     "curated-geonames": "gazetteer/curated/geonames_points.csv (GeoNames points, two public copies per row)",
@@ -102,6 +106,16 @@ class Row:
     source: str = ""
     names: set[str] = field(default_factory=set)
     codes: set[str] = field(default_factory=set)
+    # Names stored as the entry's own (form 0) besides ``name``: Natural Earth's name of a city, the
+    # usual English one ("Frankfurt" for GeoNames' "Frankfurt am Main", "Acapulco" for "Acapulco de Juárez").
+    own: set[str] = field(default_factory=set)
+    # GeoNames' own count where Natural Earth's urban area raised ``population``: a division's
+    # population sums its places' own counts, not their urban areas (which spill over its borders).
+    own_population: int | None = None
+
+    @property
+    def counted(self) -> int:
+        return self.population if self.own_population is None else self.own_population
 
 
 # --------------------------------------------------------------------------- inputs
@@ -196,6 +210,8 @@ def countries(data: Path, shapes: dict[str, dict], rows: list[Row]) -> dict[str,
                   feature_code="PCLI", country=iso2, population=int(pop or 0), source=source,
                   names=names, codes={iso2, iso3})
         row.capital = capital  # type: ignore[attr-defined]
+        # "St Martin", "St. Lucia": the country's own name, abbreviated as English writes it.
+        row.own |= abbreviation_variants(name)
         by_code[iso2] = row
         rows.append(row)
     aliases = HERE / "curated" / "country_aliases.csv"
@@ -312,49 +328,102 @@ def admin1(data: Path, rows: list[Row], cities: list[Row]) -> dict[str, Row]:
         for n in list(names[code]):
             names[code] |= russian_variants(n)
 
-    # Natural Earth admin-1 polygons, matched to GeoNames codes by name within the country.
-    con = sqlite3.connect(data / "naturalearth" / "world_map_admin1_qgis.gpkg")
-    polys: dict[tuple[str, str], object] = {}
-    for geom_blob, iso2, name, woe, gn_name in con.execute(
-            "select geom, iso_a2, name, woe_name, gn_name from states_provinces order by fid"):
-        geom = gpkg_geometry(geom_blob)
-        if geom is None:
-            continue
-        for n in (name, woe, gn_name):
-            if n:
-                for v in {n} | russian_variants(n):
-                    polys.setdefault((iso2, fold(v)), geom)
-                    polys.setdefault((iso2, stem(v)), geom)
-    con.close()
-
     members: dict[str, list[Row]] = defaultdict(list)
     for c in cities:
         if c.admin1:
             members[f"{c.country}.{c.admin1}"].append(c)
+    shapes, former = admin1_shapes(data, names, primary, cities)
 
     out: dict[str, Row] = {}
     for code in sorted(names):
         cc, _, a1 = code.partition(".")
-        geom = next((polys[(cc, fold(n))] for n in sorted(names[code]) if (cc, fold(n)) in polys), None)
+        geom = shapes.get(code)
         if geom is None:
-            geom = next((polys[(cc, stem(n))] for n in sorted(names[code]) if (cc, stem(n)) in polys), None)
+            geom = former.get(code)
         inside = members.get(code, [])
-        pop = sum(c.population for c in inside)
+        pop = sum(c.counted for c in inside)
         if geom is not None:
             pt = representative(geom)
             lat, lon, how = pt.y, pt.x, "NE admin-1 polygon point"
         elif inside:
-            lat, lon = mean_point(inside)
-            how = f"mean of {len(inside)} places"
+            # No polygon: the member place nearest the members' mean. The mean itself of a crescent
+            # (Liguria) or of a mainland and its islands falls in the sea; a member place is on land.
+            mlat, mlon = mean_point(inside)
+            near = min(inside, key=lambda c: ((c.lat - mlat) ** 2 + ((c.lon - mlon) * math.cos(math.radians(mlat)))
+                                              ** 2, c.id))
+            lat, lon, how = near.lat, near.lon, f"member place {near.id} nearest the mean of {len(inside)} places"
         else:
             continue
         gid = gids.get(code, "")
         row = Row(id=f"gn:{gid}" if gid else f"a1:{code}", name=primary[code], lat=lat, lon=lon, kind="admin1",
                   feature_code="ADM1", country=cc, admin1=a1, population=pop,
                   source=f"gn-admin1|{code}; {how}", names=set(names[code]))
+        row.shape = geom  # type: ignore[attr-defined]
+        row.layer = code in shapes  # type: ignore[attr-defined]
         out[code] = row
         rows.append(row)
     return out
+
+
+def admin1_shapes(data: Path, names: dict[str, set[str]], primary: dict[str, str],
+                  cities: list[Row]) -> tuple[dict[str, object], dict[str, object]]:
+    """GeoNames admin-1 code -> the union of the Natural Earth admin-1 polygons that are that division.
+
+    A polygon is the division most of the GeoNames places inside it belong to: names alone mislead
+    (GeoNames reused Vietnam's codes in 2025, so VN.01 was An Giang and is now Hanoi; Natural Earth
+    files Lord Howe Island under "New South Wales"; it splits Italy's regions into provinces and calls
+    Denmark's Capital Region "Hovedstaden"). A polygon with no places is matched by name, the
+    division's current name first.
+    """
+    con = sqlite3.connect(data / "naturalearth" / "world_map_admin1_qgis.gpkg")
+    feats = []
+    for geom_blob, iso2, name, woe, gn_name in con.execute(
+            "select geom, iso_a2, name, woe_name, gn_name from states_provinces order by fid"):
+        geom = gpkg_geometry(geom_blob)
+        if geom is not None and not geom.is_empty:
+            feats.append((iso2, (name, woe, gn_name), geom))
+    con.close()
+    tree = shapely.STRtree([g for _, _, g in feats])
+    coded = [c for c in cities if c.admin1 and f"{c.country}.{c.admin1}" in names]
+    pts = shapely.points([(c.lon, c.lat) for c in coded])
+    place_idx, feat_idx = tree.query(pts, predicate="intersects")
+    votes: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for k, f in zip(place_idx.tolist(), feat_idx.tolist()):
+        c = coded[k]
+        if c.country == feats[f][0]:
+            votes[f][f"{c.country}.{c.admin1}"] += 1
+    by_name: dict[tuple[str, str], str] = {}
+    for how in (fold, stem):  # the current name of every division before any older or other name
+        for code in sorted(names):
+            cc = code.partition(".")[0]
+            by_name.setdefault((cc, how(primary[code])), code)
+        for code in sorted(names):
+            cc = code.partition(".")[0]
+            for n in sorted(names[code]):
+                by_name.setdefault((cc, how(n)), code)
+    def named(iso2: str, fnames: tuple[str, ...]) -> str | None:
+        return next((by_name[(iso2, how(v))] for how in (fold, stem) for n in fnames if n
+                     for v in sorted({n} | russian_variants(n)) if (iso2, how(v)) in by_name), None)
+
+    parts: dict[str, list] = defaultdict(list)
+    for f, (iso2, fnames, geom) in enumerate(feats):
+        vote = votes.get(f)
+        code = max(sorted(vote), key=lambda k: vote[k]) if vote else named(iso2, fnames)
+        if code is not None:
+            parts[code].append(geom)
+    shapes = {code: unary_union(gs) if len(gs) > 1 else gs[0] for code, gs in sorted(parts.items())}
+    # A division GeoNames still lists but whose places now carry another code (Vietnam's provinces merged
+    # in 2025) keeps the polygon of its name, for its point only: the reverse-geocoding layer holds
+    # each polygon once, under the division its places belong to.
+    former: dict[str, object] = {}
+    for iso2, fnames, geom in feats:
+        by_names = [by_name[(iso2, how(v))] for how in (fold, stem) for n in fnames if n
+                    for v in sorted({n} | russian_variants(n)) if (iso2, how(v)) in by_name]
+        for code in by_names:
+            if code not in shapes:
+                former.setdefault(code, geom)
+                break
+    return shapes, former
 
 
 def gpkg_geometry(blob: bytes):
@@ -404,7 +473,7 @@ def admin2(data: Path, rows: list[Row], cities: list[Row]) -> None:
         gid = gids.get(code, "")
         rows.append(Row(id=f"gn:{gid}" if gid else f"a2:{code}", name=names[code], lat=lat, lon=lon,
                         kind="admin2", feature_code="ADM2", country=cc, admin1=a1, admin2=code.split(".", 2)[2],
-                        population=sum(c.population for c in inside),
+                        population=sum(c.counted for c in inside),
                         source=f"gn-admin2|{code}; mean of {len(inside)} places",
                         names={names[code]}))
 
@@ -449,20 +518,43 @@ def populated_places(data: Path) -> list[Row]:
 
 
 def natural_earth_places(data: Path, cities: list[Row]) -> None:
-    """Mark national and first-level capitals that the city files miss.
+    """Mark national and first-level capitals that the city files miss; add Natural Earth's names and sizes.
 
     GeoNames' 2026 file has no feature codes; Natural Earth's populated
-    places carry ADM0CAP / "Admin-1 capital" and the GeoNames id.
+    places carry ADM0CAP / "Admin-1 capital" and the GeoNames id. Natural
+    Earth's name is the city's English one and its POP_MAX the urban area's.
     """
     by_id = {c.id: c for c in cities}
-    for f in features(data / "naturalearth" / "ne_10m_populated_places.json.gz"):
+    by_name: dict[str, list[Row]] = defaultdict(list)
+    for c in cities:
+        by_name[fold(c.name)].append(c)
+    added: list[Row] = []
+    for i, f in enumerate(features(data / "naturalearth" / "ne_10m_populated_places.json.gz")):
         p = f["properties"]
         gid = p.get("GEONAMEID")
-        if not gid or gid < 0:
-            continue
-        row = by_id.get(f"gn:{int(gid)}")
+        row = by_id.get(f"gn:{int(gid)}") if gid and gid > 0 else None
+        pop_max = int(p.get("POP_MAX") or 0)
+        lat, lon = float(p["LATITUDE"]), float(p["LONGITUDE"])
+        if row is None or not _near(row, lat, lon):
+            # No id, or Natural Earth's GeoNames id is now and then another place's ("Montevideo" -> Montevideo,
+            # Minnesota; "Santiago" -> a Santiago in Brazil): then the city of that name at the point.
+            row = max((c for c in by_name.get(fold(clean(p.get("NAME"))), []) if _near(c, lat, lon)),
+                      key=lambda c: (c.population, c.id), default=None)
         if row is None:
+            # A city Natural Earth maps that the GeoNames files lack under this name near this point
+            # (Shuyang, Lupanshui: no GeoNames id; Zhongli: an id GeoNames has since retired): an
+            # entry of its own, from Natural Earth's row.
+            name = clean(p.get("NAME"))
+            if pop_max >= WORLD_CITY_POPULATION and not any(_near(c, lat, lon) for c in by_name.get(fold(name), [])):
+                added.append(Row(id=f"ne:places:{i}", name=name, lat=lat, lon=lon, kind="populated place",
+                                 feature_code="PPLC" if p.get("ADM0CAP") == 1 else "PPL", country=p["ISO_A2"],
+                                 population=pop_max, source=f"ne-places|{i}",
+                                 names={name, clean(p.get("NAMEASCII"))} - {""}))
             continue
+        # GeoNames counts a city's own municipality ("Miami", 440,000); news and readers mean the city
+        # Natural Earth counts, its urban area (5.5 million). The larger decides how famous it is.
+        row.own_population = row.population
+        row.population = max(row.population, pop_max)
         if p.get("ADM0CAP") == 1 and row.feature_code not in ("PPLC",):
             row.feature_code = "PPLC"
         elif "Admin-1 capital" in (p.get("FEATURECLA") or "") and row.feature_code in ("PPL", ""):
@@ -472,6 +564,17 @@ def natural_earth_places(data: Path, cities: list[Row]) -> None:
                 for n in str(p[k]).split("|"):
                     if is_latin(n):
                         row.names.add(clean(n))
+        # Natural Earth names a city as an English map does: that name is as much the city's own as
+        # GeoNames' (which is often the local or formal one), so a reader's "Frankfurt" is no mere alias.
+        for k in ("NAME", "NAMEASCII"):
+            if p.get(k) and is_latin(str(p[k])):
+                row.own.add(clean(str(p[k])))
+    cities.extend(added)
+
+
+def _near(row: Row, lat: float, lon: float) -> bool:
+    """Whether a row lies within about half a degree (50 km) of a point: the same city in two sources."""
+    return abs(row.lat - lat) < 0.5 and abs(row.lon - lon) < 0.5
 
 
 AIRPORT_WORDS = re.compile(r"\b(International|Intl\.?|Int'l|Regional|Municipal|Airport|Airfield|Air Base)\b", re.I)
@@ -684,6 +787,60 @@ def apply_geonames_points(rows: list[Row]) -> None:
                 r.id = f"gn:{gid}"
 
 
+def points_inside(rows: list[Row], shapes: dict[str, dict]) -> list[dict[str, object]]:
+    """Put every country's and first-level division's point inside its own Natural Earth polygon.
+
+    A point from elsewhere (GeoNames' conventional centre of a country, a polygon matched under the
+    wrong name) can lie in the sea or in a neighbour; such a point is replaced by the representative
+    point (:func:`representative`, always inside) of the polygon's part nearest it. Returns what was
+    moved, for the manifest, so no coordinate changes without a record.
+    """
+    moved: list[dict[str, object]] = []
+    for r in rows:
+        if r.kind == "country":
+            geom = shapes.get(r.country, {}).get("geom")
+        elif r.kind == "admin1":
+            geom = getattr(r, "shape", None)
+        else:
+            continue
+        here = Point(r.lon, r.lat)
+        if geom is None or geom.intersects(here):
+            continue
+        # The part nearest the source's point (Tarawa for Kiribati, not Kiritimati 3,000 km east): the
+        # point moves as little as it can while landing inside.
+        part = min(getattr(geom, "geoms", [geom]), key=lambda g: (g.distance(here), -g.area))
+        pt = representative(part)
+        moved.append({"id": r.id, "name": r.name, "kind": r.kind, "was": [round(r.lat, 5), round(r.lon, 5)],
+                      "now": [round(pt.y, 5), round(pt.x, 5)], "was_source": r.source})
+        r.lat, r.lon = pt.y, pt.x
+        r.source += "; outside its NE polygon, moved to the polygon's representative point"
+    return sorted(moved, key=lambda m: str(m["id"]))
+
+
+
+def world_cities(data: Path, out: Path) -> int:
+    """Write the Natural Earth cities of a million or more (POP_MAX) as a small CSV beside the store.
+
+    The figure "a famous city named alone is pinned" (bench/places.py, tests/test_world_cities.py) is
+    measured over these; shipping them with the store lets the test run on bundled data only.
+    """
+    rows = []
+    for i, f in enumerate(read_json_gz(data / "naturalearth" / "ne_10m_populated_places.json.gz")["features"]):
+        p = f["properties"]
+        if (p.get("POP_MAX") or 0) >= WORLD_CITY_POPULATION:
+            gid = p.get("GEONAMEID")
+            rows.append({"name": clean(p["NAME"]), "country": p["ISO_A2"], "country_name": clean(p["ADM0NAME"]),
+                         "lat": f"{p['LATITUDE']:.5f}", "lon": f"{p['LONGITUDE']:.5f}", "pop_max": int(p["POP_MAX"]),
+                         "geonameid": int(gid) if gid and gid > 0 else "",
+                         "source": f"ne_10m_populated_places.json.gz feature {i}"})
+    rows.sort(key=lambda r: (-int(r["pop_max"]), r["name"]))
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    return len(rows)
+
+
 def demonyms() -> list[tuple[str, str, str]]:
     path = HERE / "curated" / "demonyms.csv"
     if not path.exists():
@@ -795,6 +952,9 @@ def write_store(out: Path, rows: list[Row], dems: list[tuple[str, str, str]], sh
                      round(p * 1000), src, detail, "|".join(alts)))
         # form: 0 the entry's own name, 1 an alternate name, 2 a code (IATA, ISO).
         name_rows.add((fold(r.name), rowid, 0))
+        for n in r.own:
+            if fold(n):
+                name_rows.add((fold(n), rowid, 0))
         for n in r.names:
             k = fold(n)
             if k and len(k) <= 80:
@@ -825,30 +985,10 @@ def write_store(out: Path, rows: list[Row], dems: list[tuple[str, str, str]], sh
     os.replace(tmp, out)
 
 
-def admin1_polygons(data: Path, admins: dict[str, Row]) -> list[tuple[str, str, object]]:
-    """Admin-1 polygons keyed by GeoNames admin1 code, for point -> province."""
-    by_name = {(r.country, fold(n)): code for code, r in admins.items() for n in r.names}
-    for code, r in admins.items():
-        for n in r.names:
-            by_name.setdefault((r.country, stem(n)), code)
-    con = sqlite3.connect(data / "naturalearth" / "world_map_admin1_qgis.gpkg")
-    out: dict[str, tuple[str, str, object]] = {}
-    for geom_blob, iso2, name, woe, gn_name in con.execute(
-            "select geom, iso_a2, name, woe_name, gn_name from states_provinces order by fid"):
-        code = next((by_name[(iso2, fold(n))] for n in (name, gn_name, woe) if n and (iso2, fold(n)) in by_name),
-                    None)
-        if code is None:
-            code = next((by_name[(iso2, stem(n))] for n in (name, gn_name, woe) if n and (iso2, stem(n)) in by_name),
-                        None)
-        geom = gpkg_geometry(geom_blob)
-        if code is None or geom is None:
-            continue
-        if code in out:
-            out[code] = (code, out[code][1], unary_union([out[code][2], geom]))
-        else:
-            out[code] = (code, admins[code].name, geom)
-    con.close()
-    return list(out.values())
+def admin1_polygons(admins: dict[str, Row]) -> list[tuple[str, str, object]]:
+    """Admin-1 polygons keyed by GeoNames admin1 code, for point -> province (see :func:`admin1_shapes`)."""
+    return [(code, r.name, r.shape) for code, r in sorted(admins.items())  # type: ignore[attr-defined]
+            if getattr(r, "shape", None) is not None and r.layer]  # type: ignore[attr-defined]
 
 
 def sha256(path: Path) -> str:
@@ -881,13 +1021,16 @@ def build(data: Path, out: Path) -> str:
     physical(data, rows)
     composite_regions(shapes, rows)
     apply_geonames_points(rows)
+    moved = points_inside(rows, shapes)
     curated_places(rows, {r.id: r for r in rows if r.kind == "populated place"})
-    a1_shapes = admin1_polygons(data, admins)
+    a1_shapes = admin1_polygons(admins)
     admin1_of(rows, shapes, a1_shapes)
     write_store(out, rows, demonyms(), shapes, a1_shapes, inputs)
     digest = sha256(out)
     manifest = {"store": out.name, "sha256": digest, "bytes": out.stat().st_size, "schema": SCHEMA_VERSION,
-                "entries": len(rows), "inputs": inputs}
+                "entries": len(rows), "inputs": inputs, "points_moved_inside": moved,
+                "world_cities": {"file": "world_cities.csv",
+                                 "rows": world_cities(data, out.parent / "world_cities.csv")}}
     (out.parent / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",
                                               encoding="utf-8")
     return digest

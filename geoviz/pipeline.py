@@ -19,7 +19,7 @@ from geoviz.errors import InputError
 from geoviz.geo.gazetteer import Gazetteer, default_gazetteer
 from geoviz.geoparse.recognise import Recogniser
 from geoviz.geoparse.resolve import Resolver
-from geoviz.model import Document
+from geoviz.model import Document, Mention, Place
 from geoviz.scene import Scene
 from geoviz.story.context import StoryContext
 from geoviz.story.events import extract_events
@@ -63,13 +63,37 @@ def parse(text: str, date: str | None = None, *, gazetteer: Gazetteer | None = N
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(f"text is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}")
     recogniser, resolver = pipeline(gazetteer)
-    mentions = recogniser.find(text)
-    places = resolver.resolve(mentions, text)
-    pinned: list = []
-    uncertain: list = []
-    for p in places:
-        (uncertain if p.kind in UNCERTAIN_KINDS and p.confidence < PIN_CONFIDENCE else pinned).append(p)
+    found = recogniser.recognise(text)
+    pinned: list[Place] = []
+    uncertain: list[Place] = []
+    for p in resolver.resolve(found.mentions, text):
+        if p.kind in UNCERTAIN_KINDS and p.confidence < PIN_CONFIDENCE:
+            p.reason["unpinned"] = "low confidence"  # (each Place has its own reason dict, made by the resolver)
+            uncertain.append(p)
+        else:
+            pinned.append(p)
+    if found.offered:
+        uncertain.extend(_offered(resolver, found.offered, {p.id for p in pinned} | {p.id for p in uncertain}))
+        uncertain.sort(key=lambda p: p.mentions[0].start)
     return Document(text=text, places=pinned, date=date, uncertain=uncertain)
+
+
+def _offered(resolver: Resolver, offered: list[tuple[Mention, str]], taken: set[str]) -> list[Place]:
+    """Names the recogniser rejected but a person may want to pin, resolved on their own and never pinned.
+
+    No silent drops (docs/places.md): "Acapulco" read as only some village's alternate name still
+    reaches the app's "Not pinned" list, with its readings and the rule that held it back. Resolved
+    apart from the article's places, so an offered name never moves a pinned one.
+    """
+    why = {m.start: reason for m, reason in offered}
+    out = []
+    # Without the text: an offered name is read by its readings alone (no sentence or list to scan again).
+    for p in resolver.resolve([m for m, _ in offered]):
+        if p.id in taken:
+            continue
+        p.reason["unpinned"] = why.get(p.mentions[0].start, "rejected")
+        out.append(p)
+    return out
 
 
 def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:

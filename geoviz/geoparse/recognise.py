@@ -103,6 +103,44 @@ SPEECH_AFTER = re.compile(r"[ ,]*(?:(?:also|has|had|then|later|reportedly|previo
 
 MAJOR_KINDS = {"country", "admin1", "region", "sea"}
 
+# Things named after places (classes of names, each with its words; never a list of place names).
+# "Ebola virus", "West Nile virus", "Reston ebolavirus": a disease, and the name stays one in the article.
+DISEASE_WORDS = words("disease_words")
+# "Agence France-Presse", "Press Trust of India": a news agency.
+NEWS_AGENCY_WORDS = words("news_agency_words")
+# "Real Madrid", "Manchester United": a sports club.
+TEAM_PREFIXES = words("team_prefixes")
+TEAM_SUFFIXES = words("team_suffixes")
+# "Air France", "Bank of America", "Alaska Airlines": a company.
+COMPANY_PREFIXES = words("company_prefixes")
+COMPANY_SUFFIXES = words("company_suffixes")
+
+# Rejection reasons after which a run may still be a place a person wants to pin: it is offered in
+# ``Recognised.offered`` (and so in ``Document.uncertain``) when some reading is a country or a city of
+# ``OFFER_POPULATION`` by that very name ("Turkey" opening a sentence; not "Man" or "Metro", though
+# towns of 100,000 go by them: on LGL and GeoWebNews a lower bar offered 84 names, nearly all words and
+# first names). The other reasons say what the name is instead, beyond reasonable doubt: a person
+# (after a title or a given name, before an age, a surname seen before), an initial, a street, a firm,
+# a language, a disease, a news agency, money, a club, a company. Offering those would bury the few
+# real places under every surname of the article.
+OFFERED_REASONS = frozenset({"alternate name", "common word", "adjective"})
+OFFER_POPULATION = 1_000_000
+# A club or a company named after a city names a city of some size ("Bank of Valletta", "Air Busan").
+CLUB_CITY_POPULATION = 100_000
+
+
+@dataclass(frozen=True, slots=True)
+class Recognised:
+    """What the recogniser found in a text.
+
+    ``mentions``: the place mentions. ``offered``: names the gazetteer has that a rule rejected for a
+    reason that leaves them possibly places (:data:`OFFERED_REASONS`), each with that reason, so
+    nothing that may be a place is dropped silently (docs/places.md, "Confidence, and what is not pinned").
+    """
+
+    mentions: list[Mention]
+    offered: list[tuple[Mention, str]]
+
 
 class Recogniser:
     """Gazetteer-driven recogniser; one per gazetteer, reused across texts."""
@@ -157,6 +195,25 @@ class Recogniser:
         rows = self._readings(key)
         return bool(rows) and rows[0].form == OWN
 
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
+    def _city(self, key: str) -> bool:
+        """Some leading reading is a town of ``CLUB_CITY_POPULATION`` or more: one a club or a firm is named after."""
+        return any(r.entry.kind == "populated place" and r.entry.population >= CLUB_CITY_POPULATION
+                   for r in self._readings(key))
+
+    @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked of rejected names only; see _readings
+    def _offerable(self, key: str) -> bool:
+        """Some leading reading is a country, or a town of ``OFFER_POPULATION`` that goes by this very name.
+
+        Not a province or region: "West", "Central" and "North" name provinces somewhere, and each
+        sentence-opening "West" offered would bury the real places in the list. Not a town that merely
+        lists the word among its alternate names: "Dave", "Caroline", "Media" and "Metro" are such
+        names of some city, and offering every one would bury the real places under first names.
+        """
+        return any(r.entry.kind == "country" or (r.form == OWN and r.entry.kind == "populated place"
+                                                 and r.entry.population >= OFFER_POPULATION)
+                   for r in self._readings(key))
+
     @functools.cached_property
     def demonyms(self) -> dict[str, tuple[str, str]]:
         return self.gaz.demonym_keys
@@ -165,23 +222,40 @@ class Recogniser:
         return key in self.name_keys or key in self.demonyms
 
     def find(self, text: str) -> list[Mention]:
-        """All place mentions in ``text``, in order, not overlapping.
+        """All place mentions in ``text``, in order, not overlapping."""
+        return self.recognise(text).mentions
+
+    def recognise(self, text: str) -> Recognised:
+        """The place mentions in ``text``, and the rejected names a person may still want to pin.
 
         Long texts are read in blocks that end at a paragraph or sentence
         break, so memory stays bounded (tokens live one block at a time)
-        while the people seen so far carry over from block to block.
+        while the people and diseases seen so far carry over from block to block.
         """
         people: set[str] = set()
+        diseases: set[str] = set()
         out: list[Mention] = []
+        offered: list[tuple[Mention, str]] = []
         for start, end in _blocks(text, BLOCK_CHARS):
             block = text if (start, end) == (0, len(text)) else text[start:end]
-            for m in self._find_block(block, people):
+            block_offered: list[tuple[Mention, str]] = []
+            for m in self._find_block(block, people, diseases, block_offered):
                 out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
-        if not people:
-            return out
-        return [m for m in out if fold(m.text) not in people or m.form == "demonym"]
+            offered.extend((m if start == 0 else _replace(m, start=m.start + start, end=m.end + start), why)
+                           for m, why in block_offered)
+        # A surname or a disease once seen is one everywhere in the article, earlier mentions too.
+        gone = people | diseases
+        if gone:
+            out = [m for m in out if m.form == "demonym" or fold(m.text) not in gone]
+        if offered:
+            taken = {m.key for m in out} | gone
+            seen: set[str] = set()
+            offered = [(m, why) for m, why in offered
+                       if m.key not in taken and not (m.key in seen or seen.add(m.key))]
+        return Recognised(out, offered)
 
-    def _find_block(self, text: str, people: set[str]) -> list[Mention]:
+    def _find_block(self, text: str, people: set[str], diseases: set[str],
+                    offered: list[tuple[Mention, str]]) -> list[Mention]:
         toks = capital_tokens(text)
         if not toks:
             return []
@@ -211,6 +285,10 @@ class Recogniser:
                 # person for the rest of the article ("Jones said").
                 if reason == "surname" and not self._country_like(key):
                     people.add(key)
+                elif reason == "disease":
+                    diseases.add(key)
+                elif reason in OFFERED_REASONS and self._offerable(key):
+                    offered.append((self._mention(text, toks, i, j, end, key), reason))
                 i += 1
                 continue
             out.append(self._mention(text, toks, i, j, end, key))
@@ -241,8 +319,8 @@ class Recogniser:
                         gap = gap[1:]
                     if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
                         break
-                if prev.base_end != prev.end:  # a possessive ends a name
-                    break
+                # A possessive ends a name unless a longer name goes on through it ("People's Republic
+                # of China", "Martha's Vineyard"): the keys below must then match with the "'s" in.
             prev = tj
             if not tj.cap and not (j > i and ("'" in tj.text or "’" in tj.text)
                                    and (m := _ELIDED.match(tj.text)) is not None
@@ -266,7 +344,7 @@ class Recogniser:
         """Why the run toks[i..j] is not a place here (the reason of the first :data:`REJECTIONS` rule that
         holds), or '' if it may be one."""
         run = _Run(self, text, toks, i, j, key, sent_first, people, lower)
-        for test, reason in _REJECTION_TESTS:
+        for test, reason in _REJECTION_TESTS if run.named else _PLAIN_TESTS:
             if test(run):
                 return reason
         return ""
@@ -576,7 +654,7 @@ class _Run:
     """A candidate run toks[i..j] and what the rules ask about it (the gazetteer tests are cached per name)."""
 
     __slots__ = ("rec", "text", "toks", "i", "j", "key", "sent_first", "people", "lower", "words", "single",
-                 "first", "abbreviation", "letters", "opener", "demonym", "prev", "nxt", "county")
+                 "first", "abbreviation", "letters", "opener", "demonym", "prev", "nxt", "county", "named")
 
     def __init__(self, rec: Recogniser, text: str, toks: list[Token], i: int, j: int, key: str,
                  sent_first: set[int], people: set[str], lower: LowerCaseWords) -> None:
@@ -593,6 +671,15 @@ class _Run:
         self.nxt = toks[j + 1] if j + 1 < len(toks) else None
         # "Douglas County Road 4", "Meigs County Court": the county's, not a street's or a firm's.
         self.county = self.words[-1] in _COUNTY_WORDS
+        # Whether a name might go on around the run ("Agence France-Presse", "Real Madrid", "Ebola virus",
+        # "US$"): a capitalised word joined before or after, a disease word after, or a dollar sign. Most
+        # runs stand among lower-case words; the rules marked ``around`` are then not tried at all.
+        last, nxt, prev = toks[j], self.nxt, self.prev
+        gap = text[last.end : nxt.start] if nxt is not None else ""
+        self.named = (text[last.end : last.end + 1] == "$"
+                      or (gap in _JOINS and (nxt.text.lower() in _WORDS_AFTER or nxt.text.endswith("virus")))
+                      or (prev is not None and prev.text.lower() in _WORDS_BEFORE
+                          and text[prev.end : self.first.start] in _JOINS))
 
     def major(self) -> bool:
         return self.rec._major(self.key)
@@ -615,15 +702,91 @@ class _Run:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """One named reason a run is not a place; ``test`` says whether it holds for a run."""
+    """One named reason a run is not a place; ``test`` says whether it holds for a run.
+
+    ``around``: the rule reads a name going on around the run and holds only where ``_Run.named``
+    does, so it is skipped for the other runs (most of them) without a call.
+    """
 
     name: str
     reason: str
     test: Callable[[_Run], bool]
+    around: bool = False
 
 
 def _known_person(r: _Run) -> bool:
     return r.key in r.people
+
+
+_JOINS = (" ", "-", "\u00a0")
+# The words that start the "around" rules' names next to a run (see _Run.named).
+_WORDS_AFTER = DISEASE_WORDS | NEWS_AGENCY_WORDS | TEAM_SUFFIXES | COMPANY_SUFFIXES | {"news"}
+_WORDS_BEFORE = NEWS_AGENCY_WORDS | TEAM_PREFIXES | COMPANY_PREFIXES | {"of"}
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    """Whether two tokens are words of one name: a space or a hyphen between ("France-Presse")."""
+    return text[a.end : b.start] in _JOINS
+
+
+def _disease(r: _Run) -> bool:
+    # "Ebola virus", "West Nile virus", "Reston ebolavirus", "Lassa fever": named after a place, not one
+    nxt = r.nxt
+    if nxt is None or not _joined(r.text, r.toks[r.j], nxt):
+        return False
+    word = nxt.text.lower()
+    return word in DISEASE_WORDS or word.endswith("virus")
+
+
+def _currency(r: _Run) -> bool:
+    # "US$10,000", "HK$5", "NZ$": a sum of money. ("US dollars" is left alone: GeoWebNews counts it a place.)
+    last = r.toks[r.j]
+    return r.text[last.end : last.end + 1] == "$"
+
+
+def _news_agency(r: _Run) -> bool:
+    # "Agence France-Presse", "Deutsche Presse-Agentur", "Philippine News Agency": the capitalised
+    # words just before and after the run (most names stand among lower-case words: none to read).
+    toks, text = r.toks, r.text
+    after: list[str] = []
+    k = r.j + 1
+    while k < len(toks) and len(after) < 2 and toks[k].cap and _joined(text, toks[k - 1], toks[k]):
+        after.append(toks[k].text.lower())
+        k += 1
+    prev = r.prev
+    if prev is not None and prev.cap and _joined(text, prev, r.first) and prev.text.lower() in NEWS_AGENCY_WORDS:
+        return True
+    return any(w in NEWS_AGENCY_WORDS for w in after) or after == ["news", "agency"]
+
+
+def _city_name(r: _Run) -> bool:
+    """The run names a city of some size and no country (nor is it a demonym): "Manchester", "Busan"."""
+    return not r.demonym and not r.country() and r.rec._city(r.key)
+
+
+def _team(r: _Run) -> bool:
+    # "Real Madrid", "Inter Milan", "Manchester United": a club named after its city
+    prev, nxt, text = r.prev, r.nxt, r.text
+    return (((prev is not None and prev.cap and prev.text.lower() in TEAM_PREFIXES and _joined(text, prev, r.first))
+             or (nxt is not None and nxt.cap and nxt.text.lower() in TEAM_SUFFIXES
+                 and _joined(text, r.toks[r.j], nxt)))
+            and _city_name(r))
+
+
+def _company(r: _Run) -> bool:
+    """A company named after a city: "Bank of Valletta", "Air Busan", "Hong Kong Telecom".
+
+    A country's or province's name in a firm's ("Air France", "Bank of England", "Alaska Airlines")
+    is left a place: GeoWebNews counts it one, and the firm is the country's flag carrier or bank.
+    """
+    prev, nxt, text, toks, i = r.prev, r.nxt, r.text, r.toks, r.i
+    named = ((prev is not None and prev.cap and prev.text.lower() in COMPANY_PREFIXES and prev.text != "Bank"
+              and _joined(text, prev, r.first))  # "Bank Street" aside, "Bank of X" is read next
+             or (prev is not None and prev.text == "of" and i >= 2 and toks[i - 2].text == "Bank"
+                 and _joined(text, toks[i - 2], prev) and _joined(text, prev, r.first))
+             or (nxt is not None and nxt.cap and nxt.text.lower() in COMPANY_SUFFIXES
+                 and _joined(text, r.toks[r.j], nxt)))
+    return named and _city_name(r)
 
 
 def _initial(r: _Run) -> bool:
@@ -775,6 +938,11 @@ def _before_surname(r: _Run) -> bool:
 #: two rules give different reasons for one run ("person" before "surname"), and cheap tests go first.
 REJECTIONS: tuple[Rule, ...] = (
     Rule("a surname seen before", "person", _known_person),
+    Rule("a disease or a virus", "disease", _disease, around=True),
+    Rule("a sum of money", "currency", _currency, around=True),
+    Rule("a news agency", "news agency", _news_agency, around=True),
+    Rule("a sports club", "sports team", _team, around=True),
+    Rule("a company", "company", _company, around=True),
     Rule("an initial", "initial", _initial),
     Rule("a two-letter word", "short word", _short_word),
     Rule("letters of a minor place", "acronym", _acronym),
@@ -799,3 +967,4 @@ REJECTIONS: tuple[Rule, ...] = (
 )
 # (test, reason) pairs: the loop in Recogniser._reject runs once per candidate run, a hot path.
 _REJECTION_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS)
+_PLAIN_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS if not rule.around)

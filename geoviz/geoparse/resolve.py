@@ -35,6 +35,7 @@ or placed at the story's main place, flagged (:meth:`Resolver._to_focus`).
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -72,9 +73,13 @@ TRIGGER_KINDS = {
     "facility": {"facility"}, "airport": {"airport"}, "populated place": {"populated place"},
     "admin2": {"admin2"}, "admin1": {"admin1"}, "agency": {"admin1"}, "port": {"port", "populated place"},
     "physical": {"sea", "lake", "river", "peak"},
+    "border": {"country", "admin1"},  # "the New York border": a state's or a country's, not a city's
     "article": {"landmark", "facility", "region", "sea", "lake", "river", "peak", "airport", "port", "country"},
 }
 METONYM_CODES = {"PPLC"}
+# What joins the names of a list: "Egypt, Chile, Peru and Argentina", "Ohio or Indiana".
+_LIST_GAP_CHARS = 7  # the longest gap above: ", and " with a space to spare; longer gaps are not tried
+_LIST_GAP = re.compile(r",\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +118,16 @@ class Weights:
     # by enough to be the confident reading, not just the first.
     big_city: int = 1_000_000
     city_margin: float = 0.3
+    # A place in a coordinated list ("Egypt, Chile, Peru and Argentina") reads with its neighbours' kind:
+    # this is added to its readings of the kind every other member of the list leads with.
+    list_kind: float = 1.0
+    # A capital or a city of ``big_city`` people that wins its name is the reading news means: its
+    # confidence is at least this (rivals stay listed as alternatives). Set from the share of such
+    # winners that are right on the development corpora (docs/places.md, "Confidence").
+    world_city_confidence: float = 0.8
+    # ... when no rival gets more support from the text than this beyond the winner's (a far reading of
+    # another name adds a trace of closeness to some rival: that is no evidence against the city).
+    world_city_slack: float = 0.05
     focus_confidence: float = 0.1  # confidence of a name placed at the story's main place
     bare_counties: int = 5  # a bare name also reads as the most populous counties so named
 
@@ -226,8 +241,19 @@ class Resolver:
         if not groups:
             return []
         self._sentence_countries(groups, text)
+        self._list_kinds(groups, text)
         self._pass(groups, use_resolved=False)
         self._pass(groups, use_resolved=True)
+        for g in groups:
+            # Where the text speaks for no rival more than for it (named alone, or "Miami, United States"
+            # among the other Miamis of the country), a capital or a city of a million is what a reader
+            # takes the name for. Where the text favours a rival, its evidence decides the confidence: in
+            # local news a "Columbus" or "Paris" among Georgia's or Texas' towns is not the world city.
+            c = g.choice
+            e = c.entry
+            if (e.kind == "populated place" and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES)
+                    and all(o.score - o.base <= c.score - c.base + self.w.world_city_slack for o in g.cands)):
+                g.confidence = max(g.confidence, self.w.world_city_confidence)
         # A demonym of no present-day country ("Soviet") stays unplaced.
         unknown = [g for g in everything if not g.cands and g.form == "name"]
         if unknown:
@@ -316,13 +342,19 @@ class Resolver:
             # the towns named after it, unless the text qualifies the name.
             namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)
             region_namesake = not g.qualifiers and any(e.kind in ("region", "sea") and f < 2 for e, _, f in cands)
+            country_namesake = (namesake or region_namesake) and any(e.kind == "country" and f < 2 for e, _, f in cands)
             for e, _, name_form in cands:
                 if acronym and name_form == 0 and not e.name.isupper() and len(cands) > 1:
                     continue  # the town of Eu is not written "EU"
                 own = name_form == 0 and (not acronym or e.name.isupper())
                 base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
                 base += self.w.own_name if own else 0.0
-                if namesake and e.kind in ("populated place", "admin2"):
+                # A capital or a city of a million is no namesake of a region or a sea: Santiago, Chile
+                # is not overshadowed by some "Santiago" range, and "In Chile, Santiago" speaks for it.
+                # A country's name stays the country's ("Mexico" is not Mexico City).
+                world_city = ((namesake or region_namesake) and not country_namesake
+                              and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES))
+                if namesake and e.kind in ("populated place", "admin2") and not world_city:
                     base -= self.w.namesake
                 elif region_namesake and e.kind == "admin1":
                     base -= self.w.namesake  # "Gaza" is the Strip, not Gaza Province, Mozambique
@@ -330,7 +362,7 @@ class Resolver:
                     base += self.w.trigger
                 elif "article" in triggers and e.kind in TRIGGER_KINDS["article"]:
                     base += self.w.article
-                shadowed = region_namesake and e.kind in ("populated place", "admin2")
+                shadowed = region_namesake and e.kind in ("populated place", "admin2") and not world_city
                 g.cands.append(_Cand(e, base, shadowed=shadowed))
             _city_over_its_province(g.cands, triggers, self.w)
             if not g.cands:
@@ -393,6 +425,52 @@ class Resolver:
                 for c in g.cands:
                     if c.entry.country in near and c.entry.kind != "country":
                         c.base += self.w.sentence
+
+    def _list_kinds(self, groups: list[_Group], text: str) -> None:
+        """Add ``Weights.list_kind`` to the readings of a listed name that share its neighbours' kind.
+
+        "Cases were reported in Egypt, Chile, Peru and Argentina": each name leads as a country, so
+        Egypt is the country even where the rest of the article speaks for Egypt, Pennsylvania. Only
+        countries and first-level divisions make the kind of a list; a list of towns says little.
+        """
+        if not text or len(groups) < 2:
+            return
+        at = sorted((m.start, m.end, gi) for gi, g in enumerate(groups) for m in g.mentions)
+        lists: list[list[int]] = []
+        run = [at[0][2]]
+        joined = False  # an "and" or "or" in the run: two names and a comma are "Paris, Texas", no list
+        for (_, end, _), (start, _, gi) in zip(at, at[1:]):
+            gap = _LIST_GAP.fullmatch(text, end, start) if start - end <= _LIST_GAP_CHARS else None
+            conjunction = bool(gap and (gap.group(1) or gap.group(2)))
+            # After "and C" a comma qualifies C, it does not go on: "Texas and Washington, D.C.".
+            if gap and not (joined and not conjunction):
+                run.append(gi)
+                joined = joined or conjunction
+                continue
+            if len(run) > 2 or (len(run) == 2 and joined):
+                lists.append(run)
+            run, joined = [gi], False
+        if len(run) > 2 or (len(run) == 2 and joined):
+            lists.append(run)
+        if not lists:
+            return
+        leading = {gi: max(groups[gi].cands, key=_base).entry for members in lists for gi in members}
+        bonus: dict[int, tuple[str, str]] = {}
+        for members in lists:
+            for k, gi in enumerate(members):
+                others = {(leading[o].kind, leading[o].country) for n, o in enumerate(members) if n != k and o != gi}
+                kinds = {kind for kind, _ in others}
+                if kinds == {"country"}:
+                    bonus[gi] = ("country", "")
+                elif kinds == {"admin1"} and len(others) == 1 and len(members) > 2:
+                    # Three or more states of one country ("Missouri, New York, North Carolina and
+                    # Virginia"), not whatever "Peter, Paul and Mary" name somewhere; two names that are
+                    # each a city and a province ("Potosí and Oruro") say nothing of the kind.
+                    bonus[gi] = ("admin1", next(iter(others))[1])
+        for gi, (kind, country) in bonus.items():
+            for c in groups[gi].cands:
+                if c.entry.kind == kind and (not country or c.entry.country == country):
+                    c.base += self.w.list_kind
 
     def _evidence(self, groups: list[_Group], use_resolved: bool) -> list[tuple[dict, dict]]:
         """Per group: (country support, admin1 support) from every *other* group."""
@@ -573,22 +651,34 @@ _base = attrgetter("base")
 
 
 def _city_over_its_province(cands: list[_Cand], triggers: set[str], w: Weights) -> None:
-    """Read a name shared by a province and a city of a million inside it as the city.
+    """Read a name shared by a division and a city of a million as the city, where the city is what news means.
 
     News says "New York" or "São Paulo" for the city far more often than for
-    the state around it; "the state of New York", "New York state", "the
-    New York border" and "N.Y." still get the state.
+    the state around it, and "Vila Velha" for the city, not the municipality
+    around it; "the state of New York", "New York state", "the New York
+    border" and "N.Y." still get the state. A city of a million also
+    outranks a smaller division of its name abroad: "Manchester" is the
+    English city, not the Jamaican parish; "Kochi" the Indian city, not the
+    Japanese prefecture (but "Valencia" stays the Spanish province, bigger
+    than the Venezuelan city).
     """
     if triggers & {"admin1", "border", "abbreviation"}:
         return
-    provinces = {(c.entry.country, c.entry.admin1): c.base for c in cands
-                 if c.entry.kind == "admin1" and c.entry.admin1}
-    if not provinces:
+    big = w.big_city
+    cities = [c for c in cands if c.entry.population >= big and c.entry.kind == "populated place"]
+    if not cities:
+        return  # most names: no city of a million among the readings
+    divisions = [c for c in cands if c.entry.kind in ("admin1", "admin2") and c.entry.admin1]
+    if not divisions:
         return
-    for c in cands:
+    for c in cities:
         e = c.entry
-        if e.kind == "populated place" and e.population >= w.big_city and (e.country, e.admin1) in provinces:
-            c.base = max(c.base, provinces[(e.country, e.admin1)] + w.city_margin)
+        over = [d.base for d in divisions
+                if (d.entry.country, d.entry.admin1) == (e.country, e.admin1)
+                and (d.entry.kind == "admin1" or d.entry.admin2 == e.admin2)
+                or (d.entry.country != e.country and d.entry.population < e.population)]
+        if over:
+            c.base = max(c.base, max(over) + w.city_margin)
 
 
 def _institution_of(key: str, name: str) -> bool:

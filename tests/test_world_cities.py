@@ -1,0 +1,68 @@
+"""Places a reader expects (issue #19): a world city or a country named alone is pinned where it is.
+
+The figures are bench/places.py's, over the bundled data only: the Natural Earth cities of a million
+or more written beside the store (``world_cities.csv``) and every country of the store by its name and
+its curated short forms.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "places.py"
+
+# Sentences no reading can get right, each with why (the figure counts them as missed all the same).
+CITY_WITH_COUNTRY_EXCEPTIONS = {
+    # Natural Earth's Baoshan (Yunnan, POP_MAX exactly 1,000,000) shares its name and country with
+    # Shanghai's Baoshan district (2.3 million in GeoNames): "Baoshan, China" is either.
+    "Baoshan",
+}
+COUNTRY_EXCEPTIONS = {
+    # A parenthesis is no part of a run of capitalised words: the recogniser reads "Cocos".
+    "Cocos (Keeling) Islands",
+    # Zaire is today a province of Angola (GeoNames' own name); the country's name from 1971 to 1997
+    # is only an alias of the Democratic Republic of the Congo.
+    "Zaire",
+    # GeoNames' "country" Svalbard and Jan Mayen: "Svalbard" is pinned to Natural Earth's region of
+    # the archipelago, 238 km from GeoNames' point, and Natural Earth has no polygon of its own for it.
+    "Svalbard",
+}
+
+
+@pytest.fixture(scope="module")
+def figures():
+    spec = importlib.util.spec_from_file_location("bench_places", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_places"] = module
+    spec.loader.exec_module(module)
+    return module.figures()
+
+
+def test_a_world_city_named_alone_is_pinned(figures):
+    share, n, missed = figures["world cities alone"]
+    assert n >= 500
+    assert share >= 0.99, [c.text for c in missed]
+
+
+def test_a_world_city_with_its_country_is_pinned(figures):
+    share, n, missed = figures["world cities with country"]
+    assert {c.name for c in missed} <= CITY_WITH_COUNTRY_EXCEPTIONS, [c.text for c in missed]
+    assert share >= 0.998
+
+
+def test_every_country_name_and_short_form_is_pinned(figures):
+    share, n, missed = figures["country names and short forms"]
+    assert n >= 400
+    assert {c.name for c in missed} <= COUNTRY_EXCEPTIONS, [c.text for c in missed]
+
+
+def test_short_forms_the_issue_names():
+    import geoviz
+
+    for form, code in (("US", "US"), ("UK", "GB"), ("the Netherlands", "NL"), ("Ivory Coast", "CI")):
+        doc = geoviz.parse(f"Protesters gathered in {form} on Monday, police said.")
+        assert [(p.kind, p.country) for p in doc.places] == [("country", code)], form
