@@ -70,14 +70,15 @@ _RELATION_RE = re.compile(
     rf"(?:(?P<noun>{_NOUN})s?\b\s*)?"
     rf"(?:(?P<mode>{_MODE})\b\s*,?\s*)?"
     rf"(?:(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s*\)?\s*)?"
-    r"(?P<rel>away\s+from|away|apart|from|of|off|outside|beyond|into|inside|between)?\b",
+    r"(?P<rel>away\s+from|away|apart|from|of|off|outside|beyond|into|inside|between|to(?=\s+(?!the\s+(?:north|south"
+    r"|east|west|border)\b)))?\b",
     re.IGNORECASE,
 )
 _AWAY_DIRECTION_RE = re.compile(rf"\s+to\s+the\s+(?P<dir>{DIRECTION})", re.IGNORECASE)
 # Speeds, areas, heights and depths: a unit followed by these is no distance between places.
 _EXCLUDE_AFTER_RE = re.compile(
     r"\s*(?:per\s+(?:hour|second|minute|day|year|litre|liter|gallon)|an?\s+(?:hour|second|minute|day)"
-    r"|squared\b|[-\s]?(?:high|tall|deep|wide|thick|above|below|underground|beneath|in\s+(?:diameter"
+    r"|squared\b|[-\s]?(?:high|tall|deep|wide|thick|radius|above|below|underground|beneath|in\s+(?:diameter"
     r"|width|height|depth|altitude)|of\s+(?:altitude|elevation|height|depth))\b)",
     re.IGNORECASE,
 )
@@ -113,6 +114,18 @@ _ROAD_NOUNS = {
 }  # fmt: skip
 # The relation words after which an anchor phrase follows.
 _ANCHORED = ("from", "away from", "of", "off", "outside", "beyond", "into", "inside")
+
+# A road, river or route said to run somewhere: "leads west", "runs northwest", "stretches 50 miles east".
+_COURSE_RE = re.compile(
+    r"\b(?:leads?|leading|runs?|running|heads?|continues|stretch(?:es|ing)?|extends?|extending|flows?|flowing"
+    r"|winds?|meanders?)\b",
+    re.IGNORECASE,
+)
+_COURSE_DIRECTION_RE = re.compile(
+    rf"\b(?:leads?|leading|runs?|running|heads?|continues)\s+(?P<dir>{DIRECTION})", re.IGNORECASE
+)
+_DIRECTION_BEFORE_RE = re.compile(rf"(?P<dir>{DIRECTION})\s+(?:for\s+)?$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?=[^,;:]{1,60}$)", re.IGNORECASE)
 
 _NEGATIVE_RE = re.compile(r"(?:^|[^\w\s])\s?[-−]\s?$|(?<![\w-])[-−]$|\bminus\s+$", re.IGNORECASE)
 
@@ -320,6 +333,9 @@ def _read_relation(
                     st.relation = Relation.FROM_TO
     elif rel_l == "away":
         st.relation = Relation.AWAY
+    elif rel_l == "to":
+        # "I-10 leads west 35 miles to Houston": the place after "to" lies that far from where the road starts.
+        _read_to(text, m, st, info, r.end() if r else m.end())
     elif rel_l == "apart":
         st.relation = Relation.APART
         prior = [b for b in info.between if b < m.start()]
@@ -343,12 +359,18 @@ def _read_relation(
                 st.relation = Relation.FROM_TO
                 st.anchor_start = prior_from[-1]
                 st.to_start = t.end()
+    if st.relation is None and st.direction and not _COURSE_RE.search(text, info.start, st.start):
+        # "Baytown, 13 miles to the southwest, ...", "Inglewood 21 km north": a place that far in that
+        # direction from the place the sentence or article is about (never a river or road that runs that way).
+        st.relation = Relation.AWAY
     if st.relation is None and st.unit_text.lower() in AMBIGUOUS_UNITS:
         return False, skip_until
     # How the distance is travelled, nearest wording first.
     mode_l = (mode or "").lower()
     noun_l = (noun or "").lower()
-    if info.crow or "crow" in mode_l or "straight" in mode_l:
+    if st.relation == Relation.TO and _COURSE_RE.search(text, info.start, st.start):
+        st.travel = "road"  # "US 77 leads north ... 16 miles to Norman": a distance along the road
+    elif info.crow or "crow" in mode_l or "straight" in mode_l:
         st.travel = "crow"
     elif mode_l in ("by air", "by plane") or noun_l == "flight":
         st.travel = "air"
@@ -359,6 +381,31 @@ def _read_relation(
     st.sentence = info.text
     st.sentence_start, st.sentence_end = info.start, info.end
     return True, skip_until
+
+
+def _read_to(text: str, m: re.Match[str], st: Statement, info: _SentenceInfo, dest: int) -> None:
+    """ "PA 64 leads northeast 12 miles to Lamar", "US 77 leads north from Lexington 16 miles to Norman".
+
+    The place after "to" is the subject; the anchor is the place after a "from" earlier in the clause, else
+    (only where a road or route is described leading there) the place the article is about. The direction,
+    when it is not after the figure, is the one the road is said to lead in.
+    """
+    st.relation = Relation.TO
+    st.to_start = dest
+    phrase = _anchor_phrase(text, dest, info.end)
+    if phrase:
+        st.anchor_text, st.to_start = phrase[0], phrase[1]
+    before = text[info.start:m.start()]
+    froms = list(_FROM_BEFORE_RE.finditer(before))
+    if froms:
+        st.anchor_start = info.start + froms[-1].end()
+    if st.direction is None:
+        d = _DIRECTION_BEFORE_RE.search(before)
+        if d is None:
+            courses = list(_COURSE_DIRECTION_RE.finditer(before))
+            d = courses[-1] if courses else None
+        if d is not None:
+            _set_direction(st, d.group("dir"))
 
 
 def _set_direction(st: Statement, text: str) -> None:
