@@ -61,6 +61,11 @@ class Tolerances:
     place_share: float = 0.20
     #: The same allowance in km for short distances: two town points a few km apart.
     place_floor_km: float = 5.0
+    #: A measurement this many times off the figure (either way) is taken for a
+    #: misread place, not a wrong text: the claim stays unresolved (see
+    #: ``geoviz.claims.check``). Writers' real errors are a fraction or a few
+    #: times off; the scorer's false copies are 3x.
+    misread_factor: float = 5.0
     #: Road and rail distances run 1.2-1.6x the geodesic over land: a figure
     #: up to this multiple (plus ``place_floor_km``) is explained by the route
     #: when the text describes a journey by land.
