@@ -91,7 +91,7 @@ def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:
     """
     def rejudge(scene: Scene) -> list[Any]:
         doc = Document(text=scene.source_text, places=scene.places, date=scene.meta.get("date"))
-        return list(check_claims(doc, border_km=gaz.border_km))
+        return list(check_claims(doc, border_km=gaz.border_km, lookup=gaz.lookup))
     return rejudge
 
 
@@ -102,7 +102,7 @@ def scene_from_document(doc: Document, *, gazetteer: Gazetteer | None = None,
     demonyms = demonyms_of(gaz)
     events = extract_events(doc, demonyms=demonyms)
     routes = extract_journeys(doc, events, demonyms=demonyms, capital_of=gaz.capital)
-    claims = check_claims(doc, border_km=gaz.border_km)
+    claims = check_claims(doc, border_km=gaz.border_km, lookup=gaz.lookup)
     return Scene.from_document(doc, events=events, routes=routes, claims=claims, meta=meta,
                                extra_places=route_places(routes, doc, gaz.get))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from geoviz.geo.geodesy import distance_km
@@ -67,9 +68,19 @@ _TOPIC_TAIL_RE = re.compile(
 
 # An opening sentence about a named thing: "Warburton is a town in ...", "The Town of Union is ...".
 _TOPIC_SENTENCE_RE = re.compile(
-    r"\W*(?:The\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3}"
+    r"\W*(?:The\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
     + _TOPIC_TAIL_RE.pattern + rf"\s*{alternation('claims_clause_verbs')}\b"
 )
+
+# "Town of Union" is Union, "Yanga Municipality" is Yanga.
+_NAME_NOUN_RE = re.compile(
+    rf"^(?:{alternation('claims_place_nouns')}\s+of\s+)?(?P<core>.+?)(?:\s+{alternation('claims_place_nouns')})?$",
+    re.IGNORECASE,
+)
+
+#: The gazetteer's readings of a name, best first (``Gazetteer.lookup``): used only to read a name the text
+#: itself places ("Warburton is a town in Victoria, Australia") that the resolver did not pin there.
+Lookup = Callable[[str], "list[Entry]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +146,9 @@ class DocumentIndex:
     spans the statements were found in. Built once per document.
     """
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, lookup: Lookup | None = None) -> None:
         self.text = doc.text
+        self.lookup = lookup
         self.mentions = MentionIndex(doc)
         self.sentences = bounded_sentences(doc.text)
         self.starts = [s for s, _ in self.sentences]
@@ -236,14 +248,17 @@ def _topic(doc: DocumentIndex) -> tuple[IndexedMention | None, list[IndexedMenti
     if not doc.sentences:
         return None, [], False
     s, e = doc.sentences[0]
-    named = _TOPIC_SENTENCE_RE.match(text, s, e) is not None
+    named = _TOPIC_SENTENCE_RE.match(text, s, e)
     first = [m for m in doc.mentions.within(s, e) if not m.adjectival]
-    if not first:
-        return None, [], named
-    m = first[0]
-    opener = text[s:m.start].strip().lower()
-    if opener not in ("", "the"):
-        return None, [], named
+    m = first[0] if first else None
+    if m is None or text[s:m.start].strip().lower() not in ("", "the"):
+        if named is None:
+            return None, [], False
+        # The opening sentence is about a name geoviz found no place for: read it where the text puts it.
+        stop = _first_number(text, s, e)
+        containers = _agreeing([c for c in first if c.start < stop and c.place.kind in _CONTAINER_KINDS
+                                and c.start >= named.end("name")])
+        return _looked_up(doc, named, containers), containers, True
     tail = _TOPIC_TAIL_RE.match(text, m.end, e)
     verb = _CLAUSE_VERB_RE.match(text, tail.end() if tail else m.end, e)
     if verb is None:
@@ -253,6 +268,38 @@ def _topic(doc: DocumentIndex) -> tuple[IndexedMention | None, list[IndexedMenti
 
 
 _DIGIT_RE = re.compile(r"\d")
+
+
+def _looked_up(doc: DocumentIndex, named: re.Match[str], containers: list[IndexedMention]) -> IndexedMention | None:
+    """The article's subject as the gazetteer reads its name in the areas the opening sentence names, or None."""
+    core = _NAME_NOUN_RE.match(named.group("name"))
+    name = core.group("core") if core else named.group("name")
+    place = _only_fitting(doc, name, containers)
+    if place is None:
+        return None
+    start = named.start("name") + named.group("name").find(name)
+    return IndexedMention(start, start + len(name), name, place, False)
+
+
+def _only_fitting(doc: DocumentIndex, name: str, containers: list[IndexedMention]) -> Place | None:
+    """The one point-like reading of ``name`` that fits ``containers`` (a country or state at least), else None.
+
+    Several readings that fit and lie apart ("Union" twice in one state, no
+    county named) are a question for a person, not a guess.
+    """
+    if doc.lookup is None or not any(c.place.kind in ("country", "admin1") for c in containers):
+        return None
+    fitting = [_place_of(e, 0.0) for e in doc.lookup(name) if e.kind not in AREA_KINDS and e.kind != "country"]
+    fitting = [p for p in fitting if _fits(p, containers)]
+    if not fitting:
+        return None
+    if any(distance_km(fitting[0], p) > SAME_PLACE_KM for p in fitting[1:]):
+        return None
+    return fitting[0]
+
+
+#: Readings of one name this close are one place (a town and its municipality, two sources' points).
+SAME_PLACE_KM = 30.0
 
 
 def _first_number(text: str, s: int, e: int) -> int:
@@ -335,6 +382,10 @@ def _sentence_subject(st: Statement, doc: DocumentIndex, mentions: list[IndexedM
         return _topic_or_previous(st, doc, exclude)
     if zone:
         return zone[0]
+    topic = doc.topic
+    if (topic is not None and topic.place.id not in exclude
+            and re.search(rf"\b{re.escape(topic.text)}\b", doc.text[zone_start:zone_end])):
+        return topic  # "Socorro is located ...", where only the article's opening sentence pinned "Socorro"
     return None
 
 
@@ -660,6 +711,9 @@ def _reading(m: IndexedMention, doc: DocumentIndex) -> tuple[Place | None, str |
                       f"does not say which")
     if fitting and (m.pinned or containers):
         return fitting[0], None
+    looked = _only_fitting(doc, m.text, containers)
+    if looked is not None:
+        return looked, None
     where = ", ".join(dict.fromkeys(c.text for c in containers))
     read = ", ".join(x for x in (m.place.admin1, m.place.country) if x)
     return None, (f"“{m.text}” was read as {m.place.name} ({read}), but the text puts it in {where}: "

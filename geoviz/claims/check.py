@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from geoviz.claims.attach import DocumentIndex, Ends, IndexedMention, attach
+from geoviz.claims.attach import DocumentIndex, Ends, IndexedMention, Lookup, attach
 from geoviz.claims.judge import DEFAULT_TOLERANCES, EARTH_CIRCUMFERENCE_KM, Tolerances, fmt_km, judge
 from geoviz.claims.statements import find_distance_statements
 from geoviz.geo.geodesy import distance_km, initial_bearing
@@ -28,18 +28,21 @@ BorderKm = Callable[[float, float, str], "float | None"]
 
 
 def check_claims(doc: Document, border_km: BorderKm | None = None,
-                 tolerances: Tolerances = DEFAULT_TOLERANCES) -> list[Claim]:
+                 tolerances: Tolerances = DEFAULT_TOLERANCES, lookup: Lookup | None = None) -> list[Claim]:
     """Find, attach and judge every distance statement in a parsed document.
 
     ``border_km(lat, lon, country_code)`` answers "X km from the border"
     claims; without it those come back ``unresolved`` with a reason, like any
     claim whose subject or anchor cannot be placed. No statement is dropped.
     ``tolerances`` sets every allowance the verdicts use (see
-    :class:`geoviz.claims.judge.Tolerances`).
+    :class:`geoviz.claims.judge.Tolerances`). ``lookup(name)`` (the
+    gazetteer's readings of a name, ``Gazetteer.lookup``) lets an end the
+    resolver did not pin be read where the text itself puts it ("Warburton is
+    a town in Victoria, Australia"); without it such a claim stays unresolved.
     """
     if doc is None or not isinstance(doc.text, str) or not doc.text:
         return []
-    index = DocumentIndex(doc)
+    index = DocumentIndex(doc, lookup)
     return [_check(st, index, border_km, tolerances) for st in find_distance_statements(doc.text)]
 
 
