@@ -83,6 +83,11 @@ def demonyms_of(gaz: Gazetteer) -> Callable[[str], bool]:
     return lambda s: bool(suffix.search(fold(s)))
 
 
+def claims_lookup(gaz: Gazetteer) -> Callable[[str], list[Any]]:
+    """Every reading of a name (up to 100), for claims to read an end where the text itself puts it."""
+    return functools.partial(gaz.lookup, limit=100)
+
+
 def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:
     """Re-checks a scene's claims after an edit, against *this* gazetteer's borders.
 
@@ -91,7 +96,7 @@ def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:
     """
     def rejudge(scene: Scene) -> list[Any]:
         doc = Document(text=scene.source_text, places=scene.places, date=scene.meta.get("date"))
-        return list(check_claims(doc, border_km=gaz.border_km, lookup=gaz.lookup))
+        return list(check_claims(doc, border_km=gaz.border_km, lookup=claims_lookup(gaz)))
     return rejudge
 
 
@@ -102,7 +107,7 @@ def scene_from_document(doc: Document, *, gazetteer: Gazetteer | None = None,
     demonyms = demonyms_of(gaz)
     events = extract_events(doc, demonyms=demonyms)
     routes = extract_journeys(doc, events, demonyms=demonyms, capital_of=gaz.capital)
-    claims = check_claims(doc, border_km=gaz.border_km, lookup=gaz.lookup)
+    claims = check_claims(doc, border_km=gaz.border_km, lookup=claims_lookup(gaz))
     return Scene.from_document(doc, events=events, routes=routes, claims=claims, meta=meta,
                                extra_places=route_places(routes, doc, gaz.get))
 

@@ -289,7 +289,9 @@ def _only_fitting(doc: DocumentIndex, name: str, containers: list[IndexedMention
     """
     if doc.lookup is None or not any(c.place.kind in ("country", "admin1") for c in containers):
         return None
-    fitting = [_place_of(e, 0.0) for e in doc.lookup(name) if e.kind not in AREA_KINDS and e.kind != "country"]
+    key = fold(name)
+    fitting = [_place_of(e, 0.0) for e in doc.lookup(name)
+               if e.kind not in AREA_KINDS and e.kind != "country" and key in (fold(e.name), fold(e.ascii_name))]
     fitting = [p for p in fitting if _fits(p, containers)]
     if not fitting:
         return None
@@ -721,17 +723,32 @@ def _reading(m: IndexedMention, doc: DocumentIndex) -> tuple[Place | None, str |
 
 
 def _agreeing(containers: list[IndexedMention]) -> list[IndexedMention]:
-    """The containers that agree with the country the text names: "the South West region of England" must
-    not make "South West" (read as a region of another country) a second, contradicting container."""
-    countries = {c.place.country for c in containers if c.place.kind == "country" and c.place.country}
-    if not countries:
+    """The containers that agree with one another, so one misread container cannot veto every reading.
+
+    "the South West region of England" must not make "South West" (read as a
+    region of another country) a contradicting container, nor "State of
+    Veracruz, Mexico" the state of México a second state: the country named
+    as a country, else the one most containers share, decides; of the
+    first-level divisions of that country only the first (the chain runs from
+    small to large) is kept.
+    """
+    named = [c.place.country for c in containers if c.place.kind == "country" and c.place.country]
+    votes = named or [c.place.country for c in containers if c.place.country]
+    if not votes:
         return containers
+    country = max(set(votes), key=votes.count)
     seen: set[str] = set()
+    admin1 = False
     out = []
     for c in containers:
-        if c.place.country in countries and c.place.id not in seen:
-            seen.add(c.place.id)
-            out.append(c)
+        if c.place.country != country or c.place.id in seen:
+            continue
+        if c.place.kind == "admin1":
+            if admin1:
+                continue
+            admin1 = True
+        seen.add(c.place.id)
+        out.append(c)
     return out
 
 
@@ -748,8 +765,11 @@ def _fits(p: Place, containers: list[IndexedMention]) -> bool:
             return False
         if cp.kind == "admin1" and cp.admin1 and p.admin1 and fold(cp.admin1) != fold(p.admin1):
             return False
-        if cp.kind == "admin2" and cp.country == p.country and distance_km(cp, p) > COUNTY_REACH_KM:
-            return False
+        if cp.kind == "admin2" and cp.country == p.country:
+            if distance_km(cp, p) > COUNTY_REACH_KM:
+                return False
+            if cp.admin1 and p.admin1 and fold(cp.admin1) != fold(p.admin1):
+                return False
     return True
 
 
