@@ -22,6 +22,7 @@ from geoviz.geo.geodesy import distance_km
 from geoviz.model import Document, Entry, Place, Relation, Statement
 from geoviz.nlp.lexicon import alternation, words
 from geoviz.nlp.names import fold
+from geoviz.nlp.quantities import NUMBER_WORD, UNIT
 from geoviz.nlp.text import bounded_sentences
 
 __all__ = ["DocumentIndex", "Ends", "IndexedMention", "MentionIndex", "attach"]
@@ -55,7 +56,7 @@ _APPOSITION_GAP_RE = re.compile(
 # An address chain: "Springfield, Illinois", "Athens, Ontario": a place, a comma, a place.
 _CHAIN_GAP_RE = re.compile(r",\s*")
 # A place named as the object of these is another statement's end, or a container, never an apposition's head.
-_GOVERNED_RE = re.compile(r"\b(?:of|from|to|off|than|between|toward|towards|via|near|outside)\s+(?:the\s+)?$",
+_GOVERNED_RE = re.compile(r"\b(?:of|from|to|off|than|between|via|near|outside)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 _LOCATIVE_RE = re.compile(r"\b(?:in|of|near|within)\s+(?:the\s+)?$", re.IGNORECASE)
 # A dateline: "CARTHAGE, N.C. (AP) -", "KABUL (Reuters) -".
@@ -267,7 +268,10 @@ def _topic(doc: DocumentIndex) -> tuple[IndexedMention | None, list[IndexedMenti
     return m, [c for c in first[1:] if c.start < stop and c.place.kind in _CONTAINER_KINDS], True
 
 
-_DIGIT_RE = re.compile(r"\d")
+# The first distance of a sentence: where the areas that place the article's subject end
+# ("Francis Rural Municipality No. 127, Saskatchewan, Canada" holds a number that is none).
+_DIGIT_RE = re.compile(rf"\d[\d,.]*\s*(?:\([^()]{{0,20}}\)\s*)?-?\s*{UNIT}|\b(?:{NUMBER_WORD})\s+{UNIT}",
+                       re.IGNORECASE)
 
 
 def _looked_up(doc: DocumentIndex, named: re.Match[str], containers: list[IndexedMention]) -> IndexedMention | None:
@@ -704,6 +708,8 @@ def _reading(m: IndexedMention, doc: DocumentIndex) -> tuple[Place | None, str |
     if m.place.kind in AREA_KINDS:
         town = next((p for p in fitting[1:] if p.kind not in AREA_KINDS and p.kind != "country"
                      and fold(p.name) == fold(m.place.name) and p.country == m.place.country), None)
+        if town is None:
+            town = _only_fitting(doc, m.text, containers)
         if town is not None:
             return town, None
         return None, (f"{m.place.name} is a whole {m.place.kind}, not a point to measure from: "

@@ -293,7 +293,8 @@ def judge(
         verdict, detail = _wrong(st, c, low, misses_low, misses_high, travel, to_border, t)
         if st.kind != Bound.RANGE and not to_border:
             tol = max(tol, t.place_allowance(c))
-            detail += f"; beyond ±{t.place_share * 100:g} % of the geodesic ({fmt_km(t.place_allowance(c))} km)"
+            if verdict != Verdict.CONSISTENT:
+                detail += f"; beyond ±{t.place_share * 100:g} % of the geodesic ({fmt_km(t.place_allowance(c))} km)"
     explanation = f"stated {stated}; {detail}"
     return _with_direction(st, verdict, explanation, c, computed_bearing, anchor, tol, low, high, t)
 

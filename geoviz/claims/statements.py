@@ -121,6 +121,8 @@ _COURSE_RE = re.compile(
     r"|winds?|meanders?)\b",
     re.IGNORECASE,
 )
+# ... governing the figure: "runs 50 miles east", "stretches for 260 miles": a length, not where a place lies.
+_COURSE_BEFORE_RE = re.compile(rf"{_COURSE_RE.pattern}\s+(?:(?:{DIRECTION})\s+)?(?:for\s+)?$", re.IGNORECASE)
 _COURSE_DIRECTION_RE = re.compile(
     rf"\b(?:leads?|leading|runs?|running|heads?|continues)\s+(?P<dir>{DIRECTION})", re.IGNORECASE
 )
@@ -359,7 +361,8 @@ def _read_relation(
                 st.relation = Relation.FROM_TO
                 st.anchor_start = prior_from[-1]
                 st.to_start = t.end()
-    if st.relation is None and st.direction and not _COURSE_RE.search(text, info.start, st.start):
+    if st.relation is None and st.direction and not _COURSE_BEFORE_RE.search(text, max(info.start, st.start - 40),
+                                                                              st.start):
         # "Baytown, 13 miles to the southwest, ...", "Inglewood 21 km north": a place that far in that
         # direction from the place the sentence or article is about (never a river or road that runs that way).
         st.relation = Relation.AWAY
