@@ -357,27 +357,35 @@ def _topic_or_previous(st: Statement, doc: DocumentIndex, exclude: set[str]) -> 
 
 def _sentence_subject(st: Statement, doc: DocumentIndex, mentions: list[IndexedMention],
                       exclude: set[str]) -> IndexedMention | None:
+    """See :func:`_subject_clause`: the subject place, or None."""
+    return _subject_clause(st, doc, mentions, exclude)[0]
+
+
+def _subject_clause(st: Statement, doc: DocumentIndex, mentions: list[IndexedMention],
+                    exclude: set[str]) -> tuple[IndexedMention | None, bool]:
     """The grammatical subject of the sentence, when it is a place or stands for one.
 
     The words before the sentence's first placing verb ("Socorro is located
     74 miles south of ...", "It lies ...", "The town is about 10 miles ...",
     "On State Highway 3 New Plymouth is 39 km north"): the first place there
     (the head of its address chain), else a pronoun or "the town" for the
-    article's place.
+    article's place. The flag says the sentence's subject was found at all:
+    "It is ..." in an article about a place geoviz could not read is a clear
+    subject without a place, and nothing else in the sentence stands in for it.
     """
     zone_end = st.start
     verb = _CLAUSE_VERB_RE.search(doc.text, st.sentence_start, st.start)
     if verb is None:
-        return None
+        return None, False
     zone_end = verb.start()
     if not doc.text[st.sentence_start:zone_end].strip():
         # "Located near the center of Cabarrus County, it is 20 miles ...": the clause after the opener.
         later = _CLAUSE_VERB_RE.search(doc.text, verb.end(), st.start)
         if later is None:
-            return None
+            return None, False
         comma = doc.text.rfind(",", verb.end(), later.start())
         if comma < 0:
-            return None
+            return None, False
         zone_start, zone_end = comma + 1, later.start()
     else:
         zone_start = st.sentence_start
@@ -385,14 +393,14 @@ def _sentence_subject(st: Statement, doc: DocumentIndex, mentions: list[IndexedM
     last = max(zone_start, doc.text.rfind(",", zone_start, zone_end) + 1)
     zone = [m for m in _usable(mentions, exclude) if zone_start <= m.start and m.end <= zone_end]
     if _ANAPHOR_RE.search(doc.text, last, zone_end) and not any(m.start >= last for m in zone):
-        return _topic_or_previous(st, doc, exclude)
+        return _topic_or_previous(st, doc, exclude), True
     if zone:
-        return zone[0]
+        return zone[0], True
     topic = doc.topic
     if (topic is not None and topic.place.id not in exclude
             and re.search(rf"\b{re.escape(topic.text)}\b", doc.text[zone_start:zone_end])):
-        return topic  # "Socorro is located ...", where only the article's opening sentence pinned "Socorro"
-    return None
+        return topic, True  # "Socorro is located ...", where only the article's opening sentence pinned "Socorro"
+    return None, False
 
 
 def _apposition(st: Statement, doc: DocumentIndex, mentions: list[IndexedMention],
@@ -460,8 +468,11 @@ def _subject_for(st: Statement, doc: DocumentIndex, mentions: list[IndexedMentio
     the nearest name: in "a village in Aberdeenshire, Scotland, 58 miles west
     of Aberdeen" that is Scotland.
     """
-    return (_sentence_subject(st, doc, mentions, exclude) or _apposition(st, doc, mentions, exclude)
-            or _anaphor_before(st, doc, exclude) or _fronted(st, doc, mentions, exclude, after))
+    subject, found = _subject_clause(st, doc, mentions, exclude)
+    if found:
+        return subject
+    return (_apposition(st, doc, mentions, exclude) or _anaphor_before(st, doc, exclude)
+            or _fronted(st, doc, mentions, exclude, after))
 
 
 # --------------------------------------------------------------------------

@@ -123,6 +123,11 @@ _COURSE_RE = re.compile(
 )
 # ... governing the figure: "runs 50 miles east", "stretches for 260 miles": a length, not where a place lies.
 _COURSE_BEFORE_RE = re.compile(rf"{_COURSE_RE.pattern}\s+(?:(?:{DIRECTION})\s+)?(?:for\s+)?$", re.IGNORECASE)
+_COVERED_RE = re.compile(
+    r"\b(?:cover(?:ed|s|ing)?|rac(?:ed|es|ing)|cycl(?:ed|es|ing)|swam|swim(?:s|ming)?|sailed|hiked|walked|ran)\s+"
+    r"(?:(?:about|some|nearly|almost|more\s+than|over|around|roughly|approximately|just|only)\s+)?$",
+    re.IGNORECASE,
+)
 _COURSE_DIRECTION_RE = re.compile(
     rf"\b(?:leads?|leading|runs?|running|heads?|continues)\s+(?P<dir>{DIRECTION})", re.IGNORECASE
 )
@@ -257,6 +262,10 @@ def _make_statement(text: str, m: re.Match[str]) -> Statement | None:
     unit = canonical_unit(unit_text)
     num2 = m.group("num2")
     range_vals: tuple[float, float] | None = None
+    if num2 is not None and (m.group("sep") or "").lower() == "and" and kind != Bound.RANGE:
+        # "to Interstate 99 and 5 miles to Bellefonte": "and" makes a range only after "between".
+        value, num_text, num_start, num2, hedge = parse_number(num2) or 0.0, num2, m.start("num2"), None, None
+        kind, approx = Bound.POINT, False
     if num2 is not None:
         v2 = parse_number(num2)
         if v2 is None:
@@ -275,7 +284,7 @@ def _make_statement(text: str, m: re.Match[str]) -> Statement | None:
         return None
     if _EXCLUDE_AFTER_RE.match(text, m.end()):
         return None
-    start = m.start("hedge") if hedge else m.start("num")
+    start = m.start("hedge") if hedge else num_start
     return Statement(
         start=start,
         end=m.end(),
@@ -366,6 +375,9 @@ def _read_relation(
         # "Baytown, 13 miles to the southwest, ...", "Inglewood 21 km north": a place that far in that
         # direction from the place the sentence or article is about (never a river or road that runs that way).
         st.relation = Relation.AWAY
+    if _COVERED_RE.search(text, max(info.start, st.start - 30), st.start):
+        # "the first stage covered 109 miles from A to B": the length of a winding course, not a distance.
+        st.relation = None
     if st.relation is None and st.unit_text.lower() in AMBIGUOUS_UNITS:
         return False, skip_until
     # How the distance is travelled, nearest wording first.
