@@ -64,7 +64,7 @@ _DATELINE_AFTER_RE = re.compile(r"[^\n]{0,40}?(?:\((?:AP|Reuters|AFP|UPI|CNN|Xin
 # What may stand between the article's subject and its verb: "Braemar /breɪˈmɑːr/ is", "Dalia (Hebrew: ...) is",
 # "Yanga Municipality is", "Lexington, a trading town, is".
 _TOPIC_TAIL_RE = re.compile(
-    r"(?:\s*/[^/\n]{1,60}/|\s*\([^()\n]{0,200}\)|\s+[A-Z][\w'’-]*){0,4}\s*(?:,[^,.;]{1,60},\s*)?,?\s*"
+    r"(?:\s*/[^/\n]{1,60}/|\s*\([^()\n]{0,200}\)|\s+(?:or\s+)?[A-Z][\w'’-]*){0,4}\s*(?:,[^,.;]{1,60},\s*)?,?\s*"
 )
 
 # An opening sentence about a named thing: "Warburton is a town in ...", "The Town of Union is ...".
@@ -769,9 +769,10 @@ def _agreeing(containers: list[IndexedMention]) -> list[IndexedMention]:
     return out
 
 
-#: How far a town may lie from the point of a county or district the text puts it in. Counties and
-#: districts are tens of km across; a reading further than this is another place of that name.
-COUNTY_REACH_KM = 120.0
+#: How far a town may lie from the point of a county or district the text puts it in. Most counties and
+#: districts are a few tens of km across; a reading further than this is taken for another place of that
+#: name (a claim then stays unresolved rather than measured from it).
+COUNTY_REACH_KM = 80.0
 
 
 def _fits(p: Place, containers: list[IndexedMention]) -> bool:
