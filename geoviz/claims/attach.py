@@ -188,6 +188,9 @@ class Ends:
     border_role: str = "anchor"
     anchor_text: str | None = None
     reason: str | None = None
+    #: The words the text uses for the subject when no place was attached ("It", "The municipality of
+    #: Pamplona"), so a person sees what was not resolved.
+    subject_text: str | None = None
 
     def unresolved(self, reason: str) -> Ends:
         self.reason = reason
@@ -219,7 +222,18 @@ def attach(st: Statement, doc: DocumentIndex) -> Ends:
         return _border(st, doc, mentions, ends)
     else:  # from / of / off / outside / beyond / into / inside
         _anchored(st, doc, mentions, ends)
+    if ends.subject is None:
+        ends.subject_text = _subject_words(st, doc)
     return _checked(_whole_countries(ends), doc)
+
+
+def _subject_words(st: Statement, doc: DocumentIndex) -> str | None:
+    """The words before the sentence's placing verb ("It", "The town", "Socorro"), for an unresolved subject."""
+    verb = _CLAUSE_VERB_RE.search(doc.text, st.sentence_start, st.start)
+    if verb is None:
+        return None
+    words = " ".join(doc.text[st.sentence_start:verb.start()].split()).strip(" ,;")
+    return words[-60:] or None
 
 
 # --------------------------------------------------------------------------

@@ -165,6 +165,8 @@ def _claim_base(st: Statement) -> Claim:
 def _name_ends(claim: Claim, ends: Ends) -> None:
     """Name on the claim whatever ends were found, even for a claim that stays unresolved."""
     claim.relation = ends.relation
+    if ends.subject is None and ends.subject_text:
+        claim.subject = ends.subject_text  # what the text says, with no subject_id: not resolved
     if ends.anchor_text is not None:
         claim.anchor = ends.anchor_text
     if ends.subject is not None:
