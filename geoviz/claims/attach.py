@@ -418,7 +418,7 @@ def _subject_clause(st: Statement, doc: DocumentIndex, mentions: list[IndexedMen
 
 
 def _apposition(st: Statement, doc: DocumentIndex, mentions: list[IndexedMention],
-                exclude: set[str]) -> IndexedMention | None:
+                exclude: set[str], *, between: bool = False) -> IndexedMention | None:
     """A place named right before the figure: "Baytown, 13 miles", "Inglewood 21 km", "Lexington, about 186
     miles"; the head of its chain ("Springfield, Illinois, about 200 miles"). Not a place governed by "of",
     "from", "to" (another statement's end: "north of Stevenage, 2.5 miles south of Baldock"), nor an area
@@ -432,7 +432,8 @@ def _apposition(st: Statement, doc: DocumentIndex, mentions: list[IndexedMention
     head = _chain_head(doc, before, m)
     if head.place.id in exclude or not _point_like(head):
         return None
-    if _GOVERNED_RE.search(doc.text, max(st.sentence_start, head.start - 30), head.start):
+    governed = _GOVERNED_RE.search(doc.text, max(st.sentence_start, head.start - 30), head.start)
+    if governed and not (between and governed.group(0).lower().startswith("between")):
         return None
     return head
 
@@ -551,7 +552,8 @@ def _away(st: Statement, doc: DocumentIndex, mentions: list[IndexedMention], end
     """ "A, X km away" / "A, X km to the west" / "Inglewood 21 km north": A is the subject, measured from the
     place named before it in the sentence ("left Minsk for Vilnius, 173 km away"), else from the place the
     sentence or the article is about ("Stratford ... between Coventry, 6 miles to the west, and Rugby")."""
-    subject = _apposition(st, doc, mentions, set()) or _sentence_subject(st, doc, mentions, set())
+    # "between Rotterdam, 19 km to the south-west, and ...": the place before the figure, even after "between".
+    subject = _apposition(st, doc, mentions, set(), between=True) or _sentence_subject(st, doc, mentions, set())
     if subject is None:
         ends.unresolved("no place found for what is said to be away")
         return

@@ -356,9 +356,10 @@ def _read_relation(
         # A "between" right after the unit: the places follow it.
         st.relation = Relation.BETWEEN
         st.between_start = r.end() if r else m.end()
-    else:
+    elif not st.direction:
         # Nothing right after the number: the relation may precede it
-        # ("the distance between A and B is X km", "the drive from A to B is X km").
+        # ("the distance between A and B is X km", "the drive from A to B is X km"). A direction alone
+        # ("between Rotterdam, 19 km to the south-west, and ...") places the name before it instead.
         prior_between = [b for b in info.between if b < m.start()]
         prior_from = [f for f in info.from_to if f < m.start()]
         if prior_between and (not prior_from or prior_between[-1] > prior_from[-1]):
