@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from geoviz.model import Bound, Relation, Statement
+from geoviz.nlp.lexicon import words
 from geoviz.nlp.quantities import (
     AMBIGUOUS_UNITS,
     DIRECTION,
@@ -84,12 +85,7 @@ _EXCLUDE_AFTER_RE = re.compile(
 )
 _ANCHOR_RE = re.compile(r"\s+(?P<anchor>[^\s,;:.!?()\[\]\"“”]+(?:[ \t]+[^\s,;:.!?()\[\]\"“”]+){0,6})")
 # A word that ends the anchor phrase: the clause goes on about something else.
-_ANCHOR_STOP = {
-    "and", "but", "while", "where", "which", "who", "whom", "that", "when", "after",
-    "before", "since", "on", "at", "for", "as", "to", "by", "during", "according",
-    "said", "says", "is", "was", "are", "were", "has", "had", "will", "would",
-    "could", "in", "near", "lies", "lie", "lay", "sits", "sit", "stands", "stand",
-}  # fmt: skip
+_ANCHOR_STOP = words("claims_anchor_stops")
 _BORDER_WORD_RE = re.compile(r"\b(?:border|borders|frontier|boundary)\b", re.IGNORECASE)
 _TO_RE = re.compile(r"[^,;:.!?()]{0,80}?\bto\s+(?!the\s+(?:north|south|east|west|border)\b)", re.IGNORECASE)
 _FROM_TO_BEFORE_RE = re.compile(r"\bfrom\s+(?=[^,;:!?]{1,80}?\bto\s)", re.IGNORECASE)
@@ -108,12 +104,9 @@ _ROAD_RE = re.compile(
 )
 _AIR_RE = re.compile(r"\b(?:flight|flights|flew|fly|flying|by\s+air|by\s+plane|airliner)\b", re.IGNORECASE)
 # Nouns right after the figure that make it a road or rail distance ("a 600-mile journey").
-_ROAD_NOUNS = {
-    "journey", "drive", "trip", "route", "road", "railway", "trek", "ride", "walk", "march",
-    "voyage", "highway", "motorway", "commute", "hike", "detour", "rail line",
-}  # fmt: skip
+_ROAD_NOUNS = words("claims_road_nouns")
 # The relation words after which an anchor phrase follows.
-_ANCHORED = ("from", "away from", "of", "off", "outside", "beyond", "into", "inside")
+_ANCHORED = words("claims_anchor_relations")
 
 # A road, river or route said to run somewhere: "leads west", "runs northwest", "stretches 50 miles east".
 _COURSE_RE = re.compile(
