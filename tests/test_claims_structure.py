@@ -145,6 +145,13 @@ def test_subject_of_the_opening_sentence_not_its_state() -> None:
     assert ends(c) == ("Geelong", "Melbourne", "consistent")
 
 
+def test_the_city_in_news_is_the_town_of_the_sentence_before() -> None:
+    # A news lead defines no subject of the article: "The city" is the town named just before.
+    c = one("Firefighters are battling a blaze near the coast. Crews arrived in Geelong on Monday. The city lies "
+            "about 65 km south-west of Melbourne.", [("Geelong", "Geelong"), ("Melbourne", "Melbourne")])
+    assert ends(c) == ("Geelong", "Melbourne", "consistent")
+
+
 def test_it_about_an_unread_place_is_not_checked() -> None:
     # "Tallowvale" is no place geoviz knows: "It" stands for it, never for Victoria or Melbourne.
     c = one("Tallowvale is a village in Victoria, Australia. It is 40 km west of Melbourne.",

@@ -67,10 +67,11 @@ _TOPIC_TAIL_RE = re.compile(
     r"(?:\s*/[^/\n]{1,60}/|\s*\([^()\n]{0,200}\)|\s+(?:or\s+)?[A-Z][\w'’-]*){0,4}\s*(?:,[^,.;]{1,60},\s*)?,?\s*"
 )
 
-# An opening sentence about a named thing: "Warburton is a town in ...", "The Town of Union is ...".
+# An opening sentence that defines a named thing: "Warburton is a town in ...", "The Town of Union is a ...".
+# Only "is/was a ...": a news lead ("Firefighters are battling ...") names no subject the article is about.
 _TOPIC_SENTENCE_RE = re.compile(
     r"\W*(?:The\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*){0,3})"
-    + _TOPIC_TAIL_RE.pattern + rf"\s*{alternation('claims_clause_verbs')}\b"
+    + _TOPIC_TAIL_RE.pattern + r"\s*(?:is|was)\s+(?:a|an|the|one)\b"
 )
 
 # "Town of Union" is Union, "Yanga Municipality" is Yanga.
