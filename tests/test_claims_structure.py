@@ -271,6 +271,13 @@ def test_a_highway_leads_to_a_place_from_the_article_place() -> None:
     assert one(text.replace("160 km", "480 km"), mentions).verdict == "overstated"
 
 
+def test_a_trip_to_a_place_needs_its_start() -> None:
+    # A trip starts wherever the traveller was: never measured from the article's place on a guess.
+    c = one("Nairobi is the capital city of Kenya. Her family drove 300 km to Nakuru last week.",
+            [("Nairobi", "Nairobi"), ("Kenya", "Kenya"), ("Nakuru", "Nakuru")])
+    assert c.verdict == "unresolved" and "counted from" in (c.reason or "")
+
+
 def test_by_road_allows_what_a_straight_line_does_not() -> None:
     # Mexico City -> Cuernavaca 56.7 km: 85 km is 1.5x
     mentions = [("Cuernavaca", "Cuernavaca"), ("Mexico City", "Mexico City")]

@@ -59,6 +59,9 @@ _CHAIN_GAP_RE = re.compile(r",\s*")
 _GOVERNED_RE = re.compile(r"\b(?:of|from|to|off|than|between|via|near|outside)\s+(?:the\s+)?$",
                           re.IGNORECASE)
 _LOCATIVE_RE = re.compile(r"\b(?:in|of|near|within)\s+(?:the\s+)?$", re.IGNORECASE)
+# A road said to lead somewhere ("I-10 leads west 35 miles to Houston"): it leads from the place described.
+# Not "he drove 300 miles to Chicago": a trip starts wherever the traveller was, which the text must say.
+_LEADS_RE = re.compile(r"\b(?:leads?|leading|runs?|running|heads?|continues)\b", re.IGNORECASE)
 # A dateline: "CARTHAGE, N.C. (AP) -", "KABUL (Reuters) -".
 _DATELINE_AFTER_RE = re.compile(r"[^\n]{0,40}?(?:\((?:AP|Reuters|AFP|UPI|CNN|Xinhua)\)|\s[-–—]{1,2}\s)")
 # What may stand between the article's subject and its verb: "Braemar /breɪˈmɑːr/ is", "Dalia (Hebrew: ...) is",
@@ -588,7 +591,7 @@ def _to(st: Statement, doc: DocumentIndex, mentions: list[IndexedMention], ends:
     if st.anchor_start is not None:
         anchor = next((m for m in _usable(mentions, {subject.place.id}) if st.anchor_start <= m.start < st.start),
                       None)
-    if anchor is None and st.travel == "road":
+    if anchor is None and _LEADS_RE.search(doc.text, st.sentence_start, st.start):
         anchor = _sentence_subject(st, doc, mentions, {subject.place.id}) or (
             doc.topic if doc.topic is not None and doc.topic.place.id != subject.place.id else None)
     if anchor is None:
