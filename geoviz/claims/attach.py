@@ -34,12 +34,11 @@ __all__ = ["DocumentIndex", "Ends", "IndexedMention", "MentionIndex", "attach"]
 AREA_KINDS = frozenset({"admin1", "admin2", "region", "sea", "lake", "river"})
 _CONTAINER_KINDS = frozenset({"country", "admin1", "admin2", "region"})
 
-_PRONOUNS = words("claims_pronouns")
 _CENTRES = words("claims_centre_phrases")
 _CENTRE_RE = re.compile(rf"\b{alternation('claims_centre_phrases')}\b", re.IGNORECASE)
 # "It", "the town", "this small village", "Its geographical position": the place the article is about.
 _ANAPHOR_RE = re.compile(
-    rf"\b(?:(?:it|its|this)\b(?!\s+(?:is\s+)?(?:a|an)\s+\w+\s+of\b)"
+    rf"\b(?:{alternation('claims_pronouns')}\b(?!\s+(?:is\s+)?(?:a|an)\s+\w+\s+of\b)"
     rf"|(?:the|this|that)\s+(?:[\w-]+\s+){{0,2}}?{alternation('claims_place_nouns', plural=True)}\b)",
     re.IGNORECASE,
 )
