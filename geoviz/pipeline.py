@@ -96,6 +96,11 @@ def _offered(resolver: Resolver, offered: list[tuple[Mention, str]], taken: set[
     return out
 
 
+def claims_lookup(gaz: Gazetteer) -> Callable[[str], list[Any]]:
+    """Every reading of a name (up to 100), for claims to read an end where the text itself puts it."""
+    return functools.partial(gaz.lookup, limit=100)
+
+
 def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:
     """Re-checks a scene's claims after an edit, against *this* gazetteer's borders.
 
@@ -104,7 +109,7 @@ def claims_judge(gaz: Gazetteer) -> Callable[[Scene], list[Any]]:
     """
     def rejudge(scene: Scene) -> list[Any]:
         doc = Document(text=scene.source_text, places=scene.places, date=scene.meta.get("date"))
-        claims = list(check_claims(doc, border_km=gaz.border_km))
+        claims = list(check_claims(doc, border_km=gaz.border_km, lookup=claims_lookup(gaz)))
         # Ends a person re-picked (kept in the scene's meta) hold through every re-check.
         apply_picked_ends(claims, scene.places, scene.source_text, scene.meta.get(CLAIM_ENDS))
         return claims
@@ -118,7 +123,7 @@ def scene_from_document(doc: Document, *, gazetteer: Gazetteer | None = None,
     story = StoryContext.read(doc)  # read once: events and journeys share the same actions
     events = extract_events(story)
     routes = extract_journeys(story, gaz.capital)
-    claims = check_claims(doc, border_km=gaz.border_km)
+    claims = check_claims(doc, border_km=gaz.border_km, lookup=claims_lookup(gaz))
     return Scene.from_document(doc, events=events, routes=routes, claims=claims, meta=meta,
                                extra_places=route_places(routes, doc, gaz.get))
 

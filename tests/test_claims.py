@@ -248,7 +248,9 @@ CASES = [
                  [("Boston", "Boston"), ("Washington", "Washington")], "Washington", "Boston", OK,
                  id="road-drive-from-to"),
     pytest.param("Washington is 440 miles from Boston.", [("Washington", "Washington"), ("Boston", "Boston")],
-                 "Washington", "Boston", OVER, id="road-like-without-journey"),
+                 "Washington", "Boston", OK, id="road-like-without-journey"),  # 1.12x: within ±20 % (policy)
+    pytest.param("Washington is 560 miles from Boston.", [("Washington", "Washington"), ("Boston", "Boston")],
+                 "Washington", "Boston", OVER, id="road-like-without-journey-beyond-20pct"),
     # Tokyo -> Osaka 397 km, 255 (WSW)
     pytest.param("Osaka is nearly 400 km from Tokyo.", [("Osaka", "Osaka"), ("Tokyo", "Tokyo")],
                  "Osaka", "Tokyo", OK, id="nearly-true"),
@@ -291,7 +293,9 @@ CASES = [
                  "Gaza", "Tel Aviv", DIR, id="gaza-wrong-direction"),
     # Belgorod -> Kursk 128 km, 348 (NNW)
     pytest.param("Kursk lies 120 km north of Belgorod.", [("Kursk", "Kursk"), ("Belgorod", "Belgorod")],
-                 "Kursk", "Belgorod", UNDER, id="two-figure-strict"),
+                 "Kursk", "Belgorod", OK, id="two-figure-strict"),  # 6 % short: within ±20 % (policy)
+    pytest.param("Kursk lies 90 km north of Belgorod.", [("Kursk", "Kursk"), ("Belgorod", "Belgorod")],
+                 "Kursk", "Belgorod", UNDER, id="two-figure-beyond-20pct"),
     pytest.param("Kursk lies about 120 km north of Belgorod.", [("Kursk", "Kursk"), ("Belgorod", "Belgorod")],
                  "Kursk", "Belgorod", OK, id="two-figure-hedged"),
     # Vladivostok -> Khabarovsk 646 km, 22 (NNE)
@@ -331,7 +335,9 @@ CASES = [
                  "Vancouver", "Seattle", OK, id="mi-abbrev"),
     # Rome -> Naples 116 mi
     pytest.param("Naples lies a hundred miles south-east of Rome.", [("Naples", "Naples"), ("Rome", "Rome")],
-                 "Naples", "Rome", UNDER, id="words-round-understated"),
+                 "Naples", "Rome", OK, id="words-round-understated"),  # 14 % short: within ±20 % (policy)
+    pytest.param("Naples lies fifty miles south-east of Rome.", [("Naples", "Naples"), ("Rome", "Rome")],
+                 "Naples", "Rome", UNDER, id="words-round-beyond-20pct"),
     pytest.param("Naples lies about a hundred and twenty miles from Rome.",
                  [("Naples", "Naples"), ("Rome", "Rome")], "Naples", "Rome", OK, id="words-hedged-true"),
     # Lyon -> Marseille 276 km
@@ -378,7 +384,9 @@ CASES = [
     pytest.param("Adelaide lies 2 135 km east-south-east of Perth.",
                  [("Adelaide", "Adelaide"), ("Perth", "Perth")], "Adelaide", "Perth", OK, id="space-thousands"),
     pytest.param("Adelaide lies 2\u202f500 km east of Perth.", [("Adelaide", "Adelaide"), ("Perth", "Perth")],
-                 "Adelaide", "Perth", OVER, id="narrow-nbsp-thousands-overstated"),
+                 "Adelaide", "Perth", OK, id="narrow-nbsp-thousands-overstated"),  # 1.17x: within ±20 % (policy)
+    pytest.param("Adelaide lies 3\u202f500 km east of Perth.", [("Adelaide", "Adelaide"), ("Perth", "Perth")],
+                 "Adelaide", "Perth", OVER, id="narrow-nbsp-thousands-beyond-20pct"),
     # Minsk -> Vilnius 173 km
     pytest.param("The delegation left Minsk for Vilnius, 173 km away.",
                  [("Minsk", "Minsk"), ("Vilnius", "Vilnius")], "Vilnius", "Minsk", OK, id="away"),
@@ -388,7 +396,9 @@ CASES = [
     pytest.param("Lahore is 1,034 km north-east of Karachi.", [("Lahore", "Lahore"), ("Karachi", "Karachi")],
                  "Lahore", "Karachi", OK, id="precise-thousands"),
     pytest.param("Lahore is 1,200 km north-east of Karachi.", [("Lahore", "Lahore"), ("Karachi", "Karachi")],
-                 "Lahore", "Karachi", OVER, id="two-figure-overstated"),
+                 "Lahore", "Karachi", OK, id="two-figure-overstated"),  # 1.16x: within ±20 % (policy)
+    pytest.param("Lahore is 1,700 km north-east of Karachi.", [("Lahore", "Lahore"), ("Karachi", "Karachi")],
+                 "Lahore", "Karachi", OVER, id="two-figure-beyond-20pct"),
     # Honolulu -> Los Angeles 4,125 km
     pytest.param("The 4,100-km flight from Honolulu to Los Angeles was delayed.",
                  [("Honolulu", "Honolulu"), ("Los Angeles", "Los Angeles")], "Los Angeles", "Honolulu", OK,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from geoviz.claims.attach import DocumentIndex, Ends, IndexedMention, attach
+from geoviz.claims.attach import DocumentIndex, Ends, IndexedMention, Lookup, attach
 from geoviz.claims.judge import DEFAULT_TOLERANCES, EARTH_CIRCUMFERENCE_KM, Tolerances, fmt_km, judge
 from geoviz.claims.statements import find_distance_statements
 from geoviz.geo.geodesy import distance_km, initial_bearing
@@ -28,18 +28,21 @@ BorderKm = Callable[[float, float, str], "float | None"]
 
 
 def check_claims(doc: Document, border_km: BorderKm | None = None,
-                 tolerances: Tolerances = DEFAULT_TOLERANCES) -> list[Claim]:
+                 tolerances: Tolerances = DEFAULT_TOLERANCES, lookup: Lookup | None = None) -> list[Claim]:
     """Find, attach and judge every distance statement in a parsed document.
 
     ``border_km(lat, lon, country_code)`` answers "X km from the border"
     claims; without it those come back ``unresolved`` with a reason, like any
     claim whose subject or anchor cannot be placed. No statement is dropped.
     ``tolerances`` sets every allowance the verdicts use (see
-    :class:`geoviz.claims.judge.Tolerances`).
+    :class:`geoviz.claims.judge.Tolerances`). ``lookup(name)`` (the
+    gazetteer's readings of a name, ``Gazetteer.lookup``) lets an end the
+    resolver did not pin be read where the text itself puts it ("Warburton is
+    a town in Victoria, Australia"); without it such a claim stays unresolved.
     """
     if doc is None or not isinstance(doc.text, str) or not doc.text:
         return []
-    index = DocumentIndex(doc)
+    index = DocumentIndex(doc, lookup)
     return [_check(st, index, border_km, tolerances) for st in find_distance_statements(doc.text)]
 
 
@@ -64,8 +67,45 @@ def _check(st: Statement, index: DocumentIndex, border_km: BorderKm | None, tole
         if not _has_point(m.place):
             return _unresolved(claim, f"{m.place.name} has no coordinates")
     computed = distance_km(anchor.place, subject.place)
+    misread = _misread(st, computed, subject, anchor, tolerances)
+    if misread:
+        claim.computed_km = computed
+        return _unresolved(claim, misread)
     bearing = initial_bearing(anchor.place, subject.place) if computed > 0 else None
     return _finish(claim, st, computed, bearing, tolerances)
+
+
+def _misread(st: Statement, computed: float, subject: IndexedMention, anchor: IndexedMention,
+             tolerances: Tolerances) -> str | None:
+    """Why a measurement many times off the figure says more about the reading of a place than about the text.
+
+    A writer who rounds, or even errs, is off by a fraction or a few times;
+    "4 miles north of Stevenage" measured as 198 km means a place was read as
+    another of its name. Accusing the article then would be a guess, so the
+    claim stays unresolved with both readings named. The figure is used only
+    to abstain, never to choose a reading.
+    """
+    if st.kind == Bound.RANGE and st.range_km:
+        lo, hi = st.range_km
+    elif st.kind in (Bound.AT_LEAST, Bound.JUST_ABOVE):
+        lo, hi = st.km, math.inf
+    elif st.kind in (Bound.AT_MOST, Bound.JUST_BELOW):
+        lo, hi = 0.0, st.km
+    else:
+        lo = hi = st.km
+    k = tolerances.misread_factor
+    far = computed > k * hi + tolerances.place_floor_km
+    near = computed * k + tolerances.place_floor_km < lo
+    if not (far or near):
+        return None
+    ratio = computed / st.km if st.km > 0 else math.inf
+    return (f"measured {fmt_km(computed)} km against a stated {fmt_km(st.km)} km ({ratio:.2g}x): more likely a place "
+            f"misread than a text so wrong ({_where(subject)}; {_where(anchor)}); not judged")
+
+
+def _where(m: IndexedMention) -> str:
+    p = m.place
+    return ", ".join([f"{m.text} read as {p.name}", *(x for x in (p.admin1, p.country) if x)])
 
 
 def _to_border(claim: Claim, st: Statement, point: Place, code: str, border_km: BorderKm | None,
@@ -125,6 +165,8 @@ def _claim_base(st: Statement) -> Claim:
 def _name_ends(claim: Claim, ends: Ends) -> None:
     """Name on the claim whatever ends were found, even for a claim that stays unresolved."""
     claim.relation = ends.relation
+    if ends.subject is None and ends.subject_text:
+        claim.subject = ends.subject_text  # what the text says, with no subject_id: not resolved
     if ends.anchor_text is not None:
         claim.anchor = ends.anchor_text
     if ends.subject is not None:

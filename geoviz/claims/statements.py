@@ -71,20 +71,21 @@ _RELATION_RE = re.compile(
     rf"(?:(?P<noun>{_NOUN})s?\b\s*)?"
     rf"(?:(?P<mode>{_MODE})\b\s*,?\s*)?"
     rf"(?:(?:to\s+the\s+)?(?P<dir>{DIRECTION})\s*\)?\s*)?"
-    r"(?P<rel>away\s+from|away|apart|from|of|off|outside|beyond|into|inside|between)?\b",
+    r"(?P<rel>away\s+from|away|apart|from|of|off|outside|beyond|into|inside|between|to(?=\s+(?!the\s+(?:north|south"
+    r"|east|west|border)\b)))?\b",
     re.IGNORECASE,
 )
 _AWAY_DIRECTION_RE = re.compile(rf"\s+to\s+the\s+(?P<dir>{DIRECTION})", re.IGNORECASE)
 # Speeds, areas, heights and depths: a unit followed by these is no distance between places.
 _EXCLUDE_AFTER_RE = re.compile(
     r"\s*(?:per\s+(?:hour|second|minute|day|year|litre|liter|gallon)|an?\s+(?:hour|second|minute|day)"
-    r"|squared\b|[-\s]?(?:high|tall|deep|wide|thick|above|below|underground|beneath|in\s+(?:diameter"
+    r"|squared\b|[-\s]?(?:high|tall|deep|wide|thick|radius|above|below|underground|beneath|in\s+(?:diameter"
     r"|width|height|depth|altitude)|of\s+(?:altitude|elevation|height|depth))\b)",
     re.IGNORECASE,
 )
 _ANCHOR_RE = re.compile(r"\s+(?P<anchor>[^\s,;:.!?()\[\]\"“”]+(?:[ \t]+[^\s,;:.!?()\[\]\"“”]+){0,6})")
 # A word that ends the anchor phrase: the clause goes on about something else.
-_ANCHOR_STOP = words("anchor_stop_words")
+_ANCHOR_STOP = words("claims_anchor_stops")
 _BORDER_WORD_RE = re.compile(r"\b(?:border|borders|frontier|boundary)\b", re.IGNORECASE)
 _TO_RE = re.compile(r"[^,;:.!?()]{0,80}?\bto\s+(?!the\s+(?:north|south|east|west|border)\b)", re.IGNORECASE)
 _FROM_TO_BEFORE_RE = re.compile(r"\bfrom\s+(?=[^,;:!?]{1,80}?\bto\s)", re.IGNORECASE)
@@ -103,9 +104,28 @@ _ROAD_RE = re.compile(
 )
 _AIR_RE = re.compile(r"\b(?:flight|flights|flew|fly|flying|by\s+air|by\s+plane|airliner)\b", re.IGNORECASE)
 # Nouns right after the figure that make it a road or rail distance ("a 600-mile journey").
-_ROAD_NOUNS = words("road_nouns")
+_ROAD_NOUNS = words("claims_road_nouns")
 # The relation words after which an anchor phrase follows.
-_ANCHORED = words("anchor_relations")
+_ANCHORED = words("claims_anchor_relations")
+
+# A road, river or route said to run somewhere: "leads west", "runs northwest", "stretches 50 miles east".
+_COURSE_RE = re.compile(
+    r"\b(?:leads?|leading|runs?|running|heads?|continues|stretch(?:es|ing)?|extends?|extending|flows?|flowing"
+    r"|winds?|meanders?)\b",
+    re.IGNORECASE,
+)
+# ... governing the figure: "runs 50 miles east", "stretches for 260 miles": a length, not where a place lies.
+_COURSE_BEFORE_RE = re.compile(rf"{_COURSE_RE.pattern}\s+(?:(?:{DIRECTION})\s+)?(?:for\s+)?$", re.IGNORECASE)
+_COVERED_RE = re.compile(
+    r"\b(?:cover(?:ed|s|ing)?|rac(?:ed|es|ing)|cycl(?:ed|es|ing)|swam|swim(?:s|ming)?|sailed|hiked|walked|ran)\s+"
+    r"(?:(?:about|some|nearly|almost|more\s+than|over|around|roughly|approximately|just|only)\s+)?$",
+    re.IGNORECASE,
+)
+_COURSE_DIRECTION_RE = re.compile(
+    rf"\b(?:leads?|leading|runs?|running|heads?|continues)\s+(?P<dir>{DIRECTION})", re.IGNORECASE
+)
+_DIRECTION_BEFORE_RE = re.compile(rf"(?P<dir>{DIRECTION})\s+(?:for\s+)?$", re.IGNORECASE)
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+(?=[^,;:]{1,60}$)", re.IGNORECASE)
 
 _NEGATIVE_RE = re.compile(r"(?:^|[^\w\s])\s?[-−]\s?$|(?<![\w-])[-−]$|\bminus\s+$", re.IGNORECASE)
 
@@ -235,6 +255,10 @@ def _make_statement(text: str, m: re.Match[str]) -> Statement | None:
     unit = canonical_unit(unit_text)
     num2 = m.group("num2")
     range_vals: tuple[float, float] | None = None
+    if num2 is not None and (m.group("sep") or "").lower() == "and" and kind != Bound.RANGE:
+        # "to Interstate 99 and 5 miles to Bellefonte": "and" makes a range only after "between".
+        value, num_text, num_start, num2, hedge = parse_number(num2) or 0.0, num2, m.start("num2"), None, None
+        kind, approx = Bound.POINT, False
     if num2 is not None:
         v2 = parse_number(num2)
         if v2 is None:
@@ -253,7 +277,7 @@ def _make_statement(text: str, m: re.Match[str]) -> Statement | None:
         return None
     if _EXCLUDE_AFTER_RE.match(text, m.end()):
         return None
-    start = m.start("hedge") if hedge else m.start("num")
+    start = m.start("hedge") if hedge else num_start
     return Statement(
         start=start,
         end=m.end(),
@@ -313,6 +337,9 @@ def _read_relation(
                     st.relation = Relation.FROM_TO
     elif rel_l == "away":
         st.relation = Relation.AWAY
+    elif rel_l == "to":
+        # "I-10 leads west 35 miles to Houston": the place after "to" lies that far from where the road starts.
+        _read_to(text, m, st, info, r.end() if r else m.end())
     elif rel_l == "apart":
         st.relation = Relation.APART
         prior = [b for b in info.between if b < m.start()]
@@ -322,9 +349,10 @@ def _read_relation(
         # A "between" right after the unit: the places follow it.
         st.relation = Relation.BETWEEN
         st.between_start = r.end() if r else m.end()
-    else:
+    elif not st.direction:
         # Nothing right after the number: the relation may precede it
-        # ("the distance between A and B is X km", "the drive from A to B is X km").
+        # ("the distance between A and B is X km", "the drive from A to B is X km"). A direction alone
+        # ("between Rotterdam, 19 km to the south-west, and ...") places the name before it instead.
         prior_between = [b for b in info.between if b < m.start()]
         prior_from = [f for f in info.from_to if f < m.start()]
         if prior_between and (not prior_from or prior_between[-1] > prior_from[-1]):
@@ -336,12 +364,22 @@ def _read_relation(
                 st.relation = Relation.FROM_TO
                 st.anchor_start = prior_from[-1]
                 st.to_start = t.end()
+    if st.relation is None and st.direction and not _COURSE_BEFORE_RE.search(text, max(info.start, st.start - 40),
+                                                                              st.start):
+        # "Baytown, 13 miles to the southwest, ...", "Inglewood 21 km north": a place that far in that
+        # direction from the place the sentence or article is about (never a river or road that runs that way).
+        st.relation = Relation.AWAY
+    if _COVERED_RE.search(text, max(info.start, st.start - 30), st.start):
+        # "the first stage covered 109 miles from A to B": the length of a winding course, not a distance.
+        st.relation = None
     if st.relation is None and st.unit_text.lower() in AMBIGUOUS_UNITS:
         return False, skip_until
     # How the distance is travelled, nearest wording first.
     mode_l = (mode or "").lower()
     noun_l = (noun or "").lower()
-    if info.crow or "crow" in mode_l or "straight" in mode_l:
+    if st.relation == Relation.TO and _COURSE_RE.search(text, info.start, st.start):
+        st.travel = "road"  # "US 77 leads north ... 16 miles to Norman": a distance along the road
+    elif info.crow or "crow" in mode_l or "straight" in mode_l:
         st.travel = "crow"
     elif mode_l in ("by air", "by plane") or noun_l == "flight":
         st.travel = "air"
@@ -352,6 +390,31 @@ def _read_relation(
     st.sentence = info.text
     st.sentence_start, st.sentence_end = info.start, info.end
     return True, skip_until
+
+
+def _read_to(text: str, m: re.Match[str], st: Statement, info: _SentenceInfo, dest: int) -> None:
+    """ "PA 64 leads northeast 12 miles to Lamar", "US 77 leads north from Lexington 16 miles to Norman".
+
+    The place after "to" is the subject; the anchor is the place after a "from" earlier in the clause, else
+    (only where a road or route is described leading there) the place the article is about. The direction,
+    when it is not after the figure, is the one the road is said to lead in.
+    """
+    st.relation = Relation.TO
+    st.to_start = dest
+    phrase = _anchor_phrase(text, dest, info.end)
+    if phrase:
+        st.anchor_text, st.to_start = phrase[0], phrase[1]
+    before = text[info.start:m.start()]
+    froms = list(_FROM_BEFORE_RE.finditer(before))
+    if froms:
+        st.anchor_start = info.start + froms[-1].end()
+    if st.direction is None:
+        d = _DIRECTION_BEFORE_RE.search(before)
+        if d is None:
+            courses = list(_COURSE_DIRECTION_RE.finditer(before))
+            d = courses[-1] if courses else None
+        if d is not None:
+            _set_direction(st, d.group("dir"))
 
 
 def _set_direction(st: Statement, text: str) -> None:

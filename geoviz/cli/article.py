@@ -50,9 +50,19 @@ def cmd_check(a: argparse.Namespace) -> int:
         print("no distance statements found")
         return 0
     for c in claims:
-        print(plain(f"[{c['verdict']}] {c.get('explanation') or c.get('reason') or ''}"))
-        print(plain(f"    {c['subject']} -> {c['anchor']}: \"{c['sentence'][:160]}\""))
+        # Every claim shows both ends: a place, or the words the text uses and "(not resolved)".
+        ends = [_end(c, "subject", "the subject"), _end(c, "anchor", "the anchor")]
+        said = (f"not checked: {c.get('reason') or ''}" if c["verdict"] == "unresolved"
+                else c.get("explanation") or "")
+        print(plain(f"[{c['verdict']}] {ends[0]} -> {ends[1]}: {said}"))
+        print(plain(f"    \"{c['sentence'][:160]}\""))
     return 0
+
+
+def _end(claim: dict[str, Any], role: str, unnamed: str) -> str:
+    """One end of a claim as ``geoviz check`` prints it: the place, or what the text names and "(not resolved)"."""
+    name = claim.get(role) or unnamed
+    return name if claim.get(f"{role}_id") else f"{name} (not resolved)"
 
 
 def cmd_evaluate(a: argparse.Namespace) -> int:

@@ -60,7 +60,8 @@ class Relation(StrEnum):
     BEYOND = "beyond"
     INTO = "into"  # "X km into" with no place after it; with one it is BORDER
     INSIDE = "inside"
-    AWAY = "away"  # "A, X km away": measured from an earlier place
+    AWAY = "away"  # "A, X km away", "A, X km to the west": measured from an earlier place or the article's place
+    TO = "to"  # "I-10 leads west 35 miles to Houston": the place after "to", from the "from" or the article's place
     APART = "apart"  # "A and B are X km apart"
     BETWEEN = "between"  # "the X km between A and B"
     BORDER = "border"  # "X km from the border", "X km into Russia", or a whole country as one end
