@@ -46,7 +46,17 @@ __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
 #: Types that happen *at* a place, so a locative elsewhere in the sentence may
 #: locate them ("Putin, already at the Vostochny Cosmodrome, awaited ... the summit").
-_STATIC_TYPES = ("meeting", "arrival", "disaster", "protest", "other")
+_STATIC_TYPES = ("meeting", "arrival", "disaster", "accident", "crime", "military", "protest", "other")
+#: Types a local story's dateline can place when the sentence names no place ("Police arrested a man ...").
+_DATELINE_TYPES = ("disaster", "accident", "crime", "protest", "meeting")
+# After a dateline's place: an optional state or country, an optional agency, then a dash or colon.
+_DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
+                             r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
+#: Types a local body's place locates when nothing governs one: police for a crime, a council for a meeting.
+_BODY_PLACED_TYPES = ("crime", "meeting", "accident", "disaster")
+_LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|county\s+|town\s+|village\s+)?"
+                         r"(?:police|sheriff|council|board|court|fire\s+department|fire\s+crews?|firefighters|"
+                         r"magistrates|aldermen|commissioners|selectmen))\b")
 _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
 
 _MOVE_PREPS = {
@@ -105,7 +115,7 @@ class StoryContext:
         ref = parse_iso(doc.date)
         sentences = read_sentences(doc)
         actors = Actors(text, {fold(p.name) for p in doc.places})
-        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors))
+        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors, dateline(text, sentences)))
 
 
 # --------------------------------------------------------------------------
@@ -137,6 +147,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     for m in after:
         if _IMPACT.fullmatch(text, trig.end, m.start):
             return m  # "floods hit Bangladesh", "missiles struck Kharkiv"
+        if not m.prep and direct_object(text, trig.end, m.start):
+            return m  # "visited Riyadh", "hosted the Kremlin talks"
     if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
         antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
@@ -156,6 +168,11 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
                 if m.within(other.start, other.end) and m.usable and m.prep in ("at", "in", "near", "inside",
                                                                                  "outside"):
                     return m
+    if trig.type in _BODY_PLACED_TYPES:
+        # "Concord Police executed two search warrants", "the Athens City Council voted": the local body's place.
+        for m in sent.mentions:
+            if m.usable and not m.prep and _LOCAL_BODY.match(text, m.end):
+                return m
     return None
 
 
@@ -200,20 +217,40 @@ class _DateState:
     last_by_type: dict[str, tuple[dt.date | None, str | None]] = field(default_factory=dict)
 
 
-def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Actors) -> list[Action]:
+def dateline(text: str, sentences: list[Sentence]) -> PlaceMention | None:
+    """The place a news story is filed from: "CARTHAGE, N.C. (AP) -", "MALTA –", "HELENA, Mont. --".
+
+    A news convention: the place opens a sentence (the article's first or the one after its headline) and a dash or
+    colon follows it, after at most a state and an agency. What the story tells without naming a place
+    happened there.
+    """
+    for sent in sentences[:3]:
+        first = sent.mentions[0] if sent.mentions else None
+        if first is not None and first.start - sent.start <= 2 and not first.adjectival and _DATELINE_AFTER.match(
+                text, first.end):
+            return first
+    return None
+
+
+def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Actors,
+          filed_at: PlaceMention | None = None) -> list[Action]:
     found: list[Action] = []
     antecedents = Antecedents()
     state = _DateState()
+    seen: set[tuple[str, str]] = set()  # one happening at one place is one event, however often it is told
     for sent in sentences:
-        seen: set[tuple[str, str]] = set()
+        placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
         for clause in sent.clauses:
             for trig in _clause_triggers(text, sent, clause):
-                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state)
+                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
                 if action is None:
                     continue
                 for a in _fan_out(sent, action):
-                    if (a.type, a.place.id) not in seen:
+                    static = a.type not in MOVEMENT_TYPES and a.type != "statement"
+                    if (a.type, a.place.id) not in seen and not (static and a.place.id in placed):
                         seen.add((a.type, a.place.id))
+                        if static:
+                            placed.add(a.place.id)
                         found.append(a)
             actors.remember(sent, clause, antecedents)
     return _subsume_country_moves(found)
@@ -246,7 +283,7 @@ def _best_trigger(clause: Clause) -> Trigger | None:
 
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
-                antecedents: Antecedents, state: _DateState) -> Action | None:
+                antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None) -> Action | None:
     expr = date_for(sent, clause, trig)
     resolved = resolve_date(expr, ref, state.prev) if expr else None
     label = expr.label if expr else None
@@ -255,6 +292,8 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
+    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and not sent.mentions:
+        mention = filed_at  # a local story's happening with no place of its own happened where it is filed
     if mention is None:
         return None
     if resolved:

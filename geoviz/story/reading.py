@@ -65,8 +65,20 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"test-fir(?:ed|es|ing)", r"air\s?strikes?",
         r"(?:military|naval|joint|live-fire)\s+(?:exercises?|drills?)",
         alternation("trigger_military")),
-    # Not "opened fire" (military) or "ceasefire".
-    "disaster": words_pattern(r"(?<!opened\s)(?<!cease)fires?", alternation("trigger_disaster")),
+    # Not "opened fire" (military) or "ceasefire"; a disease with a case, an outbreak or deaths is a disaster.
+    "disaster": words_pattern(
+        r"(?<!opened\s)(?<!cease)fires?",
+        rf"{alternation('trigger_disease')}(?:\s+(?:outbreaks?|cases?|epidemic|deaths?|infections?))?",
+        alternation("trigger_disaster")),
+    # "struck by a car", "hit by a train": a road or rail accident, not an attack.
+    "accident": words_pattern(
+        r"(?:car|vehicle|truck|train|bus|van|motorcycle|pickup|suv|lorry|plane|helicopter)\s+"
+        r"(?:strikes|struck|hits|hit|slammed\s+into|crashed\s+into|ran\s+into|went\s+off)",
+        r"(?:struck|hit|killed|injured)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]{1,15}\s+)?"
+        r"(?:car|cars|vehicle|truck|train|bus|van|motorcycle|pickup|suv|driver|motorist|lorry)",
+        alternation("trigger_accident")),
+    # "charged with murder", "charged in court": not "users are charged for the heat".
+    "crime": words_pattern(r"charged(?=\s+(?:[\w,.]+\s+){0,4}?(?:with|in)\b)", alternation("trigger_crime")),
     "meeting": words_pattern(alternation("trigger_meeting")),
     "protest": words_pattern(alternation("trigger_protest")),
     "arrival": words_pattern(alternation("trigger_arrival")),
@@ -123,6 +135,8 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "in Potosí and Oruro", "to Ramadi and Fallujah": a conjunction between two
 # mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
 _COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
+_LIST_COMMA = re.compile(r",\s+")
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
 
 # --------------------------------------------------------------------------
 # Clauses
@@ -220,6 +234,8 @@ def _clause(text: str, start: int, end: int) -> Clause:
                 continue
             if any(a <= m.start() < b for a, b in labour):
                 continue  # "went on strike": the labour action already stands for it
+            if m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
+                continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name
             clause.triggers.append(Trigger(kind, m.start(), m.end(), m.group()))
     if _WEAPON.search(text, start, end):
         for m in _WEAK_MILITARY.finditer(text, start, end):
@@ -235,10 +251,14 @@ def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[Place
     like a bare subject (an actor) and "Fallujah" like no stop at all.
     """
     out: list[PlaceMention] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         prev = out[-1] if out else None
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        # "in Sharon, Cornwall and Salisbury": a bare comma joins a list only when "and" closes it.
+        listed = (nxt is not None and _LIST_COMMA.fullmatch(text, prev.end if prev else 0, m.start) is not None
+                  and 0 < nxt.start - m.end <= 16 and _COORDINATION.fullmatch(text, m.end, nxt.start) is not None)
         if (prev is not None and not m.prep and prev.prep and not prev.adjectival and not m.adjectival
-                and 0 < m.start - prev.end <= 16 and _COORDINATION.fullmatch(text, prev.end, m.start)):
+                and 0 < m.start - prev.end <= 16 and (_COORDINATION.fullmatch(text, prev.end, m.start) or listed)):
             m = PlaceMention(m.start, m.end, m.place, m.adjectival, prev.prep, prev.distance_anchor, True)
         out.append(m)
     return out
