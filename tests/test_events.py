@@ -61,7 +61,8 @@ def test_absolute_and_relative_dates_against_article_date() -> None:
     assert got == [
         ("disaster", "2024-03-03", "3 March 2024"),
         ("arrival", "2024-03-04", "The next day"),
-        ("travel", "2024-03-06", "Wednesday"),
+        ("meeting", "2024-03-06", "Wednesday"),  # a visit is a meeting there (STORY-GOLD.md) ...
+        ("travel", "2024-03-06", "Wednesday"),  # ... and a movement there
         ("protest", "2024-03-07", "yesterday"),  # "Protesters rallied": a protest, not a generic event
         ("meeting", "2024-02-26", "Last week"),
     ]
@@ -72,7 +73,7 @@ def test_dates_without_article_date_are_labels_in_text_order() -> None:
     got = [(e.date, e.date_label) for e in events_of(doc)]
     # Absolute dates still resolve, and "the next day" follows them; the rest stays a label.
     assert got == [("2024-03-03", "3 March 2024"), ("2024-03-04", "The next day"), (None, "Wednesday"),
-                   (None, "yesterday"), (None, "Last week")]
+                   (None, "Wednesday"), (None, "yesterday"), (None, "Last week")]
 
 
 def test_iso_and_month_first_dates() -> None:

@@ -58,6 +58,9 @@ _LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|coun
                          r"(?:police|sheriff|council|board|court|fire\s+department|fire\s+crews?|firefighters|"
                          r"magistrates|aldermen|commissioners|selectmen))\b")
 _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
+# A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
+_VERB = re.compile(r"(?i)(?:ed|met|hosts|visits|holds|held)$")
+_MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
 _MOVE_PREPS = {
     "arrival": ("in", "at", "to", "into", "onto"),
@@ -141,14 +144,16 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
             if m.prep in ("in", "at", "from") and m.start - trig.end < 40:
                 return m
         return _subject(text, before, trig)
+    moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
-        if m.prep in _LOCATIVE:
-            return m
+        if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
+                min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
+            return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
     for m in after:
         if _IMPACT.fullmatch(text, trig.end, m.start):
             return m  # "floods hit Bangladesh", "missiles struck Kharkiv"
-        if not m.prep and direct_object(text, trig.end, m.start):
-            return m  # "visited Riyadh", "hosted the Kremlin talks"
+        if not m.prep and _VERB.search(trig.text) and direct_object(text, trig.end, m.start):
+            return m  # "visited Riyadh", "hosted the Kremlin talks": not "Hurricane Delia"
     if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
         antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
@@ -237,7 +242,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     found: list[Action] = []
     antecedents = Antecedents()
     state = _DateState()
-    seen: set[tuple[str, str]] = set()  # one happening at one place is one event, however often it is told
+    seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
     for sent in sentences:
         placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
         for clause in sent.clauses:
@@ -247,8 +252,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     continue
                 for a in _fan_out(sent, action):
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
-                    if (a.type, a.place.id) not in seen and not (static and a.place.id in placed):
-                        seen.add((a.type, a.place.id))
+                    if _happening(text, a) not in seen and not (static and a.place.id in placed):
+                        seen.add(_happening(text, a))
                         if static:
                             placed.add(a.place.id)
                         found.append(a)
@@ -271,7 +276,9 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     for t in clause.triggers:
         if t is not best and t.type in MOVEMENT_TYPES:
             m = place_for(text, sent, clause, t)
-            if m is not None and m.within(clause.start, clause.end) and m.start >= t.end and m.prep:
+            # "visited Riyadh" is a meeting there and a movement there: both, at the same word.
+            if m is not None and m.within(clause.start, clause.end) and m.start >= t.end and (
+                    m.prep or t.start == best.start):
                 out.append(t)
     return sorted(out, key=lambda t: t.start)
 
@@ -338,16 +345,34 @@ def _subsume_country_moves(found: list[Action]) -> list[Action]:
     """Drop "arrived in Russia" when a nearby movement names the place in Russia ("arrival in Khasan")."""
     keep = []
     for i, a in enumerate(found):
-        if a.place.kind == "country" and a.type in MOVEMENT_TYPES and _refined_later(found, i, a.place):
+        if a.place.kind == "country" and a.type != "statement" and _refined_later(found, i, a.place):
             continue
         keep.append(a)
     return keep
 
 
 def _refined_later(found: list[Action], i: int, country: Place) -> bool:
+    """A movement (or a happening of the same type) close after it names a place inside the country.
+
+    "Kim's visit to Russia ... the summit at the Vostochny Cosmodrome": one meeting, at its most specific place.
+    """
+    a = found[i]
+    moving = a.type in MOVEMENT_TYPES
     for b in found[i + 1:]:
-        if b.sentence.index - found[i].sentence.index > _SUBSUME_SENTENCES:
+        if moving and b.sentence.index - a.sentence.index > _SUBSUME_SENTENCES:
             return False  # found is in text order: nothing further can be close
-        if b.type in MOVEMENT_TYPES and b.place.kind != "country" and b.place.country == country.country:
+        alike = b.type in MOVEMENT_TYPES if moving else b.type == a.type
+        if alike and b.place.kind != "country" and b.place.country == country.country:
             return True
     return False
+
+
+
+
+def _happening(text: str, a: Action) -> tuple[str, str, bool]:
+    """What makes two actions one happening: its type, its place, and whether the text only says it may happen.
+
+    "the summit" told again is the summit; a missile test that "may" come and drills held at the same range
+    are two (the first is shown less certain: geoviz.story.events).
+    """
+    return a.type, a.place.id, bool(_MODAL.search(text, a.clause.start, a.clause.end))

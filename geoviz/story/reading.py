@@ -234,8 +234,9 @@ def _clause(text: str, start: int, end: int) -> Clause:
                 continue
             if any(a <= m.start() < b for a, b in labour):
                 continue  # "went on strike": the labour action already stands for it
-            if m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
-                continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name
+            if kind != "disaster" and m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
+                continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name ("Hurricane
+                # Delia" is the storm itself)
             clause.triggers.append(Trigger(kind, m.start(), m.end(), m.group()))
     if _WEAPON.search(text, start, end):
         for m in _WEAK_MILITARY.finditer(text, start, end):
