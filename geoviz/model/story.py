@@ -22,7 +22,7 @@ __all__ = ["BASE_CERTAINTY", "EVENT_TYPES", "MODES", "MOVEMENT_TYPES", "Event", 
 EVENT_TYPES = ("military", "disaster", "accident", "crime", "protest", "meeting", "arrival", "departure", "travel",
                "statement", "other")
 #: Travel modes a leg can carry (``None`` when the text does not say).
-MODES = ("train", "plane", "car", "ship", "foot")
+MODES = ("train", "plane", "car", "bus", "ship", "foot")
 #: Types that describe movement: their places become journey stops.
 MOVEMENT_TYPES = ("arrival", "departure", "travel")
 #: How sure an unhedged event is; hedges lower it (geoviz.story.events).

@@ -71,6 +71,7 @@ _ANY_HEAD = re.compile(rf"(?i)(?=[a-z])(?:{_HEADS})")
 _GOVERNED_BEFORE = re.compile(r"(?i)\b(?:of|with|by|for|to|from|in|at|on|into|among|between|against|about|"
                               r"behind|like|aboard|carrying|and|or|than|over|under)\s+\Z")
 _POSSESSIVE_END = re.compile(r"['’]s\Z")
+_NAME_GOVERNED = re.compile(r"(?i)\b(?:in|on|at|with|from|by|of|for|to|into|aboard)\s+(?:the\s+|a\s+|an\s+)?\Z")
 _NAME_START = re.compile(r"\s{1,3}[A-Z][a-z]")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]{0,30},\s{1,2}\Z")
 _CLAUSE_OPENING = re.compile(r"(?i)\s*(?:(?:the|and|but|so|while|when|as|also|then|later|meanwhile|notably|"
@@ -143,7 +144,9 @@ class Actors:
         key = (clause.start, clause.end)
         if key not in self._clause_subjects:  # one scan per clause, however many triggers it holds
             self._clause_subjects = {key: self.subjects(sent, clause.start, clause.end)}
-        before = [(s, e, n) for s, e, n in self._clause_subjects[key] if e <= trig.start]
+        # "passengers in the Bronco and the driver were transported": a name a preposition governs is no subject.
+        before = [(s, e, n) for s, e, n in self._clause_subjects[key] if e <= trig.start
+                  and not _NAME_GOVERNED.search(text, max(0, s - 16), s)]
         if before and is_place_span(sent, before[-1][0], before[-1][1]) and not (
                 _subject_gap(text, before[-1][1], trig.start) and _CLAUSE_OPENING.fullmatch(text, clause.start,
                                                                                             before[-1][0])):

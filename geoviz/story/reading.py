@@ -87,7 +87,12 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"walked(?!\s+out)",
         # "moved north over ...", "moved inland": not "moved to ban".
         r"moved(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
-        r"inland|over|across|into|through|towards?|up|down|along)\b)",
+        r"inland|over|across|into|through|towards?|up|down|along|to|from|here|back|away|abroad)\b)",
+        # "was taken by road to Carlisle": moved by someone else ("were brought to" is an arrival).
+        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
+        # "took the night train", "caught a ferry": the vehicle names the trip.
+        r"(?:took|takes|taking|caught|catches|boarded)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?"
+        r"(?:train|bus|coach|ferry|flight|plane|boat|ship|taxi)",
         alternation("trigger_travel")),
     "statement": words_pattern(r"issued\s+(?:a\s+)?statements?", alternation("trigger_statement")),
     "other": words_pattern(alternation("trigger_other")),
@@ -125,7 +130,8 @@ _DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|w
 # head or a direction adjective stands between them.
 _GOVERNED = re.compile(
     rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
-    rf"(?:(?:[a-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{_DIRECTION_ADJ})\s+)?\Z")
+    rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{_DIRECTION_ADJ})\s+|"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+)?\Z")
 # "1,000 kilometres from Vladivostok", "away from", "north of": a distance
 # anchor, not a location of the action.
 _DISTANCE_BEFORE = re.compile(r"(?i)(?:\b(?:km|kms|kilomet\w{0,4}|miles?|metres?|meters?|away|north|south|east|"
@@ -136,7 +142,9 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
 _COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
 _LIST_COMMA = re.compile(r",\s+")
+_NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 
 # --------------------------------------------------------------------------
 # Clauses
@@ -218,6 +226,8 @@ def _mention(text: str, m: Mention, place: Place) -> PlaceMention:
     window = text[max(0, m.start - WINDOW):m.start]
     gov = _GOVERNED.search(window)
     prep = gov.group(1).lower() if gov else ""
+    if prep == "to" and _NEXT_TO.search(window[:gov.start()]):
+        prep = "near"  # "next to the LaBelle Theater", "close to Kharkiv": beside it, not bound for it
     anchor = bool(prep in ("from", "of") and gov and _DISTANCE_BEFORE.search(window[:gov.start()]))
     # The recogniser says whether the text names the place or uses its demonym ("Russian").
     return PlaceMention(m.start, m.end, place, possessive or m.form == "demonym", prep, anchor)
@@ -280,9 +290,29 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > s:
         spans.append((s, end))
     out = []
-    for a, b in spans:
+    for a, b in _join_appositions(text, spans):
         out.extend(_split_coordinated(text, a, b))
     return [(a, b) for a, b in (_trim(text, a, b) for a, b in out) if b > a]
+
+
+def _join_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "drove from the capital, Bamako, north to Gao": a bare name between commas names what precedes it, so
+    it stays in that clause, and so does a lower-case continuation after it ("north to Gao"); "..., Urbana, where
+    he died" keeps its "where" clause apart."""
+    out: list[tuple[int, int]] = []
+    joined = False
+    for a, b in spans:
+        bare = _BARE_NAME.fullmatch(text[a:b].strip(" ,")) is not None
+        if out and bare and text[out[-1][1]:a].strip() == ",":
+            out[-1] = (out[-1][0], b)
+            joined = True
+            continue
+        if out and joined and text[out[-1][1]:a].strip() == "," and text[a:b].lstrip()[:1].islower():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        joined = False
+    return out
 
 
 def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
