@@ -82,6 +82,12 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 # "left his church in", "left the camp at": a short object, then where it is.
 _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at)\s+"
                         r"(?:the\s+)?")
+# "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
+_BEFORE = re.compile(r"(?i)\bbefore\b")
+_AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?\Z")
+_BEFORE_REACH = 160
+# "After 30 years in Iran, the couple moved to Texas": the opening phrase says where they were.
+_OPENS_AFTER = re.compile(r"(?i)\s*after\b")
 # "to a hospital in", "to the PDQ Mart at": a site, then the named place it is in.
 _TO_SITE_IN = re.compile(r"(?i)(?<![\w-])to\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
                          r"(?:in|at)\s+(?:the\s+)?\Z")
@@ -248,13 +254,36 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
+        if m.prep in ("in", "at") and _AFTER.search(text, trig.end, m.start):
+            origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
+            continue
         if (m.prep in dest_preps or (m.prep == "near" and dests)
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
                 or _site_in(text, trig.end, m)):
             dests.append(m)
     if not dests and not origins and trig.type == "arrival" and fallback is not None:
         dests = [fallback]
+    if not origins and dests:
+        origins = _where_before(text, sent, trig, dests)
     return [(m, True) for m in origins] + [(m, False) for m in dests]
+
+
+def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMention]) -> list[PlaceMention]:
+    """Where the traveller was before setting out, when the sentence says so in order words.
+
+    "spent ten years in Wintersville, before the family moved to Arlington", "married at South Ossett Church
+    before heading to Great Yarmouth"; "returned to Newark after practising in New Zealand" (after the
+    return, but before it in time).
+    """
+    opens_after = bool(_OPENS_AFTER.match(text, sent.start))
+    prior = [m for m in sent.mentions if m.usable and m.prep in ("in", "at") and m.end <= trig.start
+             and trig.start - m.end <= _BEFORE_REACH and (_BEFORE.search(text, m.end, trig.start) or opens_after)]
+    if prior:
+        return prior[-1:]
+    last = dests[-1]
+    after = [m for m in sent.mentions if m.usable and m.prep in ("in", "at") and m.start >= last.end
+             and m.start - last.end <= _BEFORE_REACH and _AFTER.search(text, last.end, m.start)]
+    return after[:1]
 
 
 def _named_earlier(text: str, sent: Sentence, clause: Clause, trig: Trigger, earlier: list[PlaceMention],

@@ -86,7 +86,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "travel": words_pattern(
         r"walked(?!\s+out)",
         # "moved north over ...", "moved inland": not "moved to ban".
-        r"moved(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
+        r"mov(?:ed|es?|ing)(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
         r"inland|over|across|into|through|towards?|up|down|along|to|from|here|back|away|abroad)\b)",
         # "was taken by road to Carlisle": moved by someone else ("were brought to" is an arrival).
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
