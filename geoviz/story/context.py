@@ -40,7 +40,7 @@ from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
 from geoviz.nlp.lexicon import alternation, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
-from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, read_sentences
+from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -49,9 +49,6 @@ __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 _STATIC_TYPES = ("meeting", "arrival", "disaster", "accident", "crime", "military", "protest", "other")
 #: Types a local story's dateline can place when the sentence names no place ("Police arrested a man ...").
 _DATELINE_TYPES = ("disaster", "accident", "crime", "protest", "meeting")
-# After a dateline's place: an optional state or country, an optional agency, then a dash or colon.
-_DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
-                             r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
 #: Types a local body's place locates when nothing governs one: police for a crime, a council for a meeting.
 _BODY_PLACED_TYPES = ("crime", "meeting", "accident", "disaster")
 _LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|county\s+|town\s+|village\s+)?"
@@ -220,21 +217,6 @@ class _DateState:
 
     prev: dt.date | None = None
     last_by_type: dict[str, tuple[dt.date | None, str | None]] = field(default_factory=dict)
-
-
-def dateline(text: str, sentences: list[Sentence]) -> PlaceMention | None:
-    """The place a news story is filed from: "CARTHAGE, N.C. (AP) -", "MALTA –", "HELENA, Mont. --".
-
-    A news convention: the place opens a sentence (the article's first or the one after its headline) and a dash or
-    colon follows it, after at most a state and an agency. What the story tells without naming a place
-    happened there.
-    """
-    for sent in sentences[:3]:
-        first = sent.mentions[0] if sent.mentions else None
-        if first is not None and first.start - sent.start <= 2 and not first.adjectival and _DATELINE_AFTER.match(
-                text, first.end):
-            return first
-    return None
 
 
 def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Actors,

@@ -24,15 +24,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from geoviz.model import Document, Mention, Place
 from geoviz.nlp.dates import DateExpr, date_exprs
-from geoviz.nlp.lexicon import alternation
+from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 
 __all__ = ["POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention", "Sentence", "Trigger",
-           "read_sentences", "words_pattern"]
+           "dateline", "read_sentences", "words_pattern"]
 
 #: Chars looked at before a mention for its preposition, and after a country for "'s leader Kim".
 WINDOW = 80
@@ -97,6 +98,34 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "statement": words_pattern(r"issued\s+(?:a\s+)?statements?", alternation("trigger_statement")),
     "other": words_pattern(alternation("trigger_other")),
 }
+
+
+def _leads(*names: str, code: str = "") -> frozenset[str]:
+    """The words a type's trigger can start with: each lexicon entry's first word, and those ``code`` lists for
+    the patterns written here. Only at these words is the type's pattern tried (:class:`_Hits`)."""
+    firsts = {_FIRST.match(e.lower()).group() for n in names for e in entries(n) if _FIRST.match(e.lower())}
+    return frozenset(firsts | set(code.split()))
+
+
+_FIRST = re.compile(r"[a-z][a-z0-9]*")
+#: Per type, the first word (up to a hyphen) of every phrase its pattern matches; keep in step with TRIGGERS.
+_LEADS: dict[str, frozenset[str]] = {
+    "military": _leads("trigger_military", code="ballistic cruise hypersonic missile rocket nuclear weapon weapons "
+                                                 "test air airstrike airstrikes military naval joint live"),
+    "disaster": _leads("trigger_disaster", "trigger_disease", code="fire fires"),
+    "accident": _leads("trigger_accident", code="car vehicle truck train bus van motorcycle pickup suv lorry plane "
+                                                 "helicopter struck hit killed injured"),
+    "crime": _leads("trigger_crime", code="charged"),
+    "meeting": _leads("trigger_meeting"),
+    "protest": _leads("trigger_protest"),
+    "arrival": _leads("trigger_arrival"),
+    "departure": _leads("trigger_departure"),
+    "travel": _leads("trigger_travel", code="walked moved move moves moving was were been being is are took takes "
+                                             "taking caught catches boarded"),
+    "statement": _leads("trigger_statement", code="issued"),
+    "other": _leads("trigger_other"),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _WEAPON = words_pattern(alternation("weapons"))
 # Weak triggers need support: "launched"/"fired" are also a campaign or an employee.
 _WEAK_MILITARY = words_pattern(alternation("trigger_military_weak"))
@@ -142,6 +171,11 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
 _COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
 _LIST_COMMA = re.compile(r",\s+")
+# After a dateline's place: an optional state or country, an optional agency, then a dash or colon.
+_DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
+                             r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
+# "to the town": a place named before (geoviz.story.journeys reads which).
+_THE_PLACE = re.compile(r"(?i)\bthe\s+(?:town|city|village|capital|port|island)\b")
 _NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 _BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
@@ -211,14 +245,40 @@ def read_sentences(doc: Document) -> list[Sentence]:
     text = doc.text or ""
     all_mentions = sorted(((m, p) for p in doc.places for m in p.mentions), key=lambda mp: mp[0].start)
     starts = [m.start for m, _ in all_mentions]
-    out: list[Sentence] = []
-    for i, (s, e) in enumerate(bounded_sentences(text)):
+    bounds = list(bounded_sentences(text))
+    mentions = []
+    for s, e in bounds:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-        ms = _inherit_prepositions(text, [_mention(text, m, place) for m, place in all_mentions[lo:hi]
-                                          if m.end <= e])
-        clauses = [_clause(text, cs, ce) for cs, ce in _clauses(text, s, e)]
-        out.append(Sentence(i, s, e, clauses, ms, date_exprs(text, s, e)))
-    return out
+        mentions.append(_inherit_prepositions(text, [_mention(text, m, place) for m, place in all_mentions[lo:hi]
+                                                     if m.end <= e]))
+    # Triggers are looked for only where they can tie to a place: sentences that name one, or say "the town"
+    # (a place named before), or every sentence of a story filed from a dateline (its place stands in for
+    # the sentences that name none). That is under half of a typical article, and the trigger patterns are
+    # the story layer's main cost.
+    everywhere = _dateline_of(text, bounds, mentions) is not None
+    hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
+                             if everywhere or ms or _THE_PLACE.search(text, s, e)])
+    return [Sentence(i, s, e, [hits.clause(cs, ce) for cs, ce in _clauses(text, s, e)], ms,
+                     date_exprs(text, s, e)) for i, ((s, e), ms) in enumerate(zip(bounds, mentions))]
+
+
+def dateline(text: str, sentences: list[Sentence]) -> PlaceMention | None:
+    """The place a news story is filed from: "CARTHAGE, N.C. (AP) -", "MALTA –", "HELENA, Mont. --".
+
+    A news convention: the place opens a sentence (the article's first or the one after its headline) and a
+    dash or colon follows it, after at most a state and an agency. What the story tells without naming a
+    place happened there (geoviz.story.context).
+    """
+    return _dateline_of(text, [(s.start, s.end) for s in sentences], [s.mentions for s in sentences])
+
+
+def _dateline_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
+    for (start, _end), ms in list(zip(bounds, mentions))[:3]:
+        first = ms[0] if ms else None
+        if first is not None and first.start - start <= 2 and not first.adjectival and _DATELINE_AFTER.match(
+                text, first.end):
+            return first
+    return None
 
 
 def _mention(text: str, m: Mention, place: Place) -> PlaceMention:
@@ -233,26 +293,70 @@ def _mention(text: str, m: Mention, place: Place) -> PlaceMention:
     return PlaceMention(m.start, m.end, place, possessive or m.form == "demonym", prep, anchor)
 
 
-def _clause(text: str, start: int, end: int) -> Clause:
-    clause = Clause(start, end)
-    labour = [(m.start(), m.end()) for m in _LABOUR_STRIKE.finditer(text, start, end)]
-    for a, b in labour:
-        clause.triggers.append(Trigger("protest", a, b, text[a:b]))
-    for kind, rx in TRIGGERS.items():
-        for m in rx.finditer(text, start, end):
-            if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(text, m.end()):
-                continue
-            if any(a <= m.start() < b for a, b in labour):
-                continue  # "went on strike": the labour action already stands for it
-            if kind != "disaster" and m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
-                continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name ("Hurricane
-                # Delia" is the storm itself)
-            clause.triggers.append(Trigger(kind, m.start(), m.end(), m.group()))
-    if _WEAPON.search(text, start, end):
-        for m in _WEAK_MILITARY.finditer(text, start, end):
-            clause.triggers.append(Trigger("military", m.start(), m.end(), m.group()))
-    clause.triggers.sort(key=lambda t: t.start)
-    return clause
+@dataclass(frozen=True, slots=True)
+class _Hits:
+    """Every trigger match of a document, found in one pass per pattern (not one per clause: the story layer's
+    main cost was running a dozen patterns on each of thousands of short clauses)."""
+
+    triggers: list[Trigger]  # in text order; at one start, in the order TRIGGERS lists the types
+    starts: list[int]
+    labour: list[tuple[int, int]]
+    weapons: list[int]  # starts of weapon words
+    weak: list[Trigger]  # "launched", "fired": military only with a weapon word in the same clause
+    weak_starts: list[int]
+
+    @classmethod
+    def find(cls, text: str, spans: list[tuple[int, int]]) -> _Hits:
+        """The hits inside ``spans`` (sentences, in text order)."""
+        def each(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+            for a, b in spans:
+                yield from rx.finditer(text, a, b)
+
+        low = text.lower()
+        # A labour strike needs "strik..."; most articles have none, so the long pattern is skipped.
+        labour = [(m.start(), m.end()) for m in each(_LABOUR_STRIKE)] if "strik" in low else []
+        labour_starts = [a for a, _ in labour]
+        ranked: list[tuple[int, int, Trigger]] = [(a, 0, Trigger("protest", a, b, text[a:b])) for a, b in labour]
+        # One pass over the words; each type's pattern is tried only where one of its lead words stands.
+        found: dict[str, list[re.Match[str]]] = {kind: [] for kind in TRIGGERS}
+        for a, b in spans:
+            ends = dict.fromkeys(TRIGGERS, a)  # as finditer: a type's matches do not overlap
+            for w in _WORD.finditer(low, a, b):
+                word = w.group()
+                for kind, leads in _LEADS.items():
+                    if word in leads and w.start() >= ends[kind]:
+                        m = TRIGGERS[kind].match(text, w.start(), b)
+                        if m is not None:
+                            found[kind].append(m)
+                            ends[kind] = m.end()
+        for rank, kind in enumerate(TRIGGERS, 1):
+            for m in found[kind]:
+                if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(text, m.end()):
+                    continue
+                k = bisect.bisect_right(labour_starts, m.start()) - 1
+                if k >= 0 and labour[k][0] <= m.start() < labour[k][1]:
+                    continue  # "went on strike": the labour action already stands for it
+                if kind != "disaster" and m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
+                    continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name ("Hurricane
+                    # Delia" is the storm itself)
+                ranked.append((m.start(), rank, Trigger(kind, m.start(), m.end(), m.group())))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)]
+        return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour,
+                   [m.start() for m in each(_WEAPON)], weak, [t.start for t in weak])
+
+    def clause(self, start: int, end: int) -> Clause:
+        """The clause [start, end) with the triggers that lie wholly inside it."""
+        clause = Clause(start, end)
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        clause.triggers = [t for t in self.triggers[lo:hi] if t.end <= end]
+        w = bisect.bisect_left(self.weapons, start)
+        if w < len(self.weapons) and self.weapons[w] < end:
+            lo, hi = bisect.bisect_left(self.weak_starts, start), bisect.bisect_left(self.weak_starts, end)
+            weak = [t for t in self.weak[lo:hi] if t.end <= end]
+            if weak:
+                clause.triggers = sorted(clause.triggers + weak, key=lambda t: t.start)
+        return clause
 
 
 def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
