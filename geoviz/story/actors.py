@@ -67,6 +67,10 @@ NP = re.compile(
 # Every NP match contains a head word, so a span without one (most clauses) needs no NP scan: NP tries
 # every start position through optional determiners and modifiers, which is the costly part.
 _ANY_HEAD = re.compile(rf"(?i)(?=[a-z])(?:{_HEADS})")
+_WORD = re.compile(r"[A-Za-z][A-Za-z]*")
+# The first word of every head, and its plural forms: where a head can start.
+_HEAD_LEADS = frozenset(f + end for h in (*PERSON_HEADS, *HEAD_CLASS) for f in (re.split(r"[^a-z]", h.lower())[0],)
+                        for end in ("", "s", "es"))
 # "with the minister", "aboard the ship": a noun phrase after a preposition is not a subject.
 _GOVERNED_BEFORE = re.compile(r"(?i)\b(?:of|with|by|for|to|from|in|at|on|into|among|between|against|about|"
                               r"behind|like|aboard|carrying|and|or|than|over|under)\s+\Z")
@@ -105,6 +109,7 @@ class Actors:
         self._nps: dict[tuple[int, int], list[Span3]] = {}
         self._sentence_subjects: dict[int, tuple[list[int], list[Span3 | None]]] = {}
         self._clause_subjects: dict[tuple[int, int], list[Span3]] = {}  # the latest clause only
+        self._heads: tuple[list[int], list[int]] | None = None  # starts and ends of head nouns, in text order
 
     def names(self, start: int, end: int, sent: Sentence, places_ok: bool = True) -> list[Span3]:
         """:func:`_names` of a span, scanned once per span (callers must not mutate it)."""
@@ -114,12 +119,25 @@ class Actors:
             out = self._names[key] = _names(self.text, start, end, sent, places_ok)
         return out
 
+    def _has_head(self, start: int, end: int) -> bool:
+        """Whether a head noun ("president", "trucks") lies wholly in [start, end): found once per document,
+        since a described subject needs one and most clauses have none."""
+        if self._heads is None:
+            # Only at a word that can begin a head ("president", "trucks") is the long head pattern tried.
+            found = [(m.start(), m.end()) for w in _WORD.finditer(self.text) if w.group().lower() in _HEAD_LEADS
+                     for m in (_ANY_HEAD.match(self.text, w.start()),) if m is not None]
+            self._heads = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = self._heads
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end and any(
+            ends[k] <= end for k in range(i, bisect.bisect_left(starts, end)))
+
     def noun_subjects(self, start: int, end: int, sent: Sentence) -> list[Span3]:
         """:func:`_noun_subjects` of a span, scanned once per span."""
         key = (start, end)
         out = self._nps.get(key)
         if out is None:
-            out = self._nps[key] = _noun_subjects(self.text, start, end, sent)
+            out = self._nps[key] = _noun_subjects(self.text, start, end, sent) if self._has_head(start, end) else []
         return out
 
     def subjects(self, sent: Sentence, start: int, end: int, places_ok: bool = True) -> list[Span3]:
@@ -326,8 +344,6 @@ def _noun_subjects(text: str, start: int, end: int, sent: Sentence) -> list[Span
     Putin"), unless it opens the sentence bare ("Protesters rallied ...").
     """
     out: list[Span3] = []
-    if not _ANY_HEAD.search(text, start, end):
-        return out  # same bounds as the scan below, so no head here means no NP match
     for m in NP.finditer(text, start, end):
         head = m.group("head")
         if head[0].isupper() and (m.group("det") or m.group("mods") or m.start() != sent.start):

@@ -189,9 +189,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
     for sent in ctx.sentences:
-        spare = _spare_mode(text, sent, modes)
         for clause in sent.clauses:
-            mode = _clause_mode(text, clause, modes) or spare
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
@@ -203,6 +201,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 pairs.append((trig, stops, False))
             if not moves:
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
+            # The mode words are read only where a stop was found (most clauses move nobody).
+            mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
                 actors = ctx.actors.of(sent, clause, trig, antecedents)
                 for m, origin in stops:
