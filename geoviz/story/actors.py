@@ -110,6 +110,7 @@ class Actors:
         self._sentence_subjects: dict[int, tuple[list[int], list[Span3 | None]]] = {}
         self._clause_subjects: dict[tuple[int, int], list[Span3]] = {}  # the latest clause only
         self._heads: tuple[list[int], list[int]] | None = None  # starts and ends of head nouns, in text order
+        self._remembered: dict[tuple[int, int], tuple[str | None, str | None, frozenset[str]]] = {}
 
     def names(self, start: int, end: int, sent: Sentence, places_ok: bool = True) -> list[Span3]:
         """:func:`_names` of a span, scanned once per span (callers must not mutate it)."""
@@ -220,25 +221,39 @@ class Actors:
 
     def remember(self, sent: Sentence, clause: Clause, antecedents: Antecedents) -> None:
         """Update whom a later pronoun means with the people and things this clause names."""
-        known = antecedents.names
+        key = (clause.start, clause.end)
+        if key not in self._remembered:
+            self._remembered[key] = self._what_to_remember(sent, clause, antecedents.names)
+        person, thing, tokens = self._remembered[key]
+        antecedents.person = person or antecedents.person
+        antecedents.thing = thing or antecedents.thing
+        antecedents.names.update(tokens)
+
+    def _what_to_remember(self, sent: Sentence, clause: Clause,
+                          known: set[str]) -> tuple[str | None, str | None, frozenset[str]]:
+        """(person, thing, name words) a clause sets for later pronouns.
+
+        Events and journeys read the document in the same order from a fresh
+        :class:`Antecedents`, so the known names at each clause are the same in
+        both passes and the answer is kept per clause.
+        """
         first_trigger = clause.triggers[0].start if clause.triggers else clause.end
         people = [(e, name) for _s, e, name in self.names(clause.start, clause.end, sent)
                   if _is_person(name, self.place_names, known)]
         if people:
             # The subject (before the verb) is whom a later "she" most likely means, else the last one named.
             subjects = [name for e, name in people if e <= first_trigger]
-            antecedents.person = subjects[-1] if subjects else people[-1][1]
-            for _e, name in people:
-                known.update(name_tokens(name))
-            return
+            return (subjects[-1] if subjects else people[-1][1]), None, frozenset(
+                t for _e, name in people for t in name_tokens(name))
         # "The Chilean president ...", "a convoy ...": a described subject is what a later pronoun refers to.
         for _s, _e, phrase in self.noun_subjects(clause.start, first_trigger, sent):
             head = np_head(phrase)
             if head in PERSON_HEADS and not phrase.endswith("s"):  # "he"/"she" is one person, not "officials"
-                antecedents.person = phrase
-            elif head is not None:
-                antecedents.thing = phrase
+                return phrase, None, frozenset()
+            if head is not None:
+                return None, phrase, frozenset()
             break
+        return None, None, frozenset()
 
 
 def _names(text: str, start: int, end: int, sentence: Sentence, places_ok: bool = True) -> list[Span3]:

@@ -258,8 +258,13 @@ def read_sentences(doc: Document) -> list[Sentence]:
     everywhere = _dateline_of(text, bounds, mentions) is not None
     hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
                              if everywhere or ms or _THE_PLACE.search(text, s, e)])
-    return [Sentence(i, s, e, [hits.clause(cs, ce) for cs, ce in _clauses(text, s, e)], ms,
-                     date_exprs(text, s, e)) for i, ((s, e), ms) in enumerate(zip(bounds, mentions))]
+    out = []
+    for i, ((s, e), ms) in enumerate(zip(bounds, mentions)):
+        clauses = [hits.clause(cs, ce) for cs, ce in _clauses(text, s, e)]
+        # Dates are read only where something can be dated: a place or a trigger.
+        dated = ms or any(c.triggers for c in clauses)
+        out.append(Sentence(i, s, e, clauses, ms, date_exprs(text, s, e) if dated else []))
+    return out
 
 
 def dateline(text: str, sentences: list[Sentence]) -> PlaceMention | None:
@@ -423,7 +428,9 @@ def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]
     """ "left Ottawa ... and arrived in London": a coordinated action verb starts a new clause."""
     spans, s = [], start
     for m in _AND_VERB.finditer(text, start, end):
-        if any(rx.match(text, m.end(), end) for kind, rx in TRIGGERS.items() if kind in VERB_TYPES):
+        word = _WORD.match(text, m.end(), end)
+        lead = word.group().lower() if word else ""
+        if any(lead in _LEADS[kind] and TRIGGERS[kind].match(text, m.end(), end) for kind in VERB_TYPES):
             spans.append((s, m.start()))
             s = m.start()
     spans.append((s, end))
