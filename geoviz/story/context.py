@@ -281,7 +281,8 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
-    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and not sent.mentions:
+    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and all(
+            m.start == filed_at.start for m in sent.mentions):
         mention = filed_at  # a local story's happening with no place of its own happened where it is filed
     if mention is None:
         return None

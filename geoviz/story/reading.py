@@ -176,6 +176,8 @@ _DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})
                              r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
 # "to the town": a place named before (geoviz.story.journeys reads which).
 _THE_PLACE = re.compile(r"(?i)\bthe\s+(?:town|city|village|capital|port|island)\b")
+_QUOTE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
+_MOVES = ("arrival", "departure", "travel")
 _NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 _BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
@@ -346,6 +348,13 @@ class _Hits:
                     # Delia" is the storm itself)
                 ranked.append((m.start(), rank, Trigger(kind, m.start(), m.end(), m.group())))
         ranked.sort(key=lambda r: (r[0], r[1]))
+        # What someone says in quotation marks ("It looked like an explosion") is their account, not the story's.
+        quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        ranked = [r for r in ranked if r[2].type in _MOVES or not any(a < r[0] < b for a, b in quoted)]
+        # A trigger inside a longer one of another type is part of it: "home invasion" is a crime, not "invasion".
+        ranked = [r for r in ranked if not any(
+            o[2].type != r[2].type and o[2].start <= r[2].start and r[2].end <= o[2].end
+            and o[2].end - o[2].start > r[2].end - r[2].start for o in ranked)]
         weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)]
         return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour,
                    [m.start() for m in each(_WEAPON)], weak, [t.start for t in weak])
