@@ -332,7 +332,7 @@ def _subsume_country_moves(found: list[Action]) -> list[Action]:
             continue
         if a.place.kind == "admin1" and a.type not in MOVEMENT_TYPES and a.type != "statement" and any(
                 b.type == a.type and b.place.kind not in ("country", "admin1") and b.place.country == a.place.country
-                and b.place.admin1 in (a.place.name, a.place.admin1) for b in found):
+                and b.place.admin1 != "" and b.place.admin1 in (a.place.name, a.place.admin1) for b in found):
             continue  # "a Montana crash" ... "the crash near Butte": one happening, at the town
         keep.append(a)
     return keep
