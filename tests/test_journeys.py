@@ -345,3 +345,9 @@ def test_one_stop_movement_is_a_marker_not_a_line() -> None:
     doc = make_doc(text, {"Kenyan": "Kenya", "Boston": "Boston"})
     assert [names_of(r) for r in routes_of(doc) if not r.stops[0].implied] == []
     assert any(e.type == "travel" for e in events_of(doc))
+
+
+def test_travel_writing_vehicle_legs() -> None:
+    text = "We took the overnight ferry from Split to Hvar, then a bus to Stari Grad."
+    (r,) = routes_of(make_doc(text, {"Split": "Split", "Hvar": "Hvar", "Stari Grad": "Stari Grad"}))
+    assert names_of(r) == ["Split", "Hvar", "Stari Grad"] and [leg.mode for leg in r.legs] == ["ship", "bus"]

@@ -46,7 +46,7 @@ __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
 #: Types that happen *at* a place, so a locative elsewhere in the sentence may
 #: locate them ("Putin, already at the Vostochny Cosmodrome, awaited ... the summit").
-_STATIC_TYPES = ("meeting", "arrival", "disaster", "accident", "crime", "military", "protest", "other")
+_STATIC_TYPES = tuple(t for t in EVENT_TYPES if t not in ("departure", "travel", "statement"))
 #: Types a local story's dateline can place when the sentence names no place ("Police arrested a man ...").
 _DATELINE_TYPES = ("disaster", "accident", "crime", "protest", "meeting")
 #: Types a local body's place locates when nothing governs one: police for a crime, a council for a meeting.

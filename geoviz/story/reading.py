@@ -92,8 +92,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # "was taken by road to Carlisle": moved by someone else ("were brought to" is an arrival).
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
         # "took the night train", "caught a ferry": the vehicle names the trip.
-        r"(?:took|takes|taking|caught|catches|boarded)\s+(?:a|an|the|his|her|their)\s+(?:[\w-]+\s+)?"
+        r"(?:took|takes|taking|caught|catches|boarded|then)\s+(?:a|an|the|his|her|their|our)\s+(?:[\w-]+\s+)?"
         r"(?:train|bus|coach|ferry|flight|plane|boat|ship|taxi)",
+        # "and onward to Hvar", "pressed on to the coast"
+        r"(?:onwards?|pressed\s+on|pushed\s+on)(?=\s+(?:to|into|towards?)\b)",
         alternation("trigger_travel")),
     "statement": words_pattern(r"issued\s+(?:a\s+)?statements?", alternation("trigger_statement")),
     "other": words_pattern(alternation("trigger_other")),
@@ -121,7 +123,7 @@ _LEADS: dict[str, frozenset[str]] = {
     "arrival": _leads("trigger_arrival"),
     "departure": _leads("trigger_departure"),
     "travel": _leads("trigger_travel", code="walked moved move moves moving was were been being is are took takes "
-                                             "taking caught catches boarded"),
+                                             "taking caught catches boarded then onward onwards pressed pushed"),
     "statement": _leads("trigger_statement", code="issued"),
     "other": _leads("trigger_other"),
 }
