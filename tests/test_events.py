@@ -214,3 +214,11 @@ def test_summary_is_a_whole_clause() -> None:
     doc = make_doc(text, {"Quito": "Quito", "Lima": "Lima"})
     (e,) = [e for e in events_of(doc) if e.type == "meeting"]
     assert e.summary.startswith("President Ana Ruiz") and "summit" in e.summary
+
+
+def test_conditionals_and_negations_are_no_events() -> None:
+    # STORY-GOLD.md: hypotheticals are not events; "had never been arrested" tells of no arrest.
+    text = ("If talks were held in Oslo, the ministers would attend. The suspect had never been arrested in "
+            "Bergen. Police arrested two men in Trondheim on Friday.")
+    got = _typed(text, {"Oslo": "Oslo", "Bergen": "Bergen", "Trondheim": "Trondheim"})
+    assert got == [("crime", "Trondheim")]

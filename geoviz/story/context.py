@@ -57,6 +57,8 @@ _LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|coun
 _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
 # A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
 _VERB = re.compile(r"(?i)(?:ed|met|hosts|visits|holds|held)$")
+_HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
+_NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
 _MOVE_PREPS = {
@@ -232,6 +234,9 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
                 if action is None:
                     continue
+                if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
+                                                          or _NEGATED.search(text, clause.start, trig.start)):
+                    continue  # "if talks were held", "had never been arrested": nothing happened
                 for a in _fan_out(sent, action):
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
                     if _happening(text, a) not in seen and not (static and a.place.id in placed):
