@@ -95,6 +95,9 @@ class Antecedents:
     person: str | None = None
     thing: str | None = None
     names: set[str] = field(default_factory=set)
+    # Clauses read but not yet taken into account: most clauses never need a pronoun resolved after them,
+    # so what they set is worked out only when a pronoun asks (:meth:`Actors.remember`).
+    pending: list[tuple[Sentence, Clause]] = field(default_factory=list)
 
 
 class Actors:
@@ -179,6 +182,7 @@ class Actors:
             referent = None
             if pronoun:
                 plural = pronoun.group().lower() in ("they", "their", "it", "its")
+                self._settle(antecedents)
                 referent = (antecedents.thing if plural else None) or antecedents.person
             if referent:
                 actors.append(referent)
@@ -221,13 +225,19 @@ class Actors:
 
     def remember(self, sent: Sentence, clause: Clause, antecedents: Antecedents) -> None:
         """Update whom a later pronoun means with the people and things this clause names."""
-        key = (clause.start, clause.end)
-        if key not in self._remembered:
-            self._remembered[key] = self._what_to_remember(sent, clause, antecedents.names)
-        person, thing, tokens = self._remembered[key]
-        antecedents.person = person or antecedents.person
-        antecedents.thing = thing or antecedents.thing
-        antecedents.names.update(tokens)
+        antecedents.pending.append((sent, clause))
+
+    def _settle(self, antecedents: Antecedents) -> None:
+        """Take the pending clauses into account, in text order (the answer is the same as reading them eagerly)."""
+        for sent, clause in antecedents.pending:
+            key = (clause.start, clause.end)
+            if key not in self._remembered:
+                self._remembered[key] = self._what_to_remember(sent, clause, antecedents.names)
+            person, thing, tokens = self._remembered[key]
+            antecedents.person = person or antecedents.person
+            antecedents.thing = thing or antecedents.thing
+            antecedents.names.update(tokens)
+        antecedents.pending.clear()
 
     def _what_to_remember(self, sent: Sentence, clause: Clause,
                           known: set[str]) -> tuple[str | None, str | None, frozenset[str]]:
