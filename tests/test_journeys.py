@@ -351,3 +351,11 @@ def test_travel_writing_vehicle_legs() -> None:
     text = "We took the overnight ferry from Split to Hvar, then a bus to Stari Grad."
     (r,) = routes_of(make_doc(text, {"Split": "Split", "Hvar": "Hvar", "Stari Grad": "Stari Grad"}))
     assert names_of(r) == ["Split", "Hvar", "Stari Grad"] and [leg.mode for leg in r.legs] == ["ship", "bus"]
+
+
+def test_a_traveller_is_someone_not_a_street_or_an_acronym() -> None:
+    # Labels seen on real routes (issue #16): a route may stand, but its label must name someone who moved.
+    from geoviz.story.journeys import _is_traveller
+
+    assert not any(_is_traveller(t) for t in ("CSTs", "Marshall Street", "Thomas.'Our"))
+    assert all(_is_traveller(t) for t in ("Kay", "The crews", "the family", "US President Donald Trump"))

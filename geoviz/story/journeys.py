@@ -43,7 +43,7 @@ from typing import Any
 from geoviz.geo.geodesy import build_legs
 from geoviz.model import MOVEMENT_TYPES, Document, Entry, Place, Route, Span, Stop
 from geoviz.nlp.dates import resolve_date
-from geoviz.nlp.lexicon import alternation, entries
+from geoviz.nlp.lexicon import alternation, entries, words
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
 from geoviz.story.reading import POSSESSIVE_AFTER, WINDOW, Clause, PlaceMention, Sentence, Trigger, words_pattern
@@ -88,6 +88,9 @@ _AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+
 _BEFORE_REACH = 160
 # "After 30 years in Iran, the couple moved to Texas": the opening phrase says where they were.
 _OPENS_AFTER = re.compile(r"(?i)\s*after\b")
+_RUN_ON = re.compile(r"\w[.!?]['’\"“”]\w")
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+_STREET_ENDS = words("street_ends")
 # "to a hospital in", "to the PDQ Mart at": a site, then the named place it is in.
 _TO_SITE_IN = re.compile(r"(?i)(?<![\w-])to\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
                          r"(?:in|at)\s+(?:the\s+)?\Z")
@@ -118,6 +121,8 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
             continue
         stops = [c.stop for c in cands]
         traveller = next((c.traveller for c in cands if c.traveller), None)
+        if not _is_traveller(traveller):
+            traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
     return routes
 
@@ -136,6 +141,17 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
             trips.append([])
         trips[-1].append(c)
     return [t for t in trips if t]
+
+
+def _is_traveller(name: str | None) -> bool:
+    """A name or a noun phrase that can move: not a street ("Marshall Street"), not an acronym ("CSTs"), not
+    two sentences run together ("Thomas.'Our")."""
+    if not name:
+        return False
+    words = name.split()
+    if _RUN_ON.search(name) or (len(words) == 1 and _ACRONYM.fullmatch(name)):
+        return False
+    return words[-1].lower().rstrip(".") not in _STREET_ENDS
 
 
 def route_places(routes: list[Route], doc: Document,
