@@ -215,7 +215,7 @@ def test_team_away_trip_keeps_narrated_order() -> None:
     (r,) = routes_of(doc)
     # "where it faces Portugal on Saturday" dates the match, not the arrival: no reordering by it.
     assert names_of(r) == ["São Paulo", "Madrid", "Lisbon"]
-    assert [leg.mode for leg in r.legs] == ["plane", "car"]
+    assert [leg.mode for leg in r.legs] == ["plane", "bus"]  # "by coach": a bus (STORY-GOLD.md modes)
     assert r.stops[1].date == "2024-04-14" and r.stops[2].date is None
     assert "team" in (r.traveller or "")
 
@@ -230,7 +230,7 @@ def test_unrelated_travellers_get_separate_routes() -> None:
     tanzanian = next(r for t, r in routes.items() if t and "Juma" in t)
     assert names_of(kenyan) == ["Nairobi", "Kigali", "Nairobi"] and kenyan.stops[0].implied
     assert kenyan.legs[0].mode == "plane" and kenyan.stops[-1].date == "2024-04-11"
-    assert names_of(tanzanian) == ["Dar es Salaam", "Arusha"] and tanzanian.mode == "car"
+    assert names_of(tanzanian) == ["Dar es Salaam", "Arusha"] and tanzanian.mode == "bus"
     assert tanzanian.stops[1].date == "2024-04-10"
 
 
@@ -282,3 +282,80 @@ def test_coordinated_destinations_are_consecutive_stops_and_origins_are_not() ->
 def test_presence_alone_is_no_journey() -> None:
     doc = make_doc("The minister was in Paris on Monday.", {"Paris": "Paris"}, date="2024-04-12")
     assert routes_of(doc) == []
+
+
+# --------------------------------------------------------------------------
+# Forms real articles use (issue #16): short texts of our own, several regions
+# --------------------------------------------------------------------------
+
+
+def _route_names(text: str, names: dict[str, str]) -> list[list[str]]:
+    return [names_of(r) for r in routes_of(make_doc(text, names))]
+
+
+def test_descriptor_before_the_name() -> None:
+    text = "The ferry sailed overnight from the Greek port of Piraeus to Heraklion, arriving at dawn."
+    (r,) = routes_of(make_doc(text, {"Greek": "Greece", "Piraeus": "Piraeus", "Heraklion": "Heraklion"}))
+    assert [s.span.text for s in r.stops if s.span] == ["Piraeus", "Heraklion"] and r.legs[0].mode == "ship"
+
+
+def test_the_town_is_a_place_named_before() -> None:
+    text = ("Nakuru has been cut off by floods for a week. On Monday a relief convoy drove from Nairobi to "
+            "the town with food and medicine.")
+    assert _route_names(text, {"Nakuru": "Nakuru", "Nairobi": "Nairobi"}) == [["Nairobi", "Nakuru"]]
+
+
+def test_fronted_origin_continues_the_trip() -> None:
+    text = ("The cyclist took the night train from Paris to Lyon on Friday. From Lyon she went on by bus to "
+            "Grenoble.")
+    (r,) = routes_of(make_doc(text, {"Paris": "Paris", "Lyon": "Lyon", "Grenoble": "Grenoble"}))
+    assert names_of(r) == ["Paris", "Lyon", "Grenoble"]
+    assert [leg.mode for leg in r.legs] == ["train", "bus"]
+
+
+def test_apposition_after_the_capital() -> None:
+    text = "The aid workers drove from the capital, Bamako, north to Gao over three days."
+    assert _route_names(text, {"Bamako": "Bamako", "Gao": "Gao"}) == [["Bamako", "Gao"]]
+
+
+def test_flown_to_a_hospital_in_a_town() -> None:
+    text = ("A climber injured near Keswick was taken by road to Carlisle and then flown to a hospital in "
+            "Newcastle upon Tyne.")
+    (r,) = routes_of(make_doc(text, {"Keswick": "Keswick", "Carlisle": "Carlisle",
+                                     "Newcastle upon Tyne": "Newcastle upon Tyne"}))
+    assert names_of(r)[-2:] == ["Carlisle", "Newcastle upon Tyne"] and r.legs[-1].mode == "plane"
+
+
+def test_one_traveller_two_trips_are_two_routes() -> None:
+    text = ("In May the minister flew from Oslo to Rome for talks. In June the minister flew from Madrid to "
+            "Lisbon.")
+    got = _route_names(text, {"Oslo": "Oslo", "Rome": "Rome", "Madrid": "Madrid", "Lisbon": "Lisbon"})
+    assert got == [["Oslo", "Rome"], ["Madrid", "Lisbon"]]  # never a Rome -> Madrid leg the text does not tell
+
+
+def test_case_counts_in_several_countries_are_no_journey() -> None:
+    text = ("Cholera cases rose in Malawi to 1,200 this week. Mozambique reported 300 cases and Zambia 80, "
+            "the health agency said.")
+    doc = make_doc(text, {"Malawi": "Malawi", "Mozambique": "Mozambique", "Zambia": "Zambia"})
+    assert routes_of(doc) == []
+
+
+def test_one_stop_movement_is_a_marker_not_a_line() -> None:
+    text = "The Kenyan runner flew to Boston on Sunday ahead of the marathon."
+    doc = make_doc(text, {"Kenyan": "Kenya", "Boston": "Boston"})
+    assert [names_of(r) for r in routes_of(doc) if not r.stops[0].implied] == []
+    assert any(e.type == "travel" for e in events_of(doc))
+
+
+def test_travel_writing_vehicle_legs() -> None:
+    text = "We took the overnight ferry from Split to Hvar, then a bus to Stari Grad."
+    (r,) = routes_of(make_doc(text, {"Split": "Split", "Hvar": "Hvar", "Stari Grad": "Stari Grad"}))
+    assert names_of(r) == ["Split", "Hvar", "Stari Grad"] and [leg.mode for leg in r.legs] == ["ship", "bus"]
+
+
+def test_a_traveller_is_someone_not_a_street_or_an_acronym() -> None:
+    # Labels seen on real routes (issue #16): a route may stand, but its label must name someone who moved.
+    from geoviz.story.journeys import _is_traveller
+
+    assert not any(_is_traveller(t) for t in ("CSTs", "Marshall Street", "Thomas.'Our"))
+    assert all(_is_traveller(t) for t in ("Kay", "The crews", "the family", "US President Donald Trump"))

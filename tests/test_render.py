@@ -23,6 +23,7 @@ from geoviz.render import (
     LAYER_EVENTS,
     LAYER_PLACES,
     LAYER_ROUTE,
+    LAYER_STATEMENTS,
     VERDICT_STYLES,
     BasemapError,
     VectorBasemap,
@@ -77,8 +78,10 @@ def _place(pid: str, name: str, lat: float, lon: float, kind: str = "populated p
 
 def test_four_switchable_layers_and_the_controls(seed_map: folium.Map):
     groups = _groups(seed_map)
-    assert set(groups) == {LAYER_PLACES, LAYER_EVENTS, LAYER_ROUTE, LAYER_CLAIMS}
+    assert set(groups) == {LAYER_PLACES, LAYER_EVENTS, LAYER_ROUTE, LAYER_CLAIMS, LAYER_STATEMENTS}
     assert all(g.overlay and g.control for g in groups.values())
+    # What was said where is not what happened there: its layer starts switched off.
+    assert [name for name, g in groups.items() if not g.show] == [LAYER_STATEMENTS]
     assert any(isinstance(c, folium.LayerControl) for c in seed_map._children.values())
     assert seed_map.control_scale is True
     page = seed_map.get_root().render()
@@ -162,8 +165,10 @@ def test_place_popup_quotes_the_sentences_with_mentions_marked(seed_scene: Scene
 
 def test_events_are_pins_with_type_and_date(seed_scene: Scene, seed_map: folium.Map):
     pins = _of(_groups(seed_map)[LAYER_EVENTS], folium.Marker)
+    said = _of(_groups(seed_map)[LAYER_STATEMENTS], folium.Marker)
     placed = [e for e in seed_scene.events if seed_scene.place(e.place_id or "")]
-    assert len(pins) == len(placed) > 0
+    assert len(pins) == len([e for e in placed if e.type != "statement"]) > 0
+    assert len(said) == len([e for e in placed if e.type == "statement"]) > 0  # "the White House has issued"
     titles = {p.options["title"] for p in pins}
     assert any(t.startswith("Meeting") and "Wednesday" in t for t in titles), titles
     assert all("gv-event" in p.icon.options["class_name"] for p in pins)
@@ -356,3 +361,19 @@ def test_labels_are_decluttered_with_the_story_s_places_first(seed_map: folium.M
     assert 'gv-label gv-label-city gv-label-key">Vladivostok' in page  # a claim's anchor is labelled first
     assert 'gv-label gv-label-city gv-label-key">Khasan' in page  # a journey's stop too
     assert 'gv-label gv-label-country">North Korea' in page  # a country is not
+
+
+def test_each_event_type_has_its_own_icon_in_pin_and_legend():
+    # A crash, an arrest and a summit must look different on the map, not only in a letter.
+    from geoviz.model import EVENT_TYPES
+    from geoviz.render import EVENT_ICONS
+    from geoviz.render.controls import legend_html
+    from geoviz.render.styles import event_pin_svg
+
+    assert set(EVENT_TYPES) <= set(EVENT_ICONS)
+    assert len({EVENT_ICONS[t] for t in EVENT_TYPES}) == len(EVENT_TYPES)
+    for t in EVENT_TYPES:
+        assert EVENT_ICONS[t] in event_pin_svg(t) and "<text" not in event_pin_svg(t)
+    legend = legend_html(set(), {"crime", "accident", "statement"}, False, set())
+    assert EVENT_ICONS["crime"] in legend and EVENT_ICONS["accident"] in legend
+    assert "off by default" in legend

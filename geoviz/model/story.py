@@ -19,9 +19,10 @@ __all__ = ["BASE_CERTAINTY", "EVENT_TYPES", "MODES", "MOVEMENT_TYPES", "Event", 
 #: Event types, highest priority first: when one clause holds several
 #: triggers ("awaited Kim's arrival for the summit"), the first type wins.
 #: The map gives each a pin letter and a legend label (geoviz.render).
-EVENT_TYPES = ("military", "disaster", "protest", "meeting", "arrival", "departure", "travel", "statement", "other")
+EVENT_TYPES = ("military", "disaster", "accident", "crime", "protest", "meeting", "arrival", "departure", "travel",
+               "statement", "other")
 #: Travel modes a leg can carry (``None`` when the text does not say).
-MODES = ("train", "plane", "car", "ship", "foot")
+MODES = ("train", "plane", "car", "bus", "ship", "foot")
 #: Types that describe movement: their places become journey stops.
 MOVEMENT_TYPES = ("arrival", "departure", "travel")
 #: How sure an unhedged event is; hedges lower it (geoviz.story.events).

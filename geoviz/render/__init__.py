@@ -35,9 +35,10 @@ from geoviz.render.basemap import (
 )
 from geoviz.render.elements import Script
 from geoviz.render.escape import escape_html, js_value
-from geoviz.render.map import LAYER_CLAIMS, LAYER_EVENTS, LAYER_PLACES, LAYER_ROUTE, render
+from geoviz.render.map import LAYER_CLAIMS, LAYER_EVENTS, LAYER_PLACES, LAYER_ROUTE, LAYER_STATEMENTS, render
 from geoviz.render.records import claim_dict
 from geoviz.render.styles import (
+    EVENT_ICONS,
     EVENT_LABELS,
     EVENT_LETTERS,
     KIND_STYLES,
@@ -52,12 +53,14 @@ __all__ = [
     "BASEMAP_GLOBAL",
     "DATA_ATTRIBUTION",
     "EVENT_LABELS",
+    "EVENT_ICONS",
     "EVENT_LETTERS",
     "KIND_STYLES",
     "LAYER_CLAIMS",
     "LAYER_EVENTS",
     "LAYER_PLACES",
     "LAYER_ROUTE",
+    "LAYER_STATEMENTS",
     "LEAFLET_CSS_URL",
     "LEAFLET_JS_URL",
     "OSM_ATTRIBUTION",

@@ -23,7 +23,14 @@ from typing import Any
 from geoviz.render.assets import static_text
 from geoviz.render.escape import escape_html, js_value
 from geoviz.render.popups import km, stated
-from geoviz.render.styles import EVENT_COLOUR, EVENT_LABELS, EVENT_LETTERS, KIND_STYLES, ROUTE_COLOUR, VERDICT_STYLES
+from geoviz.render.styles import (
+    EVENT_LABELS,
+    EVENT_LETTERS,
+    KIND_STYLES,
+    ROUTE_COLOUR,
+    VERDICT_STYLES,
+    event_pin_svg,
+)
 
 __all__ = ["controls_js", "info_html", "legend_html", "panels_js", "verdict_of"]
 
@@ -73,11 +80,11 @@ def legend_html(kinds: Collection[str], events: Collection[str], journey: bool, 
         if kind in kinds:
             rows.append(f'<div class="gv-leg-row">{KIND_STYLES[kind].svg}<span>'
                         f'{escape_html(KIND_STYLES[kind].label)}</span></div>')
-    if events:
-        letters = ", ".join(f"{EVENT_LETTERS[t]} {EVENT_LABELS[t]}" for t in EVENT_LETTERS if t in events)
-        rows.append(f'<div class="gv-leg-row"><svg width="14" height="18" viewBox="0 0 22 28"><path d="M11 27 '
-                    f'C11 27 2 16.5 2 10.5 A9 9 0 1 1 20 10.5 C20 16.5 11 27 11 27 Z" fill="{EVENT_COLOUR}"/>'
-                    f'</svg><span>Event ({escape_html(letters)})</span></div>')
+    for t in EVENT_LETTERS:  # one row per event type drawn, with its own pin
+        if t in events:
+            note = " (layer off by default)" if t == "statement" else ""
+            rows.append(f'<div class="gv-leg-row">{event_pin_svg(t, 14, 18)}<span>'
+                        f'{escape_html(EVENT_LABELS[t].capitalize() + note)}</span></div>')
     if journey:
         rows.append(f'<div class="gv-leg-row"><svg width="22" height="10"><line x1="1" y1="5" x2="21" y2="5" '
                     f'stroke="{ROUTE_COLOUR}" stroke-width="4"/></svg><span>Journey, numbered stops '

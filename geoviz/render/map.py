@@ -62,22 +62,24 @@ from geoviz.render.geometry import (
 from geoviz.render.popups import ArticleText, claim_popup, event_popup, km, place_popup, route_popup, stated
 from geoviz.render.records import claim_dict
 from geoviz.render.styles import (
-    EVENT_COLOUR,
     EVENT_LABELS,
     EVENT_LETTERS,
     KIND_STYLES,
     ROUTE_COLOUR,
     VERDICT_STYLES,
+    event_pin_svg,
     marker_kind,
 )
 from geoviz.scene import Scene
 
-__all__ = ["LAYER_CLAIMS", "LAYER_EVENTS", "LAYER_PLACES", "LAYER_ROUTE", "render"]
+__all__ = ["LAYER_CLAIMS", "LAYER_EVENTS", "LAYER_PLACES", "LAYER_ROUTE", "LAYER_STATEMENTS", "render"]
 
 LAYER_PLACES = "Places"
 LAYER_EVENTS = "Events"
 LAYER_ROUTE = "Route"
 LAYER_CLAIMS = "Distance claims"
+#: What was said where: off until the reader asks for it.
+LAYER_STATEMENTS = "Statements (said where)"
 
 _FIT_MAX_ZOOM = 9
 _FOCUS_MIN_KM = 1500.0  # specific places this close to the story's core are fitted too
@@ -216,10 +218,11 @@ class _Renderer:
         events = folium.FeatureGroup(name=LAYER_EVENTS, overlay=True, control=True, show=True)
         route = folium.FeatureGroup(name=LAYER_ROUTE, overlay=True, control=True, show=True)
         claims = folium.FeatureGroup(name=LAYER_CLAIMS, overlay=True, control=True, show=True)
+        said = folium.FeatureGroup(name=LAYER_STATEMENTS, overlay=True, control=True, show=False)
         self._draw_claims(claims)  # drawn first: rings are big, everything else sits on top
         self._draw_routes(route)
         self._draw_places(places)
-        self._draw_events(events)
+        self._draw_events(events, said)
 
         if self.offline:
             offsets = [0.0] + ([360.0] if self.max_abs_lon > 180 and self.frame.centre > 0 else []) + (
@@ -233,10 +236,10 @@ class _Renderer:
                              overlay=False, control=True, no_wrap=self.frame.standard).add_to(m)
             minimap = {"tiles": OSM_TILES_URL}
         # Claims before the route so the route line is drawn over the rings; markers have their own pane.
-        for group in (places, events, claims, route):
+        for group in (places, events, said, claims, route):
             group.add_to(m)
         m.add_child(Script(lambda name: panels_js(name, self._info_html(), self._legend_html())))
-        order = js_value([LAYER_PLACES, LAYER_EVENTS, LAYER_ROUTE, LAYER_CLAIMS])
+        order = js_value([LAYER_PLACES, LAYER_EVENTS, LAYER_ROUTE, LAYER_CLAIMS, LAYER_STATEMENTS])
         folium.LayerControl(position="topright", collapsed=True, sortLayers=True, sortFunction=JsCode(
             f"function (a, b, na, nb) {{ var o = {order}; return o.indexOf(na) - o.indexOf(nb); }}")).add_to(m)
         opts = {"bounds": self.bounds or None, "maxZoom": _FIT_MAX_ZOOM, "offline": self.offline,
@@ -284,7 +287,9 @@ class _Renderer:
 
     # -- events --------------------------------------------------------------------------------
 
-    def _draw_events(self, group: folium.FeatureGroup) -> None:
+    def _draw_events(self, group: folium.FeatureGroup, said: folium.FeatureGroup) -> None:
+        """Event pins; statements ("officials in Washington said") go to ``said``, a layer off by default:
+        speech is not something that happened at the place, and a map of the story should not lead with it."""
         per_place: dict[str, int] = {}
         for e in self.scene.events:
             p = self.places.get(e.place_id or "")
@@ -296,11 +301,7 @@ class _Renderer:
             self.used_events.add(etype)
             when = e.date or e.date_label or ""
             title = f"{EVENT_LABELS[etype].capitalize()}{' · ' + when if when else ''}"
-            icon_html = (f'<div class="gv-event-pin" data-type="{etype}"><svg width="22" height="28" '
-                         f'viewBox="0 0 22 28"><path d="M11 27 C11 27 2 16.5 2 10.5 A9 9 0 1 1 20 10.5 '
-                         f'C20 16.5 11 27 11 27 Z" fill="{EVENT_COLOUR}" stroke="#fff" stroke-width="1.6"/>'
-                         f'<text x="11" y="14.5" text-anchor="middle" font-size="11" font-weight="700" '
-                         f'fill="#fff" font-family="sans-serif">{EVENT_LETTERS[etype]}</text></svg></div>')
+            icon_html = f'<div class="gv-event-pin" data-type="{etype}">{event_pin_svg(etype)}</div>'
             # Several events at one place fan out sideways so no pin hides another.
             dx = 11 + 16 * k - 8 * (k > 0)
             marker = Marker(self.at(p.lat, p.lon), title=title, alt=title, zIndexOffset=500,
@@ -308,7 +309,7 @@ class _Renderer:
                                          class_name=f"gv-marker gv-event gv-event-{etype}"))
             bind_tooltip(marker, escape_html(title), offset=[0, -26])
             bind_popup(marker, event_popup(e, p, etype))
-            marker.add_to(group)
+            marker.add_to(said if etype == "statement" else group)
 
     # -- routes --------------------------------------------------------------------------------
 

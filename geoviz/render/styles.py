@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["EVENT_COLOUR", "EVENT_LABELS", "EVENT_LETTERS", "KIND_STYLES", "ROUTE_COLOUR", "VERDICT_STYLES",
-           "KindStyle", "VerdictStyle", "marker_kind"]
+__all__ = ["EVENT_COLOUR", "EVENT_ICONS", "EVENT_LABELS", "EVENT_LETTERS", "KIND_STYLES", "ROUTE_COLOUR",
+           "VERDICT_STYLES", "KindStyle", "VerdictStyle", "event_pin_svg", "marker_kind"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +46,54 @@ KIND_STYLES: dict[str, KindStyle] = {
 }
 
 EVENT_COLOUR = _C_EVENT
-#: One letter per event type on the pin (the legend spells them out).
-EVENT_LETTERS = {"meeting": "M", "arrival": "A", "departure": "D", "travel": "T", "military": "X",
-                 "disaster": "!", "statement": "S", "protest": "P", "other": "E"}
-EVENT_LABELS = {"meeting": "meeting", "arrival": "arrival", "departure": "departure", "travel": "travel",
-                "military": "military action", "disaster": "disaster", "statement": "statement",
-                "protest": "protest or strike", "other": "event"}
+#: One letter per event type (text fallbacks: CSV, screen readers); the pin itself shows :data:`EVENT_ICONS`.
+EVENT_LETTERS = {"military": "X", "disaster": "!", "accident": "C", "crime": "K", "protest": "P", "meeting": "M",
+                 "arrival": "A", "departure": "D", "travel": "T", "statement": "S", "other": "E"}
+EVENT_LABELS = {"military": "military action", "disaster": "disaster or outbreak", "accident": "accident",
+                "crime": "crime or court case", "protest": "protest or strike", "meeting": "meeting, match or vote",
+                "arrival": "arrival", "departure": "departure", "travel": "travel", "statement": "statement",
+                "other": "event"}
+def _fill(d: str) -> str:
+    return f'<path d="{d}" fill="#fff"/>'
+
+
+def _line(d: str, width: float = 1.8) -> str:
+    return f'<path d="{d}" fill="none" stroke="#fff" stroke-width="{width}" stroke-linejoin="round"/>'
+
+
+def _dot(cx: float, cy: float, r: float, fill: str = "#fff") -> str:
+    return f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{fill}"/>'
+
+
+#: A white glyph per event type, drawn inside the pin's head (a 22 x 28 pin whose head is centred at 11, 10.5):
+#: a reader tells a crash from a summit without the legend.
+EVENT_ICONS = {
+    "military": _fill("M11 4.5 L12.6 8.4 L16.6 7.2 L14.2 10.5 L16.6 13.8 L12.6 12.6 L11 16.5 L9.4 12.6 L5.4 13.8 "
+                      "L7.8 10.5 L5.4 7.2 L9.4 8.4 Z"),  # a burst: an attack, a strike, a test
+    "disaster": _line("M11 5 L16.5 15 L5.5 15 Z M11 8.6 V11.8", 1.6) + _dot(11, 13.4, 0.9),  # a warning triangle
+    "accident": _line("M5.5 15 L9.5 10.5 L7.5 9.5 L11 5.5 M16.5 15 L12.5 10.5 L14.5 9.5 L11 5.5", 1.6),  # a crash
+    "crime": _fill("M11 4.8 L16 6.6 V10.6 C16 13.4 13.8 15.4 11 16.4 C8.2 15.4 6 13.4 6 10.6 V6.6 Z")
+    + _dot(11, 10.4, 1.8, _C_EVENT),  # a police badge
+    "protest": _line("M7.5 16 V5 M7.5 5.4 H15.5 L13.6 8 L15.5 10.6 H7.5", 1.6),  # a raised flag
+    "meeting": _dot(8, 7.6, 2) + _dot(14, 7.6, 2)
+    + _fill("M4.6 14.6 C4.6 11.6 11.4 11.6 11.4 14.6 M10.6 14.6 C10.6 11.6 17.4 11.6 17.4 14.6"),  # two people
+    "arrival": _line("M11 4.8 V14.6 M7 10.8 L11 14.8 L15 10.8"),  # an arrow down onto the point
+    "departure": _line("M11 15.6 V5.8 M7 9.6 L11 5.6 L15 9.6"),  # an arrow up and away
+    "travel": _line("M5.5 10.5 H15.8 M12 6.7 L15.8 10.5 L12 14.3"),  # an arrow across
+    "statement": _fill("M5.5 6 H16.5 V12.6 H10.4 L7.6 15.2 V12.6 H5.5 Z"),  # a speech bubble: said, not done
+    "other": _dot(11, 10.5, 3.4),  # a plain dot
+}
+#: The pin every event shares; statements are grey (speech, and their layer is off by default).
+EVENT_PIN = "M11 27 C11 27 2 16.5 2 10.5 A9 9 0 1 1 20 10.5 C20 16.5 11 27 11 27 Z"
+EVENT_FILLS = {"statement": "#757575"}
+
+
+def event_pin_svg(etype: str, width: int = 22, height: int = 28) -> str:
+    """The pin of one event type, its glyph inside: the map's markers and the legend draw the same."""
+    fill = EVENT_FILLS.get(etype, EVENT_COLOUR)
+    return (f'<svg width="{width}" height="{height}" viewBox="0 0 22 28"><path d="{EVENT_PIN}" fill="{fill}" '
+            f'stroke="#fff" stroke-width="1.6"/>{EVENT_ICONS.get(etype, EVENT_ICONS["other"])}</svg>')
+
 
 ROUTE_COLOUR = "#1565c0"
 

@@ -67,10 +67,15 @@ NP = re.compile(
 # Every NP match contains a head word, so a span without one (most clauses) needs no NP scan: NP tries
 # every start position through optional determiners and modifiers, which is the costly part.
 _ANY_HEAD = re.compile(rf"(?i)(?=[a-z])(?:{_HEADS})")
+_WORD = re.compile(r"[A-Za-z][A-Za-z]*")
+# The first word of every head, and its plural forms: where a head can start.
+_HEAD_LEADS = frozenset(f + end for h in (*PERSON_HEADS, *HEAD_CLASS) for f in (re.split(r"[^a-z]", h.lower())[0],)
+                        for end in ("", "s", "es"))
 # "with the minister", "aboard the ship": a noun phrase after a preposition is not a subject.
 _GOVERNED_BEFORE = re.compile(r"(?i)\b(?:of|with|by|for|to|from|in|at|on|into|among|between|against|about|"
                               r"behind|like|aboard|carrying|and|or|than|over|under)\s+\Z")
 _POSSESSIVE_END = re.compile(r"['’]s\Z")
+_NAME_GOVERNED = re.compile(r"(?i)\b(?:in|on|at|with|from|by|of|for|to|into|aboard)\s+(?:the\s+|a\s+|an\s+)?\Z")
 _NAME_START = re.compile(r"\s{1,3}[A-Z][a-z]")
 _APPOSITION_BEFORE = re.compile(r"[A-Z][\w'’.-]{0,30},\s{1,2}\Z")
 _CLAUSE_OPENING = re.compile(r"(?i)\s*(?:(?:the|and|but|so|while|when|as|also|then|later|meanwhile|notably|"
@@ -90,6 +95,9 @@ class Antecedents:
     person: str | None = None
     thing: str | None = None
     names: set[str] = field(default_factory=set)
+    # Clauses read but not yet taken into account: most clauses never need a pronoun resolved after them,
+    # so what they set is worked out only when a pronoun asks (:meth:`Actors.remember`).
+    pending: list[tuple[Sentence, Clause]] = field(default_factory=list)
 
 
 class Actors:
@@ -104,6 +112,8 @@ class Actors:
         self._nps: dict[tuple[int, int], list[Span3]] = {}
         self._sentence_subjects: dict[int, tuple[list[int], list[Span3 | None]]] = {}
         self._clause_subjects: dict[tuple[int, int], list[Span3]] = {}  # the latest clause only
+        self._heads: tuple[list[int], list[int]] | None = None  # starts and ends of head nouns, in text order
+        self._remembered: dict[tuple[int, int], tuple[str | None, str | None, frozenset[str]]] = {}
 
     def names(self, start: int, end: int, sent: Sentence, places_ok: bool = True) -> list[Span3]:
         """:func:`_names` of a span, scanned once per span (callers must not mutate it)."""
@@ -113,12 +123,25 @@ class Actors:
             out = self._names[key] = _names(self.text, start, end, sent, places_ok)
         return out
 
+    def _has_head(self, start: int, end: int) -> bool:
+        """Whether a head noun ("president", "trucks") lies wholly in [start, end): found once per document,
+        since a described subject needs one and most clauses have none."""
+        if self._heads is None:
+            # Only at a word that can begin a head ("president", "trucks") is the long head pattern tried.
+            found = [(m.start(), m.end()) for w in _WORD.finditer(self.text) if w.group().lower() in _HEAD_LEADS
+                     for m in (_ANY_HEAD.match(self.text, w.start()),) if m is not None]
+            self._heads = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = self._heads
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end and any(
+            ends[k] <= end for k in range(i, bisect.bisect_left(starts, end)))
+
     def noun_subjects(self, start: int, end: int, sent: Sentence) -> list[Span3]:
         """:func:`_noun_subjects` of a span, scanned once per span."""
         key = (start, end)
         out = self._nps.get(key)
         if out is None:
-            out = self._nps[key] = _noun_subjects(self.text, start, end, sent)
+            out = self._nps[key] = _noun_subjects(self.text, start, end, sent) if self._has_head(start, end) else []
         return out
 
     def subjects(self, sent: Sentence, start: int, end: int, places_ok: bool = True) -> list[Span3]:
@@ -143,7 +166,9 @@ class Actors:
         key = (clause.start, clause.end)
         if key not in self._clause_subjects:  # one scan per clause, however many triggers it holds
             self._clause_subjects = {key: self.subjects(sent, clause.start, clause.end)}
-        before = [(s, e, n) for s, e, n in self._clause_subjects[key] if e <= trig.start]
+        # "passengers in the Bronco and the driver were transported": a name a preposition governs is no subject.
+        before = [(s, e, n) for s, e, n in self._clause_subjects[key] if e <= trig.start
+                  and not _NAME_GOVERNED.search(text, max(0, s - 16), s)]
         if before and is_place_span(sent, before[-1][0], before[-1][1]) and not (
                 _subject_gap(text, before[-1][1], trig.start) and _CLAUSE_OPENING.fullmatch(text, clause.start,
                                                                                             before[-1][0])):
@@ -157,6 +182,7 @@ class Actors:
             referent = None
             if pronoun:
                 plural = pronoun.group().lower() in ("they", "their", "it", "its")
+                self._settle(antecedents)
                 referent = (antecedents.thing if plural else None) or antecedents.person
             if referent:
                 actors.append(referent)
@@ -199,25 +225,45 @@ class Actors:
 
     def remember(self, sent: Sentence, clause: Clause, antecedents: Antecedents) -> None:
         """Update whom a later pronoun means with the people and things this clause names."""
-        known = antecedents.names
+        antecedents.pending.append((sent, clause))
+
+    def _settle(self, antecedents: Antecedents) -> None:
+        """Take the pending clauses into account, in text order (the answer is the same as reading them eagerly)."""
+        for sent, clause in antecedents.pending:
+            key = (clause.start, clause.end)
+            if key not in self._remembered:
+                self._remembered[key] = self._what_to_remember(sent, clause, antecedents.names)
+            person, thing, tokens = self._remembered[key]
+            antecedents.person = person or antecedents.person
+            antecedents.thing = thing or antecedents.thing
+            antecedents.names.update(tokens)
+        antecedents.pending.clear()
+
+    def _what_to_remember(self, sent: Sentence, clause: Clause,
+                          known: set[str]) -> tuple[str | None, str | None, frozenset[str]]:
+        """(person, thing, name words) a clause sets for later pronouns.
+
+        Events and journeys read the document in the same order from a fresh
+        :class:`Antecedents`, so the known names at each clause are the same in
+        both passes and the answer is kept per clause.
+        """
         first_trigger = clause.triggers[0].start if clause.triggers else clause.end
         people = [(e, name) for _s, e, name in self.names(clause.start, clause.end, sent)
                   if _is_person(name, self.place_names, known)]
         if people:
             # The subject (before the verb) is whom a later "she" most likely means, else the last one named.
             subjects = [name for e, name in people if e <= first_trigger]
-            antecedents.person = subjects[-1] if subjects else people[-1][1]
-            for _e, name in people:
-                known.update(name_tokens(name))
-            return
+            return (subjects[-1] if subjects else people[-1][1]), None, frozenset(
+                t for _e, name in people for t in name_tokens(name))
         # "The Chilean president ...", "a convoy ...": a described subject is what a later pronoun refers to.
         for _s, _e, phrase in self.noun_subjects(clause.start, first_trigger, sent):
             head = np_head(phrase)
             if head in PERSON_HEADS and not phrase.endswith("s"):  # "he"/"she" is one person, not "officials"
-                antecedents.person = phrase
-            elif head is not None:
-                antecedents.thing = phrase
+                return phrase, None, frozenset()
+            if head is not None:
+                return None, phrase, frozenset()
             break
+        return None, None, frozenset()
 
 
 def _names(text: str, start: int, end: int, sentence: Sentence, places_ok: bool = True) -> list[Span3]:
@@ -323,8 +369,6 @@ def _noun_subjects(text: str, start: int, end: int, sent: Sentence) -> list[Span
     Putin"), unless it opens the sentence bare ("Protesters rallied ...").
     """
     out: list[Span3] = []
-    if not _ANY_HEAD.search(text, start, end):
-        return out  # same bounds as the scan below, so no head here means no NP match
     for m in NP.finditer(text, start, end):
         head = m.group("head")
         if head[0].isupper() and (m.group("det") or m.group("mods") or m.start() != sent.start):

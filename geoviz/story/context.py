@@ -40,14 +40,26 @@ from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
 from geoviz.nlp.lexicon import alternation, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
-from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, read_sentences
+from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
 #: Types that happen *at* a place, so a locative elsewhere in the sentence may
 #: locate them ("Putin, already at the Vostochny Cosmodrome, awaited ... the summit").
-_STATIC_TYPES = ("meeting", "arrival", "disaster", "protest", "other")
+_STATIC_TYPES = tuple(t for t in EVENT_TYPES if t not in ("departure", "travel", "statement"))
+#: Types a local story's dateline can place when the sentence names no place ("Police arrested a man ...").
+_DATELINE_TYPES = ("disaster", "accident", "crime", "protest", "meeting")
+#: Types a local body's place locates when nothing governs one: police for a crime, a council for a meeting.
+_BODY_PLACED_TYPES = ("crime", "meeting", "accident", "disaster")
+_LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|county\s+|town\s+|village\s+)?"
+                         r"(?:police|sheriff|council|board|court|fire\s+department|fire\s+crews?|firefighters|"
+                         r"magistrates|aldermen|commissioners|selectmen))\b")
 _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
+# A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
+_VERB = re.compile(r"(?i)(?:ed|met|hosts|visits|holds|held)$")
+_HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
+_NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
+_MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
 _MOVE_PREPS = {
     "arrival": ("in", "at", "to", "into", "onto"),
@@ -105,7 +117,7 @@ class StoryContext:
         ref = parse_iso(doc.date)
         sentences = read_sentences(doc)
         actors = Actors(text, {fold(p.name) for p in doc.places})
-        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors))
+        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors, dateline(text, sentences)))
 
 
 # --------------------------------------------------------------------------
@@ -131,12 +143,16 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
             if m.prep in ("in", "at", "from") and m.start - trig.end < 40:
                 return m
         return _subject(text, before, trig)
+    moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
-        if m.prep in _LOCATIVE:
-            return m
+        if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
+                min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
+            return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
     for m in after:
         if _IMPACT.fullmatch(text, trig.end, m.start):
             return m  # "floods hit Bangladesh", "missiles struck Kharkiv"
+        if not m.prep and _VERB.search(trig.text) and direct_object(text, trig.end, m.start):
+            return m  # "visited Riyadh", "hosted the Kremlin talks": not "Hurricane Delia"
     if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
         antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
@@ -156,6 +172,11 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
                 if m.within(other.start, other.end) and m.usable and m.prep in ("at", "in", "near", "inside",
                                                                                  "outside"):
                     return m
+    if trig.type in _BODY_PLACED_TYPES:
+        # "Concord Police executed two search warrants", "the Athens City Council voted": the local body's place.
+        for m in sent.mentions:
+            if m.usable and not m.prep and _LOCAL_BODY.match(text, m.end):
+                return m
     return None
 
 
@@ -200,20 +221,28 @@ class _DateState:
     last_by_type: dict[str, tuple[dt.date | None, str | None]] = field(default_factory=dict)
 
 
-def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Actors) -> list[Action]:
+def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Actors,
+          filed_at: PlaceMention | None = None) -> list[Action]:
     found: list[Action] = []
     antecedents = Antecedents()
     state = _DateState()
+    seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
     for sent in sentences:
-        seen: set[tuple[str, str]] = set()
+        placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
         for clause in sent.clauses:
             for trig in _clause_triggers(text, sent, clause):
-                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state)
+                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
                 if action is None:
                     continue
+                if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
+                                                          or _NEGATED.search(text, clause.start, trig.start)):
+                    continue  # "if talks were held", "had never been arrested": nothing happened
                 for a in _fan_out(sent, action):
-                    if (a.type, a.place.id) not in seen:
-                        seen.add((a.type, a.place.id))
+                    static = a.type not in MOVEMENT_TYPES and a.type != "statement"
+                    if _happening(text, a) not in seen and not (static and a.place.id in placed):
+                        seen.add(_happening(text, a))
+                        if static:
+                            placed.add(a.place.id)
                         found.append(a)
             actors.remember(sent, clause, antecedents)
     return _subsume_country_moves(found)
@@ -234,7 +263,9 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     for t in clause.triggers:
         if t is not best and t.type in MOVEMENT_TYPES:
             m = place_for(text, sent, clause, t)
-            if m is not None and m.within(clause.start, clause.end) and m.start >= t.end and m.prep:
+            # "visited Riyadh" is a meeting there and a movement there: both, at the same word.
+            if m is not None and m.within(clause.start, clause.end) and m.start >= t.end and (
+                    m.prep or t.start == best.start):
                 out.append(t)
     return sorted(out, key=lambda t: t.start)
 
@@ -246,7 +277,7 @@ def _best_trigger(clause: Clause) -> Trigger | None:
 
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
-                antecedents: Antecedents, state: _DateState) -> Action | None:
+                antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None) -> Action | None:
     expr = date_for(sent, clause, trig)
     resolved = resolve_date(expr, ref, state.prev) if expr else None
     label = expr.label if expr else None
@@ -255,6 +286,9 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
+    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and all(
+            m.start == filed_at.start for m in sent.mentions):
+        mention = filed_at  # a local story's happening with no place of its own happened where it is filed
     if mention is None:
         return None
     if resolved:
@@ -299,16 +333,38 @@ def _subsume_country_moves(found: list[Action]) -> list[Action]:
     """Drop "arrived in Russia" when a nearby movement names the place in Russia ("arrival in Khasan")."""
     keep = []
     for i, a in enumerate(found):
-        if a.place.kind == "country" and a.type in MOVEMENT_TYPES and _refined_later(found, i, a.place):
+        if a.place.kind == "country" and a.type != "statement" and _refined_later(found, i, a.place):
             continue
+        if a.place.kind == "admin1" and a.type not in MOVEMENT_TYPES and a.type != "statement" and any(
+                b.type == a.type and b.place.kind not in ("country", "admin1") and b.place.country == a.place.country
+                and b.place.admin1 != "" and b.place.admin1 in (a.place.name, a.place.admin1) for b in found):
+            continue  # "a Montana crash" ... "the crash near Butte": one happening, at the town
         keep.append(a)
     return keep
 
 
 def _refined_later(found: list[Action], i: int, country: Place) -> bool:
+    """A movement (or a happening of the same type) close after it names a place inside the country.
+
+    "Kim's visit to Russia ... the summit at the Vostochny Cosmodrome": one meeting, at its most specific place.
+    """
+    a = found[i]
+    moving = a.type in MOVEMENT_TYPES
     for b in found[i + 1:]:
-        if b.sentence.index - found[i].sentence.index > _SUBSUME_SENTENCES:
+        if moving and b.sentence.index - a.sentence.index > _SUBSUME_SENTENCES:
             return False  # found is in text order: nothing further can be close
-        if b.type in MOVEMENT_TYPES and b.place.kind != "country" and b.place.country == country.country:
+        alike = b.type in MOVEMENT_TYPES if moving else b.type == a.type
+        if alike and b.place.kind != "country" and b.place.country == country.country:
             return True
     return False
+
+
+
+
+def _happening(text: str, a: Action) -> tuple[str, str, bool]:
+    """What makes two actions one happening: its type, its place, and whether the text only says it may happen.
+
+    "the summit" told again is the summit; a missile test that "may" come and drills held at the same range
+    are two (the first is shown less certain: geoviz.story.events).
+    """
+    return a.type, a.place.id, bool(_MODAL.search(text, a.clause.start, a.clause.end))

@@ -31,6 +31,8 @@ _SUMMARY_CHARS = 160
 _HEDGE_MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 _HEDGE_ATTRIBUTION = re.compile(rf"(?i)\b{alternation('hedge_attribution')}\b")
 _CLAUSE_WORD_FIRST = re.compile(rf"(?i)^{alternation('clause_words')}\s+")
+# A clause that opens with a name, a determiner or a pronoun has a subject of its own.
+_HAS_SUBJECT = re.compile(r"(?:[A-Z0-9]|(?:the|a|an|his|her|their|its|he|she|they|it|we|police|officials)\b)")
 
 
 def extract_events(ctx: StoryContext) -> list[Event]:
@@ -60,8 +62,24 @@ def _certainty(text: str, sent: Sentence, clause: Clause) -> float:
 
 
 def _summary(text: str, sent: Sentence, clause: Clause) -> str:
-    """The clause, or the whole sentence when the clause is too short to say anything; at most 160 chars."""
-    s = " ".join(text[clause.start:clause.end].split()) if clause.end - clause.start >= 25 else " ".join(
-        text[sent.start:sent.end].split())
-    s = _CLAUSE_WORD_FIRST.sub("", s)
-    return s if len(s) <= _SUMMARY_CHARS else s[:_SUMMARY_CHARS - 3].rstrip() + "..."
+    """A whole clause that says what happened: the sentence when it fits in 160 chars, else the action's clause
+    when it carries its own subject, else the sentence cut at a word.
+
+    "awaited Kim's arrival for the summit" is a fragment (its subject is in another clause), so it is never
+    the summary on its own.
+    """
+    whole = " ".join(text[sent.start:sent.end].split())
+    if len(whole) <= _SUMMARY_CHARS:
+        return whole
+    own = _CLAUSE_WORD_FIRST.sub("", " ".join(text[clause.start:clause.end].split()))
+    first = sent.clauses[0] if sent.clauses else clause
+    opener = " ".join(text[first.start:first.end].split())
+    if len(own) >= 25 and _HAS_SUBJECT.match(own):
+        whole = own
+    elif first is not clause and len(opener) <= 60 and _HAS_SUBJECT.match(opener) and not first.triggers:
+        # "President Putin, who was already at ..., awaited Kim's arrival for the summit": subject + action.
+        whole = f"{opener} {own}"
+    if len(whole) <= _SUMMARY_CHARS:
+        return whole
+    cut = whole[:_SUMMARY_CHARS - 1]
+    return cut[:cut.rfind(" ")].rstrip(",;:") + "…" if " " in cut else cut + "…"

@@ -43,7 +43,7 @@ from typing import Any
 from geoviz.geo.geodesy import build_legs
 from geoviz.model import MOVEMENT_TYPES, Document, Entry, Place, Route, Span, Stop
 from geoviz.nlp.dates import resolve_date
-from geoviz.nlp.lexicon import alternation, entries
+from geoviz.nlp.lexicon import alternation, entries, words
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
 from geoviz.story.reading import POSSESSIVE_AFTER, WINDOW, Clause, PlaceMention, Sentence, Trigger, words_pattern
@@ -55,7 +55,7 @@ CapitalOf = Callable[[str], "Entry | None"]
 
 #: A clause's mode words, tried in this order: the first mode it names is the leg's.
 _MODE_PATTERNS = tuple((mode, words_pattern(alternation(f"mode_{mode}")))
-                       for mode in ("train", "plane", "ship", "car", "foot"))
+                       for mode in ("train", "plane", "ship", "bus", "car", "foot"))
 _DEST_PREPS = entries("destination_prepositions")
 _ORIGIN_VERB = re.compile(r"(?i)board|embark|set\s+sail")
 _RETURN_VERB = re.compile(r"(?i)return|back")
@@ -73,6 +73,29 @@ _LEADER_AFTER = re.compile(
 _ROLE_AFTER = re.compile(r"(?:['’]s)?\s+(?:(?:foreign|defen[cs]e|trade|finance|interior|prime|deputy)\s+)?(?:president|"
                          r"minister|chancellor|premier|king|queen|leader|envoy|monarch|emir|sultan|delegation)"
                          r"(?![\w'’-])(?!\s+[A-Z])")
+# "to the town", "back to the city": a place named before, by its kind (not "to the town of X", not "the town hall").
+_TO_THE_PLACE = re.compile(r"(?i)\b(?:to|into|reached|for)\s+the\s+(town|city|village|capital|port|island)\b"
+                           r"(?!\s+(?:of|hall|centre|center|council|square|limits)\b|['’])")
+_KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "village": ("populated place",),
+                 "capital": ("populated place",), "port": ("populated place", "port"),
+                 "island": ("island", "populated place")}
+# "left his church in", "left the camp at": a short object, then where it is.
+_OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at)\s+"
+                        r"(?:the\s+)?")
+# "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
+_BEFORE = re.compile(r"(?i)\bbefore\b")
+_AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?\Z")
+_BEFORE_REACH = 160
+# "After 30 years in Iran, the couple moved to Texas": the opening phrase says where they were.
+_OPENS_AFTER = re.compile(r"(?i)\s*after\b")
+_RUN_ON = re.compile(r"\w[.!?]['’\"“”]\w")
+_ACRONYM = re.compile(r"[A-Z]{2,}s?")
+_STREET_ENDS = words("street_ends")
+# "to a hospital in", "to the PDQ Mart at": a site, then the named place it is in.
+_TO_SITE_IN = re.compile(r"(?i)(?<![\w-])to\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
+                         r"(?:in|at)\s+(?:the\s+)?\Z")
+# "to Carle Foundation Hospital, ": a named site, then its town after a comma.
+_TO_NAMED_SITE = re.compile(r"(?<![\w-])to\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}[A-Z][\w'’.&-]*,\s+\Z")
 _DET_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Aa])\s+\Z")
 _ROLE = re.compile(r"(?i)(prime minister|head of state|(?:foreign|defen[cs]e|trade|finance|interior) minister|leader|"
                    r"president|premier|king|queen|chancellor|emir|sultan|minister|envoy)")
@@ -86,7 +109,7 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     """
     routes: list[Route] = []
     homes: list[tuple[str, str, Span]] | None = None
-    for group in _group(_candidates(ctx)):
+    for group in (trip for g in _group(_candidates(ctx)) for trip in _trips(g)):
         cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group))))
         cands = _order_by_date(cands)
         if homes is None:
@@ -98,8 +121,37 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
             continue
         stops = [c.stop for c in cands]
         traveller = next((c.traveller for c in cands if c.traveller), None)
+        if not _is_traveller(traveller):
+            traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
     return routes
+
+
+def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
+    """One traveller's stops cut into trips: a stated origin away from where the last trip ended starts another.
+
+    "In May she flew from Oslo to Rome. In June she flew from Madrid to Lisbon" is two trips, not a leg
+    Rome -> Madrid the text never tells.
+    """
+    trips: list[list[_Candidate]] = [[]]
+    for c in group:
+        cur = trips[-1]
+        if (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
+                and any(not x.origin for x in cur)):
+            trips.append([])
+        trips[-1].append(c)
+    return [t for t in trips if t]
+
+
+def _is_traveller(name: str | None) -> bool:
+    """A name or a noun phrase that can move: not a street ("Marshall Street"), not an acronym ("CSTs"), not
+    two sentences run together ("Thomas.'Our")."""
+    if not name:
+        return False
+    words = name.split()
+    if _RUN_ON.search(name) or (len(words) == 1 and _ACRONYM.fullmatch(name)):
+        return False
+    return words[-1].lower().rstrip(".") not in _STREET_ENDS
 
 
 def route_places(routes: list[Route], doc: Document,
@@ -151,17 +203,22 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     out: list[_Candidate] = []
     pending: str | None = None  # "left Ottawa by plane": the mode of the leg that follows
     prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
+    earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
     for sent in ctx.sentences:
-        spare = _spare_mode(text, sent, modes)
         for clause in sent.clauses:
-            mode = _clause_mode(text, clause, modes) or spare
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
-                pairs.append((trig, _movement_stops(text, sent, clause, trig, fallback), False))
+                stops = _movement_stops(text, sent, clause, trig, fallback)
+                if not any(not origin for _m, origin in stops):
+                    back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
+                    stops += [(back, False)] if back is not None else []
+                pairs.append((trig, stops, False))
             if not moves:
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
+            # The mode words are read only where a stop was found (most clauses move nobody).
+            mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
                 actors = ctx.actors.of(sent, clause, trig, antecedents)
                 for m, origin in stops:
@@ -176,6 +233,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     out.append(_Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
                                           stated, bool(_RETURN_VERB.match(trig.text)), weak))
             ctx.actors.remember(sent, clause, antecedents)
+        earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
 
 
@@ -201,7 +259,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or (
         trig.type == "departure" and m.start >= trig.end and (
             (not m.prep and direct_object(text, trig.end, m.start))
-            or (m.prep in ("at", "in") and _ORIGIN_VERB.match(trig.text))))]
+            or (m.prep in ("at", "in") and (_ORIGIN_VERB.match(trig.text)
+                                             or _OBJECT_IN.fullmatch(text, trig.end, m.start)))))]
     dest_preps = _DEST_PREPS
     if trig.type == "arrival" or _AT_VERB.match(trig.text):
         dest_preps += ("in", "at", "near", "off")
@@ -211,12 +270,57 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
+        if m.prep in ("in", "at") and _AFTER.search(text, trig.end, m.start):
+            origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
+            continue
         if (m.prep in dest_preps or (m.prep == "near" and dests)
-                or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))):
+                or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
+                or _site_in(text, trig.end, m)):
             dests.append(m)
     if not dests and not origins and trig.type == "arrival" and fallback is not None:
         dests = [fallback]
+    if not origins and dests:
+        origins = _where_before(text, sent, trig, dests)
     return [(m, True) for m in origins] + [(m, False) for m in dests]
+
+
+def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMention]) -> list[PlaceMention]:
+    """Where the traveller was before setting out, when the sentence says so in order words.
+
+    "spent ten years in Wintersville, before the family moved to Arlington", "married at South Ossett Church
+    before heading to Great Yarmouth"; "returned to Newark after practising in New Zealand" (after the
+    return, but before it in time).
+    """
+    opens_after = bool(_OPENS_AFTER.match(text, sent.start))
+    prior = [m for m in sent.mentions if m.usable and m.prep in ("in", "at") and m.end <= trig.start
+             and trig.start - m.end <= _BEFORE_REACH and (_BEFORE.search(text, m.end, trig.start) or opens_after)]
+    if prior:
+        return prior[-1:]
+    last = dests[-1]
+    after = [m for m in sent.mentions if m.usable and m.prep in ("in", "at") and m.start >= last.end
+             and m.start - last.end <= _BEFORE_REACH and _AFTER.search(text, last.end, m.start)]
+    return after[:1]
+
+
+def _named_earlier(text: str, sent: Sentence, clause: Clause, trig: Trigger, earlier: list[PlaceMention],
+                   taken: set[str]) -> PlaceMention | None:
+    """ "drove from Nairobi to the town": "the town" is the place of that kind named last before the sentence."""
+    hit = _TO_THE_PLACE.search(text, trig.end, clause.end)
+    if hit is None or any(m.start == hit.end() for m in sent.mentions):
+        return None
+    for m in reversed(earlier):
+        if m.place.id not in taken and m.place.kind in _KIND_OF_HEAD.get(hit.group(1).lower(), ()):
+            return m
+    return None
+
+
+def _site_in(text: str, trig_end: int, m: PlaceMention) -> bool:
+    """ "was flown to a hospital in Leeds", "drove her to a store in Woodbridge", "airlifted to Carle Hospital,
+    Urbana": the place of the site the traveller was taken to is the stop."""
+    if m.start - trig_end > WINDOW or m.prep not in ("in", "at", ""):
+        return False
+    gap = text[trig_end:m.start]
+    return bool(_TO_SITE_IN.search(gap) or (not m.prep and _TO_NAMED_SITE.search(gap)))
 
 
 def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
@@ -349,7 +453,11 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
             target = by_text.get(c.traveller or "")  # "A group ... they": the pronoun's antecedent, repeated
         else:
             target = by_role.get(w.key)  # "the minister" finds "the foreign minister", not vice versa
-            if target is None and w.definite and not w.person and groups:
+            if target is None and w.definite and not w.person and groups and (
+                    not c.origin or groups[-1][-1].place.id == c.place.id):
+                # "The vessel docked in Piraeus" continues the voyage under way; "the jet ... en route from Kuala
+                # Lumpur" states an origin of its own: a new trip, not a stitch onto someone else's (unless it
+                # sets out from where the last journey stopped: "the delegation travelled from Arequipa").
                 target = len(groups) - 1
         if target is None:
             if c.weak:

@@ -24,15 +24,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from geoviz.model import Document, Mention, Place
 from geoviz.nlp.dates import DateExpr, date_exprs
-from geoviz.nlp.lexicon import alternation
+from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 
 __all__ = ["POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention", "Sentence", "Trigger",
-           "read_sentences", "words_pattern"]
+           "dateline", "read_sentences", "words_pattern"]
 
 #: Chars looked at before a mention for its preposition, and after a country for "'s leader Kim".
 WINDOW = 80
@@ -65,8 +66,20 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"test-fir(?:ed|es|ing)", r"air\s?strikes?",
         r"(?:military|naval|joint|live-fire)\s+(?:exercises?|drills?)",
         alternation("trigger_military")),
-    # Not "opened fire" (military) or "ceasefire".
-    "disaster": words_pattern(r"(?<!opened\s)(?<!cease)fires?", alternation("trigger_disaster")),
+    # Not "opened fire" (military) or "ceasefire"; a disease with a case, an outbreak or deaths is a disaster.
+    "disaster": words_pattern(
+        r"(?<!opened\s)(?<!cease)fires?",
+        rf"{alternation('trigger_disease')}(?:\s+(?:outbreaks?|cases?|epidemic|deaths?|infections?))?",
+        alternation("trigger_disaster")),
+    # "struck by a car", "hit by a train": a road or rail accident, not an attack.
+    "accident": words_pattern(
+        r"(?:car|vehicle|truck|train|bus|van|motorcycle|pickup|suv|lorry|plane|helicopter)\s+"
+        r"(?:strikes|struck|hits|hit|slammed\s+into|crashed\s+into|ran\s+into|went\s+off)",
+        r"(?:struck|hit|killed|injured)\s+by\s+(?:an?\s+|the\s+)?(?:[\w-]{1,15}\s+)?"
+        r"(?:car|cars|vehicle|truck|train|bus|van|motorcycle|pickup|suv|driver|motorist|lorry)",
+        alternation("trigger_accident")),
+    # "charged with murder", "charged in court": not "users are charged for the heat".
+    "crime": words_pattern(r"charged(?=\s+(?:[\w,.]+\s+){0,4}?(?:with|in)\b)", alternation("trigger_crime")),
     "meeting": words_pattern(alternation("trigger_meeting")),
     "protest": words_pattern(alternation("trigger_protest")),
     "arrival": words_pattern(alternation("trigger_arrival")),
@@ -74,12 +87,47 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "travel": words_pattern(
         r"walked(?!\s+out)",
         # "moved north over ...", "moved inland": not "moved to ban".
-        r"moved(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
-        r"inland|over|across|into|through|towards?|up|down|along)\b)",
+        r"mov(?:ed|es?|ing)(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
+        r"inland|over|across|into|through|towards?|up|down|along|to|from|here|back|away|abroad)\b)",
+        # "was taken by road to Carlisle": moved by someone else ("were brought to" is an arrival).
+        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
+        # "took the night train", "caught a ferry": the vehicle names the trip.
+        r"(?:took|takes|taking|caught|catches|boarded|then)\s+(?:a|an|the|his|her|their|our)\s+(?:[\w-]+\s+)?"
+        r"(?:train|bus|coach|ferry|flight|plane|boat|ship|taxi)",
+        # "and onward to Hvar", "pressed on to the coast"
+        r"(?:onwards?|pressed\s+on|pushed\s+on)(?=\s+(?:to|into|towards?)\b)",
         alternation("trigger_travel")),
     "statement": words_pattern(r"issued\s+(?:a\s+)?statements?", alternation("trigger_statement")),
     "other": words_pattern(alternation("trigger_other")),
 }
+
+
+def _leads(*names: str, code: str = "") -> frozenset[str]:
+    """The words a type's trigger can start with: each lexicon entry's first word, and those ``code`` lists for
+    the patterns written here. Only at these words is the type's pattern tried (:class:`_Hits`)."""
+    firsts = {_FIRST.match(e.lower()).group() for n in names for e in entries(n) if _FIRST.match(e.lower())}
+    return frozenset(firsts | set(code.split()))
+
+
+_FIRST = re.compile(r"[a-z][a-z0-9]*")
+#: Per type, the first word (up to a hyphen) of every phrase its pattern matches; keep in step with TRIGGERS.
+_LEADS: dict[str, frozenset[str]] = {
+    "military": _leads("trigger_military", code="ballistic cruise hypersonic missile rocket nuclear weapon weapons "
+                                                 "test air airstrike airstrikes military naval joint live"),
+    "disaster": _leads("trigger_disaster", "trigger_disease", code="fire fires"),
+    "accident": _leads("trigger_accident", code="car vehicle truck train bus van motorcycle pickup suv lorry plane "
+                                                 "helicopter struck hit killed injured"),
+    "crime": _leads("trigger_crime", code="charged"),
+    "meeting": _leads("trigger_meeting"),
+    "protest": _leads("trigger_protest"),
+    "arrival": _leads("trigger_arrival"),
+    "departure": _leads("trigger_departure"),
+    "travel": _leads("trigger_travel", code="walked moved move moves moving was were been being is are took takes "
+                                             "taking caught catches boarded then onward onwards pressed pushed"),
+    "statement": _leads("trigger_statement", code="issued"),
+    "other": _leads("trigger_other"),
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _WEAPON = words_pattern(alternation("weapons"))
 # Weak triggers need support: "launched"/"fired" are also a campaign or an employee.
 _WEAK_MILITARY = words_pattern(alternation("trigger_military_weak"))
@@ -113,7 +161,8 @@ _DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|w
 # head or a direction adjective stands between them.
 _GOVERNED = re.compile(
     rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
-    rf"(?:(?:[a-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{_DIRECTION_ADJ})\s+)?\Z")
+    rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{_DIRECTION_ADJ})\s+|"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+)?\Z")
 # "1,000 kilometres from Vladivostok", "away from", "north of": a distance
 # anchor, not a location of the action.
 _DISTANCE_BEFORE = re.compile(r"(?i)(?:\b(?:km|kms|kilomet\w{0,4}|miles?|metres?|meters?|away|north|south|east|"
@@ -123,6 +172,17 @@ POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "in Potosí and Oruro", "to Ramadi and Fallujah": a conjunction between two
 # mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
 _COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
+_LIST_COMMA = re.compile(r",\s+")
+# After a dateline's place: an optional state or country, an optional agency, then a dash or colon.
+_DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
+                             r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
+# "to the town": a place named before (geoviz.story.journeys reads which).
+_THE_PLACE = re.compile(r"(?i)\bthe\s+(?:town|city|village|capital|port|island)\b")
+_QUOTE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
+_MOVES = ("arrival", "departure", "travel")
+_NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+_BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 
 # --------------------------------------------------------------------------
 # Clauses
@@ -189,14 +249,45 @@ def read_sentences(doc: Document) -> list[Sentence]:
     text = doc.text or ""
     all_mentions = sorted(((m, p) for p in doc.places for m in p.mentions), key=lambda mp: mp[0].start)
     starts = [m.start for m, _ in all_mentions]
-    out: list[Sentence] = []
-    for i, (s, e) in enumerate(bounded_sentences(text)):
+    bounds = list(bounded_sentences(text))
+    mentions = []
+    for s, e in bounds:
         lo, hi = bisect.bisect_left(starts, s), bisect.bisect_left(starts, e)
-        ms = _inherit_prepositions(text, [_mention(text, m, place) for m, place in all_mentions[lo:hi]
-                                          if m.end <= e])
-        clauses = [_clause(text, cs, ce) for cs, ce in _clauses(text, s, e)]
-        out.append(Sentence(i, s, e, clauses, ms, date_exprs(text, s, e)))
+        mentions.append(_inherit_prepositions(text, [_mention(text, m, place) for m, place in all_mentions[lo:hi]
+                                                     if m.end <= e]))
+    # Triggers are looked for only where they can tie to a place: sentences that name one, or say "the town"
+    # (a place named before), or every sentence of a story filed from a dateline (its place stands in for
+    # the sentences that name none). That is under half of a typical article, and the trigger patterns are
+    # the story layer's main cost.
+    everywhere = _dateline_of(text, bounds, mentions) is not None
+    hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
+                             if everywhere or ms or _THE_PLACE.search(text, s, e)])
+    out = []
+    for i, ((s, e), ms) in enumerate(zip(bounds, mentions)):
+        clauses = [hits.clause(cs, ce) for cs, ce in _clauses(text, s, e)]
+        # Dates are read only where something can be dated: a place or a trigger.
+        dated = ms or any(c.triggers for c in clauses)
+        out.append(Sentence(i, s, e, clauses, ms, date_exprs(text, s, e) if dated else []))
     return out
+
+
+def dateline(text: str, sentences: list[Sentence]) -> PlaceMention | None:
+    """The place a news story is filed from: "CARTHAGE, N.C. (AP) -", "MALTA –", "HELENA, Mont. --".
+
+    A news convention: the place opens a sentence (the article's first or the one after its headline) and a
+    dash or colon follows it, after at most a state and an agency. What the story tells without naming a
+    place happened there (geoviz.story.context).
+    """
+    return _dateline_of(text, [(s.start, s.end) for s in sentences], [s.mentions for s in sentences])
+
+
+def _dateline_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
+    for (start, _end), ms in list(zip(bounds, mentions))[:3]:
+        first = ms[0] if ms else None
+        if first is not None and first.start - start <= 2 and not first.adjectival and _DATELINE_AFTER.match(
+                text, first.end):
+            return first
+    return None
 
 
 def _mention(text: str, m: Mention, place: Place) -> PlaceMention:
@@ -204,28 +295,84 @@ def _mention(text: str, m: Mention, place: Place) -> PlaceMention:
     window = text[max(0, m.start - WINDOW):m.start]
     gov = _GOVERNED.search(window)
     prep = gov.group(1).lower() if gov else ""
+    if prep == "to" and _NEXT_TO.search(window[:gov.start()]):
+        prep = "near"  # "next to the LaBelle Theater", "close to Kharkiv": beside it, not bound for it
     anchor = bool(prep in ("from", "of") and gov and _DISTANCE_BEFORE.search(window[:gov.start()]))
     # The recogniser says whether the text names the place or uses its demonym ("Russian").
     return PlaceMention(m.start, m.end, place, possessive or m.form == "demonym", prep, anchor)
 
 
-def _clause(text: str, start: int, end: int) -> Clause:
-    clause = Clause(start, end)
-    labour = [(m.start(), m.end()) for m in _LABOUR_STRIKE.finditer(text, start, end)]
-    for a, b in labour:
-        clause.triggers.append(Trigger("protest", a, b, text[a:b]))
-    for kind, rx in TRIGGERS.items():
-        for m in rx.finditer(text, start, end):
-            if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(text, m.end()):
-                continue
-            if any(a <= m.start() < b for a, b in labour):
-                continue  # "went on strike": the labour action already stands for it
-            clause.triggers.append(Trigger(kind, m.start(), m.end(), m.group()))
-    if _WEAPON.search(text, start, end):
-        for m in _WEAK_MILITARY.finditer(text, start, end):
-            clause.triggers.append(Trigger("military", m.start(), m.end(), m.group()))
-    clause.triggers.sort(key=lambda t: t.start)
-    return clause
+@dataclass(frozen=True, slots=True)
+class _Hits:
+    """Every trigger match of a document, found in one pass per pattern (not one per clause: the story layer's
+    main cost was running a dozen patterns on each of thousands of short clauses)."""
+
+    triggers: list[Trigger]  # in text order; at one start, in the order TRIGGERS lists the types
+    starts: list[int]
+    labour: list[tuple[int, int]]
+    weapons: list[int]  # starts of weapon words
+    weak: list[Trigger]  # "launched", "fired": military only with a weapon word in the same clause
+    weak_starts: list[int]
+
+    @classmethod
+    def find(cls, text: str, spans: list[tuple[int, int]]) -> _Hits:
+        """The hits inside ``spans`` (sentences, in text order)."""
+        def each(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
+            for a, b in spans:
+                yield from rx.finditer(text, a, b)
+
+        low = text.lower()
+        # A labour strike needs "strik..."; most articles have none, so the long pattern is skipped.
+        labour = [(m.start(), m.end()) for m in each(_LABOUR_STRIKE)] if "strik" in low else []
+        labour_starts = [a for a, _ in labour]
+        ranked: list[tuple[int, int, Trigger]] = [(a, 0, Trigger("protest", a, b, text[a:b])) for a, b in labour]
+        # One pass over the words; each type's pattern is tried only where one of its lead words stands.
+        found: dict[str, list[re.Match[str]]] = {kind: [] for kind in TRIGGERS}
+        for a, b in spans:
+            ends = dict.fromkeys(TRIGGERS, a)  # as finditer: a type's matches do not overlap
+            for w in _WORD.finditer(low, a, b):
+                word = w.group()
+                for kind, leads in _LEADS.items():
+                    if word in leads and w.start() >= ends[kind]:
+                        m = TRIGGERS[kind].match(text, w.start(), b)
+                        if m is not None:
+                            found[kind].append(m)
+                            ends[kind] = m.end()
+        for rank, kind in enumerate(TRIGGERS, 1):
+            for m in found[kind]:
+                if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(text, m.end()):
+                    continue
+                k = bisect.bisect_right(labour_starts, m.start()) - 1
+                if k >= 0 and labour[k][0] <= m.start() < labour[k][1]:
+                    continue  # "went on strike": the labour action already stands for it
+                if kind != "disaster" and m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
+                    continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name ("Hurricane
+                    # Delia" is the storm itself)
+                ranked.append((m.start(), rank, Trigger(kind, m.start(), m.end(), m.group())))
+        ranked.sort(key=lambda r: (r[0], r[1]))
+        # What someone says in quotation marks ("It looked like an explosion") is their account, not the story's.
+        quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+        ranked = [r for r in ranked if r[2].type in _MOVES or not any(a < r[0] < b for a, b in quoted)]
+        # A trigger inside a longer one of another type is part of it: "home invasion" is a crime, not "invasion".
+        ranked = [r for r in ranked if not any(
+            o[2].type != r[2].type and o[2].start <= r[2].start and r[2].end <= o[2].end
+            and o[2].end - o[2].start > r[2].end - r[2].start for o in ranked)]
+        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)]
+        return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour,
+                   [m.start() for m in each(_WEAPON)], weak, [t.start for t in weak])
+
+    def clause(self, start: int, end: int) -> Clause:
+        """The clause [start, end) with the triggers that lie wholly inside it."""
+        clause = Clause(start, end)
+        lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        clause.triggers = [t for t in self.triggers[lo:hi] if t.end <= end]
+        w = bisect.bisect_left(self.weapons, start)
+        if w < len(self.weapons) and self.weapons[w] < end:
+            lo, hi = bisect.bisect_left(self.weak_starts, start), bisect.bisect_left(self.weak_starts, end)
+            weak = [t for t in self.weak[lo:hi] if t.end <= end]
+            if weak:
+                clause.triggers = sorted(clause.triggers + weak, key=lambda t: t.start)
+        return clause
 
 
 def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -235,10 +382,14 @@ def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[Place
     like a bare subject (an actor) and "Fallujah" like no stop at all.
     """
     out: list[PlaceMention] = []
-    for m in mentions:
+    for i, m in enumerate(mentions):
         prev = out[-1] if out else None
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        # "in Sharon, Cornwall and Salisbury": a bare comma joins a list only when "and" closes it.
+        listed = (nxt is not None and _LIST_COMMA.fullmatch(text, prev.end if prev else 0, m.start) is not None
+                  and 0 < nxt.start - m.end <= 16 and _COORDINATION.fullmatch(text, m.end, nxt.start) is not None)
         if (prev is not None and not m.prep and prev.prep and not prev.adjectival and not m.adjectival
-                and 0 < m.start - prev.end <= 16 and _COORDINATION.fullmatch(text, prev.end, m.start)):
+                and 0 < m.start - prev.end <= 16 and (_COORDINATION.fullmatch(text, prev.end, m.start) or listed)):
             m = PlaceMention(m.start, m.end, m.place, m.adjectival, prev.prep, prev.distance_anchor, True)
         out.append(m)
     return out
@@ -259,16 +410,38 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > s:
         spans.append((s, end))
     out = []
-    for a, b in spans:
+    for a, b in _join_appositions(text, spans):
         out.extend(_split_coordinated(text, a, b))
     return [(a, b) for a, b in (_trim(text, a, b) for a, b in out) if b > a]
+
+
+def _join_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "drove from the capital, Bamako, north to Gao": a bare name between commas names what precedes it, so
+    it stays in that clause, and so does a lower-case continuation after it ("north to Gao"); "..., Urbana, where
+    he died" keeps its "where" clause apart."""
+    out: list[tuple[int, int]] = []
+    joined = False
+    for a, b in spans:
+        bare = _BARE_NAME.fullmatch(text[a:b].strip(" ,")) is not None
+        if out and bare and text[out[-1][1]:a].strip() == ",":
+            out[-1] = (out[-1][0], b)
+            joined = True
+            continue
+        if out and joined and text[out[-1][1]:a].strip() == "," and text[a:b].lstrip()[:1].islower():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        joined = False
+    return out
 
 
 def _split_coordinated(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """ "left Ottawa ... and arrived in London": a coordinated action verb starts a new clause."""
     spans, s = [], start
     for m in _AND_VERB.finditer(text, start, end):
-        if any(rx.match(text, m.end(), end) for kind, rx in TRIGGERS.items() if kind in VERB_TYPES):
+        word = _WORD.match(text, m.end(), end)
+        lead = word.group().lower() if word else ""
+        if any(lead in _LEADS[kind] and TRIGGERS[kind].match(text, m.end(), end) for kind in VERB_TYPES):
             spans.append((s, m.start()))
             s = m.start()
     spans.append((s, end))
