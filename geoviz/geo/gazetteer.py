@@ -20,11 +20,11 @@ import threading
 import zlib
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from geoviz.errors import GeovizError
+from geoviz.geo.stores import bundled_store_path, chosen_store
 from geoviz.model import Entry
 from geoviz.nlp.names import fold
 
@@ -56,6 +56,22 @@ KINDS = ("country", "admin1", "admin2", "populated place", "airport", "port", "f
 # Each tenfold of population adds this much, up to 10 million.
 POP_PER_DECADE = 0.15
 
+# GeoNames feature codes that only a full store (``geoviz gazetteer build``) holds; the bundled store has
+# none of them, so its ranking is unchanged. A hospital, church, valley or small admin unit from the dump
+# is one of thousands of the same name and needs context to win: its prior falls to about a village's,
+# so a town of the same name keeps a bare mention. Curated facilities and landmarks carry no code and
+# keep their high base. (AIRP, PRT, LK, STM, SEA, GULF, BAY, CAPE and PASS are also bundled codes: kept as they are.)
+_FACILITY_CODES = ("AIRB", "AIRF", "STDM", "UNIV", "SCHC", "HSP", "HSPC", "HSPD", "CH", "MSQE", "TMPL", "SYG",
+                   "SHRN", "CTRR", "MSTY", "MILB", "PRN", "MUS", "DAM", "BDG", "SQR")
+_LANDMARK_CODES = ("MNMT", "HSTS", "CSTL", "PAL", "RUIN", "TOWR")
+_NATURAL_CODES = ("MT", "MTS", "PK", "PKS", "HLL", "HLLS", "VLC", "VAL", "VALS", "RDGE", "ISL", "ISLS", "ISLET",
+                  "ATOL", "ARCH", "PEN", "DSRT", "PLAT", "CNYN", "GRGE", "STMS", "LKS", "RSV",
+                  "LGN", "BAYS", "BGHT", "COVE", "FJD", "CHN", "CNL", "WTRF", "AREA", "LCTY", "PRK", "RESN")
+DUMP_CODE_ADJUST = {**{c: -1.0 for c in _FACILITY_CODES + _LANDMARK_CODES},
+                    **{c: -0.8 for c in _NATURAL_CODES},
+                    "STRT": -0.8,
+                    "ADM3": -0.2, "ADM4": -0.25, "ADM5": -0.25, "ADMD": -0.25}
+
 
 @functools.lru_cache(maxsize=65_536)
 def prior(kind: str, population: int, feature_code: str) -> float:
@@ -65,7 +81,8 @@ def prior(kind: str, population: int, feature_code: str) -> float:
     document, and the same places come back (a logarithm per call otherwise).
     """
     pop_term = POP_PER_DECADE * min(7.0, math.log10(1 + max(0, population)))
-    return KIND_BASE.get(kind, 0.3) + pop_term + CAPITAL_BONUS.get(feature_code, 0.0)
+    return (KIND_BASE.get(kind, 0.3) + pop_term + CAPITAL_BONUS.get(feature_code, 0.0)
+            + DUMP_CODE_ADJUST.get(feature_code, 0.0))
 
 
 _DESIGNATION = re.compile(r"\b(Krai|Kray|Oblast|Province|Prefecture|Region|Governorate|State|County|Republic|"
@@ -103,7 +120,8 @@ class ReverseResult:
 
 
 def default_store_path() -> Path:
-    return Path(str(resources.files("geoviz_gazetteer").joinpath("gazetteer.sqlite")))
+    """The bundled store (what ``Gazetteer()`` opens); :func:`default_gazetteer` may choose a built one."""
+    return bundled_store_path()
 
 
 _COLUMNS = "e.rowid, e.id, e.name, e.lat_e5, e.lon_e5, e.kind, e.feature_code, e.country, e.admin1, " \
@@ -541,7 +559,15 @@ class StoreNameKeys(Set[str]):
         return len(self.gaz.name_keys())
 
 
-@functools.lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The bundled store, opened once per process."""
-    return Gazetteer()
+    """The store :func:`geoviz.geo.stores.chosen_store` picks (a built one, else the bundled one), opened once.
+
+    Keyed by path, so ``--gazetteer``/``GEOVIZ_GAZETTEER`` set for one run open that store without
+    reopening the bundled one for every other run in the same process (tests, the app).
+    """
+    return _open_store(chosen_store()[0].absolute())
+
+
+@functools.lru_cache(maxsize=4)
+def _open_store(path: Path) -> Gazetteer:
+    return Gazetteer(path)

@@ -1,0 +1,57 @@
+"""Which gazetteer store to open: one the user named, one they built, or the bundled one.
+
+Why a module of its own: the choice is made in one place and in one order, so
+the CLI, the pipeline and the app always agree on the store they use:
+
+1. an explicit path (``geoviz --gazetteer PATH``, which sets the variable below for the run);
+2. the environment variable ``GEOVIZ_GAZETTEER``;
+3. a store built by ``geoviz gazetteer build`` in the user's data directory;
+4. the bundled store shipped with geoviz.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+ENV_STORE = "GEOVIZ_GAZETTEER"
+BUILT_NAME = "gazetteer.sqlite"
+
+
+def bundled_store_path() -> Path:
+    """The store shipped inside the package (``geoviz_gazetteer``)."""
+    return Path(str(resources.files("geoviz_gazetteer").joinpath("gazetteer.sqlite")))
+
+
+def data_dir() -> Path:
+    """Where geoviz keeps what the user downloads and builds.
+
+    platformdirs' user data directory when it is installed, else the XDG
+    location (``$XDG_DATA_HOME/geoviz``, by default ``~/.local/share/geoviz``):
+    the same folder on Linux, without adding a dependency for one path.
+    """
+    try:
+        import platformdirs
+    except ImportError:
+        base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+        return Path(base) / "geoviz"
+    return Path(platformdirs.user_data_dir("geoviz", appauthor=False))
+
+
+def built_store_path() -> Path:
+    """Where ``geoviz gazetteer build`` writes by default (it may not exist yet)."""
+    return data_dir() / BUILT_NAME
+
+
+def chosen_store(explicit: str | Path | None = None) -> tuple[Path, str]:
+    """The store to open and why: ``(path, how)`` with how in ``option | env | built | bundled``."""
+    if explicit:
+        return Path(explicit), "option"
+    env = os.environ.get(ENV_STORE)
+    if env:
+        return Path(env), "env"
+    built = built_store_path()
+    if built.is_file():
+        return built, "built"
+    return bundled_store_path(), "bundled"

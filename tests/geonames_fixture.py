@@ -1,0 +1,87 @@
+"""A small GeoNames dump in the exact 19-column format, for the full-build tests and the bench.
+
+Rows come from the bundled store (real ids: a build must skip them as already
+bundled) plus rows of our own making with clearly fictional ids (990000001 up):
+a facility, a neighbourhood, natural features, and many villages named Paris.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from geoviz.geo.gazetteer import KINDS
+from geoviz.geo.stores import bundled_store_path
+
+FICTIONAL_BASE = 990_000_000
+# (id offset, name, class, code, country, admin1, lat, lon, population)
+FICTIONAL = [
+    (1, "Zorvath Memorial Hospital", "S", "HSP", "GB", "ENG", 51.5312, -0.1042, 0),
+    (2, "Quillmere", "P", "PPLX", "GB", "ENG", 51.5621, -0.0741, 0),
+    (3, "Mount Vellagrin", "T", "MT", "NZ", "E9", -43.5950, 170.1420, 0),
+    (4, "Brannoch Valley", "T", "VAL", "GB", "SCT", 57.1201, -4.7102, 0),
+    (5, "Stade Orvelle", "S", "STDM", "FR", "11", 48.9244, 2.3601, 0),
+    (6, "Lake Ismarelle", "H", "LK", "CA", "08", 46.1203, -79.5102, 0),
+    # not kept: a railway station (S.RSTN) and a historical division (A.ADM1H)
+    (7, "Quillmere Junction", "S", "RSTN", "GB", "ENG", 51.5630, -0.0750, 0),
+    (8, "Old Vellagrin Province", "A", "ADM1H", "NZ", "E9", -43.60, 170.10, 0),
+]
+PARIS_VILLAGES = 60
+
+
+def _row(gid: int, name: str, fclass: str, code: str, cc: str, a1: str, lat: float, lon: float, pop: int,
+         alternates: str = "") -> str:
+    cols = [str(gid), name, name, alternates, f"{lat:.5f}", f"{lon:.5f}", fclass, code, cc, "", a1, "", "", "",
+            str(pop), "", "12", "Etc/UTC", "2026-01-01"]
+    return "\t".join(cols)
+
+
+def bundled_rows(limit: int) -> Iterator[str]:
+    """Populated places of the bundled store written back as GeoNames rows (their real ids)."""
+    con = sqlite3.connect(f"{bundled_store_path().absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    try:
+        for gid, name, lat, lon, code, cc, a1, pop in con.execute(
+                "SELECT substr(id, 4), name, lat_e5, lon_e5, feature_code, country, admin1, population "
+                "FROM entries WHERE kind = ? AND id LIKE 'gn:%' ORDER BY rowid LIMIT ?",
+                (KINDS.index("populated place"), limit)):
+            yield _row(int(gid), name, "P", code, cc, a1, lat / 1e5, lon / 1e5, pop)
+    finally:
+        con.close()
+
+
+def fictional_rows() -> Iterator[str]:
+    for off, name, fclass, code, cc, a1, lat, lon, pop in FICTIONAL:
+        yield _row(FICTIONAL_BASE + off, name, fclass, code, cc, a1, lat, lon, pop)
+    for i in range(PARIS_VILLAGES):
+        # Villages named Paris scattered over the US, Canada and Brazil: what the full dump adds.
+        cc, a1 = [("US", "TX"), ("CA", "08"), ("BR", "26")][i % 3]
+        yield _row(FICTIONAL_BASE + 100 + i, "Paris", "P", "PPL", cc, a1, 30.0 + i * 0.2, -95.0 + i * 0.3, i * 5)
+
+
+def write_fixture(folder: Path, bundled: int = 3000, as_zip: bool = True) -> Path:
+    """``folder/XX.zip`` (or ``.txt``) holding ``bundled`` rows from the store and the fictional ones."""
+    folder.mkdir(parents=True, exist_ok=True)
+    text = "\n".join([*bundled_rows(bundled), *fictional_rows()]) + "\n"
+    if not as_zip:
+        out = folder / "XX.txt"
+        out.write_text(text, encoding="utf-8")
+        return out
+    out = folder / "XX.zip"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("XX.txt", text)
+        z.writestr("readme.txt", "fixture for geoviz tests\n")
+    return out
+
+
+def write_alternate_names(folder: Path) -> Path:
+    """An alternateNamesV2 file: a short name for the fictional hospital, a link row that must be ignored."""
+    out = folder / "alternateNamesV2.txt"
+    rows = [
+        ["1", str(FICTIONAL_BASE + 1), "en", "The Zorvath", "", "1", "", "", "", ""],
+        ["2", str(FICTIONAL_BASE + 1), "link", "https://en.wikipedia.org/wiki/Zorvath", "", "", "", "", "", ""],
+        ["3", str(FICTIONAL_BASE + 5), "fr", "Parc Orvelle", "", "", "", "", "", ""],
+    ]
+    out.write_text("\n".join("\t".join(r) for r in rows) + "\n", encoding="utf-8")
+    return out
