@@ -146,9 +146,12 @@ def show_input() -> bool:
     if st.session_state.get("notice"):
         st.error(markup.markdown_text(st.session_state["notice"]), icon=":material/block:")
     st.divider()
-    return st.toggle("Offline basemap", value=mapframe.DEFAULT_OFFLINE_BASEMAP, key="offline_basemap",
-                     help="Bundled country outlines (no internet needed). Turn off for OpenStreetMap tiles, "
-                          "which need a connection.")
+    offline = st.toggle("Offline basemap", value=mapframe.DEFAULT_OFFLINE_BASEMAP, key="offline_basemap",
+                        help="Bundled country outlines (no internet needed). Turn off for OpenStreetMap tiles, "
+                             "which need a connection.")
+    st.caption(resources.store_label(), help="Build a full store with `geoviz gazetteer build`; choose one with "
+               "GEOVIZ_GAZETTEER (see docs/gazetteer.md).")
+    return offline
 
 
 def current_workspace() -> workspace.Workspace:

@@ -14,17 +14,19 @@ from typing import Any
 import streamlit as st
 
 from geoviz.geo.gazetteer import Gazetteer, StoreNameKeys, default_gazetteer
+from geoviz.geo.stores import chosen_store
 from geoviz.model import Entry
 from geoviz.pipeline import pipeline, scene_of
 from geoviz.scene import Scene
 
-__all__ = ["corpus_page", "gazetteer", "parse_article", "search_gazetteer"]
+__all__ = ["corpus_page", "gazetteer", "parse_article", "search_gazetteer", "store_label"]
 
 
 @st.cache_resource(show_spinner=False)
 def gazetteer() -> Gazetteer:
-    """The bundled gazetteer, opened once per server process (its SQLite connection is thread-safe).
+    """The chosen gazetteer (a built full store, else the bundled one), opened once per server process.
 
+    Its SQLite connection is thread-safe.
     Its recogniser starts on :class:`StoreNameKeys` (each name test asks the
     store's index) so the landing article is parsed without waiting ~0.5 s of
     CPU for the set of every name key; :func:`geoviz.app.warmup.warm_up_next`
@@ -35,6 +37,17 @@ def gazetteer() -> Gazetteer:
     if "name_keys" not in vars(recogniser):  # not loaded yet (cached_property: an instance attribute once set)
         recogniser.name_keys = StoreNameKeys(gaz)
     return gaz
+
+
+@st.cache_data(show_spinner=False)
+def store_label() -> str:
+    """The sidebar's line saying which gazetteer store the app uses and how big it is (read once)."""
+    gaz = gazetteer()
+    _, how = chosen_store()
+    entries = sum(gaz.kind_counts().values())
+    kind = {"bundled": "bundled", "built": "full (built)", "env": "from GEOVIZ_GAZETTEER",
+            "option": "chosen"}[how]
+    return f"Gazetteer: {kind}, {entries:,} places, {gaz.path.stat().st_size / 1e6:,.0f} MB"
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from geoviz.cli.common import CliError, plain, positive_int, print_json, table
-from geoviz.geo.gazetteer import KINDS, Gazetteer, default_gazetteer
+from geoviz.geo.gazetteer import Gazetteer, default_gazetteer
 from geoviz.geo.stores import chosen_store, data_dir
 
 
@@ -124,10 +124,10 @@ def cmd_download(a: argparse.Namespace) -> int:
 
 def store_info(gaz: Gazetteer, how: str) -> dict[str, Any]:
     """Which store, its size, entries by kind, sources and build date: ``geoviz gazetteer info``."""
-    counts = dict(gaz._query("SELECT kind, count(*) FROM entries GROUP BY kind", ()))
+    counts = gaz.kind_counts()
     build = json.loads(gaz.meta["build"]) if "build" in gaz.meta else None
     return {"store": str(gaz.path), "chosen_by": how, "bytes": gaz.path.stat().st_size,
-            "entries": sum(counts.values()), "by_kind": {KINDS[k]: n for k, n in sorted(counts.items())},
+            "entries": sum(counts.values()), "by_kind": counts,
             "sources": json.loads(gaz.meta.get("sources", "{}")),
             "built": build["built"] if build else None, "build": build}
 

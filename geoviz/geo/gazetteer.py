@@ -302,6 +302,11 @@ class Gazetteer:
         found.sort(key=lambda n: (len(_TRANSLITERATION.findall(n)), n))
         return found[0] if found else ""
 
+    def kind_counts(self) -> dict[str, int]:
+        """Entries by kind (``geoviz gazetteer info``, the app's store line): one grouped scan."""
+        return {KINDS[k]: n for k, n in self._query("SELECT kind, count(*) FROM entries GROUP BY kind ORDER BY kind",
+                                                      ())}
+
     def demonym(self, text: str) -> tuple[str, str] | None:
         """("KP", "country") for "North Korean"; None if the word is no demonym."""
         key = _clean_query(text)
