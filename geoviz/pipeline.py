@@ -39,7 +39,7 @@ UNCERTAIN_KINDS = {"populated place"}
 
 
 def pipeline(gazetteer: Gazetteer | None = None) -> tuple[Recogniser, Resolver]:
-    """The recogniser and resolver of a gazetteer (the bundled one by default), built once.
+    """The recogniser and resolver of a gazetteer (by default the chosen store: a built one, else bundled), built once.
 
     ``None`` and the default gazetteer itself share one pipeline: building
     the recogniser loads every name key (about half a second).

@@ -143,13 +143,15 @@ def _entry_and_names(cols: list[str], rowid: int, kind: str, detail: str) -> tup
     entry = (rowid, f"gn:{gid}", name, "" if asciiname == name else asciiname,
              round(float(lat) * 1e5), round(float(lon) * 1e5), KINDS.index(kind), code, cc, a1, a2,
              population, round(prior(kind, population, code) * 1000), SOURCE, detail, "")
-    keys = {(fold(name), rowid, 0)}
+    # One row per key, the entry's own name first: the ASCII name usually folds to the same key, and
+    # with INSERT OR IGNORE whichever came first would win; the own-name form (0) must, as in build.py.
+    keys = {fold(name): 0}
     for alt in [asciiname] + (alternates.split(",") if kind != "populated place"
                               or population >= MIN_POP_FOR_ALT_NAMES else []):
         k = fold(alt)
         if k and len(k) <= 80 and not alt.startswith("http"):
-            keys.add((k, rowid, 1))
-    return entry, [k for k in keys if k[0]]
+            keys.setdefault(k, 1)
+    return entry, [(k, rowid, form) for k, form in keys.items() if k]
 
 
 def _progress(label: str, count: int, started: float, stream: IO[str] | None) -> None:
