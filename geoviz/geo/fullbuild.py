@@ -35,37 +35,20 @@ from typing import IO
 from geoviz.errors import GeovizError
 from geoviz.geo.gazetteer import KINDS, prior
 from geoviz.geo.stores import BUILT_NAME, bundled_store_path
+from geoviz.nlp import lexicon
 from geoviz.nlp.names import fold
 
 # Feature classes kept whole: administrative divisions, populated places, areas (parks, regions, ports).
 WHOLE_CLASSES = frozenset("APL")
-# From S (spots), T (terrain) and H (water): the codes news names. Value: the store kind.
-KEPT_CODES = {
-    # S: airports, venues, campuses, hospitals, places of worship, monuments, bases
-    "AIRP": "airport", "AIRB": "airport", "AIRF": "airport",
-    "STDM": "facility", "UNIV": "facility", "SCHC": "facility", "HSP": "facility", "HSPC": "facility",
-    "HSPD": "facility", "CH": "facility", "MSQE": "facility", "TMPL": "facility", "SYG": "facility",
-    "SHRN": "facility", "CTRR": "facility", "MSTY": "facility", "MILB": "facility", "PRN": "facility",
-    "MUS": "facility", "DAM": "facility", "BDG": "facility", "SQR": "facility",
-    "MNMT": "landmark", "HSTS": "landmark", "CSTL": "landmark", "PAL": "landmark", "RUIN": "landmark",
-    "TOWR": "landmark",
-    # T: mountains, volcanoes, valleys, islands and other named terrain
-    "MT": "peak", "PK": "peak", "VLC": "peak", "HLL": "peak",
-    "MTS": "region", "PKS": "region", "HLLS": "region", "VAL": "region", "VALS": "region", "RDGE": "region",
-    "ISL": "region", "ISLS": "region", "ISLET": "region", "ATOL": "region", "ARCH": "region", "PEN": "region",
-    "CAPE": "region", "DSRT": "region", "PLAT": "region", "CNYN": "region", "GRGE": "region", "PASS": "region",
-    # H: rivers, lakes, bays and other named water
-    "STM": "river", "STMS": "river", "CNL": "river", "WTRF": "landmark",
-    "LK": "lake", "LKS": "lake", "RSV": "lake", "LGN": "lake",
-    "BAY": "sea", "BAYS": "sea", "BGHT": "sea", "COVE": "sea", "GULF": "sea", "SEA": "sea", "STRT": "sea",
-    "FJD": "sea", "CHN": "sea",
-}
+# From S (spots), T (terrain) and H (water): the codes news names, each with its store kind
+# (geoviz/nlp/lexicon/geonames_codes.json, "kind"; classes A, P and L are kept whole: see kind_of).
+KEPT_CODES: dict[str, str] = lexicon.table("geonames_codes")["kind"]
 # Alternate names: below this population a populated place keeps only its own and ASCII name as keys,
 # as the bundled store does (gazetteer/build.py MIN_POP_FOR_ALT_NAMES): village names in 40 languages
 # would mostly add false readings.
 MIN_POP_FOR_ALT_NAMES = 5000
 # alternateNamesV2 "languages" that are not names: links, postcodes, Wikidata ids, codes of other kinds.
-NOT_NAMES = frozenset({"link", "wkdt", "post", "unlc", "tcid", "fr_1793", "phon", "piny"})
+NOT_NAMES = lexicon.words("alternate_name_non_languages")
 CODE_LANGUAGES = frozenset({"iata", "icao", "faac", "abbr"})
 BATCH = 20_000
 COLUMNS = 19

@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from geoviz.errors import GeovizError
 from geoviz.geo.stores import bundled_store_path, chosen_store
 from geoviz.model import Entry
+from geoviz.nlp import lexicon
 from geoviz.nlp.names import fold
 
 SCHEMA_VERSION = 1
@@ -61,16 +62,8 @@ POP_PER_DECADE = 0.15
 # is one of thousands of the same name and needs context to win: its prior falls to about a village's,
 # so a town of the same name keeps a bare mention. Curated facilities and landmarks carry no code and
 # keep their high base. (AIRP, PRT, LK, STM, SEA, GULF, BAY, CAPE and PASS are also bundled codes: kept as they are.)
-_FACILITY_CODES = ("AIRB", "AIRF", "STDM", "UNIV", "SCHC", "HSP", "HSPC", "HSPD", "CH", "MSQE", "TMPL", "SYG",
-                   "SHRN", "CTRR", "MSTY", "MILB", "PRN", "MUS", "DAM", "BDG", "SQR")
-_LANDMARK_CODES = ("MNMT", "HSTS", "CSTL", "PAL", "RUIN", "TOWR")
-_NATURAL_CODES = ("MT", "MTS", "PK", "PKS", "HLL", "HLLS", "VLC", "VAL", "VALS", "RDGE", "ISL", "ISLS", "ISLET",
-                  "ATOL", "ARCH", "PEN", "DSRT", "PLAT", "CNYN", "GRGE", "STMS", "LKS", "RSV",
-                  "LGN", "BAYS", "BGHT", "COVE", "FJD", "CHN", "CNL", "WTRF", "AREA", "LCTY", "PRK", "RESN")
-DUMP_CODE_ADJUST = {**{c: -1.0 for c in _FACILITY_CODES + _LANDMARK_CODES},
-                    **{c: -0.8 for c in _NATURAL_CODES},
-                    "STRT": -0.8,
-                    "ADM3": -0.2, "ADM4": -0.25, "ADM5": -0.25, "ADMD": -0.25}
+# The adjustment per code: geoviz/nlp/lexicon/geonames_codes.json, "prior_adjust".
+DUMP_CODE_ADJUST: dict[str, float] = lexicon.table("geonames_codes")["prior_adjust"]
 
 
 @functools.lru_cache(maxsize=65_536)
