@@ -187,6 +187,22 @@ def test_match_festival_and_election_are_meetings() -> None:
     assert all(t == "meeting" for t, _ in got)
 
 
+def test_a_happening_named_after_its_place_is_there() -> None:
+    # The place inside the event's name locates it, not a wider place named after it.
+    text = ("Crowds packed the rides at the Essex County Fair in New Jersey on Saturday. Thunder Snow won the "
+            "Dubai World Cup last night, and the Kerala floods killed 40 people last week.")
+    got = _typed(text, {"Essex County": "Essex County", "New Jersey": "New Jersey", "Dubai": "Dubai",
+                        "Kerala": "Kerala"})
+    assert got == [("meeting", "Essex County"), ("meeting", "Dubai"), ("disaster", "Kerala")]
+
+
+def test_active_shooting_verbs_are_crimes() -> None:
+    text = ("Police said a gunman shot a man outside a market in Accra on Monday. In Durban, a taxi driver was "
+            "fatally shot on Friday, and shots fired near a school in Cali were reported by neighbours.")
+    got = _typed(text, {"Accra": "Accra", "Durban": "Durban", "Cali": "Cali"})
+    assert got == [("crime", "Accra"), ("crime", "Durban"), ("crime", "Cali")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

@@ -137,6 +137,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
                 return m
         if trig.type != "arrival":
             return None
+    if trig.type in _STATIC_TYPES and trig.type != "arrival":
+        for m in inside:
+            if m.start < trig.start < m.end:
+                return m  # the happening's name holds its place: "the Walker County Fair", "the Kent County Show"
     if trig.type == "statement":
         # What is said ("... that North Korea would pay a price ... in Ukraine") is not where.
         for m in after:
