@@ -359,3 +359,17 @@ def test_a_traveller_is_someone_not_a_street_or_an_acronym() -> None:
 
     assert not any(_is_traveller(t) for t in ("CSTs", "Marshall Street", "Thomas.'Our"))
     assert all(_is_traveller(t) for t in ("Kay", "The crews", "the family", "US President Donald Trump"))
+
+
+@pytest.mark.parametrize("text, names, stops", [
+    # a possessive object, then the site's place: "left his church in ..."
+    ("The pastor left his church in Kisumu on Sunday and flew to Eldoret.",
+     {"Kisumu": "Kisumu", "Eldoret": "Eldoret"}, ["Kisumu", "Eldoret"]),
+    # "move" with its object before a stated origin
+    ("The firm had to move its workshop across the river from Porto to Braga last year.",
+     {"Porto": "Porto", "Braga": "Braga"}, ["Porto", "Braga"]),
+])
+def test_object_between_movement_verb_and_its_places(text: str, names: dict[str, str], stops: list[str]) -> None:
+    doc = make_doc(text, names)
+    routes = routes_of(doc)
+    assert [names_of(r) for r in routes] == [stops]

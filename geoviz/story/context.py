@@ -72,6 +72,8 @@ _IMPACT = re.compile(rf"\s+(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}{
                      r"\s+(?:the\s+)?")
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
+# "left his church in Fort Worth", "visited a school in Leeds": the verb's object is a site inside the place.
+_SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-]{0,20}\s+){1,2}in\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +190,7 @@ def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
     """ "left Pyongyang", "visited the Kremlin", "left the port of Mombasa": the place is the verb's object."""
     gap = text[trig_end:mention_start]
     return (len(gap) < 8 and gap.strip().lower() in ("", "the")) or (
-        len(gap) < 40 and bool(_OF_HEAD.fullmatch(gap)))
+        len(gap) < 40 and bool(_OF_HEAD.fullmatch(gap) or _SITE_IN.fullmatch(gap)))
 
 
 def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMention | None:

@@ -89,6 +89,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # "moved north over ...", "moved inland": not "moved to ban".
         r"mov(?:ed|es?|ing)(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
         r"inland|over|across|into|through|towards?|up|down|along|to|from|here|back|away|abroad)\b)",
+        # "move his company from Santa Ana to ...": an object between the verb and a stated origin.
+        r"mov(?:ed|es?|ing)(?=\s+(?:his|her|their|its|the|our)\s+(?:[\w-]+\s+){0,6}?from\b)",
         # "was taken by road to Carlisle": moved by someone else ("were brought to" is an arrival).
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
         # "took the night train", "caught a ferry": the vehicle names the trip.
@@ -396,9 +398,10 @@ def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[Place
 
 
 def _left_is_movement(text: str, end: int) -> bool:
-    """ "left Pyongyang", "left for Moscow", "left the capital": not "on the left"."""
+    """ "left Pyongyang", "left for Moscow", "left the capital", "left his church in ...": not "on the left"."""
     nxt = text[end:end + 20].lstrip()
-    return bool(nxt[:1].isupper() or nxt.lower().startswith(("for ", "the ", "on ", "from ")))
+    return bool(nxt[:1].isupper() or nxt.lower().startswith(("for ", "the ", "on ", "from ", "his ", "her ",
+                                                                 "their ", "its ", "our ")))
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
