@@ -373,3 +373,10 @@ def test_object_between_movement_verb_and_its_places(text: str, names: dict[str,
     doc = make_doc(text, names)
     routes = routes_of(doc)
     assert [names_of(r) for r in routes] == [stops]
+
+
+def test_a_state_gives_way_to_a_town_inside_it() -> None:
+    # "to Queensland ... reached Townsville": one stop, the town, as a country gives way to its town.
+    text = ("The couple drove from Adelaide to Queensland for a holiday. The car reached Townsville on Monday.")
+    doc = make_doc(text, {"Adelaide": "Adelaide", "Queensland": "Queensland", "Townsville": "Townsville"})
+    assert [names_of(r) for r in routes_of(doc)] == [["Adelaide", "Townsville"]]

@@ -34,6 +34,7 @@ gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -109,8 +110,9 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     """
     routes: list[Route] = []
     homes: list[tuple[str, str, Span]] | None = None
+    starts = [sent.start for sent in ctx.sentences]
     for group in (trip for g in _group(_candidates(ctx)) for trip in _trips(g)):
-        cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group))))
+        cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group)), starts))
         cands = _order_by_date(cands)
         if homes is None:
             homes = _homes(ctx)
@@ -527,16 +529,26 @@ def _merge_duplicates(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _refine_countries(cands: list[_Candidate]) -> list[_Candidate]:
-    """A country stop next to a more specific stop inside it, or near its border crossing, gives way.
+def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> list[_Candidate]:
+    """A country or state stop next to a more specific stop inside it, or near its border crossing, gives way.
 
-    "Russia" -> "Khasan"; "into Iraq near Ruwaished" -> "Ruwaished".
+    "Russia" -> "Khasan"; "into Iraq near Ruwaished" -> "Ruwaished"; "to Montana ... to Bozeman" -> "Bozeman".
 
     The specific stop inherits the mode stated for reaching the country
     ("arrived in Russia by train ... in the border town of Khasan").
     """
-    def inside(x: _Candidate | None, country: Place) -> bool:
-        return x is not None and x.place.kind != "country" and x.place.country == country.country
+    def sentence(c: _Candidate) -> int:
+        return bisect.bisect_right(sentence_starts, c.stop.span.start) if c.stop.span else -1
+
+    def inside(x: _Candidate | None, country: _Candidate) -> bool:
+        if x is None or x.place.kind in ("country", country.place.kind) or x.place.country != country.place.country:
+            return False
+        if country.place.kind == "country":
+            return True
+        # A state or province holds its towns the same way when a later sentence retells the trip ("flying to
+        # Montana ... The plane was headed to Bozeman"); within one sentence a name shared by a region and its
+        # city is the city ("flew to Antofagasta ..., then travelled on to Calama").
+        return bool(x.place.admin1 and x.place.admin1 == country.place.admin1 and sentence(x) != sentence(country))
 
     def near(x: _Candidate | None, country: _Candidate) -> bool:
         # "crossed into Iraq near Ruwaished": the crossing point stands for the country.
@@ -544,13 +556,13 @@ def _refine_countries(cands: list[_Candidate]) -> list[_Candidate]:
 
     out: list[_Candidate] = []
     for i, c in enumerate(cands):
-        if c.place.kind == "country":
+        if c.place.kind in ("country", "admin1"):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
-            if inside(nxt, c.place) or near(nxt, c):
+            if inside(nxt, c) or near(nxt, c):
                 nxt.stop.mode = nxt.stop.mode or c.stop.mode
                 nxt.origin = nxt.origin or c.origin
                 continue
-            if inside(out[-1] if out else None, c.place):
+            if inside(out[-1] if out else None, c):
                 continue
         out.append(c)
     return out
