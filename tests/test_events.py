@@ -203,6 +203,15 @@ def test_active_shooting_verbs_are_crimes() -> None:
     assert got == [("crime", "Accra"), ("crime", "Durban"), ("crime", "Cali")]
 
 
+def test_outbreak_report_phrasing() -> None:
+    # Outbreak bulletins: a single qualified case, a figure with a thousands comma after its country, and a
+    # passive report ("were reported in") that is the happening's, not speech.
+    text = ("Kagadi has reported one probable case. Since January, Bangladesh has recorded 1,200 suspected "
+            "dengue cases. In Peru, two deaths were reported in Piura.")
+    got = _typed(text, {"Kagadi": "Kagadi", "Bangladesh": "Bangladesh", "Peru": "Peru", "Piura": "Piura"})
+    assert got == [("disaster", "Kagadi"), ("disaster", "Bangladesh"), ("other", "Piura")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

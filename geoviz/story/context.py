@@ -61,6 +61,7 @@ _HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
     "arrival": ("in", "at", "to", "into", "onto"),
     "departure": ("from",),
@@ -199,7 +200,8 @@ def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMenti
         if m.prep:
             continue
         gap = text[m.end:trig.start]
-        if len(gap.split()) <= 5 and not re.search(r"[,;:]", gap):
+        # A comma in a number ("has recorded 1,200 cases") does not end the subject's reach.
+        if len(gap.split()) <= 5 and not re.search(r"[;:]|,(?!\d)", gap):
             return m
         return None
     return None
@@ -262,7 +264,7 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     "awaited Kim's arrival for the summit" stays one meeting, because the
     arrival there governs no place.
     """
-    best = _best_trigger(clause)
+    best = _best_trigger(text, clause)
     if best is None:
         return []
     out = [best]
@@ -276,10 +278,15 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     return sorted(out, key=lambda t: t.start)
 
 
-def _best_trigger(clause: Clause) -> Trigger | None:
+def _best_trigger(text: str, clause: Clause) -> Trigger | None:
+    """The highest-priority trigger; a passive report ("two deaths were reported in Nairobi", "cases have been
+    confirmed in ...") is the happening's, not speech, so it gives way to any other trigger of the clause."""
     if not clause.triggers:
         return None
-    return min(clause.triggers, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+    said = [t for t in clause.triggers if t.type == "statement" and _PASSIVE.search(text, max(0, t.start - 30),
+                                                                                     t.start)]
+    pool = [t for t in clause.triggers if t not in said] or clause.triggers
+    return min(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
 
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,

@@ -70,6 +70,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
     "disaster": words_pattern(
         r"(?<!opened\s)(?<!cease)fires?",
         rf"{alternation('trigger_disease')}(?:\s+(?:outbreaks?|cases?|epidemic|deaths?|infections?))?",
+        # "one probable case", "a confirmed case": a single case is an outbreak's event too (STORY-GOLD.md).
+        r"(?:confirmed|probable|suspected|imported|fatal|human|locally\s+acquired)\s+case",
         alternation("trigger_disaster")),
     # "struck by a car", "hit by a train": a road or rail accident, not an attack.
     "accident": words_pattern(
@@ -116,7 +118,8 @@ _FIRST = re.compile(r"[a-z][a-z0-9]*")
 _LEADS: dict[str, frozenset[str]] = {
     "military": _leads("trigger_military", code="ballistic cruise hypersonic missile rocket nuclear weapon weapons "
                                                  "test air airstrike airstrikes military naval joint live"),
-    "disaster": _leads("trigger_disaster", "trigger_disease", code="fire fires"),
+    "disaster": _leads("trigger_disaster", "trigger_disease", code="fire fires confirmed probable suspected imported "
+                                                                    "fatal human locally"),
     "accident": _leads("trigger_accident", code="car vehicle truck train bus van motorcycle pickup suv lorry plane "
                                                  "helicopter struck hit killed injured"),
     "crime": _leads("trigger_crime", code="charged"),
