@@ -212,6 +212,20 @@ def test_outbreak_report_phrasing() -> None:
     assert got == [("disaster", "Kagadi"), ("disaster", "Bangladesh"), ("other", "Piura")]
 
 
+def test_international_news_phrasing() -> None:
+    # Wire-service shapes: a bomber, an air raid verb, a street protest, a detention, a road plunge, a street
+    # clash that is a protest's, and a toll clause that belongs to the quake before it.
+    text = ("At least 12 people were killed when a suicide bomber struck a market in Quetta on Friday. "
+            "Jets pounded targets in Idlib overnight. Thousands took to the streets of Caracas on Sunday. "
+            "Police in Dakar detained 40 people. A bus plunged into a ravine near Cusco. "
+            "Protesters clashed with riot police in Valparaiso. "
+            "A strong quake hit central Chile, killing 30 in Talca.")
+    names = {n: n for n in ("Quetta", "Idlib", "Caracas", "Dakar", "Cusco", "Valparaiso", "Chile", "Talca")}
+    assert _typed(text, names) == [("military", "Quetta"), ("military", "Idlib"), ("protest", "Caracas"),
+                                   ("crime", "Dakar"), ("accident", "Cusco"), ("protest", "Valparaiso"),
+                                   ("disaster", "Talca")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

@@ -31,6 +31,7 @@ no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -40,7 +41,7 @@ from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
 from geoviz.nlp.lexicon import alternation, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
-from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
+from geoviz.story.reading import DIRECTION_ADJ, Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -61,6 +62,9 @@ _HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
+# ", killing 30": a participle clause that counts the toll of the clause before it.
+_TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
+_CLASH = re.compile(r"(?i)clash(?:ed|es)?")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
     "arrival": ("in", "at", "to", "into", "onto"),
@@ -70,7 +74,7 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # "floods hit Bangladesh": the place is the object of an impact verb.
 _IMPACT = re.compile(rf"\s+(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}{alternation('impact_verbs')}"
-                     r"\s+(?:the\s+)?")
+                     rf"\s+(?:the\s+)?(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
 # "left his church in Fort Worth", "visited a school in Leeds": the verb's object is a site inside the place.
@@ -237,8 +241,14 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
     for sent in sentences:
         placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
+        cause: str | None = None  # the sentence's military action, disaster or accident so far
         for clause in sent.clauses:
             for trig in _clause_triggers(text, sent, clause):
+                if cause and trig.type == "crime" and _TOLL.match(text, clause.start):
+                    # "a quake hit central Italy, killing 30 in Amatrice": the deaths are the quake's.
+                    trig = dataclasses.replace(trig, type=cause)
+                if trig.type in ("military", "disaster", "accident"):
+                    cause = trig.type
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
                 if action is None:
                     continue
@@ -286,7 +296,11 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
     said = [t for t in clause.triggers if t.type == "statement" and _PASSIVE.search(text, max(0, t.start - 30),
                                                                                      t.start)]
     pool = [t for t in clause.triggers if t not in said] or clause.triggers
-    return min(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+    best = min(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+    if best.type == "military" and _CLASH.fullmatch(best.text):
+        # "protesters clashed with riot police": a street clash is the protest's, not a battle.
+        return next((t for t in pool if t.type == "protest"), best)
+    return best
 
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,

@@ -32,8 +32,8 @@ from geoviz.nlp.dates import DateExpr, date_exprs
 from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 
-__all__ = ["POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention", "Sentence", "Trigger",
-           "dateline", "read_sentences", "words_pattern"]
+__all__ = ["DIRECTION_ADJ", "POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention",
+           "Sentence", "Trigger", "dateline", "read_sentences", "words_pattern"]
 
 #: Chars looked at before a mention for its preposition, and after a country for "'s leader Kim".
 WINDOW = 80
@@ -159,14 +159,14 @@ _LABOUR_STRIKE = re.compile(
 
 _PREP = (r"at|in|to|into|onto|from|near|outside|inside|on|via|toward|towards|across|over|off|through|around|"
          r"for|within|beyond")
-_DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|occupied|"
+DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|occupied|"
                   r"neighbou?ring|nearby|coastal|downtown|remote|rural|war-torn|far-eastern|far\s+eastern")
 # "in Khasan", "in the border town of Khasan", "to eastern Ukraine": the
 # preposition governs the mention when only an article, a short "the ... of"
 # head or a direction adjective stands between them.
 _GOVERNED = re.compile(
     rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
-    rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{_DIRECTION_ADJ})\s+|"
+    rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{DIRECTION_ADJ})\s+|"
     rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+)?\Z")
 # "1,000 kilometres from Vladivostok", "away from", "north of": a distance
 # anchor, not a location of the action.
