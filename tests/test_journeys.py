@@ -380,3 +380,19 @@ def test_a_state_gives_way_to_a_town_inside_it() -> None:
     text = ("The couple drove from Adelaide to Queensland for a holiday. The car reached Townsville on Monday.")
     doc = make_doc(text, {"Adelaide": "Adelaide", "Queensland": "Queensland", "Townsville": "Townsville"})
     assert [names_of(r) for r in routes_of(doc)] == [["Adelaide", "Townsville"]]
+
+
+@pytest.mark.parametrize("text, names, stops", [
+    # "continued to" a named place carries the trip on (not "prices continued to rise")
+    ("We caught the early ferry from Split to Hvar, and two days later continued to Korcula. "
+     "Prices continued to rise in Dubrovnik.",
+     {"Split": "Split", "Hvar": "Hvar", "Korcula": "Korcula", "Dubrovnik": "Dubrovnik"},
+     ["Split", "Hvar", "Korčula"]),
+    # "Our trip began in X": where the journey starts is its origin
+    ("Our trip began in Lisbon. We drove south to Faro.",
+     {"Lisbon": "Lisbon", "Faro": "Faro"}, ["Lisbon", "Faro"]),
+    ("The journey started in Mombasa. The group took the train to Nairobi.",
+     {"Mombasa": "Mombasa", "Nairobi": "Nairobi"}, ["Mombasa", "Nairobi"]),
+])
+def test_travel_writing_continuations_and_starts(text: str, names: dict[str, str], stops: list[str]) -> None:
+    assert [names_of(r) for r in routes_of(make_doc(text, names))] == [stops]

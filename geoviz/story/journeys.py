@@ -83,6 +83,8 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 # "left his church in", "left the camp at": a short object, then where it is.
 _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at)\s+"
                         r"(?:the\s+)?")
+# "Our trip began in Lisbon": where a journey starts is its origin.
+_BEGAN = re.compile(r"\s+(?:began|begins|started|starts|had\s+begun|had\s+started)\s+(?:in|at)\s+(?:the\s+)?")
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
 _BEFORE = re.compile(r"(?i)\bbefore\b")
 _AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?\Z")
@@ -258,7 +260,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     seg_end = min(later) if later else clause.end
     seg_start = clause.start if moves and moves[0] is trig else trig.start
     inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable]
-    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or (
+    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _BEGAN.fullmatch(
+        text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
             (not m.prep and direct_object(text, trig.end, m.start))
             or (m.prep in ("at", "in") and (_ORIGIN_VERB.match(trig.text)

@@ -98,6 +98,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # "took the night train", "caught a ferry": the vehicle names the trip.
         r"(?:took|takes|taking|caught|catches|boarded|then)\s+(?:a|an|the|his|her|their|our)\s+(?:[\w-]+\s+)?"
         r"(?:train|bus|coach|ferry|flight|plane|boat|ship|taxi)",
+        # "two days later continued to Korcula": not "continued to grow" (a name follows).
+        r"continu(?:ed|es|ing)(?=\s+(?:to|into|towards?)\s+(?:the\s+)?(?-i:[A-Z]))",
         # "and onward to Hvar", "pressed on to the coast"
         r"(?:onwards?|pressed\s+on|pushed\s+on)(?=\s+(?:to|into|towards?)\b)",
         alternation("trigger_travel")),
@@ -128,7 +130,8 @@ _LEADS: dict[str, frozenset[str]] = {
     "arrival": _leads("trigger_arrival"),
     "departure": _leads("trigger_departure"),
     "travel": _leads("trigger_travel", code="walked moved move moves moving was were been being is are took takes "
-                                             "taking caught catches boarded then onward onwards pressed pushed"),
+                                             "taking caught catches boarded then onward onwards pressed pushed "
+                                             "continued continues continuing"),
     "statement": _leads("trigger_statement", code="issued"),
     "other": _leads("trigger_other"),
 }
