@@ -226,6 +226,13 @@ def test_international_news_phrasing() -> None:
                                    ("disaster", "Talca")]
 
 
+def test_marching_and_performing() -> None:
+    # "marched" is a protest (the month "March" is not), "will perform in" a meeting-type happening.
+    text = "Hundreds of nurses marched in Accra on Monday. In March, the pianist will perform in Vienna."
+    got = _typed(text, {"Accra": "Accra", "Vienna": "Vienna"})
+    assert got == [("protest", "Accra"), ("meeting", "Vienna")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."
