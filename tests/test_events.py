@@ -233,6 +233,12 @@ def test_marching_and_performing() -> None:
     assert got == [("protest", "Accra"), ("meeting", "Vienna")]
 
 
+def test_an_attack_without_armed_forces_is_a_crime() -> None:
+    text = ("Fans attacked the team bus outside the stadium in Porto on Tuesday. "
+            "Rebels attacked an army post near Goma overnight.")
+    assert _typed(text, {"Porto": "Porto", "Goma": "Goma"}) == [("crime", "Porto"), ("military", "Goma")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

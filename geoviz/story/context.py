@@ -62,6 +62,8 @@ _HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
+_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
+_ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 # ", killing 30": a participle clause that counts the toll of the clause before it.
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
 _CLASH = re.compile(r"(?i)clash(?:ed|es)?")
@@ -277,6 +279,10 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     best = _best_trigger(text, clause)
     if best is None:
         return []
+    if best.type == "military" and _ATTACK.fullmatch(best.text) and not _ARMED.search(text, sent.start, sent.end):
+        # "a bus attack outside the stadium", "attacked a man in the park": with no armed force or weapon of war
+        # in the sentence, an attack is a crime.
+        best = dataclasses.replace(best, type="crime")
     out = [best]
     for t in clause.triggers:
         if t is not best and t.type in MOVEMENT_TYPES:
