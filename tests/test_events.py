@@ -239,6 +239,13 @@ def test_an_attack_without_armed_forces_is_a_crime() -> None:
     assert _typed(text, {"Porto": "Porto", "Goma": "Goma"}) == [("crime", "Porto"), ("military", "Goma")]
 
 
+def test_named_storms_and_town_fire_services() -> None:
+    # A storm's name between it and its impact verb; a town's "Fire" service is no blaze.
+    text = ("Typhoon Haiyan struck Tacloban on Friday. Volunteers worked with Cebu Fire and Police at the "
+            "port.")
+    assert _typed(text, {"Tacloban": "Tacloban", "Cebu": "Cebu"}) == [("disaster", "Tacloban")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

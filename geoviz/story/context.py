@@ -75,7 +75,9 @@ _MOVE_PREPS = {
 }
 _LOCATIVE = words("event_prepositions")
 # "floods hit Bangladesh": the place is the object of an impact verb.
-_IMPACT = re.compile(rf"\s+(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}{alternation('impact_verbs')}"
+# "Hurricane Delia hit Tampico": the storm's own name may stand between.
+_IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
+                     rf"{alternation('impact_verbs')}"
                      rf"\s+(?:the\s+)?(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")

@@ -190,6 +190,8 @@ _QUOTE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _MOVES = ("arrival", "departure", "travel")
 _NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
+# A town's name before a capitalised "Fire", mid-sentence: "Seattle Fire", "Kansas City Fire" (its service).
+_SERVICE_OF = re.compile(r"[a-z,;]\s+(?:[A-Z][\w'’.-]*\s+){1,3}\Z")
 _BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 
 # --------------------------------------------------------------------------
@@ -356,6 +358,8 @@ class _Hits:
                 if kind != "disaster" and m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
                     continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name ("Hurricane
                     # Delia" is the storm itself)
+                if m.group() == "Fire" and _SERVICE_OF.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "Seattle Fire and Police", "Leeds Fire Service": a town's service, not a blaze
                 ranked.append((m.start(), rank, Trigger(kind, m.start(), m.end(), m.group())))
         ranked.sort(key=lambda r: (r[0], r[1]))
         # What someone says in quotation marks ("It looked like an explosion") is their account, not the story's.
