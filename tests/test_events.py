@@ -246,6 +246,13 @@ def test_named_storms_and_town_fire_services() -> None:
     assert _typed(text, {"Tacloban": "Tacloban", "Cebu": "Cebu"}) == [("disaster", "Tacloban")]
 
 
+def test_floodwaters_polls_and_collapses() -> None:
+    text = ("Floodwaters swept through Maiduguri on Tuesday. Voters in Lusaka went to the polls on Thursday. "
+            "Two people died after a building collapsed in Ibadan.")
+    got = _typed(text, {"Maiduguri": "Maiduguri", "Lusaka": "Lusaka", "Ibadan": "Ibadan"})
+    assert got == [("disaster", "Maiduguri"), ("meeting", "Lusaka"), ("accident", "Ibadan")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."
