@@ -396,3 +396,11 @@ def test_a_state_gives_way_to_a_town_inside_it() -> None:
 ])
 def test_travel_writing_continuations_and_starts(text: str, names: dict[str, str], stops: list[str]) -> None:
     assert [names_of(r) for r in routes_of(make_doc(text, names))] == [stops]
+
+
+def test_a_trip_nobody_takes_is_no_route() -> None:
+    # A price comparison and a timetable are no journey; a definite trip with its travellers is one.
+    text = ("It will cost more than a flight from Accra to Lagos. Each trip from Dover to Calais takes 90 "
+            "minutes. The trip from Nairobi to Mombasa took the family two days.")
+    names = {n: n for n in ("Accra", "Lagos", "Dover", "Calais", "Nairobi", "Mombasa")}
+    assert [names_of(r) for r in routes_of(make_doc(text, names))] == [["Nairobi", "Mombasa"]]

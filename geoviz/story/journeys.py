@@ -83,6 +83,9 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 # "left his church in", "left the camp at": a short object, then where it is.
 _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at)\s+"
                         r"(?:the\s+)?")
+# "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
+_GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
+_TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?)\b")
 # "Our trip began in Lisbon": where a journey starts is its origin.
 _BEGAN = re.compile(r"\s+(?:began|begins|started|starts|had\s+begun|had\s+started)\s+(?:in|at)\s+(?:the\s+)?")
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
@@ -121,7 +124,7 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
         implied = _implied_origin(ctx.doc, cands, capital_of, homes) if cands else None
         if implied is not None and implied.place.id != cands[0].place.id:
             cands.insert(0, implied)
-        if len(cands) < 2:
+        if len(cands) < 2 or _service_only(ctx.text, cands):
             continue
         stops = [c.stop for c in cands]
         traveller = next((c.traveller for c in cands if c.traveller), None)
@@ -129,6 +132,15 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
             traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
     return routes
+
+
+def _service_only(text: str, cands: list[_Candidate]) -> bool:
+    """ "more than a flight from Kansas City to Dallas", "each trip from Dover to Calais": a trip or flight that
+    no one in the story takes is a service or a comparison, not a journey. ("The trip from Nairobi to Mombasa
+    took the family two days" is someone's: a definite trip stays.)"""
+    return all(c.traveller is None and c.segment >= 0 and _GENERIC_TRIP.search(text, max(0, c.segment - 30),
+                                                                               c.segment)
+               and _TRIP_NOUN.match(text, c.segment) for c in cands)
 
 
 def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
