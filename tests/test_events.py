@@ -253,6 +253,16 @@ def test_floodwaters_polls_and_collapses() -> None:
     assert got == [("disaster", "Maiduguri"), ("meeting", "Lusaka"), ("accident", "Ibadan")]
 
 
+def test_each_noun_with_its_own_place_in_one_clause() -> None:
+    # One clause, two happenings: each trigger noun governs its own "in X"; deaths told with an outbreak are
+    # the outbreak's, clashes told with protests are the protests'.
+    text = ("The ministry said 15 new cholera cases had been confirmed in Kananga and three deaths in Mbuji-Mayi. "
+            "Protests in Rajshahi and clashes in Khulna left many hurt.")
+    names = {n: n for n in ("Kananga", "Mbuji-Mayi", "Rajshahi", "Khulna")}
+    assert _typed(text, names) == [("disaster", "Kananga"), ("disaster", "Mbuji-Mayi"), ("protest", "Rajshahi"),
+                                   ("protest", "Khulna")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

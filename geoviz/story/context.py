@@ -66,6 +66,7 @@ _ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
 _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 # ", killing 30": a participle clause that counts the toll of the clause before it.
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
+_DEATHS = re.compile(r"(?i)deaths?|dead|killed|killing")
 _CLASH = re.compile(r"(?i)clash(?:ed|es)?")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
@@ -287,6 +288,16 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
         best = dataclasses.replace(best, type="crime")
     out = [best]
     for t in clause.triggers:
+        if t is not best and t.type in _STATIC_TYPES and t.type not in MOVEMENT_TYPES and any(
+                m.prep in ("in", "at") and 0 < m.start - t.end <= 8 and m.usable for m in sent.mentions):
+            # "15 cases in Kinshasa and three deaths in Goma": each noun names its own place, and deaths told
+            # with an outbreak, an attack or a crash are of its type.
+            if best.type in ("military", "disaster", "accident") and _DEATHS.fullmatch(t.text):
+                t = dataclasses.replace(t, type=best.type)
+            elif t.type == "military" and _CLASH.fullmatch(t.text) and best.type == "protest":
+                t = dataclasses.replace(t, type="protest")  # "protests in Dhaka and clashes in Chittagong"
+            out.append(t)
+            continue
         if t is not best and t.type in MOVEMENT_TYPES:
             m = place_for(text, sent, clause, t)
             # "visited Riyadh" is a meeting there and a movement there: both, at the same word.
