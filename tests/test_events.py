@@ -263,6 +263,11 @@ def test_each_noun_with_its_own_place_in_one_clause() -> None:
                                    ("protest", "Khulna")]
 
 
+def test_a_launch_lifts_off_in_a_plume_of_fire_not_a_fire() -> None:
+    text = "The rocket blasted off from Kourou on Tuesday in a plume of fire and soared over the Atlantic."
+    assert _typed(text, {"Kourou": "Kourou"}) == [("other", "Kourou")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

@@ -66,9 +66,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"test-fir(?:ed|es|ing)", r"air\s?strikes?",
         r"(?:military|naval|joint|live-fire)\s+(?:exercises?|drills?)",
         alternation("trigger_military")),
-    # Not "opened fire" (military) or "ceasefire"; a disease with a case, an outbreak or deaths is a disaster.
+    # Not "opened fire" (military) or "ceasefire", nor a launch's "roar of fire"; a disease with a case, an
+    # outbreak or deaths is a disaster.
     "disaster": words_pattern(
-        r"(?<!opened\s)(?<!cease)fires?",
+        r"(?<!opened\s)(?<!cease)(?<!roar\sof\s)(?<!ball\sof\s)(?<!line\sof\s)(?<!plume\sof\s)fires?",
         rf"{alternation('trigger_disease')}(?:\s+(?:outbreaks?|cases?|epidemic|deaths?|infections?))?",
         # "one probable case", "a confirmed case": a single case is an outbreak's event too (STORY-GOLD.md).
         r"(?:confirmed|probable|suspected|imported|fatal|human|locally\s+acquired)\s+case",
