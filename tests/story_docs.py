@@ -50,7 +50,7 @@ def make_doc(text: str, names: dict[str, str], date: str | None = None) -> Docum
                 taken.append((start, end))
                 place = places.setdefault(entry.id, Place(
                     id=entry.id, name=entry.name, lat=entry.lat, lon=entry.lon, kind=entry.kind,
-                    country=entry.country, confidence=0.9))
+                    country=entry.country, confidence=0.9, admin1=entry.admin1_name))
                 place.mentions.append(Mention(start, end, surface, form=form))
             start = text.find(surface, end)
     for p in places.values():

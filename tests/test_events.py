@@ -187,6 +187,87 @@ def test_match_festival_and_election_are_meetings() -> None:
     assert all(t == "meeting" for t, _ in got)
 
 
+def test_a_happening_named_after_its_place_is_there() -> None:
+    # The place inside the event's name locates it, not a wider place named after it.
+    text = ("Crowds packed the rides at the Essex County Fair in New Jersey on Saturday. Thunder Snow won the "
+            "Dubai World Cup last night, and the Kerala floods killed 40 people last week.")
+    got = _typed(text, {"Essex County": "Essex County", "New Jersey": "New Jersey", "Dubai": "Dubai",
+                        "Kerala": "Kerala"})
+    assert got == [("meeting", "Essex County"), ("meeting", "Dubai"), ("disaster", "Kerala")]
+
+
+def test_active_shooting_verbs_are_crimes() -> None:
+    text = ("Police said a gunman shot a man outside a market in Accra on Monday. In Durban, a taxi driver was "
+            "fatally shot on Friday, and shots fired near a school in Cali were reported by neighbours.")
+    got = _typed(text, {"Accra": "Accra", "Durban": "Durban", "Cali": "Cali"})
+    assert got == [("crime", "Accra"), ("crime", "Durban"), ("crime", "Cali")]
+
+
+def test_outbreak_report_phrasing() -> None:
+    # Outbreak bulletins: a single qualified case, a figure with a thousands comma after its country, and a
+    # passive report ("were reported in") that is the happening's, not speech.
+    text = ("Kagadi has reported one probable case. Since January, Bangladesh has recorded 1,200 suspected "
+            "dengue cases. In Peru, two deaths were reported in Piura.")
+    got = _typed(text, {"Kagadi": "Kagadi", "Bangladesh": "Bangladesh", "Peru": "Peru", "Piura": "Piura"})
+    assert got == [("disaster", "Kagadi"), ("disaster", "Bangladesh"), ("other", "Piura")]
+
+
+def test_international_news_phrasing() -> None:
+    # Wire-service shapes: a bomber, an air raid verb, a street protest, a detention, a road plunge, a street
+    # clash that is a protest's, and a toll clause that belongs to the quake before it.
+    text = ("At least 12 people were killed when a suicide bomber struck a market in Quetta on Friday. "
+            "Jets pounded targets in Idlib overnight. Thousands took to the streets of Caracas on Sunday. "
+            "Police in Dakar detained 40 people. A bus plunged into a ravine near Cusco. "
+            "Protesters clashed with riot police in Valparaiso. "
+            "A strong quake hit central Chile, killing 30 in Talca.")
+    names = {n: n for n in ("Quetta", "Idlib", "Caracas", "Dakar", "Cusco", "Valparaiso", "Chile", "Talca")}
+    assert _typed(text, names) == [("military", "Quetta"), ("military", "Idlib"), ("protest", "Caracas"),
+                                   ("crime", "Dakar"), ("accident", "Cusco"), ("protest", "Valparaiso"),
+                                   ("disaster", "Talca")]
+
+
+def test_marching_and_performing() -> None:
+    # "marched" is a protest (the month "March" is not), "will perform in" a meeting-type happening.
+    text = "Hundreds of nurses marched in Accra on Monday. In March, the pianist will perform in Vienna."
+    got = _typed(text, {"Accra": "Accra", "Vienna": "Vienna"})
+    assert got == [("protest", "Accra"), ("meeting", "Vienna")]
+
+
+def test_an_attack_without_armed_forces_is_a_crime() -> None:
+    text = ("Fans attacked the team bus outside the stadium in Porto on Tuesday. "
+            "Rebels attacked an army post near Goma overnight.")
+    assert _typed(text, {"Porto": "Porto", "Goma": "Goma"}) == [("crime", "Porto"), ("military", "Goma")]
+
+
+def test_named_storms_and_town_fire_services() -> None:
+    # A storm's name between it and its impact verb; a town's "Fire" service is no blaze.
+    text = ("Typhoon Haiyan struck Tacloban on Friday. Volunteers worked with Cebu Fire and Police at the "
+            "port.")
+    assert _typed(text, {"Tacloban": "Tacloban", "Cebu": "Cebu"}) == [("disaster", "Tacloban")]
+
+
+def test_floodwaters_polls_and_collapses() -> None:
+    text = ("Floodwaters swept through Maiduguri on Tuesday. Voters in Lusaka went to the polls on Thursday. "
+            "Two people died after a building collapsed in Ibadan.")
+    got = _typed(text, {"Maiduguri": "Maiduguri", "Lusaka": "Lusaka", "Ibadan": "Ibadan"})
+    assert got == [("disaster", "Maiduguri"), ("meeting", "Lusaka"), ("accident", "Ibadan")]
+
+
+def test_each_noun_with_its_own_place_in_one_clause() -> None:
+    # One clause, two happenings: each trigger noun governs its own "in X"; deaths told with an outbreak are
+    # the outbreak's, clashes told with protests are the protests'.
+    text = ("The ministry said 15 new cholera cases had been confirmed in Kananga and three deaths in Mbuji-Mayi. "
+            "Protests in Rajshahi and clashes in Khulna left many hurt.")
+    names = {n: n for n in ("Kananga", "Mbuji-Mayi", "Rajshahi", "Khulna")}
+    assert _typed(text, names) == [("disaster", "Kananga"), ("disaster", "Mbuji-Mayi"), ("protest", "Rajshahi"),
+                                   ("protest", "Khulna")]
+
+
+def test_a_launch_lifts_off_in_a_plume_of_fire_not_a_fire() -> None:
+    text = "The rocket blasted off from Kourou on Tuesday in a plume of fire and soared over the Atlantic."
+    assert _typed(text, {"Kourou": "Kourou"}) == [("other", "Kourou")]
+
+
 def test_speech_is_not_an_event_marker() -> None:
     # "officials in Washington said": a statement, which the map keeps off by default and scores leave out.
     text = "Officials in Washington said on Monday that the talks would resume."

@@ -359,3 +359,48 @@ def test_a_traveller_is_someone_not_a_street_or_an_acronym() -> None:
 
     assert not any(_is_traveller(t) for t in ("CSTs", "Marshall Street", "Thomas.'Our"))
     assert all(_is_traveller(t) for t in ("Kay", "The crews", "the family", "US President Donald Trump"))
+
+
+@pytest.mark.parametrize("text, names, stops", [
+    # a possessive object, then the site's place: "left his church in ..."
+    ("The pastor left his church in Kisumu on Sunday and flew to Eldoret.",
+     {"Kisumu": "Kisumu", "Eldoret": "Eldoret"}, ["Kisumu", "Eldoret"]),
+    # "move" with its object before a stated origin
+    ("The firm had to move its workshop across the river from Porto to Braga last year.",
+     {"Porto": "Porto", "Braga": "Braga"}, ["Porto", "Braga"]),
+])
+def test_object_between_movement_verb_and_its_places(text: str, names: dict[str, str], stops: list[str]) -> None:
+    doc = make_doc(text, names)
+    routes = routes_of(doc)
+    assert [names_of(r) for r in routes] == [stops]
+
+
+def test_a_state_gives_way_to_a_town_inside_it() -> None:
+    # "to Queensland ... reached Townsville": one stop, the town, as a country gives way to its town.
+    text = ("The couple drove from Adelaide to Queensland for a holiday. The car reached Townsville on Monday.")
+    doc = make_doc(text, {"Adelaide": "Adelaide", "Queensland": "Queensland", "Townsville": "Townsville"})
+    assert [names_of(r) for r in routes_of(doc)] == [["Adelaide", "Townsville"]]
+
+
+@pytest.mark.parametrize("text, names, stops", [
+    # "continued to" a named place carries the trip on (not "prices continued to rise")
+    ("We caught the early ferry from Split to Hvar, and two days later continued to Korcula. "
+     "Prices continued to rise in Dubrovnik.",
+     {"Split": "Split", "Hvar": "Hvar", "Korcula": "Korcula", "Dubrovnik": "Dubrovnik"},
+     ["Split", "Hvar", "Korčula"]),
+    # "Our trip began in X": where the journey starts is its origin
+    ("Our trip began in Lisbon. We drove south to Faro.",
+     {"Lisbon": "Lisbon", "Faro": "Faro"}, ["Lisbon", "Faro"]),
+    ("The journey started in Mombasa. The group took the train to Nairobi.",
+     {"Mombasa": "Mombasa", "Nairobi": "Nairobi"}, ["Mombasa", "Nairobi"]),
+])
+def test_travel_writing_continuations_and_starts(text: str, names: dict[str, str], stops: list[str]) -> None:
+    assert [names_of(r) for r in routes_of(make_doc(text, names))] == [stops]
+
+
+def test_a_trip_nobody_takes_is_no_route() -> None:
+    # A price comparison and a timetable are no journey; a definite trip with its travellers is one.
+    text = ("It will cost more than a flight from Accra to Lagos. Each trip from Dover to Calais takes 90 "
+            "minutes. The trip from Nairobi to Mombasa took the family two days.")
+    names = {n: n for n in ("Accra", "Lagos", "Dover", "Calais", "Nairobi", "Mombasa")}
+    assert [names_of(r) for r in routes_of(make_doc(text, names))] == [["Nairobi", "Mombasa"]]

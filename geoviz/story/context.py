@@ -31,6 +31,7 @@ no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
@@ -40,7 +41,7 @@ from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
 from geoviz.nlp.lexicon import alternation, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
-from geoviz.story.reading import Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
+from geoviz.story.reading import DIRECTION_ADJ, Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -61,6 +62,13 @@ _HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
+_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
+_ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
+# ", killing 30": a participle clause that counts the toll of the clause before it.
+_TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
+_DEATHS = re.compile(r"(?i)deaths?|dead|killed|killing")
+_CLASH = re.compile(r"(?i)clash(?:ed|es)?")
+_PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
     "arrival": ("in", "at", "to", "into", "onto"),
     "departure": ("from",),
@@ -68,10 +76,14 @@ _MOVE_PREPS = {
 }
 _LOCATIVE = words("event_prepositions")
 # "floods hit Bangladesh": the place is the object of an impact verb.
-_IMPACT = re.compile(rf"\s+(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}{alternation('impact_verbs')}"
-                     r"\s+(?:the\s+)?")
+# "Hurricane Delia hit Tampico": the storm's own name may stand between.
+_IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
+                     rf"{alternation('impact_verbs')}"
+                     rf"\s+(?:the\s+)?(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
+# "left his church in Fort Worth", "visited a school in Leeds": the verb's object is a site inside the place.
+_SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-]{0,20}\s+){1,2}in\s+(?:the\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +149,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
                 return m
         if trig.type != "arrival":
             return None
+    if trig.type in _STATIC_TYPES and trig.type != "arrival":
+        for m in inside:
+            if m.start < trig.start < m.end:
+                return m  # the happening's name holds its place: "the Walker County Fair", "the Kent County Show"
     if trig.type == "statement":
         # What is said ("... that North Korea would pay a price ... in Ukraine") is not where.
         for m in after:
@@ -184,7 +200,7 @@ def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
     """ "left Pyongyang", "visited the Kremlin", "left the port of Mombasa": the place is the verb's object."""
     gap = text[trig_end:mention_start]
     return (len(gap) < 8 and gap.strip().lower() in ("", "the")) or (
-        len(gap) < 40 and bool(_OF_HEAD.fullmatch(gap)))
+        len(gap) < 40 and bool(_OF_HEAD.fullmatch(gap) or _SITE_IN.fullmatch(gap)))
 
 
 def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMention | None:
@@ -193,7 +209,8 @@ def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMenti
         if m.prep:
             continue
         gap = text[m.end:trig.start]
-        if len(gap.split()) <= 5 and not re.search(r"[,;:]", gap):
+        # A comma in a number ("has recorded 1,200 cases") does not end the subject's reach.
+        if len(gap.split()) <= 5 and not re.search(r"[;:]|,(?!\d)", gap):
             return m
         return None
     return None
@@ -229,8 +246,14 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
     for sent in sentences:
         placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
+        cause: str | None = None  # the sentence's military action, disaster or accident so far
         for clause in sent.clauses:
             for trig in _clause_triggers(text, sent, clause):
+                if cause and trig.type == "crime" and _TOLL.match(text, clause.start):
+                    # "a quake hit central Italy, killing 30 in Amatrice": the deaths are the quake's.
+                    trig = dataclasses.replace(trig, type=cause)
+                if trig.type in ("military", "disaster", "accident"):
+                    cause = trig.type
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
                 if action is None:
                     continue
@@ -256,11 +279,25 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     "awaited Kim's arrival for the summit" stays one meeting, because the
     arrival there governs no place.
     """
-    best = _best_trigger(clause)
+    best = _best_trigger(text, clause)
     if best is None:
         return []
+    if best.type == "military" and _ATTACK.fullmatch(best.text) and not _ARMED.search(text, sent.start, sent.end):
+        # "a bus attack outside the stadium", "attacked a man in the park": with no armed force or weapon of war
+        # in the sentence, an attack is a crime.
+        best = dataclasses.replace(best, type="crime")
     out = [best]
     for t in clause.triggers:
+        if t is not best and t.type in _STATIC_TYPES and t.type not in MOVEMENT_TYPES and any(
+                m.prep in ("in", "at") and 0 < m.start - t.end <= 8 and m.usable for m in sent.mentions):
+            # "15 cases in Kinshasa and three deaths in Goma": each noun names its own place, and deaths told
+            # with an outbreak, an attack or a crash are of its type.
+            if best.type in ("military", "disaster", "accident") and _DEATHS.fullmatch(t.text):
+                t = dataclasses.replace(t, type=best.type)
+            elif t.type == "military" and _CLASH.fullmatch(t.text) and best.type == "protest":
+                t = dataclasses.replace(t, type="protest")  # "protests in Dhaka and clashes in Chittagong"
+            out.append(t)
+            continue
         if t is not best and t.type in MOVEMENT_TYPES:
             m = place_for(text, sent, clause, t)
             # "visited Riyadh" is a meeting there and a movement there: both, at the same word.
@@ -270,10 +307,19 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     return sorted(out, key=lambda t: t.start)
 
 
-def _best_trigger(clause: Clause) -> Trigger | None:
+def _best_trigger(text: str, clause: Clause) -> Trigger | None:
+    """The highest-priority trigger; a passive report ("two deaths were reported in Nairobi", "cases have been
+    confirmed in ...") is the happening's, not speech, so it gives way to any other trigger of the clause."""
     if not clause.triggers:
         return None
-    return min(clause.triggers, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+    said = [t for t in clause.triggers if t.type == "statement" and _PASSIVE.search(text, max(0, t.start - 30),
+                                                                                     t.start)]
+    pool = [t for t in clause.triggers if t not in said] or clause.triggers
+    best = min(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+    if best.type == "military" and _CLASH.fullmatch(best.text):
+        # "protesters clashed with riot police": a street clash is the protest's, not a battle.
+        return next((t for t in pool if t.type == "protest"), best)
+    return best
 
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,

@@ -34,6 +34,7 @@ gazetteer.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -82,6 +83,11 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 # "left his church in", "left the camp at": a short object, then where it is.
 _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at)\s+"
                         r"(?:the\s+)?")
+# "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
+_GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
+_TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?)\b")
+# "Our trip began in Lisbon": where a journey starts is its origin.
+_BEGAN = re.compile(r"\s+(?:began|begins|started|starts|had\s+begun|had\s+started)\s+(?:in|at)\s+(?:the\s+)?")
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
 _BEFORE = re.compile(r"(?i)\bbefore\b")
 _AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?\Z")
@@ -109,15 +115,16 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     """
     routes: list[Route] = []
     homes: list[tuple[str, str, Span]] | None = None
+    starts = [sent.start for sent in ctx.sentences]
     for group in (trip for g in _group(_candidates(ctx)) for trip in _trips(g)):
-        cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group))))
+        cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group)), starts))
         cands = _order_by_date(cands)
         if homes is None:
             homes = _homes(ctx)
         implied = _implied_origin(ctx.doc, cands, capital_of, homes) if cands else None
         if implied is not None and implied.place.id != cands[0].place.id:
             cands.insert(0, implied)
-        if len(cands) < 2:
+        if len(cands) < 2 or _service_only(ctx.text, cands):
             continue
         stops = [c.stop for c in cands]
         traveller = next((c.traveller for c in cands if c.traveller), None)
@@ -125,6 +132,15 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
             traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
     return routes
+
+
+def _service_only(text: str, cands: list[_Candidate]) -> bool:
+    """ "more than a flight from Kansas City to Dallas", "each trip from Dover to Calais": a trip or flight that
+    no one in the story takes is a service or a comparison, not a journey. ("The trip from Nairobi to Mombasa
+    took the family two days" is someone's: a definite trip stays.)"""
+    return all(c.traveller is None and c.segment >= 0 and _GENERIC_TRIP.search(text, max(0, c.segment - 30),
+                                                                               c.segment)
+               and _TRIP_NOUN.match(text, c.segment) for c in cands)
 
 
 def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
@@ -256,7 +272,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     seg_end = min(later) if later else clause.end
     seg_start = clause.start if moves and moves[0] is trig else trig.start
     inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable]
-    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or (
+    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _BEGAN.fullmatch(
+        text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
             (not m.prep and direct_object(text, trig.end, m.start))
             or (m.prep in ("at", "in") and (_ORIGIN_VERB.match(trig.text)
@@ -527,16 +544,26 @@ def _merge_duplicates(cands: list[_Candidate]) -> list[_Candidate]:
     return out
 
 
-def _refine_countries(cands: list[_Candidate]) -> list[_Candidate]:
-    """A country stop next to a more specific stop inside it, or near its border crossing, gives way.
+def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> list[_Candidate]:
+    """A country or state stop next to a more specific stop inside it, or near its border crossing, gives way.
 
-    "Russia" -> "Khasan"; "into Iraq near Ruwaished" -> "Ruwaished".
+    "Russia" -> "Khasan"; "into Iraq near Ruwaished" -> "Ruwaished"; "to Montana ... to Bozeman" -> "Bozeman".
 
     The specific stop inherits the mode stated for reaching the country
     ("arrived in Russia by train ... in the border town of Khasan").
     """
-    def inside(x: _Candidate | None, country: Place) -> bool:
-        return x is not None and x.place.kind != "country" and x.place.country == country.country
+    def sentence(c: _Candidate) -> int:
+        return bisect.bisect_right(sentence_starts, c.stop.span.start) if c.stop.span else -1
+
+    def inside(x: _Candidate | None, country: _Candidate) -> bool:
+        if x is None or x.place.kind in ("country", country.place.kind) or x.place.country != country.place.country:
+            return False
+        if country.place.kind == "country":
+            return True
+        # A state or province holds its towns the same way when a later sentence retells the trip ("flying to
+        # Montana ... The plane was headed to Bozeman"); within one sentence a name shared by a region and its
+        # city is the city ("flew to Antofagasta ..., then travelled on to Calama").
+        return bool(x.place.admin1 and x.place.admin1 == country.place.admin1 and sentence(x) != sentence(country))
 
     def near(x: _Candidate | None, country: _Candidate) -> bool:
         # "crossed into Iraq near Ruwaished": the crossing point stands for the country.
@@ -544,13 +571,13 @@ def _refine_countries(cands: list[_Candidate]) -> list[_Candidate]:
 
     out: list[_Candidate] = []
     for i, c in enumerate(cands):
-        if c.place.kind == "country":
+        if c.place.kind in ("country", "admin1"):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
-            if inside(nxt, c.place) or near(nxt, c):
+            if inside(nxt, c) or near(nxt, c):
                 nxt.stop.mode = nxt.stop.mode or c.stop.mode
                 nxt.origin = nxt.origin or c.origin
                 continue
-            if inside(out[-1] if out else None, c.place):
+            if inside(out[-1] if out else None, c):
                 continue
         out.append(c)
     return out

@@ -32,8 +32,8 @@ from geoviz.nlp.dates import DateExpr, date_exprs
 from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 
-__all__ = ["POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention", "Sentence", "Trigger",
-           "dateline", "read_sentences", "words_pattern"]
+__all__ = ["DIRECTION_ADJ", "POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention",
+           "Sentence", "Trigger", "dateline", "read_sentences", "words_pattern"]
 
 #: Chars looked at before a mention for its preposition, and after a country for "'s leader Kim".
 WINDOW = 80
@@ -66,10 +66,13 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"test-fir(?:ed|es|ing)", r"air\s?strikes?",
         r"(?:military|naval|joint|live-fire)\s+(?:exercises?|drills?)",
         alternation("trigger_military")),
-    # Not "opened fire" (military) or "ceasefire"; a disease with a case, an outbreak or deaths is a disaster.
+    # Not "opened fire" (military) or "ceasefire", nor a launch's "roar of fire"; a disease with a case, an
+    # outbreak or deaths is a disaster.
     "disaster": words_pattern(
-        r"(?<!opened\s)(?<!cease)fires?",
+        r"(?<!opened\s)(?<!cease)(?<!roar\sof\s)(?<!ball\sof\s)(?<!line\sof\s)(?<!plume\sof\s)fires?",
         rf"{alternation('trigger_disease')}(?:\s+(?:outbreaks?|cases?|epidemic|deaths?|infections?))?",
+        # "one probable case", "a confirmed case": a single case is an outbreak's event too (STORY-GOLD.md).
+        r"(?:confirmed|probable|suspected|imported|fatal|human|locally\s+acquired)\s+case",
         alternation("trigger_disaster")),
     # "struck by a car", "hit by a train": a road or rail accident, not an attack.
     "accident": words_pattern(
@@ -89,11 +92,15 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         # "moved north over ...", "moved inland": not "moved to ban".
         r"mov(?:ed|es?|ing)(?=\s+(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:wards?)?|"
         r"inland|over|across|into|through|towards?|up|down|along|to|from|here|back|away|abroad)\b)",
+        # "move his company from Santa Ana to ...": an object between the verb and a stated origin.
+        r"mov(?:ed|es?|ing)(?=\s+(?:his|her|their|its|the|our)\s+(?:[\w-]+\s+){0,6}?from\b)",
         # "was taken by road to Carlisle": moved by someone else ("were brought to" is an arrival).
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
         # "took the night train", "caught a ferry": the vehicle names the trip.
         r"(?:took|takes|taking|caught|catches|boarded|then)\s+(?:a|an|the|his|her|their|our)\s+(?:[\w-]+\s+)?"
         r"(?:train|bus|coach|ferry|flight|plane|boat|ship|taxi)",
+        # "two days later continued to Korcula": not "continued to grow" (a name follows).
+        r"continu(?:ed|es|ing)(?=\s+(?:to|into|towards?)\s+(?:the\s+)?(?-i:[A-Z]))",
         # "and onward to Hvar", "pressed on to the coast"
         r"(?:onwards?|pressed\s+on|pushed\s+on)(?=\s+(?:to|into|towards?)\b)",
         alternation("trigger_travel")),
@@ -114,7 +121,8 @@ _FIRST = re.compile(r"[a-z][a-z0-9]*")
 _LEADS: dict[str, frozenset[str]] = {
     "military": _leads("trigger_military", code="ballistic cruise hypersonic missile rocket nuclear weapon weapons "
                                                  "test air airstrike airstrikes military naval joint live"),
-    "disaster": _leads("trigger_disaster", "trigger_disease", code="fire fires"),
+    "disaster": _leads("trigger_disaster", "trigger_disease", code="fire fires confirmed probable suspected imported "
+                                                                    "fatal human locally"),
     "accident": _leads("trigger_accident", code="car vehicle truck train bus van motorcycle pickup suv lorry plane "
                                                  "helicopter struck hit killed injured"),
     "crime": _leads("trigger_crime", code="charged"),
@@ -123,7 +131,8 @@ _LEADS: dict[str, frozenset[str]] = {
     "arrival": _leads("trigger_arrival"),
     "departure": _leads("trigger_departure"),
     "travel": _leads("trigger_travel", code="walked moved move moves moving was were been being is are took takes "
-                                             "taking caught catches boarded then onward onwards pressed pushed"),
+                                             "taking caught catches boarded then onward onwards pressed pushed "
+                                             "continued continues continuing"),
     "statement": _leads("trigger_statement", code="issued"),
     "other": _leads("trigger_other"),
 }
@@ -154,14 +163,14 @@ _LABOUR_STRIKE = re.compile(
 
 _PREP = (r"at|in|to|into|onto|from|near|outside|inside|on|via|toward|towards|across|over|off|through|around|"
          r"for|within|beyond")
-_DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|occupied|"
+DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|west)(?:ern)?|central|occupied|"
                   r"neighbou?ring|nearby|coastal|downtown|remote|rural|war-torn|far-eastern|far\s+eastern")
 # "in Khasan", "in the border town of Khasan", "to eastern Ukraine": the
 # preposition governs the mention when only an article, a short "the ... of"
 # head or a direction adjective stands between them.
 _GOVERNED = re.compile(
     rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
-    rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{_DIRECTION_ADJ})\s+|"
+    rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{DIRECTION_ADJ})\s+|"
     rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+)?\Z")
 # "1,000 kilometres from Vladivostok", "away from", "north of": a distance
 # anchor, not a location of the action.
@@ -182,6 +191,8 @@ _QUOTE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _MOVES = ("arrival", "departure", "travel")
 _NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
+# A town's name before a capitalised "Fire", mid-sentence: "Seattle Fire", "Kansas City Fire" (its service).
+_SERVICE_OF = re.compile(r"[a-z,;]\s+(?:[A-Z][\w'’.-]*\s+){1,3}\Z")
 _BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 
 # --------------------------------------------------------------------------
@@ -348,6 +359,8 @@ class _Hits:
                 if kind != "disaster" and m.group()[0].isupper() and _NAME_NEXT.match(text, m.end()):
                     continue  # "Forum Drive", "Shooting Stars", "Court West": a word of a longer name ("Hurricane
                     # Delia" is the storm itself)
+                if m.group() == "Fire" and _SERVICE_OF.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # "Seattle Fire and Police", "Leeds Fire Service": a town's service, not a blaze
                 ranked.append((m.start(), rank, Trigger(kind, m.start(), m.end(), m.group())))
         ranked.sort(key=lambda r: (r[0], r[1]))
         # What someone says in quotation marks ("It looked like an explosion") is their account, not the story's.
@@ -396,9 +409,10 @@ def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[Place
 
 
 def _left_is_movement(text: str, end: int) -> bool:
-    """ "left Pyongyang", "left for Moscow", "left the capital": not "on the left"."""
+    """ "left Pyongyang", "left for Moscow", "left the capital", "left his church in ...": not "on the left"."""
     nxt = text[end:end + 20].lstrip()
-    return bool(nxt[:1].isupper() or nxt.lower().startswith(("for ", "the ", "on ", "from ")))
+    return bool(nxt[:1].isupper() or nxt.lower().startswith(("for ", "the ", "on ", "from ", "his ", "her ",
+                                                                 "their ", "its ", "our ")))
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
