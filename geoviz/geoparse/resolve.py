@@ -440,14 +440,17 @@ class Resolver:
         run = [at[0][2]]
         joined = False  # an "and" or "or" in the run: two names and a comma are "Paris, Texas", no list
         for (_, end, _), (start, _, gi) in zip(at, at[1:]):
-            gap = _LIST_GAP.fullmatch(text, end, start) if start - end <= _LIST_GAP_CHARS else None
-            conjunction = bool(gap and (gap.group(1) or gap.group(2)))
-            # After "and C" a comma qualifies C, it does not go on: "Texas and Washington, D.C.".
-            if gap and not (joined and not conjunction):
-                run.append(gi)
-                joined = joined or conjunction
+            if start - end <= _LIST_GAP_CHARS and (gap := _LIST_GAP.fullmatch(text, end, start)) is not None:
+                conjunction = bool(gap.group(1) or gap.group(2))
+                # After "and C" a comma qualifies C, it does not go on: "Texas and Washington, D.C.".
+                if conjunction or not joined:
+                    run.append(gi)
+                    joined = joined or conjunction
+                    continue
+            if len(run) == 1:  # most names stand apart: no list ends here (and ``joined`` is still False)
+                run[0] = gi
                 continue
-            if len(run) > 2 or (len(run) == 2 and joined):
+            if len(run) > 2 or joined:
                 lists.append(run)
             run, joined = [gi], False
         if len(run) > 2 or (len(run) == 2 and joined):
