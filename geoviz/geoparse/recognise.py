@@ -310,6 +310,8 @@ class Recogniser:
         names, demonyms = self.name_keys, self.demonyms
         start = toks[i].start
         prev: Token | None = None
+        # Inside a parenthesised part of a name ("Cocos (Keeling) Islands"): no key may end there.
+        bracket = False
         for j in range(i, last):
             tj = toks[j]
             if prev is not None:
@@ -317,7 +319,9 @@ class Recogniser:
                 if gap != " ":
                     if gap.startswith(".") and prev.text.lower() in NAME_ABBREVIATIONS:
                         gap = gap[1:]
-                    if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+                    if gap == " (" and not bracket or gap == ") " and bracket:
+                        bracket = not bracket  # a name goes on through it only if the whole is a name
+                    elif gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
                         break
                 # A possessive ends a name unless a longer name goes on through it ("People's Republic
                 # of China", "Martha's Vineyard"): the keys below must then match with the "'s" in.
@@ -328,6 +332,8 @@ class Recogniser:
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
                 break
+            if bracket:
+                continue
             key = fold(text[start : tj.base_end])
             if key and (key in names or key in demonyms):
                 best = (j, tj.base_end, key)
