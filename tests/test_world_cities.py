@@ -22,8 +22,6 @@ CITY_WITH_COUNTRY_EXCEPTIONS = {
     "Baoshan",
 }
 COUNTRY_EXCEPTIONS = {
-    # A parenthesis is no part of a run of capitalised words: the recogniser reads "Cocos".
-    "Cocos (Keeling) Islands",
     # Zaire is today a province of Angola (GeoNames' own name); the country's name from 1971 to 1997
     # is only an alias of the Democratic Republic of the Congo.
     "Zaire",
@@ -66,3 +64,15 @@ def test_short_forms_the_issue_names():
     for form, code in (("US", "US"), ("UK", "GB"), ("the Netherlands", "NL"), ("Ivory Coast", "CI")):
         doc = geoviz.parse(f"Protesters gathered in {form} on Monday, police said.")
         assert [(p.kind, p.country) for p in doc.places] == [("country", code)], form
+
+
+def test_a_parenthesised_part_of_a_name_when_the_whole_is_a_name():
+    """ "Cocos (Keeling) Islands" is one name; "Paris (France)" and "Georgia (Tbilisi)" stay two places."""
+    import geoviz
+
+    doc = geoviz.parse("Protesters gathered in Cocos (Keeling) Islands on Monday, police said.")
+    assert [(p.kind, p.country, p.mentions[0].text) for p in doc.places] == [
+        ("country", "CC", "Cocos (Keeling) Islands")]
+    for text, names in (("Fans gathered in Paris (France) on Monday.", ["Paris", "France"]),
+                        ("Officials in Georgia (Tbilisi) said so.", ["Georgia", "Tbilisi"])):
+        assert [p.mentions[0].text for p in geoviz.parse(text).places] == names, text

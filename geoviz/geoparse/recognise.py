@@ -310,6 +310,8 @@ class Recogniser:
         names, demonyms = self.name_keys, self.demonyms
         start = toks[i].start
         prev: Token | None = None
+        # Inside a parenthesised part of a name ("Cocos (Keeling) Islands"): no key may end there.
+        bracket = False
         for j in range(i, last):
             tj = toks[j]
             if prev is not None:
@@ -317,7 +319,9 @@ class Recogniser:
                 if gap != " ":
                     if gap.startswith(".") and prev.text.lower() in NAME_ABBREVIATIONS:
                         gap = gap[1:]
-                    if gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
+                    if gap == " (" and not bracket or gap == ") " and bracket:
+                        bracket = not bracket  # a name goes on through it only if the whole is a name
+                    elif gap.strip(" -") or "\n\n" in gap or len(gap) > 3:
                         break
                 # A possessive ends a name unless a longer name goes on through it ("People's Republic
                 # of China", "Martha's Vineyard"): the keys below must then match with the "'s" in.
@@ -328,6 +332,8 @@ class Recogniser:
                 if tj.text.lower() in CONNECTORS and j + 1 < last:
                     continue
                 break
+            if bracket:
+                continue
             key = fold(text[start : tj.base_end])
             if key and (key in names or key in demonyms):
                 best = (j, tj.base_end, key)
@@ -343,6 +349,8 @@ class Recogniser:
                 people: set[str], lower: LowerCaseWords) -> str:
         """Why the run toks[i..j] is not a place here (the reason of the first :data:`REJECTIONS` rule that
         holds), or '' if it may be one."""
+        if key in people:  # the first rule, _known_person, without building the run (a hot path)
+            return "person"
         run = _Run(self, text, toks, i, j, key, sent_first, people, lower)
         for test, reason in _REJECTION_TESTS if run.named else _PLAIN_TESTS:
             if test(run):
@@ -674,12 +682,18 @@ class _Run:
         # Whether a name might go on around the run ("Agence France-Presse", "Real Madrid", "Ebola virus",
         # "US$"): a capitalised word joined before or after, a disease word after, or a dollar sign. Most
         # runs stand among lower-case words; the rules marked ``around`` are then not tried at all.
-        last, nxt, prev = toks[j], self.nxt, self.prev
-        gap = text[last.end : nxt.start] if nxt is not None else ""
-        self.named = (text[last.end : last.end + 1] == "$"
-                      or (gap in _JOINS and (nxt.text.lower() in _WORDS_AFTER or nxt.text.endswith("virus")))
-                      or (prev is not None and prev.text.lower() in _WORDS_BEFORE
-                          and text[prev.end : self.first.start] in _JOINS))
+        # (Written out step by step: this runs for every candidate run, a hot path.)
+        end = toks[j].end
+        named = text[end : end + 1] == "$"
+        if not named and (nxt := self.nxt) is not None and text[end : nxt.start] in _JOINS:
+            word = nxt.text
+            named = word.lower() in _WORDS_AFTER or word.endswith("virus")
+        if not named and (prev := self.prev) is not None:
+            # "of" only in "Bank of X" (most "of X" runs are "University of Florida", "city of Boston").
+            word = prev.text
+            named = ((word.lower() in _WORDS_BEFORE or (word == "of" and i >= 2 and toks[i - 2].text == "Bank"))
+                     and text[prev.end : first.start] in _JOINS)
+        self.named = named
 
     def major(self) -> bool:
         return self.rec._major(self.key)
@@ -721,7 +735,7 @@ def _known_person(r: _Run) -> bool:
 _JOINS = (" ", "-", "\u00a0")
 # The words that start the "around" rules' names next to a run (see _Run.named).
 _WORDS_AFTER = DISEASE_WORDS | NEWS_AGENCY_WORDS | TEAM_SUFFIXES | COMPANY_SUFFIXES | {"news"}
-_WORDS_BEFORE = NEWS_AGENCY_WORDS | TEAM_PREFIXES | COMPANY_PREFIXES | {"of"}
+_WORDS_BEFORE = NEWS_AGENCY_WORDS | TEAM_PREFIXES | COMPANY_PREFIXES
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:

@@ -342,7 +342,9 @@ class Resolver:
             # the towns named after it, unless the text qualifies the name.
             namesake = not g.qualifiers and any(e.kind in BIG_AREA_KINDS and f < 2 for e, _, f in cands)
             region_namesake = not g.qualifiers and any(e.kind in ("region", "sea") and f < 2 for e, _, f in cands)
-            country_namesake = (namesake or region_namesake) and any(e.kind == "country" and f < 2 for e, _, f in cands)
+            # Whether a world city among the readings may escape the namesake rules below (asked once per name).
+            world_cities = ((namesake or region_namesake)
+                            and not any(e.kind == "country" and f < 2 for e, _, f in cands))
             for e, _, name_form in cands:
                 if acronym and name_form == 0 and not e.name.isupper() and len(cands) > 1:
                     continue  # the town of Eu is not written "EU"
@@ -352,7 +354,7 @@ class Resolver:
                 # A capital or a city of a million is no namesake of a region or a sea: Santiago, Chile
                 # is not overshadowed by some "Santiago" range, and "In Chile, Santiago" speaks for it.
                 # A country's name stays the country's ("Mexico" is not Mexico City).
-                world_city = ((namesake or region_namesake) and not country_namesake
+                world_city = (world_cities
                               and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES))
                 if namesake and e.kind in ("populated place", "admin2") and not world_city:
                     base -= self.w.namesake
@@ -440,14 +442,17 @@ class Resolver:
         run = [at[0][2]]
         joined = False  # an "and" or "or" in the run: two names and a comma are "Paris, Texas", no list
         for (_, end, _), (start, _, gi) in zip(at, at[1:]):
-            gap = _LIST_GAP.fullmatch(text, end, start) if start - end <= _LIST_GAP_CHARS else None
-            conjunction = bool(gap and (gap.group(1) or gap.group(2)))
-            # After "and C" a comma qualifies C, it does not go on: "Texas and Washington, D.C.".
-            if gap and not (joined and not conjunction):
-                run.append(gi)
-                joined = joined or conjunction
+            if start - end <= _LIST_GAP_CHARS and (gap := _LIST_GAP.fullmatch(text, end, start)) is not None:
+                conjunction = bool(gap.group(1) or gap.group(2))
+                # After "and C" a comma qualifies C, it does not go on: "Texas and Washington, D.C.".
+                if conjunction or not joined:
+                    run.append(gi)
+                    joined = joined or conjunction
+                    continue
+            if len(run) == 1:  # most names stand apart: no list ends here (and ``joined`` is still False)
+                run[0] = gi
                 continue
-            if len(run) > 2 or (len(run) == 2 and joined):
+            if len(run) > 2 or joined:
                 lists.append(run)
             run, joined = [gi], False
         if len(run) > 2 or (len(run) == 2 and joined):
@@ -525,24 +530,31 @@ class Resolver:
         nearest = _nearest_other_km(groups) if use_resolved else {}
         cluster = _cluster_support(groups, self.w) if use_resolved else None
         county = _county_support(groups, self.w)
+        # The weights as locals: this loop runs over every reading of every name, twice (same sums, same order).
+        w = self.w
+        w_country, country_cap, w_admin1, w_qualifier = w.country, w.country_cap, w.admin1, w.qualifier
+        w_near, near_km, w_cluster, w_county = w.near, w.near_km, w.cluster, w.county
         for gi, g in enumerate(groups):
             cw, aw = evidence[gi]
             near = nearest.get(gi)
+            qualifiers = g.qualifiers
             for k, c in enumerate(g.cands):
                 e = c.entry
                 s = c.base
                 if not c.shadowed:
-                    s += self.w.country * min(self.w.country_cap, cw.get(e.country, 0.0))
+                    s += w_country * min(country_cap, cw.get(e.country, 0.0))
                 if e.admin1:
-                    s += self.w.admin1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
-                if g.qualifiers and self._qualified(e, g.qualifiers):
-                    s += self.w.qualifier
+                    s += w_admin1 * min(1.0, aw.get((e.country, e.admin1), 0.0))
+                if qualifiers and self._qualified(e, qualifiers):
+                    s += w_qualifier
                 if near is not None and e.kind not in AREA_KINDS:
-                    s += self.w.near * math.exp(-near[k] / self.w.near_km)
+                    s += w_near * math.exp(-near[k] / near_km)
                 if cluster is not None:
-                    s += self.w.cluster * cluster.get(id(c), 0.0)
+                    s += w_cluster * cluster.get(id(c), 0.0)
                 if e.admin2:
-                    s += self.w.county * min(1, len(county.get((e.country, e.admin1, e.admin2), set()) - {gi}))
+                    # the other names in this county: len(members - {gi}) without building the sets
+                    members = county.get((e.country, e.admin1, e.admin2))
+                    s += w_county * min(1, len(members) - (gi in members) if members else 0)
                 c.score = s
             g.cands.sort(key=lambda c: -c.score)
             g.choice = g.cands[0]
