@@ -244,6 +244,9 @@ def test_add_a_missed_place_click_it_and_australia_and_new_zealand_on_one_world_
             page.get_by_text("Tasman District, NZ", exact=False).first.wait_for(timeout=5_000)
 
             # one world copy: Sydney, Nelson and Hope side by side inside the map, New Zealand east of Australia
+            # While the map redraws after the edit, the old frame stays until the new one mounts: wait for the one
+            # frame, so the clicks below reach the map that stays.
+            page.wait_for_function(f"document.querySelectorAll({MAP_IFRAME!r}).length === 1", timeout=15_000)
             page.wait_for_timeout(800)  # the fit
             frame = page.locator(MAP_IFRAME).last.content_frame
             box = {n: frame.locator(f'.gv-place[title="{n}"]').bounding_box() for n in ("Sydney", "Nelson", "Hope")}
