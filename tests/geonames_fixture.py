@@ -27,8 +27,20 @@ FICTIONAL = [
     # not kept: a railway station (S.RSTN) and a historical division (A.ADM1H)
     (7, "Quillmere Junction", "S", "RSTN", "GB", "ENG", 51.5630, -0.0750, 0),
     (8, "Old Vellagrin Province", "A", "ADM1H", "NZ", "E9", -43.60, 170.10, 0),
+    # Readings that share a town's name: a neighbourhood of London and a stadium in Manchester, each named like
+    # a small town elsewhere (what the full dump adds by the thousand). They need context to win.
+    (9, "Kelvarra", "P", "PPL", "AU", "02", -33.2012, 148.9025, 4200),
+    (10, "Kelvarra", "P", "PPLX", "GB", "ENG", 51.4902, -0.0201, 0),
+    (11, "Tallowmere", "P", "PPL", "US", "OH", 40.1120, -82.9310, 6500),
+    (12, "Tallowmere", "S", "STDM", "GB", "ENG", 53.4631, -2.2913, 0),
+    # Parts of towns named Paris, one of them in France: readings that must not take the city's name.
+    (13, "Paris", "P", "PPLX", "FR", "75", 45.7712, 4.8421, 0),
+    (14, "Paris", "S", "STDM", "US", "TX", 33.6612, -95.5501, 0),
+    (15, "Paris", "S", "MNMT", "GB", "ENG", 52.4101, -1.5102, 0),
 ]
 PARIS_VILLAGES = 60
+#: The fictional rows a build keeps: all of FICTIONAL but the station and the historical division, and the villages.
+FICTIONAL_KEPT = len(FICTIONAL) - 2 + PARIS_VILLAGES
 
 
 def _row(gid: int, name: str, fclass: str, code: str, cc: str, a1: str, lat: float, lon: float, pop: int,
@@ -73,6 +85,14 @@ def write_fixture(folder: Path, bundled: int = 3000, as_zip: bool = True) -> Pat
         z.writestr("XX.txt", text)
         z.writestr("readme.txt", "fixture for geoviz tests\n")
     return out
+
+
+def build_fixture_store(folder: Path) -> Path:
+    """The fixture dump built into ``folder/gazetteer.sqlite`` by the same code ``geoviz gazetteer build`` runs."""
+    from geoviz.geo.fullbuild import build_full_store
+
+    dump = write_fixture(folder / "dump")
+    return build_full_store([dump], folder / "store", progress=None).out
 
 
 def write_alternate_names(folder: Path) -> Path:
