@@ -23,7 +23,7 @@ from geoviz.cli.main import main
 from geoviz.geo.download import RECORD, DownloadError, download
 from geoviz.geo.fullbuild import BuildError, build_full_store, kind_of
 from geoviz.geo.gazetteer import DUMP_CODE_ADJUST, Gazetteer, default_gazetteer
-from geoviz.geo.stores import ENV_STORE, bundled_store_path, chosen_store
+from geoviz.geo.stores import ENV_STORE, available_stores, bundled_store_path, chosen_store
 from tests.geonames_fixture import (
     FICTIONAL_BASE,
     FICTIONAL_KEPT,
@@ -155,6 +155,22 @@ def test_store_choice_order(monkeypatch, tmp_path, built):
     assert chosen_store() == (built[0], "env")
     assert default_gazetteer().path == built[0].absolute()
     assert chosen_store("x.sqlite") == (Path("x.sqlite"), "option")
+
+
+def test_available_stores_offer_each_store_once_the_default_first(monkeypatch, tmp_path, built):
+    monkeypatch.delenv(ENV_STORE, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert available_stores() == [(bundled_store_path(), "bundled")]
+    (tmp_path / "geoviz").mkdir()
+    own = tmp_path / "geoviz" / "gazetteer.sqlite"
+    own.write_bytes(b"")
+    assert available_stores() == [(own, "built"), (bundled_store_path(), "bundled")]
+    monkeypatch.setenv(ENV_STORE, str(built[0]))
+    assert [how for _, how in available_stores()] == ["env", "built", "bundled"]
+    monkeypatch.setenv(ENV_STORE, str(own))  # the same file two ways: offered once
+    assert available_stores() == [(own, "env"), (bundled_store_path(), "bundled")]
+    monkeypatch.setenv(ENV_STORE, str(tmp_path / "missing.sqlite"))  # the default stays: opening it fails loudly
+    assert available_stores()[0] == (tmp_path / "missing.sqlite", "env")
 
 
 def test_info_and_the_global_gazetteer_option(built, capsys, monkeypatch):

@@ -55,3 +55,27 @@ def chosen_store(explicit: str | Path | None = None) -> tuple[Path, str]:
     if built.is_file():
         return built, "built"
     return bundled_store_path(), "bundled"
+
+
+def available_stores() -> list[tuple[Path, str]]:
+    """Every store a front end can offer, ``(path, how)``, the one :func:`chosen_store` picks first.
+
+    The bundled store is always there; a built store in the data directory and
+    the one ``GEOVIZ_GAZETTEER`` names join it when their file exists. A path
+    reached two ways is offered once, under the first way in the order above.
+    """
+    default = chosen_store()
+    found = [default]
+    env = os.environ.get(ENV_STORE)
+    if env:
+        found.append((Path(env), "env"))
+    found += [(built_store_path(), "built"), (bundled_store_path(), "bundled")]
+    out: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for path, how in found:
+        key = path.resolve()
+        # The default stays even when its file is missing: opening it fails loudly, as in the CLI.
+        if key not in seen and ((path, how) == default or how == "bundled" or path.is_file()):
+            seen.add(key)
+            out.append((path, how))
+    return out
