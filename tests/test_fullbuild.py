@@ -155,6 +155,9 @@ def test_store_choice_order(monkeypatch, tmp_path, built):
     assert chosen_store() == (built[0], "env")
     assert default_gazetteer().path == built[0].absolute()
     assert chosen_store("x.sqlite") == (Path("x.sqlite"), "option")
+    assert chosen_store("bundled") == (bundled_store_path(), "bundled")  # back to it without its path
+    monkeypatch.setenv(ENV_STORE, "bundled")
+    assert chosen_store() == (bundled_store_path(), "bundled")
 
 
 def test_available_stores_offer_each_store_once_the_default_first(monkeypatch, tmp_path, built):
@@ -183,6 +186,10 @@ def test_info_and_the_global_gazetteer_option(built, capsys, monkeypatch):
     import os
     assert ENV_STORE not in os.environ  # the option holds for that run only
     assert main(["--gazetteer", "/nonexistent/store.sqlite", "gazetteer", "info"]) == 2
+    capsys.readouterr()
+    assert main(["--gazetteer", "bundled", "gazetteer", "info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert (info["store"], info["chosen_by"]) == (str(bundled_store_path().absolute()), "bundled")
 
 
 class RangeHandler(http.server.SimpleHTTPRequestHandler):

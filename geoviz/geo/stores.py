@@ -17,6 +17,8 @@ from pathlib import Path
 
 ENV_STORE = "GEOVIZ_GAZETTEER"
 BUILT_NAME = "gazetteer.sqlite"
+#: What ``--gazetteer`` or ``GEOVIZ_GAZETTEER`` may say instead of a path to mean the bundled store.
+BUNDLED = "bundled"
 
 
 def bundled_store_path() -> Path:
@@ -45,12 +47,16 @@ def built_store_path() -> Path:
 
 
 def chosen_store(explicit: str | Path | None = None) -> tuple[Path, str]:
-    """The store to open and why: ``(path, how)`` with how in ``option | env | built | bundled``."""
+    """The store to open and why: ``(path, how)`` with how in ``option | env | built | bundled``.
+
+    The word ``bundled`` as the option or the variable names the bundled store
+    (with a built one present, the only way to get back to it without its path).
+    """
     if explicit:
-        return Path(explicit), "option"
+        return (bundled_store_path(), "bundled") if str(explicit) == BUNDLED else (Path(explicit), "option")
     env = os.environ.get(ENV_STORE)
     if env:
-        return Path(env), "env"
+        return (bundled_store_path(), "bundled") if env == BUNDLED else (Path(env), "env")
     built = built_store_path()
     if built.is_file():
         return built, "built"
@@ -67,7 +73,7 @@ def available_stores() -> list[tuple[Path, str]]:
     default = chosen_store()
     found = [default]
     env = os.environ.get(ENV_STORE)
-    if env:
+    if env and env != BUNDLED:
         found.append((Path(env), "env"))
     found += [(built_store_path(), "built"), (bundled_store_path(), "bundled")]
     out: list[tuple[Path, str]] = []
