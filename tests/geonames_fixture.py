@@ -87,6 +87,48 @@ def write_fixture(folder: Path, bundled: int = 3000, as_zip: bool = True) -> Pat
     return out
 
 
+#: Decoys: villages elsewhere (GeoNames' dump-only villages have under 500 people, most none recorded), and
+#: neighbourhoods, facilities and landmarks, half of them in the real place's own country.
+DECOY_COUNTRIES = [("US", "TX"), ("CA", "08"), ("BR", "26"), ("GB", "ENG"), ("FR", "11"), ("IN", "16"), ("AU", "02"),
+                   ("DE", "07")]
+DECOY_CODES = [("S", "STDM"), ("S", "HSP"), ("S", "CH"), ("S", "MNMT"), ("S", "SQR"), ("P", "PPLX"), ("S", "SCHC"),
+               ("S", "MUS")]
+DECOY_BASE = 980_000_000
+
+
+def decoy_rows(places: dict[str, tuple[str, float, float]], per_name: int = 40, seed: int = 18) -> Iterator[str]:
+    """``per_name`` same-named readings for each name (name -> (country, lat, lon) of its real place), ids 98xxxxxxx.
+
+    What the full dump does to a name, at its worst: 40x the readings. Half are
+    villages anywhere (a few countries, random points); half are parts of towns, facilities and
+    landmarks, every other one in the place's own country, 0.5-3 degrees away
+    from it (none inside the real town).
+    """
+    import random
+
+    rng = random.Random(seed)
+    gid = DECOY_BASE
+    for name, (country, lat, lon) in sorted(places.items()):
+        for i in range(per_name):
+            gid += 1
+            if i % 2 == 0:
+                cc, a1 = rng.choice(DECOY_COUNTRIES)
+                pop = 0 if rng.random() < 0.7 else rng.randint(1, 499)
+                yield _row(gid, name, "P", "PPL", cc, a1, rng.uniform(-40, 60), rng.uniform(-120, 140), pop)
+                continue
+            fclass, code = rng.choice(DECOY_CODES)
+            if i % 4 == 1 and country:
+                cc, a1 = country, ""
+                dlat, dlon = rng.uniform(-3, 3), rng.uniform(-3, 3)
+                if abs(dlat) < 0.5 and abs(dlon) < 0.5:
+                    dlat += 1.0 if dlat >= 0 else -1.0
+                at = (max(-89.0, min(89.0, lat + dlat)), (lon + dlon + 180) % 360 - 180)
+            else:
+                cc, a1 = rng.choice(DECOY_COUNTRIES)
+                at = (rng.uniform(-40, 60), rng.uniform(-120, 140))
+            yield _row(gid, name, fclass, code, cc, a1, *at, 0)
+
+
 def build_fixture_store(folder: Path) -> Path:
     """The fixture dump built into ``folder/gazetteer.sqlite`` by the same code ``geoviz gazetteer build`` runs."""
     from geoviz.geo.fullbuild import build_full_store

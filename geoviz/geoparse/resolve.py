@@ -12,9 +12,9 @@ Scoring (docs/places.md, "Resolution", says the same):
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
           + 0.4   after "the" for kinds named with an article (landmarks, regions, seas, rivers: "the White House")
           + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
-          ± 1.5/1.0 for a neighbourhood, facility or landmark reading of a name that is also a town's:
-                  +1.5 with context (its kind's word by the mention: "X Stadium", "the X district";
-                  or the town it lies in named nearby), −1.0 without (Resolver._reading_context)
+          ± ...   for a neighbourhood, facility or landmark reading of a name that is also a town's:
+                  +1.5 with its kind's word by the mention ("X Stadium", "the X district"), 0 with
+                  the town it lies in named nearby, −1.0 without either (Resolver._reading_context)
           − 0.8   for a town or county when the name is also a country's, sea's or region's own name
                   and no qualifier says otherwise ("China" is China, not China, Maine)
           + 0.25 · exp(−d / 250 km)                 (d: distance to the nearest other resolved place)
@@ -147,11 +147,15 @@ class Weights:
     world_city_slack: float = 0.05
     focus_confidence: float = 0.1  # confidence of a name placed at the story's main place
     # A neighbourhood, facility or landmark reading (a feature code in lexicon context_words.json) of a name that
-    # is also a town's wins only with context: its kind's word in or by the mention ("X Stadium", "the X
-    # district", "X, a neighbourhood of Y", "the suburb of X"), or a town or county it lies in (within
-    # ``context_km``) named in the same or a neighbouring sentence. With context it gains ``context``; without
-    # it loses ``no_context``, so 40x more such readings in a full store do not move a town (Resolver._reading_context).
+    # is also a town's wins only with context (Resolver._reading_context): its kind's word in or by the mention
+    # ("X Stadium", "the X district", "X, a neighbourhood of Y", "the suburb of X") adds ``context``; a town or
+    # county it lies in (within ``context_km``) named in the same or a neighbouring sentence adds
+    # ``context_town``, nothing: it only spares the reading the penalty (the town around makes the reading
+    # possible; its closeness is already scored by ``near`` and ``cluster``, and counted twice a monument
+    # beside some other town named in the story took a city's name). Without either the reading loses
+    # ``no_context``, so 40x more such readings in a full store do not move a town.
     context: float = 1.5
+    context_town: float = 0.0
     no_context: float = 1.0
     context_km: float = 30.0
     bare_counties: int = 5  # a bare name also reads as the most populous counties so named
@@ -463,10 +467,14 @@ class Resolver:
         A reader takes such a place only when the text says so: its kind's
         word by the name ("X Stadium", "the X district", "the suburb of X",
         "X, a neighbourhood of Y"), or the town or county it
-        lies in named in the same or a neighbouring sentence. Such a reading
-        with context gains ``Weights.context``; without, it loses
-        ``Weights.no_context``. Names with no town reading are left alone: a
-        neighbourhood or stadium only the full store knows is still found.
+        lies in named in the same or a neighbouring sentence. The word gains
+        ``Weights.context``; the town around only spares the reading the
+        penalty (``Weights.context_town`` is 0: the nearness is scored by
+        the cluster and near terms already; with a dozen towns named, some
+        monument of a big city's name lies near one of them by chance, and
+        counted twice it took the city's name); without either the reading
+        loses ``Weights.no_context``. Names with no town reading are left
+        alone: a neighbourhood or stadium only the full store knows is found.
         """
         contested = [g for g in groups if any(_needs_context(c.entry) for c in g.cands)
                      and any(_is_town(c.entry) for c in g.cands)]
@@ -491,9 +499,10 @@ class Resolver:
                 e = c.entry
                 if not _needs_context(e):
                     continue
-                if CONTEXT_WORDS[e.feature_code] & said or any(
-                        great_circle_pair_km(e.lat, e.lon, t.lat, t.lon) <= self.w.context_km for t in around):
+                if CONTEXT_WORDS[e.feature_code] & said:
                     c.base += self.w.context
+                elif any(great_circle_pair_km(e.lat, e.lon, t.lat, t.lon) <= self.w.context_km for t in around):
+                    c.base += self.w.context_town
                 else:
                     c.base -= self.w.no_context
 
