@@ -150,3 +150,24 @@ def test_forty_decoys_per_name_give_no_name_to_a_neighbourhood_facility_or_landm
         assert moved == []
     else:
         assert moved, "the decoys no longer test the rule"
+
+
+@pytest.mark.parametrize(("text", "name", "said"), [
+    ("Fans gathered outside Tallowmere Stadium.", "Tallowmere", {"stadium"}),
+    # "X borough of Y" names X's city as often as X itself ("the London borough of Camden"): the word says nothing;
+    # a town named after "of" does (the town around it)
+    ("Shops closed in the Kelvarra district of the capital.", "Kelvarra", set()),
+    ("Shops closed in the Kelvarra district on Monday.", "Kelvarra", {"district"}),
+    ("Rents rose in the suburb of Kelvarra.", "Kelvarra", {"suburb"}),
+    ("Police came to Kelvarra, a leafy neighbourhood of the city.", "Kelvarra", {"neighbourhood"}),
+    ("Residents of a Kelvarra suburb complained.", "Kelvarra", set()),  # a suburb OF the named place
+    ("The Kelvarra suburbs flooded.", "Kelvarra", set()),  # plural: the suburbs around it
+    ("Patients at Zorvath Memorial Hospital were moved.", "Zorvath Memorial Hospital", {"memorial", "hospital"}),
+])
+def test_the_words_that_give_a_reading_context(text, name, said):
+    from geoviz.geoparse.resolve import _context_words
+    from geoviz.model import Mention
+
+    start = text.index(name)
+    m = Mention(start=start, end=start + len(name), text=name, key=name.lower())
+    assert _context_words(text, m) == said
