@@ -9,7 +9,8 @@ few named ``st.session_state`` keys:
 * ``article``   the requested input {name, text, date}; a change re-parses;
 * ``workspace`` the parsed and user-edited scene (``geoviz.app.workspace.Workspace``);
 * ``selected``  the selected place id (the place picker's key; a map click sets it);
-* ``notice``    a message about the last input attempt (a refused upload).
+* ``notice``    a message about the last input attempt (a refused upload);
+* ``store``     the gazetteer store the article is read with (a path; the sidebar's choice).
 
 Every edit goes through a callback into ``geoviz.app.workspace``, so the page
 that follows already shows the new map, legs and claim checks. The logic lives
@@ -149,16 +150,33 @@ def show_input() -> bool:
     offline = st.toggle("Offline basemap", value=mapframe.DEFAULT_OFFLINE_BASEMAP, key="offline_basemap",
                         help="Bundled country outlines (no internet needed). Turn off for OpenStreetMap tiles, "
                              "which need a connection.")
-    st.caption(resources.store_label(), help="Build a full store with `geoviz gazetteer build`; choose one with "
-               "GEOVIZ_GAZETTEER (see docs/gazetteer.md).")
+    show_store_choice()
     return offline
+
+
+def show_store_choice() -> None:
+    """Which gazetteer store the article is read with, and its size: the bundled one, a built one, GEOVIZ_GAZETTEER.
+
+    Switching re-reads the article with the chosen store (edits are reset, as
+    for a new date); each store keeps its own cached parses and searches.
+    """
+    choices = resources.store_choices()
+    if st.session_state.get(resources.STORE_KEY) not in choices:
+        st.session_state[resources.STORE_KEY] = resources.store_path() if resources.store_path() in choices \
+            else next(iter(choices))
+    st.selectbox("Gazetteer", list(choices), key=resources.STORE_KEY, format_func=resources.store_label,
+                 help="The places the article is read against. Build a full store from GeoNames with "
+                      "`geoviz gazetteer download` and `geoviz gazetteer build` (or name one with GEOVIZ_GAZETTEER; "
+                      "see docs/gazetteer.md); it is offered here. Switching re-reads the article "
+                      "(edits are reset).")
 
 
 def current_workspace() -> workspace.Workspace:
     """The workspace of the requested article: the session's own, or a fresh parse when the article changed."""
     article = st.session_state["article"]
     ws = st.session_state.get("workspace")
-    if ws is None or (ws.text, ws.date, ws.name) != (article["text"], article["date"], article["name"]):
+    if ws is None or (ws.text, ws.date, ws.name, ws.store) != (article["text"], article["date"], article["name"],
+                                                              resources.store_path()):
         ws = st.session_state["workspace"] = load_workspace(article)
     return ws
 
@@ -175,7 +193,8 @@ def load_workspace(article: dict[str, Any]) -> workspace.Workspace:
     else:
         with st.spinner("Reading the article\u2026"):
             scene = resources.parse_article(article_text, date)
-    ws = workspace.new_workspace(article["name"], article_text, date, scene, resources.gazetteer())
+    ws = workspace.new_workspace(article["name"], article_text, date, scene, resources.gazetteer(),
+                                 store=resources.store_path())
     st.session_state["selected"] = workspace.first_place(scene)
     return ws
 

@@ -27,8 +27,20 @@ FICTIONAL = [
     # not kept: a railway station (S.RSTN) and a historical division (A.ADM1H)
     (7, "Quillmere Junction", "S", "RSTN", "GB", "ENG", 51.5630, -0.0750, 0),
     (8, "Old Vellagrin Province", "A", "ADM1H", "NZ", "E9", -43.60, 170.10, 0),
+    # Readings that share a town's name: a neighbourhood of London and a stadium in Manchester, each named like
+    # a small town elsewhere (what the full dump adds by the thousand). They need context to win.
+    (9, "Kelvarra", "P", "PPL", "AU", "02", -33.2012, 148.9025, 4200),
+    (10, "Kelvarra", "P", "PPLX", "GB", "ENG", 51.4902, -0.0201, 0),
+    (11, "Tallowmere", "P", "PPL", "US", "OH", 40.1120, -82.9310, 6500),
+    (12, "Tallowmere", "S", "STDM", "GB", "ENG", 53.4631, -2.2913, 0),
+    # Parts of towns named Paris, one of them in France: readings that must not take the city's name.
+    (13, "Paris", "P", "PPLX", "FR", "75", 45.7712, 4.8421, 0),
+    (14, "Paris", "S", "STDM", "US", "TX", 33.6612, -95.5501, 0),
+    (15, "Paris", "S", "MNMT", "GB", "ENG", 52.4101, -1.5102, 0),
 ]
 PARIS_VILLAGES = 60
+#: The fictional rows a build keeps: all of FICTIONAL but the station and the historical division, and the villages.
+FICTIONAL_KEPT = len(FICTIONAL) - 2 + PARIS_VILLAGES
 
 
 def _row(gid: int, name: str, fclass: str, code: str, cc: str, a1: str, lat: float, lon: float, pop: int,
@@ -73,6 +85,56 @@ def write_fixture(folder: Path, bundled: int = 3000, as_zip: bool = True) -> Pat
         z.writestr("XX.txt", text)
         z.writestr("readme.txt", "fixture for geoviz tests\n")
     return out
+
+
+#: Decoys: villages elsewhere (GeoNames' dump-only villages have under 500 people, most none recorded), and
+#: neighbourhoods, facilities and landmarks, half of them in the real place's own country.
+DECOY_COUNTRIES = [("US", "TX"), ("CA", "08"), ("BR", "26"), ("GB", "ENG"), ("FR", "11"), ("IN", "16"), ("AU", "02"),
+                   ("DE", "07")]
+DECOY_CODES = [("S", "STDM"), ("S", "HSP"), ("S", "CH"), ("S", "MNMT"), ("S", "SQR"), ("P", "PPLX"), ("S", "SCHC"),
+               ("S", "MUS")]
+DECOY_BASE = 980_000_000
+
+
+def decoy_rows(places: dict[str, tuple[str, float, float]], per_name: int = 40, seed: int = 18) -> Iterator[str]:
+    """``per_name`` same-named readings for each name (name -> (country, lat, lon) of its real place), ids 98xxxxxxx.
+
+    What the full dump does to a name, at its worst: 40x the readings. Half are
+    villages anywhere (a few countries, random points); half are parts of towns, facilities and
+    landmarks, every other one in the place's own country, 0.5-3 degrees away
+    from it (none inside the real town).
+    """
+    import random
+
+    rng = random.Random(seed)
+    gid = DECOY_BASE
+    for name, (country, lat, lon) in sorted(places.items()):
+        for i in range(per_name):
+            gid += 1
+            if i % 2 == 0:
+                cc, a1 = rng.choice(DECOY_COUNTRIES)
+                pop = 0 if rng.random() < 0.7 else rng.randint(1, 499)
+                yield _row(gid, name, "P", "PPL", cc, a1, rng.uniform(-40, 60), rng.uniform(-120, 140), pop)
+                continue
+            fclass, code = rng.choice(DECOY_CODES)
+            if i % 4 == 1 and country:
+                cc, a1 = country, ""
+                dlat, dlon = rng.uniform(-3, 3), rng.uniform(-3, 3)
+                if abs(dlat) < 0.5 and abs(dlon) < 0.5:
+                    dlat += 1.0 if dlat >= 0 else -1.0
+                at = (max(-89.0, min(89.0, lat + dlat)), (lon + dlon + 180) % 360 - 180)
+            else:
+                cc, a1 = rng.choice(DECOY_COUNTRIES)
+                at = (rng.uniform(-40, 60), rng.uniform(-120, 140))
+            yield _row(gid, name, fclass, code, cc, a1, *at, 0)
+
+
+def build_fixture_store(folder: Path) -> Path:
+    """The fixture dump built into ``folder/gazetteer.sqlite`` by the same code ``geoviz gazetteer build`` runs."""
+    from geoviz.geo.fullbuild import build_full_store
+
+    dump = write_fixture(folder / "dump")
+    return build_full_store([dump], folder / "store", progress=None).out
 
 
 def write_alternate_names(folder: Path) -> Path:

@@ -23,8 +23,14 @@ from geoviz.cli.main import main
 from geoviz.geo.download import RECORD, DownloadError, download
 from geoviz.geo.fullbuild import BuildError, build_full_store, kind_of
 from geoviz.geo.gazetteer import DUMP_CODE_ADJUST, Gazetteer, default_gazetteer
-from geoviz.geo.stores import ENV_STORE, bundled_store_path, chosen_store
-from tests.geonames_fixture import FICTIONAL_BASE, PARIS_VILLAGES, write_alternate_names, write_fixture
+from geoviz.geo.stores import ENV_STORE, available_stores, bundled_store_path, chosen_store
+from tests.geonames_fixture import (
+    FICTIONAL_BASE,
+    FICTIONAL_KEPT,
+    PARIS_VILLAGES,
+    write_alternate_names,
+    write_fixture,
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,11 +74,13 @@ def test_built_store_has_the_bundled_schema_and_no_leftovers(built):
 def test_build_keeps_the_news_kinds_and_skips_what_is_bundled(built, full):
     _, summary = built
     assert summary["already_bundled"] >= 2900  # the fixture's bundled rows are not added twice
-    # fictional: hospital, neighbourhood, peak, valley, stadium, lake + the villages; not the station, not ADM1H
-    assert summary["entries_added"] == 6 + PARIS_VILLAGES
-    assert summary["by_kind"]["facility"] == 2
+    # fictional: hospital, neighbourhoods, peak, valley, stadiums, lake, landmark, towns + the villages;
+    # not the station, not ADM1H
+    assert summary["entries_added"] == FICTIONAL_KEPT
+    assert summary["by_kind"]["facility"] == 4 and summary["by_kind"]["landmark"] == 1
     bundled = Gazetteer()
-    assert len(full._query("SELECT 1 FROM entries", ())) == len(bundled._query("SELECT 1 FROM entries", ())) + 66
+    assert (len(full._query("SELECT 1 FROM entries", ()))
+            == len(bundled._query("SELECT 1 FROM entries", ())) + FICTIONAL_KEPT)
     assert full.get(f"gn:{FICTIONAL_BASE + 7}") is None
     assert full.get(f"gn:{FICTIONAL_BASE + 8}") is None
     hospital = full.get(f"gn:{FICTIONAL_BASE + 1}")
@@ -100,7 +108,7 @@ def test_parse_with_the_full_store_pins_a_fictional_neighbourhood(full):
 
 
 def test_more_villages_named_paris_do_not_move_the_famous_one(full):
-    assert len(full.lookup("Paris", 200)) >= PARIS_VILLAGES + 10
+    assert len(full.lookup("Paris", 200)) >= PARIS_VILLAGES + 13
     for text in ("The president flew to Paris on Monday.", "Talks resumed in Paris."):
         places = geoviz.analyse(text, gazetteer=full)["places"]
         assert [(p["name"], p["country"]) for p in places] == [("Paris", "FR")]
@@ -147,6 +155,25 @@ def test_store_choice_order(monkeypatch, tmp_path, built):
     assert chosen_store() == (built[0], "env")
     assert default_gazetteer().path == built[0].absolute()
     assert chosen_store("x.sqlite") == (Path("x.sqlite"), "option")
+    assert chosen_store("bundled") == (bundled_store_path(), "bundled")  # back to it without its path
+    monkeypatch.setenv(ENV_STORE, "bundled")
+    assert chosen_store() == (bundled_store_path(), "bundled")
+
+
+def test_available_stores_offer_each_store_once_the_default_first(monkeypatch, tmp_path, built):
+    monkeypatch.delenv(ENV_STORE, raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    assert available_stores() == [(bundled_store_path(), "bundled")]
+    (tmp_path / "geoviz").mkdir()
+    own = tmp_path / "geoviz" / "gazetteer.sqlite"
+    own.write_bytes(b"")
+    assert available_stores() == [(own, "built"), (bundled_store_path(), "bundled")]
+    monkeypatch.setenv(ENV_STORE, str(built[0]))
+    assert [how for _, how in available_stores()] == ["env", "built", "bundled"]
+    monkeypatch.setenv(ENV_STORE, str(own))  # the same file two ways: offered once
+    assert available_stores() == [(own, "env"), (bundled_store_path(), "bundled")]
+    monkeypatch.setenv(ENV_STORE, str(tmp_path / "missing.sqlite"))  # the default stays: opening it fails loudly
+    assert available_stores()[0] == (tmp_path / "missing.sqlite", "env")
 
 
 def test_info_and_the_global_gazetteer_option(built, capsys, monkeypatch):
@@ -159,6 +186,10 @@ def test_info_and_the_global_gazetteer_option(built, capsys, monkeypatch):
     import os
     assert ENV_STORE not in os.environ  # the option holds for that run only
     assert main(["--gazetteer", "/nonexistent/store.sqlite", "gazetteer", "info"]) == 2
+    capsys.readouterr()
+    assert main(["--gazetteer", "bundled", "gazetteer", "info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert (info["store"], info["chosen_by"]) == (str(bundled_store_path().absolute()), "bundled")
 
 
 class RangeHandler(http.server.SimpleHTTPRequestHandler):

@@ -45,6 +45,7 @@ class Workspace:
     date: str | None
     scene: Scene
     baseline: dict[str, Any]
+    store: str = ""  # the gazetteer store it was read with (a path): another store re-reads the article
     choices: dict[str, list[Entry]] = field(default_factory=dict)
     version: int = 0
     log: list[str] = field(default_factory=list)
@@ -90,7 +91,8 @@ class Workspace:
         return scene
 
 
-def new_workspace(name: str, text: str, date: str | None, scene: Scene, gazetteer: Any) -> Workspace:
+def new_workspace(name: str, text: str, date: str | None, scene: Scene, gazetteer: Any, *,
+                  store: str = "") -> Workspace:
     """A workspace for a freshly parsed scene: each place's choices are its resolver winner, then the alternatives."""
     choices: dict[str, list[Entry]] = {}
     for p in scene.places + scene.uncertain:
@@ -98,7 +100,8 @@ def new_workspace(name: str, text: str, date: str | None, scene: Scene, gazettee
         entries = [first] if first is not None else []
         entries += [c.entry for c in p.alternatives if c.entry.id != p.entry_id]
         choices[p.id] = entries
-    return Workspace(name=name, text=text, date=date, scene=scene, baseline=scene.to_geojson(), choices=choices)
+    return Workspace(name=name, text=text, date=date, scene=scene, baseline=scene.to_geojson(), choices=choices,
+                     store=store)
 
 
 def entry_of(gazetteer: Any, place: Place) -> Entry | None:

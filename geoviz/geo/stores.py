@@ -17,6 +17,8 @@ from pathlib import Path
 
 ENV_STORE = "GEOVIZ_GAZETTEER"
 BUILT_NAME = "gazetteer.sqlite"
+#: What ``--gazetteer`` or ``GEOVIZ_GAZETTEER`` may say instead of a path to mean the bundled store.
+BUNDLED = "bundled"
 
 
 def bundled_store_path() -> Path:
@@ -45,13 +47,41 @@ def built_store_path() -> Path:
 
 
 def chosen_store(explicit: str | Path | None = None) -> tuple[Path, str]:
-    """The store to open and why: ``(path, how)`` with how in ``option | env | built | bundled``."""
+    """The store to open and why: ``(path, how)`` with how in ``option | env | built | bundled``.
+
+    The word ``bundled`` as the option or the variable names the bundled store
+    (with a built one present, the only way to get back to it without its path).
+    """
     if explicit:
-        return Path(explicit), "option"
+        return (bundled_store_path(), "bundled") if str(explicit) == BUNDLED else (Path(explicit), "option")
     env = os.environ.get(ENV_STORE)
     if env:
-        return Path(env), "env"
+        return (bundled_store_path(), "bundled") if env == BUNDLED else (Path(env), "env")
     built = built_store_path()
     if built.is_file():
         return built, "built"
     return bundled_store_path(), "bundled"
+
+
+def available_stores() -> list[tuple[Path, str]]:
+    """Every store a front end can offer, ``(path, how)``, the one :func:`chosen_store` picks first.
+
+    The bundled store is always there; a built store in the data directory and
+    the one ``GEOVIZ_GAZETTEER`` names join it when their file exists. A path
+    reached two ways is offered once, under the first way in the order above.
+    """
+    default = chosen_store()
+    found = [default]
+    env = os.environ.get(ENV_STORE)
+    if env and env != BUNDLED:
+        found.append((Path(env), "env"))
+    found += [(built_store_path(), "built"), (bundled_store_path(), "bundled")]
+    out: list[tuple[Path, str]] = []
+    seen: set[Path] = set()
+    for path, how in found:
+        key = path.resolve()
+        # The default stays even when its file is missing: opening it fails loudly, as in the CLI.
+        if key not in seen and ((path, how) == default or how == "bundled" or path.is_file()):
+            seen.add(key)
+            out.append((path, how))
+    return out

@@ -12,6 +12,9 @@ Scoring (docs/places.md, "Resolution", says the same):
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
           + 0.4   after "the" for kinds named with an article (landmarks, regions, seas, rivers: "the White House")
           + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
+          ± ...   for a neighbourhood, facility or landmark reading of a name that is also a town's:
+                  +1.5 with its kind's word by the mention ("X Stadium", "the X district"), 0 with
+                  the town it lies in named nearby, −1.0 without either (Resolver._reading_context)
           − 0.8   for a town or county when the name is also a country's, sea's or region's own name
                   and no qualifier says otherwise ("China" is China, not China, Maine)
           + 0.25 · exp(−d / 250 km)                 (d: distance to the nearest other resolved place)
@@ -48,7 +51,7 @@ from geoviz.geo.gazetteer import Gazetteer, prior
 from geoviz.geo.geodesy import great_circle_km, great_circle_pair_km
 from geoviz.geoparse.recognise import COMMON_WORDS, CONNECTORS, ORG_HEADS, STREET_WORDS, state_abbreviation
 from geoviz.model import Candidate, Entry, Mention, Place
-from geoviz.nlp.lexicon import words
+from geoviz.nlp.lexicon import alternation_of, table, words
 from geoviz.nlp.names import fold
 from geoviz.nlp.text import sentences
 
@@ -77,6 +80,20 @@ TRIGGER_KINDS = {
     "article": {"landmark", "facility", "region", "sea", "lake", "river", "peak", "airport", "port", "country"},
 }
 METONYM_CODES = {"PPLC"}
+# Readings that need context to win over a same-named town (neighbourhoods, facilities, landmarks: what a full
+# store adds by the thousand), by GeoNames feature code, with the words that name each kind of place.
+CONTEXT_WORDS: dict[str, frozenset[str]] = {code: frozenset(ws) for code, ws in table("context_words").items()}
+_CONTEXT_WORD = alternation_of(set().union(*CONTEXT_WORDS.values()))
+# "X Stadium", "the X district": the word right after the name, singular, not opening "... of Y" ("the London
+# borough of Camden" names Camden's city, not a borough called London).
+_CONTEXT_AFTER = re.compile(rf"\s+((?i:{_CONTEXT_WORD}))\b(?!\s+of\b)")
+# "a Paris suburb", "an Ohio hospital": a place of that kind IN the named one.
+_INDEFINITE_BEFORE = re.compile(r"\b(?:[Aa]|[Aa]n)\s+$")
+# "X, a neighbourhood of east London", "X, the club's stadium"
+_CONTEXT_APPOSITIVE = re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z'-]+\s+){{0,3}}?((?i:{_CONTEXT_WORD}))\b")
+# "the suburb of X", "the district of X"
+_CONTEXT_BEFORE = re.compile(rf"\b((?i:{_CONTEXT_WORD}))\s+of\s+(?:the\s+)?$")
+_CONTEXT_IN_NAME = re.compile(rf"\b((?i:{_CONTEXT_WORD}))\b")
 # What joins the names of a list: "Egypt, Chile, Peru and Argentina", "Ohio or Indiana".
 _LIST_GAP_CHARS = 7  # the longest gap above: ", and " with a space to spare; longer gaps are not tried
 _LIST_GAP = re.compile(r",\s*(?:(and|or)\s+)?|\s+(and|or)\s+")
@@ -129,6 +146,18 @@ class Weights:
     # another name adds a trace of closeness to some rival: that is no evidence against the city).
     world_city_slack: float = 0.05
     focus_confidence: float = 0.1  # confidence of a name placed at the story's main place
+    # A neighbourhood, facility or landmark reading (a feature code in lexicon context_words.json) of a name that
+    # is also a town's wins only with context (Resolver._reading_context): its kind's word in or by the mention
+    # ("X Stadium", "the X district", "X, a neighbourhood of Y", "the suburb of X") adds ``context``; a town or
+    # county it lies in (within ``context_km``) named in the same or a neighbouring sentence adds
+    # ``context_town``, nothing: it only spares the reading the penalty (the town around makes the reading
+    # possible; its closeness is already scored by ``near`` and ``cluster``, and counted twice a monument
+    # beside some other town named in the story took a city's name). Without either the reading loses
+    # ``no_context``, so 40x more such readings in a full store do not move a town.
+    context: float = 1.5
+    context_town: float = 0.0
+    no_context: float = 1.0
+    context_km: float = 30.0
     bare_counties: int = 5  # a bare name also reads as the most populous counties so named
 
 
@@ -242,6 +271,7 @@ class Resolver:
             return []
         self._sentence_countries(groups, text)
         self._list_kinds(groups, text)
+        self._reading_context(groups, text)
         self._pass(groups, use_resolved=False)
         self._pass(groups, use_resolved=True)
         for g in groups:
@@ -427,6 +457,54 @@ class Resolver:
                 for c in g.cands:
                     if c.entry.country in near and c.entry.kind != "country":
                         c.base += self.w.sentence
+
+    def _reading_context(self, groups: list[_Group], text: str) -> None:
+        """A neighbourhood, facility or landmark reading of a town's name wins only with context.
+
+        A full store holds a stadium, a church or a neighbourhood under many a
+        town's name (GeoNames has ~12 M features); read on their priors and
+        the story's country alone they would take names that mean the town.
+        A reader takes such a place only when the text says so: its kind's
+        word by the name ("X Stadium", "the X district", "the suburb of X",
+        "X, a neighbourhood of Y"), or the town or county it
+        lies in named in the same or a neighbouring sentence. The word gains
+        ``Weights.context``; the town around only spares the reading the
+        penalty (``Weights.context_town`` is 0: the nearness is scored by
+        the cluster and near terms already; with a dozen towns named, some
+        monument of a big city's name lies near one of them by chance, and
+        counted twice it took the city's name); without either the reading
+        loses ``Weights.no_context``. Names with no town reading are left
+        alone: a neighbourhood or stadium only the full store knows is found.
+        """
+        contested = [g for g in groups if any(_needs_context(c.entry) for c in g.cands)
+                     and any(_is_town(c.entry) for c in g.cands)]
+        if not contested:
+            return  # always with the bundled store: none of its readings needs context (see _needs_context)
+        starts = [s for s, _ in sentences(text)] if text else [0]
+
+        def sentence_of(m: Mention) -> int:
+            return bisect_right(starts, m.start) - 1
+
+        # The leading reading of each name that reads first as a town or county: "the town around them".
+        towns = []
+        for g in groups:
+            top = max(g.cands, key=_base).entry
+            if top.kind == "admin2" or _is_town(top):
+                towns.append((g, top, {sentence_of(m) for m in g.mentions}))
+        for g in contested:
+            said = set().union(*(_context_words(text, m) for m in g.mentions)) if text else set()
+            near = {s + d for m in g.mentions for s in (sentence_of(m),) for d in (-1, 0, 1)}
+            around = [t for o, t, sents in towns if o is not g and (not text or sents & near)]
+            for c in g.cands:
+                e = c.entry
+                if not _needs_context(e):
+                    continue
+                if CONTEXT_WORDS[e.feature_code] & said:
+                    c.base += self.w.context
+                elif any(great_circle_pair_km(e.lat, e.lon, t.lat, t.lon) <= self.w.context_km for t in around):
+                    c.base += self.w.context_town
+                else:
+                    c.base -= self.w.no_context
 
     def _list_kinds(self, groups: list[_Group], text: str) -> None:
         """Add ``Weights.list_kind`` to the readings of a listed name that share its neighbours' kind.
@@ -691,6 +769,35 @@ def _city_over_its_province(cands: list[_Cand], triggers: set[str], w: Weights) 
                 or (d.entry.country != e.country and d.entry.population < e.population)]
         if over:
             c.base = max(c.base, max(over) + w.city_margin)
+
+
+def _needs_context(e: Entry) -> bool:
+    """A neighbourhood, facility or landmark reading with no population: it wins over a town only with context.
+
+    A neighbourhood GeoNames counts people in is read like the town of its
+    size (cities500 lists Navi Mumbai, 2.6 M, as one: every such reading in
+    the bundled store has 500 people or more); one without a count is a
+    named part of a town, as are the facilities and landmarks.
+    """
+    return e.population == 0 and e.feature_code in CONTEXT_WORDS
+
+
+def _is_town(e: Entry) -> bool:
+    """A populated place that is a town of its own, not a part of one that needs context."""
+    return e.kind == "populated place" and not _needs_context(e)
+
+
+def _context_words(text: str, m: Mention) -> set[str]:
+    """The words naming a kind of place in or by a mention ("stadium", "district"; lower case)."""
+    found = [x.group(1) for x in _CONTEXT_IN_NAME.finditer(m.text)]
+    after = _CONTEXT_AFTER.match(text, m.end)
+    if after is not None and not _INDEFINITE_BEFORE.search(text, max(0, m.start - 4), m.start):
+        found.append(after.group(1))
+    if (appositive := _CONTEXT_APPOSITIVE.match(text, m.end)) is not None:
+        found.append(appositive.group(1))
+    if (before := _CONTEXT_BEFORE.search(text, max(0, m.start - 40), m.start)) is not None:
+        found.append(before.group(1))
+    return {" ".join(w.lower().split()) for w in found}
 
 
 def _institution_of(key: str, name: str) -> bool:
