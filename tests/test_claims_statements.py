@@ -137,21 +137,21 @@ def test_five_megabytes_of_junk_is_fast(kind: str) -> None:
     unit, times = JUNK[kind]
     junk = unit * times
     assert len(junk) >= 4_500_000
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     find_distance_statements(junk)
-    assert time.perf_counter() - t0 < 10
+    assert time.process_time() - t0 < 10
 
 
 def test_five_megabyte_article_is_linear() -> None:
     article = SEED.read_text(encoding="utf-8")
     small = article * 250  # ~0.5 MB
     big = article * 2500  # ~5 MB
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     n_small = len(find_distance_statements(small))
-    t_small = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t_small = time.process_time() - t0
+    t0 = time.process_time()
     n_big = len(find_distance_statements(big))
-    t_big = time.perf_counter() - t0
+    t_big = time.process_time() - t0
     assert (n_small, n_big) == (250, 2500)
     assert t_big < 10
     assert t_big < 25 * max(t_small, 0.01)  # ~10x the text, so ~10x the time
