@@ -85,12 +85,38 @@ _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:
                         r"(?:the\s+)?")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
-_TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?)\b")
-# "Our trip began in Lisbon": where a journey starts is its origin.
-_BEGAN = re.compile(r"\s+(?:began|begins|started|starts|had\s+begun|had\s+started)\s+(?:in|at)\s+(?:the\s+)?")
+_TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?|visits?|tours?)\b")
+# "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
+_BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
+                    r"\s+(?:in|at)\s+(?:the\s+)?")
+# "he intends to travel to Hawaii and drive to Florida", "if they were deported to": an intention or a condition,
+# not a trip the text tells; it must govern the verb (no clause break, a few words at most in between).
+_UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')})\b")
+_UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
+# "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
+_SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
+                      rf"[^.;]{{0,80}}?\b(?:from|between)\b[^.;]{{0,80}}?\b(?:{alternation('service_verbs')})\b")
+# "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
+_FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|scheduled|due|expected|going|about)\s+)?to)"
+                     r"\s+(?:[\w'’-]+\s+){0,3}?\Z")
+_PAST_FORMS = words("past_movement_verbs")
+# "their first home together was a cottage in Dewsbury", "is being held in the jail in": where the traveller was.
+_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')})\b"
+                        r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+_ALONG = re.compile(r"(?i)\b(?:north|south|east|west|along|via|then|on\s+to|onwards?|next|later|finally)\b")
+_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|return|back")
+_REROUTE = re.compile(r"(?i)rerout|divert|redirect")
+# "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
+_NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|their|its|our|this|that|first|second|next|last)|['’]s)"
+                          r"\s+(?:[\w'’-]+\s+){0,2}\Z")
+_NOUN_REACH = 30
+_LIVED_REACH = 3  # sentences back to where a mover lived
+#: Kinds too wide to be a stop of a route that names narrower places.
+_REGION_KINDS = ("region",)
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
 _BEFORE = re.compile(r"(?i)\bbefore\b")
-_AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?\Z")
+_AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?\Z")
 _BEFORE_REACH = 160
 # "After 30 years in Iran, the couple moved to Texas": the opening phrase says where they were.
 _OPENS_AFTER = re.compile(r"(?i)\s*after\b")
@@ -150,13 +176,32 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
     Rome -> Madrid the text never tells.
     """
     trips: list[list[_Candidate]] = [[]]
-    for c in group:
+    for c in _rerouted(group):
         cur = trips[-1]
+        if c.began and cur and not any(x.origin for x in cur):
+            cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
+            continue
         if (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
                 and any(not x.origin for x in cur)):
             trips.append([])
+        elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment)
+                      or (c.past and cur[-1].future)):
+            # "a return trip to Saipan and a trip to Thailand": each indefinite trip is its own; "will travel to
+            # Jeffersonville ... It landed on the beaches of Normandy": a past trip is not the next leg of a future one.
+            trips.append([])
         trips[-1].append(c)
     return [t for t in trips if t]
+
+
+def _rerouted(group: list[_Candidate]) -> list[_Candidate]:
+    """ "was headed to Bozeman but rerouted to Butte": the destination given up is no stop."""
+    out: list[_Candidate] = []
+    for c in group:
+        if (_REROUTE.match(c.verb) and out and not out[-1].origin and out[-1].sentence == c.sentence
+                and out[-1].segment != c.segment):
+            out.pop()
+        out.append(c)
+    return out
 
 
 def _is_traveller(name: str | None) -> bool:
@@ -206,6 +251,12 @@ class _Candidate:
     stated: bool = False  # "left Amman for Baghdad": where the traveller meant to go, not a stop reached
     returning: bool = False  # "returned to Berlin": the trip's end
     weak: bool = False  # "she was in Addis Ababa": a stop only within a journey already under way
+    verb: str = ""  # the movement words that put the stop here ("flew", "rerouted", "trip")
+    sentence: int = -1
+    own_trip: bool = False  # "a trip to Thailand": an indefinite trip is one trip of its own
+    began: bool = False  # "the visit started in Sharm": the trip's origin, told after its other stops
+    future: bool = False  # "will travel to Jeffersonville": a stated future trip
+    past: bool = False  # "landed", "flew": told in the past tense
 
 
 def _candidates(ctx: StoryContext) -> list[_Candidate]:
@@ -225,11 +276,18 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
+                if _unreal(text, sent, trig):
+                    continue  # "he intends to travel to Hawaii": no trip told
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback)
+                if not stops:
+                    stops = _interrupted_stops(text, sent, clause)
                 if not any(not origin for _m, origin in stops):
                     back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
                     stops += [(back, False)] if back is not None else []
+                if stops and not any(origin for _m, origin in stops) and _RELOCATION.match(trig.text):
+                    home = _lived_before(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
+                    stops = [(home, True)] + stops if home is not None else stops
                 pairs.append((trig, stops, False))
             if not moves:
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
@@ -237,6 +295,11 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
                 actors = ctx.actors.of(sent, clause, trig, antecedents)
+                if not actors and _SERVICE.search(text, sent.start, sent.end):
+                    continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
+                tense = _tense(text, clause, trig)
+                own = bool(_TRIP_NOUN.match(text, trig.start)
+                           and _GENERIC_TRIP.search(text, max(sent.start, trig.start - 30), trig.start))
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
@@ -246,11 +309,65 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if not origin and not weak:
                         pending = None
                     stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
+                    began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
                     out.append(_Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
-                                          stated, bool(_RETURN_VERB.match(trig.text)), weak))
+                                          stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
+                                          sent.index, own, began, *tense))
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
+
+
+def _unreal(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """An intention or a condition governs the movement verb: "intends to travel to", "if they were deported to".
+
+    The nearest such word before the verb counts only with no clause break between ("He intends to travel to
+    Hawaii and drive to Florida": both verbs); a stated future ("will travel to") is a trip.
+    """
+    hits = list(_UNREAL.finditer(text, max(sent.start, trig.start - 120), trig.start))
+    last = hits[-1] if hits else None
+    return last is not None and bool(_UNREAL_GAP.fullmatch(text, last.end(), trig.start))
+
+
+def _tense(text: str, clause: Clause, trig: Trigger) -> tuple[bool, bool]:
+    """(future, past) of a movement: "will travel", "is to make an official visit"; "flew", "landed"."""
+    future = bool(_FUTURE.search(text, max(clause.start, trig.start - 60), trig.start))
+    word = trig.text.split()[0].lower()
+    return future, not future and (word.endswith("ed") or word in _PAST_FORMS)
+
+
+def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, bool]]:
+    """ "tells Jae's journey, against her mother's wishes, from South Korea to America": a movement whose
+    "from X to Y" follows an aside. Only the next verbless clauses of the sentence are read, and only a stated
+    pair (an origin and a destination) is taken: a lone "from X" after a comma is too often where someone is from.
+    """
+    later = [c for c in sent.clauses if c.start >= clause.end]
+    for nxt in later[:2]:
+        if nxt.triggers:
+            break
+        inside = [m for m in sent.mentions if m.usable and nxt.start <= m.start and m.end <= nxt.end]
+        origins = [m for m in inside if m.prep == "from" and not m.coordinated]
+        dests = [m for m in inside if m.prep in ("to", "into") and origins and m.start > origins[0].end]
+        if origins and dests:
+            return [(origins[0], True), (dests[0], False)]
+    return []
+
+
+def _lived_before(text: str, sentences: list[Sentence], sent: Sentence, trig: Trigger,
+                  taken: set[str]) -> PlaceMention | None:
+    """Where the traveller lived or was held before "moved to" / "returned to": the origin the text implies.
+
+    "Lord used to have a successful life in Charlotte. ... Lord moved to Garden City"; "is being held in the
+    jail in Greenwood ... will be returned to Meigs County". Only the move's own sentence (before the verb)
+    and the three before it are read, and the latest such place is taken.
+    """
+    for other in reversed(sentences[max(0, sent.index - _LIVED_REACH):sent.index + 1]):
+        for m in reversed(other.mentions):
+            if (m.usable and m.prep in ("in", "at") and m.end <= trig.start and m.place.id not in taken
+                    and not _NAME_GOES_ON.match(text, m.end)  # "the North Central Regional Jail": part of a name
+                    and _RESIDENCE.search(text, max(other.start, m.start - 90), m.start)):
+                return m
+    return None
 
 
 def _stop(place: Place, span: Span | None, **kw: Any) -> Stop:
@@ -284,10 +401,15 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     if trig.type == "travel":
         dest_preps += ("over", "across")
     dests: list[PlaceMention] = []
+    # "The visit coincides with the convention in nearby Louisville": a movement told as a noun reaches an "in"
+    # place only right after it ("a visit in Prague"), not across the rest of the clause.
+    noun = bool(_NOUN_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start))
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
-        if m.prep in ("in", "at") and _AFTER.search(text, trig.end, m.start):
+        if noun and m.prep in ("in", "at") and m.start - trig.end > _NOUN_REACH and not _site_in(text, trig.end, m):
+            continue
+        if m.prep in ("in", "at", "near") and _AFTER.search(text, trig.end, m.start):
             origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
             continue
         if (m.prep in dest_preps or (m.prep == "near" and dests)
@@ -296,6 +418,11 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
             dests.append(m)
     if not dests and not origins and trig.type == "arrival" and fallback is not None:
         dests = [fallback]
+    if any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start):
+        # "members heading to Hawaii and Guam, Louisiana": places listed under one verb, in no stated order, are
+        # no route (each stays a movement marker); "heading east along the highway to Ramadi and Fallujah", "she
+        # then travelled to London and Madrid" tell a sequence: there the list is the order of the stops.
+        dests = []
     if not origins and dests:
         origins = _where_before(text, sent, trig, dests)
     return [(m, True) for m in origins] + [(m, False) for m in dests]
@@ -571,6 +698,9 @@ def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> li
 
     out: list[_Candidate] = []
     for i, c in enumerate(cands):
+        if c.place.kind in _REGION_KINDS and len(cands) > 1 and any(x.place.kind not in _REGION_KINDS
+                                                                    for x in cands):
+            continue  # "her first visit to the Middle East ... to Israel": a region is no stop beside a country
         if c.place.kind in ("country", "admin1"):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if inside(nxt, c) or near(nxt, c):
