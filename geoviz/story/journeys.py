@@ -105,7 +105,7 @@ _RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')})\b"
                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 _ALONG = re.compile(r"(?i)\b(?:north|south|east|west|along|via|then|on\s+to|onwards?|next|later|finally)\b")
-_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|return|back")
+_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
 _NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|their|its|our|this|that|first|second|next|last)|['’]s)"
@@ -178,6 +178,8 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
     trips: list[list[_Candidate]] = [[]]
     for c in _rerouted(group):
         cur = trips[-1]
+        if c.lived and cur:
+            continue  # "fled to Turkey, ... later moved to Berlin": the trip is under way; it did not restart
         if c.began and cur and not any(x.origin for x in cur):
             cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
             continue
@@ -257,6 +259,7 @@ class _Candidate:
     began: bool = False  # "the visit started in Sharm": the trip's origin, told after its other stops
     future: bool = False  # "will travel to Jeffersonville": a stated future trip
     past: bool = False  # "landed", "flew": told in the past tense
+    lived: bool = False  # an origin read from where the mover lived ("grew up in Aleppo ... moved to Berlin")
 
 
 def _candidates(ctx: StoryContext) -> list[_Candidate]:
@@ -271,6 +274,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     pending: str | None = None  # "left Ottawa by plane": the mode of the leg that follows
     prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
+    lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
     for sent in ctx.sentences:
         for clause in sent.clauses:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
@@ -287,7 +291,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     stops += [(back, False)] if back is not None else []
                 if stops and not any(origin for _m, origin in stops) and _RELOCATION.match(trig.text):
                     home = _lived_before(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
-                    stops = [(home, True)] + stops if home is not None else stops
+                    if home is not None:
+                        stops = [(home, True)] + stops
+                        lived.add(home.start)
                 pairs.append((trig, stops, False))
             if not moves:
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
@@ -312,7 +318,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
                     out.append(_Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
                                           stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
-                                          sent.index, own, began, *tense))
+                                          sent.index, own, began, *tense, origin and m.start in lived))
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
