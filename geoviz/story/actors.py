@@ -52,7 +52,7 @@ _HEADS = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") + ("" if h.endswit
                           for h in (*PERSON_HEADS, *HEAD_CLASS)), key=len, reverse=True))
 _NP_STOP = (r"the|a|an|and|or|but|of|in|on|at|to|from|for|with|by|into|onto|was|were|is|are|has|have|had|be|"
             r"been|then|after|before|as|that|which|who|while|when|said|says|its|his|her|their|it|he|she|they|"
-            r"also|later|not")
+            r"also|later|not|will|would|could|should|may|might|can|must")
 #: A described subject: determiner, up to three modifiers, a head noun, and "of" + who a group is.
 NP = re.compile(
     r"(?<![\w'’-])(?P<det>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"

@@ -291,7 +291,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     stops += [(back, False)] if back is not None else []
                 if stops and not any(origin for _m, origin in stops) and _RELOCATION.match(trig.text):
                     home = _lived_before(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
-                    if home is not None:
+                    if home is not None and not _holds(stops[0][0].place, home.place):
                         stops = [(home, True)] + stops
                         lived.add(home.start)
                 pairs.append((trig, stops, False))
@@ -357,6 +357,14 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
         if origins and dests:
             return [(origins[0], True), (dests[0], False)]
     return []
+
+
+def _holds(area: Place, place: Place) -> bool:
+    """Whether a country or state holds a place: "races at Thruxton ... returns to Hampshire" is no move."""
+    if area.kind == "country":
+        return place.country == area.country
+    return area.kind == "admin1" and place.country == area.country and bool(place.admin1) and (
+        place.admin1 == area.admin1)
 
 
 def _lived_before(text: str, sentences: list[Sentence], sent: Sentence, trig: Trigger,
