@@ -617,6 +617,8 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
                 # Lumpur" states an origin of its own: a new trip, not a stitch onto someone else's (unless it
                 # sets out from where the last journey stopped: "the delegation travelled from Arequipa").
                 target = len(groups) - 1
+        if target is None and c.began and groups:
+            target = len(groups) - 1  # "Her first visit to the region started in Quito": the trip just told
         if target is None:
             if c.weak:
                 continue

@@ -1,0 +1,124 @@
+"""Journeys on the classes of error found in real news, each on short articles written for these tests.
+
+One class a test (or two): what is no trip (an intention, a list, a timetable, a place a noun's clause only
+mentions, a destination given up), how trips are cut (an indefinite trip, a past trip after a future one),
+and where an origin the text states indirectly comes from ("started in", an aside before "from X to Y", where
+the mover lived, "after falling near"). Articles from several regions and kinds of news: sport, migrants,
+medical evacuation, shipping, diplomacy, travel writing.
+"""
+
+from __future__ import annotations
+
+from geoviz.model import Document
+from tests.story_docs import make_doc, names_of, routes_of
+
+
+def _doc(text: str, *names: str, **aliases: str) -> Document:
+    return make_doc(text, {**{n: n for n in names}, **aliases}, date="2024-04-12")
+
+
+def _routes(text: str, *names: str, **aliases: str) -> list[list[str]]:
+    return [names_of(r) for r in routes_of(_doc(text, *names, **aliases))]
+
+
+# --------------------------------------------------------------------------
+# What is no trip
+# --------------------------------------------------------------------------
+
+
+def test_an_intention_or_a_condition_is_no_trip() -> None:
+    # Sport: a coach's plan; migrants: a feared deportation.
+    assert _routes("The coach said the squad intends to travel to Nairobi and fly on to Kampala next month.",
+                   "Nairobi", "Kampala") == []
+    assert _routes("The couple told the court they would be killed if they were deported from Dublin to Lagos.",
+                   "Dublin", "Lagos") == []
+
+
+def test_a_stated_future_trip_is_a_trip() -> None:
+    assert _routes("The trade delegation will travel from Accra to Lagos on Monday for talks.",
+                   "Accra", "Lagos") == [["Accra", "Lagos"]]
+
+
+def test_places_listed_under_one_verb_are_no_route_unless_told_in_order() -> None:
+    # Rescue teams sent to several towns: a list, in no order.
+    assert _routes("Rescue teams were heading to Beira and Chimoio on Sunday after the cyclone.",
+                   "Beira", "Chimoio") == []
+    # The same list told as a sequence ("then", a direction along a road) is the order of the stops.
+    assert _routes("The convoy left Kigali on Monday and then drove north along the highway to Musanze and Gisenyi.",
+                   "Kigali", "Musanze", "Gisenyi") == [["Kigali", "Musanze", "Gisenyi"]]
+
+
+def test_a_timetable_is_no_journey() -> None:
+    assert _routes("The four-hour trip from Hanoi to Hue includes stops in Vinh and Dong Hoi, the operator says.",
+                   "Hanoi", "Hue", "Vinh", "Dong Hoi") == []
+
+
+def test_a_place_in_a_visit_nouns_later_clause_is_no_stop() -> None:
+    # Diplomacy: the visit "coincides with" a fair held nearby; the fair's town is not where the minister went.
+    routes = _routes("The foreign minister will travel from Abuja to Accra on Monday. The visit coincides with "
+                     "the annual trade fair in nearby Tema.", "Abuja", "Accra", "Tema")
+    assert routes == [["Abuja", "Accra"]]
+
+
+def test_a_destination_given_up_is_no_stop() -> None:
+    routes = _routes("The flight from Perth was headed to Denpasar but was rerouted to Darwin after a warning light "
+                     "came on.", "Perth", "Denpasar", "Darwin")
+    assert routes == [["Perth", "Darwin"]]
+
+
+# --------------------------------------------------------------------------
+# How trips are cut
+# --------------------------------------------------------------------------
+
+
+def test_each_indefinite_trip_is_its_own() -> None:
+    # "a trip to Suva and a trip to Apia": two trips, no Suva -> Apia leg.
+    assert _routes("The rugby squad's calendar has a trip to Suva in May and a trip to Apia in July.",
+                   "Suva", "Apia") == []
+
+
+def test_a_past_trip_is_not_the_next_leg_of_a_future_one() -> None:
+    # Shipping: a museum ship's coming voyage, then its wartime history.
+    routes = _routes("The old steamer will sail from Bristol to Cork in June for the harbour festival. Built in 1920, "
+                     "it sailed to Lisbon during the war.", "Bristol", "Cork", "Lisbon")
+    assert routes == [["Bristol", "Cork"]]
+
+
+# --------------------------------------------------------------------------
+# Origins the text states indirectly
+# --------------------------------------------------------------------------
+
+
+def test_a_trip_that_started_somewhere_starts_there() -> None:
+    # Diplomacy: the origin is told after the other stop.
+    text = ("During her visit to Peru, the envoy spoke about trade. Her first visit to the region started in Quito, "
+            "where she attended a conference on migration.")
+    assert _routes(text, "Peru", "Quito") == [["Quito", "Peru"]]
+
+
+def test_from_and_to_after_an_aside() -> None:
+    text = "The documentary tells the singer's journey, against her family's wishes, from Dakar to Paris."
+    assert _routes(text, "Dakar", "Paris") == [["Dakar", "Paris"]]
+
+
+def test_a_move_starts_where_the_mover_lived() -> None:
+    # Migrants: where the family lived, then each move in order, one route.
+    text = ("She grew up in Aleppo. In 2015 the family fled to Turkey, and a year later they moved to Berlin, where "
+            "she now studies medicine.")
+    assert _routes(text, "Aleppo", "Turkey", "Berlin") == [["Aleppo", "Turkey", "Berlin"]]
+    # Local news: a life in one city, a move to another, sentences apart.
+    text = ("Okafor used to have a comfortable life in Kano. He worked for a bank there. Then he lost his job. "
+            "Eventually, Okafor moved to Lagos, but the work he was promised never came.")
+    assert _routes(text, "Kano", "Lagos") == [["Kano", "Lagos"]]
+
+
+def test_a_return_to_the_region_that_holds_where_one_lived_is_no_move() -> None:
+    text = "The driver lived in Enugu for years before he returned to Nigeria last spring."
+    assert _routes(text, "Enugu", "Nigeria") == []
+
+
+def test_evacuated_after_falling_near_a_place() -> None:
+    # Medical evacuation: where the accident happened is the origin, though told after the destination.
+    routes = _routes("The injured climber was flown to a hospital in Leeds after falling near Kendal on Sunday.",
+                     "Leeds", "Kendal")
+    assert routes == [["Kendal", "Leeds"]]
