@@ -122,3 +122,35 @@ def test_evacuated_after_falling_near_a_place() -> None:
     routes = _routes("The injured climber was flown to a hospital in Leeds after falling near Kendal on Sunday.",
                      "Leeds", "Kendal")
     assert routes == [["Kendal", "Leeds"]]
+
+
+# --------------------------------------------------------------------------
+# Never stitched across travellers; one trip kept whole
+# --------------------------------------------------------------------------
+
+
+def test_a_passive_with_its_own_subject_is_another_traveller() -> None:
+    # Outbreak report: the team went to one city, the samples to another; no team route Malabo -> Dakar.
+    text = ("A WHO team arrived in Malabo on Thursday to support the response, and samples were flown to Dakar for "
+            "testing.")
+    assert _routes(text, "Malabo", "Dakar") == []
+    # A compound subject ("Kay, along with ... and the driver were taken") stays one traveller.
+    text = ("Kay, along with two other passengers and the driver were taken to a hospital in Tyler before Kay was "
+            "flown by helicopter to Dallas.")
+    assert _routes(text, "Tyler", "Dallas") == [["Tyler", "Dallas"]]
+
+
+def test_a_stop_inside_the_country_just_reached_continues_the_trip() -> None:
+    # Diplomacy: "where he is to meet ... in Tokyo, before travelling on" is where the tour is, not a new start.
+    text = ("Prime Minister Arjun Rao left New Delhi on Tuesday for a three-nation tour. He will first visit Japan, "
+            "where he is to meet the emperor in Tokyo, before travelling on to Fiji.")
+    assert _routes(text, "New Delhi", "Japan", "Tokyo", "Fiji") == [["New Delhi", "Tokyo", "Fiji"]]
+
+
+def test_travel_writing_in_the_first_person_is_one_trip() -> None:
+    # "Two days later we flew back": a number opening the sentence is nobody.
+    text = ("We set off from Cusco at dawn and rode the train along the valley to Aguas Calientes. Two days later we "
+            "flew back to Lima.")
+    (r,) = routes_of(_doc(text, "Cusco", "Aguas Calientes", "Lima"))
+    assert names_of(r) == ["Cusco", "Aguas Calientes", "Lima"]
+    assert [leg.mode for leg in r.legs] == ["train", "plane"]

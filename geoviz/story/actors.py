@@ -38,7 +38,8 @@ _BODY = re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w'’-]{{0,30}}\s+){{1,3}}{alternatio
 _BODY_WORDS = words("body_words")
 # Words that start sentences capitalised without naming anyone.
 _STARTERS = (words("sentence_starters") | words("weekdays")
-             | {forms[0] for forms in table("months")})  # full month names only: "Jan" may be a name
+             | {forms[0] for forms in table("months")}  # full month names only: "Jan" may be a name
+             | {w for group in table("number_values").values() for w in group})  # "Two days later we flew"
 #: Words of a title, not of the name it precedes ("Prime Minister", "de facto leader").
 TITLES = words("title_words")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)

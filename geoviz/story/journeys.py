@@ -105,6 +105,13 @@ _RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')})\b"
                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 _ALONG = re.compile(r"(?i)\b(?:north|south|east|west|along|via|then|on\s+to|onwards?|next|later|finally)\b")
+# "samples were flown", "and the bodies were taken": a passive's plain noun subject.
+_PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|those)\s+)?"
+                              r"(?!(?:and|but|or|nor|then|also|later|so|yet)\b)([a-z][\w-]*)\s+"
+                              r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\Z")
+_NOT_SUBJECTS = words("referring_subjects")
+# What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
+_CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
@@ -184,7 +191,9 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
             cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
             continue
         if (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
-                and any(not x.origin for x in cur)):
+                and not _holds(cur[-1].place, c.place) and any(not x.origin for x in cur)):
+            # ("visit Japan, where he is to meet the emperor in Tokyo, before travelling on to": Tokyo is where
+            # the trip is, not a new start)
             trips.append([])
         elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment)
                       or (c.past and cur[-1].future)):
@@ -303,6 +312,13 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 actors = ctx.actors.of(sent, clause, trig, antecedents)
                 if not actors and _SERVICE.search(text, sent.start, sent.end):
                     continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
+                # "A team arrived in Malabo, and samples were flown to Dakar": a passive's subject of its own,
+                # however plain, is who moved; the sentence's first subject (the team) is not.
+                own_subject = _PASSIVE_SUBJECT.search(text, clause.start, trig.start)
+                if (own_subject and own_subject.group(1).lower() not in _NOT_SUBJECTS
+                        and _CLAUSE_LEAD.fullmatch(text, clause.start, own_subject.start())
+                        and not (actors and actors[0] in text[clause.start:trig.start])):
+                    actors = [" ".join(own_subject.group(0).split()[:-1])]
                 tense = _tense(text, clause, trig)
                 own = bool(_TRIP_NOUN.match(text, trig.start)
                            and _GENERIC_TRIP.search(text, max(sent.start, trig.start - 30), trig.start))
@@ -402,7 +418,9 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     later = [t.start for t in moves if t.start > trig.start]
     seg_end = min(later) if later else clause.end
     seg_start = clause.start if moves and moves[0] is trig else trig.start
-    inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable]
+    # A name the movement word is part of ("Cleared to Fly to ...", read as a place "Fly") is no stop.
+    inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable
+              and not (m.start < trig.end and trig.start < m.end)]
     origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
