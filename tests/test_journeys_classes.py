@@ -154,3 +154,14 @@ def test_travel_writing_in_the_first_person_is_one_trip() -> None:
     (r,) = routes_of(_doc(text, "Cusco", "Aguas Calientes", "Lima"))
     assert names_of(r) == ["Cusco", "Aguas Calientes", "Lima"]
     assert [leg.mode for leg in r.legs] == ["train", "plane"]
+
+
+def test_a_site_left_is_the_town_an_earlier_sentence_put_it_in() -> None:
+    # Displaced families: "left the school" starts where the school is.
+    text = ("Hundreds of displaced families have been sheltering at a school in Goma since the fighting began. On "
+            "Monday a convoy of buses left the school at dawn and drove to Bukavu, aid workers said.")
+    assert _routes(text, "Goma", "Bukavu") == [["Goma", "Bukavu"]]
+    # A site placed only in a country says too little: no origin, no route.
+    text = ("The families had been sheltering at a school in Congo since the fighting began. On Monday a convoy of "
+            "buses left the school at dawn and drove to Bukavu, aid workers said.")
+    assert _routes(text, "Congo", "Bukavu") == []

@@ -112,6 +112,11 @@ _PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|t
 _NOT_SUBJECTS = words("referring_subjects")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
 _CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
+# "left the camp", "left the hospital": a site named by its kind; the noun must be a word of its own.
+_LEFT_THE = re.compile(r"\s+the\s+([a-z]{4,})\b")
+_SITE_REACH = 4  # sentences back to where the site was put
+_SITE_GAP = 40
+_WIDE_KINDS = ("country", "admin1", "region", "sea")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
@@ -298,6 +303,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 if not any(not origin for _m, origin in stops):
                     back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
                     stops += [(back, False)] if back is not None else []
+                if trig.type == "departure" and not any(origin for _m, origin in stops):
+                    site = _site_named_earlier(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
+                    stops = [(site, True)] + stops if site is not None else stops
                 if stops and not any(origin for _m, origin in stops) and _RELOCATION.match(trig.text):
                     home = _lived_before(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
                     if home is not None and not _holds(stops[0][0].place, home.place):
@@ -373,6 +381,28 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
         if origins and dests:
             return [(origins[0], True), (dests[0], False)]
     return []
+
+
+def _site_named_earlier(text: str, sentences: list[Sentence], sent: Sentence, trig: Trigger,
+                        taken: set[str]) -> PlaceMention | None:
+    """ "One bus left the camp ... en route to Puebla": the camp is the town an earlier sentence put it in.
+
+    The site's noun ("camp", "hospital", "base") is looked for in the sentences before, nearest first
+    ("migrants have been camped out, in Matias Romero"), with a town-level place right after it; a country
+    ("a camp in southern Mexico") says too little to be the origin.
+    """
+    hit = _LEFT_THE.match(text, trig.end)
+    if hit is None or any(m.start == hit.end() for m in sent.mentions):
+        return None
+    stem = re.compile(rf"(?i)\b{re.escape(hit.group(1)[:4])}\w*")
+    for other in reversed(sentences[max(0, sent.index - _SITE_REACH):sent.index + 1]):
+        end = trig.start if other is sent else other.end
+        for word in reversed(list(stem.finditer(text, other.start, end))):
+            m = next((m for m in other.mentions if m.start >= word.end() and m.start - word.end() <= _SITE_GAP
+                      and m.usable and m.place.kind not in _WIDE_KINDS and m.place.id not in taken), None)
+            if m is not None and m.prep in ("in", "at", "near", "outside"):
+                return m
+    return None
 
 
 def _holds(area: Place, place: Place) -> bool:
