@@ -165,3 +165,14 @@ def test_a_site_left_is_the_town_an_earlier_sentence_put_it_in() -> None:
     text = ("The families had been sheltering at a school in Congo since the fighting began. On Monday a convoy of "
             "buses left the school at dawn and drove to Bukavu, aid workers said.")
     assert _routes(text, "Congo", "Bukavu") == []
+
+
+def test_a_disease_spreading_is_no_journey_but_a_patient_travelling_is() -> None:
+    # Outbreak reports: the outbreak and the cases are not travellers ...
+    assert _routes("The outbreak moved from Kasese to Kampala within a week, health officials said.",
+                   "Kasese", "Kampala") == []
+    assert _routes("Measles cases travelled north from Lusaka to Ndola as families returned from the holidays.",
+                   "Lusaka", "Ndola") == []
+    # ... a patient is, whatever disease the sentence names.
+    assert _routes("A patient with Ebola flew from Kinshasa to Brussels on Monday, the ministry said.",
+                   "Kinshasa", "Brussels") == [["Kinshasa", "Brussels"]]

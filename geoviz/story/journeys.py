@@ -117,6 +117,10 @@ _LEFT_THE = re.compile(r"\s+the\s+([a-z]{4,})\b")
 _SITE_REACH = 4  # sentences back to where the site was put
 _SITE_GAP = 40
 _WIDE_KINDS = ("country", "admin1", "region", "sea")
+# "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
+_SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)(?:[\w-]+\s+){0,2}?"
+                      rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
+                      r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
@@ -294,8 +298,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
-                if _unreal(text, sent, trig):
-                    continue  # "he intends to travel to Hawaii": no trip told
+                if _unreal(text, sent, trig) or _SPREADS.search(text[clause.start:trig.start]):
+                    continue  # "he intends to travel to Hawaii": no trip told; "the outbreak moved to": no traveller
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback)
                 if not stops:
