@@ -118,7 +118,8 @@ _SITE_REACH = 4  # sentences back to where the site was put
 _SITE_GAP = 40
 _WIDE_KINDS = ("country", "admin1", "region", "sea")
 # "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
-_SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)(?:[\w-]+\s+){0,2}?"
+_SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
+                      r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
