@@ -176,3 +176,13 @@ def test_a_disease_spreading_is_no_journey_but_a_patient_travelling_is() -> None
     # ... a patient is, whatever disease the sentence names.
     assert _routes("A patient with Ebola flew from Kinshasa to Brussels on Monday, the ministry said.",
                    "Kinshasa", "Brussels") == [["Kinshasa", "Brussels"]]
+
+
+def test_here_is_where_the_story_is_filed_or_abstains() -> None:
+    # Local news: the dateline says where "here" is.
+    text = ("TAMALE, Ghana (AP) — The shea butter cooperative marked its tenth year on Friday. The cooperative moved "
+            "here from Kumasi in 2014, its founder said.")
+    assert _routes(text, "TAMALE", "Kumasi", Ghana="Ghana") == [["Tamale", "Kumasi"][::-1]]
+    # No dateline and no town the story keeps naming: "here" is not guessed.
+    text = "The cooperative moved here from Kumasi in 2014, its founder said. It sells to buyers in Accra."
+    assert _routes(text, "Kumasi", "Accra") == []

@@ -47,7 +47,16 @@ from geoviz.nlp.dates import resolve_date
 from geoviz.nlp.lexicon import alternation, entries, words
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
-from geoviz.story.reading import POSSESSIVE_AFTER, WINDOW, Clause, PlaceMention, Sentence, Trigger, words_pattern
+from geoviz.story.reading import (
+    POSSESSIVE_AFTER,
+    WINDOW,
+    Clause,
+    PlaceMention,
+    Sentence,
+    Trigger,
+    dateline,
+    words_pattern,
+)
 
 __all__ = ["CapitalOf", "extract_journeys", "route_places"]
 
@@ -122,6 +131,7 @@ _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
+_HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
@@ -294,6 +304,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
     lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
+    here: list[PlaceMention | None] | None = None  # the story's own place, found when "here" first asks
     for sent in ctx.sentences:
         for clause in sent.clauses:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
@@ -307,6 +318,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     stops = _interrupted_stops(text, sent, clause)
                 if not any(not origin for _m, origin in stops):
                     back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
+                    if back is None and _HERE.match(text, trig.end):
+                        if here is None:
+                            here = [_story_place(ctx)]
+                        back = here[0]  # "The plant moved here from Boston": here is where the story is
                     stops += [(back, False)] if back is not None else []
                 if trig.type == "departure" and not any(origin for _m, origin in stops):
                     site = _site_named_earlier(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
@@ -408,6 +423,28 @@ def _site_named_earlier(text: str, sentences: list[Sentence], sent: Sentence, tr
             if m is not None and m.prep in ("in", "at", "near", "outside"):
                 return m
     return None
+
+
+def _story_place(ctx: StoryContext) -> PlaceMention | None:
+    """Where the story is, for "moved here": its dateline, else the town it names most (twice at least).
+
+    A local story names its town in the headline and again in the text; a tie, or a town named once, is
+    no answer.
+    """
+    found = dateline(ctx.text, ctx.sentences)
+    if found is not None:
+        return found
+    firsts: dict[str, PlaceMention] = {}
+    counts: dict[str, int] = {}
+    for sent in ctx.sentences:
+        for m in sent.mentions:
+            if m.usable and m.place.kind == "populated place":
+                firsts.setdefault(m.place.id, m)
+                counts[m.place.id] = counts.get(m.place.id, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return next(firsts[k] for k, n in counts.items() if n == ranked[0])
 
 
 def _holds(area: Place, place: Place) -> bool:
