@@ -186,3 +186,21 @@ def test_here_is_where_the_story_is_filed_or_abstains() -> None:
     # No dateline and no town the story keeps naming: "here" is not guessed.
     text = "The cooperative moved here from Kumasi in 2014, its founder said. It sells to buyers in Accra."
     assert _routes(text, "Kumasi", "Accra") == []
+
+
+def test_a_name_after_an_earlier_verb_is_its_object_not_the_traveller() -> None:
+    # Travel writing: "From Kazbegi I returned ...", "I visited the Gelati monastery before flying home".
+    text = ("I arrived in Tbilisi after an overnight flight from Istanbul. From Kazbegi I returned to Tbilisi and took "
+            "the night train west to Batumi. There I visited the Gelati monastery before flying home to London.")
+    routes = routes_of(_doc(text, "Tbilisi", "Istanbul", "Batumi", "London"))
+    assert [names_of(r) for r in routes] == [["Istanbul", "Tbilisi", "Batumi", "London"]]
+    assert [leg.mode for leg in routes[0].legs] == ["plane", "train", "plane"]
+    assert routes[0].traveller is None  # no name of a monastery or a village as the traveller
+
+
+def test_called_at_names_its_port_at_once() -> None:
+    # Shipping: a port call is a stop; being "called at 2pm to a fire" somewhere is not.
+    assert _routes("The cruise ship called at Split on Monday and sailed on to Dubrovnik.",
+                   "Split", "Dubrovnik") == [["Split", "Dubrovnik"]]
+    assert _routes("The liner left Split on Monday. Firefighters were called at 2pm to a blaze on the quay at Zadar.",
+                   "Split", "Zadar") == []

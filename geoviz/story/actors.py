@@ -216,7 +216,9 @@ class Actors:
             last: Span3 | None = None
             for other in sent.clauses:
                 verb = other.triggers[0].start if other.triggers else other.end
-                found = self.subjects(sent, other.start, verb, places_ok=False)
+                # "From Kazbegi I returned ..., and took the night train": a governed name is no subject.
+                found = [x for x in self.subjects(sent, other.start, verb, places_ok=False)
+                         if not _NAME_GOVERNED.search(self.text, max(0, x[0] - 16), x[0])]
                 last = found[-1] if found else last
                 nearest.append(last)
             self._sentence_subjects[sent.index] = ([c.start for c in sent.clauses], nearest)

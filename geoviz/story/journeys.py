@@ -132,12 +132,14 @@ _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
 _HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
+_VERB_FORM = re.compile(r"(?i)(?:ed|ing)\Z")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
 _NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|their|its|our|this|that|first|second|next|last)|['’]s)"
                           r"\s+(?:[\w'’-]+\s+){0,2}\Z")
 _NOUN_REACH = 30
+_OWN_PREP_GAP = 5  # "called at the port of": a trigger ending in its preposition names its place at once
 _LIVED_REACH = 3  # sentences back to where a mover lived
 #: Kinds too wide to be a stop of a route that names narrower places.
 _REGION_KINDS = ("region",)
@@ -347,6 +349,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                         and _CLAUSE_LEAD.fullmatch(text, clause.start, own_subject.start())
                         and not (actors and actors[0] in text[clause.start:trig.start])):
                     actors = [" ".join(own_subject.group(0).split()[:-1])]
+                if actors and _object_of_earlier_verb(text, clause, trig, actors[0]):
+                    actors = []  # "where I visited the Gelati monastery before flying home": no traveller named
                 tense = _tense(text, clause, trig)
                 own = bool(_TRIP_NOUN.match(text, trig.start)
                            and _GENERIC_TRIP.search(text, max(sent.start, trig.start - 30), trig.start))
@@ -384,6 +388,12 @@ def _tense(text: str, clause: Clause, trig: Trigger) -> tuple[bool, bool]:
     future = bool(_FUTURE.search(text, max(clause.start, trig.start - 60), trig.start))
     word = trig.text.split()[0].lower()
     return future, not future and (word.endswith("ed") or word in _PAST_FORMS)
+
+
+def _object_of_earlier_verb(text: str, clause: Clause, trig: Trigger, actor: str) -> bool:
+    """Whether the actor is named after an earlier verb of the clause: that verb's object, not who moved."""
+    at = text.rfind(actor, clause.start, trig.start)
+    return at >= 0 and any(t.end <= at and _VERB_FORM.search(t.text) for t in clause.triggers if t.start < at)
 
 
 def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, bool]]:
@@ -508,11 +518,14 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     # "The visit coincides with the convention in nearby Louisville": a movement told as a noun reaches an "in"
     # place only right after it ("a visit in Prague"), not across the rest of the clause.
     noun = bool(_NOUN_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start))
+    own_prep = trig.text.split()[-1].lower() in ("at", "in", "to", "into", "of")
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
         if noun and m.prep in ("in", "at") and m.start - trig.end > _NOUN_REACH and not _site_in(text, trig.end, m):
             continue
+        if own_prep and m.prep in ("in", "at", "near", "off") and m.start - trig.end > _OWN_PREP_GAP:
+            continue  # "We were called at 1.31pm ... to a collision at Coggeshall": "called at" names its port at once
         if m.prep in ("in", "at", "near") and _AFTER.search(text, trig.end, m.start):
             origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
             continue
@@ -520,7 +533,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
                 or _site_in(text, trig.end, m)):
             dests.append(m)
-    if not dests and not origins and trig.type == "arrival" and fallback is not None:
+    if (not dests and not origins and trig.type == "arrival" and fallback is not None
+            and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
         dests = [fallback]
     if any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start):
         # "members heading to Hawaii and Guam, Louisiana": places listed under one verb, in no stated order, are
