@@ -204,3 +204,9 @@ def test_called_at_names_its_port_at_once() -> None:
                    "Split", "Dubrovnik") == [["Split", "Dubrovnik"]]
     assert _routes("The liner left Split on Monday. Firefighters were called at 2pm to a blaze on the quay at Zadar.",
                    "Split", "Zadar") == []
+
+
+def test_the_site_left_names_its_place() -> None:
+    # Medical evacuation: "from the crash site near Kendal" is where the flight started.
+    text = "The injured rider was airlifted from the crash site near Kendal to a hospital in Preston on Sunday."
+    assert _routes(text, "Kendal", "Preston") == [["Kendal", "Preston"]]

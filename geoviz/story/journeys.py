@@ -155,6 +155,8 @@ _STREET_ENDS = words("street_ends")
 # "to a hospital in", "to the PDQ Mart at": a site, then the named place it is in.
 _TO_SITE_IN = re.compile(r"(?i)(?<![\w-])to\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
                          r"(?:in|at)\s+(?:the\s+)?\Z")
+_FROM_SITE_IN = re.compile(r"(?i)(?<![\w-])from\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
+                           r"(?:in|at|near|outside)\s+(?:the\s+)?\Z")
 # "to Carle Foundation Hospital, ": a named site, then its town after a comma.
 _TO_NAMED_SITE = re.compile(r"(?<![\w-])to\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}[A-Z][\w'’.&-]*,\s+\Z")
 _DET_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Aa])\s+\Z")
@@ -503,7 +505,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     # A name the movement word is part of ("Cleared to Fly to ...", read as a place "Fly") is no stop.
     inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable
               and not (m.start < trig.end and trig.start < m.end)]
-    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _BEGAN.fullmatch(
+    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _from_site(text, trig, m)
+               or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
             (not m.prep and direct_object(text, trig.end, m.start))
@@ -583,6 +586,13 @@ def _site_in(text: str, trig_end: int, m: PlaceMention) -> bool:
         return False
     gap = text[trig_end:m.start]
     return bool(_TO_SITE_IN.search(gap) or (not m.prep and _TO_NAMED_SITE.search(gap)))
+
+
+def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
+    """ "evacuated 40 tourists from a flooded campsite near Tromsø", "airlifted from the scene in Kendal": the
+    place of the site the traveller left is the origin."""
+    return (m.prep in ("in", "at", "near", "outside") and m.start >= trig.end and m.start - trig.end <= WINDOW
+            and bool(_FROM_SITE_IN.search(text, trig.end, m.start)))
 
 
 def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
