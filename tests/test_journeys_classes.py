@@ -210,3 +210,10 @@ def test_the_site_left_names_its_place() -> None:
     # Medical evacuation: "from the crash site near Kendal" is where the flight started.
     text = "The injured rider was airlifted from the crash site near Kendal to a hospital in Preston on Sunday."
     assert _routes(text, "Kendal", "Preston") == [["Kendal", "Preston"]]
+
+
+def test_where_a_traveller_was_starts_their_next_move_but_presence_alone_is_no_route() -> None:
+    text = ("Foreign minister Ana Duarte was in Nairobi for talks on Monday. On Wednesday Duarte flew to Kigali, "
+            "officials said.")
+    assert _routes(text, "Nairobi", "Kigali") == [["Nairobi", "Kigali"]]
+    assert _routes("Foreign minister Ana Duarte was in Nairobi for talks on Monday.", "Nairobi") == []

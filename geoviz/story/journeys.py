@@ -734,8 +734,6 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
         if target is None and c.began and groups:
             target = len(groups) - 1  # "Her first visit to the region started in Quito": the trip just told
         if target is None:
-            if c.weak:
-                continue
             groups.append([])
             target = len(groups) - 1
             if w is not None and not w.names:
@@ -750,7 +748,9 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
         by_verb[(c.traveller, c.segment)] = target
         by_text.setdefault(c.traveller or "", target)
         groups[target].append(c)
-    return groups
+    # "Macron was in Washington for talks ... Macron will travel to New Orleans": where a traveller was starts
+    # the trip only when they then move; presence alone is no journey.
+    return [g for g in groups if not all(c.weak for c in g)]
 
 
 # --------------------------------------------------------------------------
