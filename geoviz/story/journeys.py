@@ -24,7 +24,15 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
   indefinite description ("a second convoy") is someone new;
 * a traveller whose home country the text states ("North Korea's leader Kim",
   "the Chilean president") and who went abroad starts from its capital,
-  flagged ``implied`` with the rule that added it.
+  flagged ``implied`` with the rule that added it; the legs from it are
+  ``implied`` too and never count in the route's distance;
+* no trip is told by an intention or a condition ("intends to travel to"), a
+  list under one verb in no stated order, a timetable ("the trip from A to B
+  includes stops in"), or something spreading ("the outbreak moved to");
+* an origin the text states indirectly is read: "the visit started in X",
+  where the mover lived before a move ("a life in Charlotte ... moved to"),
+  a site left by its kind ("left the camp": the town an earlier sentence put
+  it in), "from the crash site near X", "moved here" (the dateline).
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
@@ -702,7 +710,8 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
       storm"), with no antecedent continues the latest journey, as a pronoun
       does; a bare one ("rescue helicopters") is someone new;
     * no traveller at all continues the latest journey;
-    * a weak stop ("she was in X") never starts a journey.
+    * a weak stop ("she was in X") starts a journey only when the traveller then moves; a group of weak
+      stops alone is dropped.
     """
     groups: list[list[_Candidate]] = []
     by_token: dict[str, int] = {}  # a traveller's name word -> its group: linear, however many travellers
