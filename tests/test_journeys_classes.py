@@ -217,3 +217,23 @@ def test_where_a_traveller_was_starts_their_next_move_but_presence_alone_is_no_r
             "officials said.")
     assert _routes(text, "Nairobi", "Kigali") == [["Nairobi", "Kigali"]]
     assert _routes("Foreign minister Ana Duarte was in Nairobi for talks on Monday.", "Nairobi") == []
+
+
+def test_patients_transferred_between_towns_travel() -> None:
+    # Outbreak report: a transfer is a journey; the case counts around it are not.
+    text = ("The ministry said 12 new cases of dengue were recorded in Colombo and 8 in Kandy. Two patients were "
+            "transferred from Kandy to Colombo for treatment.")
+    assert _routes(text, "Colombo", "Kandy") == [["Kandy", "Colombo"]]
+
+
+def test_a_life_story_starts_where_the_person_was_born() -> None:
+    text = "Born in Lagos, the novelist moved to London at 19. She returned to Lagos in 2015."
+    (r,) = routes_of(_doc(text, "Lagos", "London"))
+    assert names_of(r) == ["Lagos", "London", "Lagos"]
+    assert r.traveller != "Born"
+
+
+def test_a_place_inside_a_sites_name_gives_way_to_the_sites_town() -> None:
+    text = ("The three men were captured in Alliance and held overnight. They were transferred from Alliance the next "
+            "day to the Dawson County Jail in Lexington.")
+    assert _routes(text, "Alliance", "Lexington", **{"Dawson County": "Dawson County"}) == [["Alliance", "Lexington"]]

@@ -544,6 +544,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
                 or _site_in(text, trig.end, m)):
             dests.append(m)
+    # "to the Dawson County Jail in Lexington": a place inside a site's name gives way to the site's town.
+    dests = [m for i, m in enumerate(dests) if not (i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end))]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
         dests = [fallback]
