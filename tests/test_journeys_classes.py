@@ -237,3 +237,9 @@ def test_a_place_inside_a_sites_name_gives_way_to_the_sites_town() -> None:
     text = ("The three men were captured in Alliance and held overnight. They were transferred from Alliance the next "
             "day to the Dawson County Jail in Lexington.")
     assert _routes(text, "Alliance", "Lexington", **{"Dawson County": "Dawson County"}) == [["Alliance", "Lexington"]]
+
+
+def test_an_intention_governs_only_its_own_verb() -> None:
+    # Migrants: the hoped-for arrival is no stop, the departure that happened is.
+    text = "Forty migrants hoping to reach Lampedusa left Sfax on Sunday and were brought to Malta on Monday."
+    assert _routes(text, "Lampedusa", "Sfax", "Malta") == [["Sfax", "Malta"]]

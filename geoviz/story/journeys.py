@@ -109,6 +109,10 @@ _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|start
 # "he intends to travel to Hawaii and drive to Florida", "if they were deported to": an intention or a condition,
 # not a trip the text tells; it must govern the verb (no clause break, a few words at most in between).
 _UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')})\b")
+# The intention's own verb: right after its "to" ("plans to fly", "to also travel"), or after a short subject
+# for a conditional or a modal ("if they were deported", "could fly").
+_UNREAL_DIRECT = re.compile(r"(?i)\s+to\s+(?:(?:also|then|\w+ly)\s+)?\Z|(?!\s+to\b)(?:\s+[^\s,;:.!?()]+){0,3}\s+\Z")
+_COORDINATED_VERB = re.compile(r"(?i)\b(?:and|or)\s+(?:then\s+)?\Z")
 _UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
 # "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
 _SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
@@ -386,11 +390,21 @@ def _unreal(text: str, sent: Sentence, trig: Trigger) -> bool:
     """An intention or a condition governs the movement verb: "intends to travel to", "if they were deported to".
 
     The nearest such word before the verb counts only with no clause break between ("He intends to travel to
-    Hawaii and drive to Florida": both verbs); a stated future ("will travel to") is a trip.
+    Hawaii and drive to Florida": both verbs); a stated future ("will travel to") is a trip. With another
+    verb between, only a verb coordinated with it is governed ("migrants hoping to reach Italy left Libya":
+    they did leave).
     """
     hits = list(_UNREAL.finditer(text, max(sent.start, trig.start - 120), trig.start))
     last = hits[-1] if hits else None
-    return last is not None and bool(_UNREAL_GAP.fullmatch(text, last.end(), trig.start))
+    if last is None:
+        return False
+    if _UNREAL_DIRECT.fullmatch(text, last.end(), trig.start):
+        return True  # "intends to travel", "if they were deported", "could fly"
+    # "... and drive to Florida": coordinated with the verb the intention governs, which comes first.
+    first = min((t.start for c in sent.clauses for t in c.triggers if last.end() < t.start < trig.start), default=None)
+    return bool(first is not None and _UNREAL_DIRECT.fullmatch(text, last.end(), first)
+                and _UNREAL_GAP.fullmatch(text, last.end(), trig.start)
+                and _COORDINATED_VERB.search(text, last.end(), trig.start))
 
 
 def _tense(text: str, clause: Clause, trig: Trigger) -> tuple[bool, bool]:
