@@ -125,6 +125,7 @@ _PAST_FORMS = words("past_movement_verbs")
 _RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')})\b"
                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+_SITE_THEN_TOWN = re.compile(r"(?:\s+[A-Z][\w'’.&-]*){1,4}\s+(?:in|at)\s+(?:the\s+)?")  # "... County Jail in "
 _ALONG = re.compile(r"(?i)\b(?:north|south|east|west|along|via|then|on\s+to|onwards?|next|later|finally)\b")
 # "samples were flown", "and the bodies were taken": a passive's plain noun subject.
 _PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|those)\s+)?"
@@ -559,7 +560,9 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
                 or _site_in(text, trig.end, m)):
             dests.append(m)
     # "to the Dawson County Jail in Lexington": a place inside a site's name gives way to the site's town.
-    dests = [m for i, m in enumerate(dests) if not (i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end))]
+    dests = [m for i, m in enumerate(dests) if not (
+        i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end) and dests[i + 1].prep in ("in", "at")
+        and _SITE_THEN_TOWN.fullmatch(text, m.end, dests[i + 1].start))]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
         dests = [fallback]
