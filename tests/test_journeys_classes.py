@@ -243,3 +243,8 @@ def test_an_intention_governs_only_its_own_verb() -> None:
     # Migrants: the hoped-for arrival is no stop, the departure that happened is.
     text = "Forty migrants hoping to reach Lampedusa left Sfax on Sunday and were brought to Malta on Monday."
     assert _routes(text, "Lampedusa", "Sfax", "Malta") == [["Sfax", "Malta"]]
+
+
+def test_a_fare_is_no_trip() -> None:
+    assert _routes("He found one airline offering a round-trip fare of $205 from Baltimore to Moscow.",
+                   "Baltimore", "Moscow") == []

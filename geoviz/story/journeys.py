@@ -144,6 +144,7 @@ _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
+_PRICE_AFTER = re.compile(r"(?i)\s*(?:fares?|tickets?|prices?|costs?|deals?)\b")
 _HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
 _VERB_FORM = re.compile(r"(?i)(?:ed|ing)\Z")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
@@ -327,6 +328,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
+                if _PRICE_AFTER.match(text, trig.end):
+                    continue  # "a round-trip fare of $205 from Baltimore to Moscow": a price, not a trip
                 if _unreal(text, sent, trig) or _SPREADS.search(text[clause.start:trig.start]):
                     continue  # "he intends to travel to Hawaii": no trip told; "the outbreak moved to": no traveller
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
