@@ -248,3 +248,8 @@ def test_an_intention_governs_only_its_own_verb() -> None:
 def test_a_fare_is_no_trip() -> None:
     assert _routes("He found one airline offering a round-trip fare of $205 from Baltimore to Moscow.",
                    "Baltimore", "Moscow") == []
+
+
+def test_a_kind_of_traveller_is_no_trip() -> None:
+    text = "The closure will affect people travelling to Cirencester from Gloucester, doubling journey times."
+    assert _routes(text, "Cirencester", "Gloucester") == []

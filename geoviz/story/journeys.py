@@ -144,7 +144,10 @@ _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
-_PRICE_AFTER = re.compile(r"(?i)\s*(?:fares?|tickets?|prices?|costs?|deals?)\b")
+_PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
+# "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
+_GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
+                             rf"\b(?:{alternation('generic_movers')})\s+\Z")
 _HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
 _VERB_FORM = re.compile(r"(?i)(?:ed|ing)\Z")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
@@ -330,6 +333,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             for trig in moves:
                 if _PRICE_AFTER.match(text, trig.end):
                     continue  # "a round-trip fare of $205 from Baltimore to Moscow": a price, not a trip
+                if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
+                                                                               trig.start):
+                    continue  # "the closure will affect people travelling to Cirencester": a class, not a trip
                 if _unreal(text, sent, trig) or _SPREADS.search(text[clause.start:trig.start]):
                     continue  # "he intends to travel to Hawaii": no trip told; "the outbreak moved to": no traveller
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
