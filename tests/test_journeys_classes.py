@@ -253,3 +253,25 @@ def test_a_fare_is_no_trip() -> None:
 def test_a_kind_of_traveller_is_no_trip() -> None:
     text = "The closure will affect people travelling to Cirencester from Gloucester, doubling journey times."
     assert _routes(text, "Cirencester", "Gloucester") == []
+
+
+def test_a_flight_told_after_the_arrival_came_first() -> None:
+    # Sport: "arrived in Paris ... after a long flight from Auckland via Singapore", then on to Lyon.
+    text = ("The rugby squad arrived in Paris on Sunday after a long flight from Auckland via Singapore. The squad "
+            "will travel to Lyon on Thursday for their opening match.")
+    (r,) = routes_of(_doc(text, "Paris", "Auckland", "Singapore", "Lyon"))
+    assert names_of(r) == ["Auckland", "Singapore", "Paris", "Lyon"]
+    assert [leg.mode for leg in r.legs][:2] == ["plane", "plane"]
+
+
+def test_a_wider_place_right_after_a_stop_locates_it() -> None:
+    # Migrants: "left the coast near Zuwara", "taken to Porto Empedocle in Sicily" (Sicily is no further stop).
+    text = ("A boat carrying 120 migrants left the coast near Zuwara on Tuesday, and the migrants were later taken to "
+            "Porto Empedocle in Sicily.")
+    (route,) = _routes(text, "Zuwara", "Porto Empedocle", "Sicily")
+    assert len(route) == 2 and route[0].startswith("Zuwara") and route[1] == "Porto Empedocle"
+
+
+def test_a_disease_read_as_a_place_is_no_stop() -> None:
+    text = "A traveller who returned to Kampala from Kinshasa had tested positive for Ebola, the WHO said."
+    assert _routes(text, "Kampala", "Kinshasa", "Ebola") == [["Kinshasa", "Kampala"]]

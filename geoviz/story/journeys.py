@@ -98,7 +98,7 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
                  "capital": ("populated place",), "port": ("populated place", "port"),
                  "island": ("island", "populated place")}
 # "left his church in", "left the camp at": a short object, then where it is.
-_OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at)\s+"
+_OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at|near)\s+"
                         r"(?:the\s+)?")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
@@ -148,6 +148,10 @@ _PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
 # "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
 _GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
                              rf"\b(?:{alternation('generic_movers')})\s+\Z")
+_LOCATOR = re.compile(r"(?:,|\s+in)\s+(?:the\s+)?")
+_DISEASE_NAME = re.compile(rf"(?i){alternation('trigger_disease')}")
+# "arrived in Paris after a long flight from Auckland": the flight came first.
+_AFTER_TRIP = re.compile(r"(?i)\bafter\s+(?:(?:a|an|the|his|her|their|its|our)\s+)?(?:[\w-]+\s+){0,2}?\Z")
 _HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
 _VERB_FORM = re.compile(r"(?i)(?:ed|ing)\Z")
 _RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
@@ -327,6 +331,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
     here: list[PlaceMention | None] | None = None  # the story's own place, found when "here" first asks
     for sent in ctx.sentences:
+        sent_first = len(out)  # where this sentence's stops begin
         for clause in sent.clauses:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
@@ -378,6 +383,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 tense = _tense(text, clause, trig)
                 own = bool(_TRIP_NOUN.match(text, trig.start)
                            and _GENERIC_TRIP.search(text, max(sent.start, trig.start - 30), trig.start))
+                # "arrived in Paris after a long flight from Auckland via Singapore": the flight's stops come first.
+                flashback = bool(_TRIP_NOUN.match(text, trig.start)
+                                 and _AFTER_TRIP.search(text, max(sent.start, trig.start - 40), trig.start))
+                at = sent_first if flashback else len(out)
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
@@ -388,9 +397,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                         pending = None
                     stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
                     began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
-                    out.append(_Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
-                                          stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
-                                          sent.index, own, began, *tense, origin and m.start in lived))
+                    out.insert(at, _Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
+                                              stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
+                                              sent.index, own, began, *tense, origin and m.start in lived))
+                    at += 1
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
@@ -536,13 +546,14 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     seg_start = clause.start if moves and moves[0] is trig else trig.start
     # A name the movement word is part of ("Cleared to Fly to ...", read as a place "Fly") is no stop.
     inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable
-              and not (m.start < trig.end and trig.start < m.end)]
+              and not (m.start < trig.end and trig.start < m.end)
+              and not _DISEASE_NAME.fullmatch(text, m.start, m.end)]  # "tested positive for Ebola": no river
     origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _from_site(text, trig, m)
                or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
             (not m.prep and direct_object(text, trig.end, m.start))
-            or (m.prep in ("at", "in") and (_ORIGIN_VERB.match(trig.text)
+            or (m.prep in ("at", "in", "near") and (_ORIGIN_VERB.match(trig.text)
                                              or _OBJECT_IN.fullmatch(text, trig.end, m.start)))))]
     dest_preps = _DEST_PREPS
     if trig.type == "arrival" or _AT_VERB.match(trig.text):
@@ -568,6 +579,9 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
                 or _site_in(text, trig.end, m)):
             dests.append(m)
+    # "taken to Porto Empedocle in Sicily", "to Gao, Mali": a wider place right after a stop locates it.
+    dests = [m for i, m in enumerate(dests) if not (
+        i > 0 and m.place.kind != "populated place" and _LOCATOR.fullmatch(text, dests[i - 1].end, m.start))]
     # "to the Dawson County Jail in Lexington": a place inside a site's name gives way to the site's town.
     dests = [m for i, m in enumerate(dests) if not (
         i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end) and dests[i + 1].prep in ("in", "at")
@@ -865,9 +879,10 @@ def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> li
 
     out: list[_Candidate] = []
     for i, c in enumerate(cands):
-        if c.place.kind in _REGION_KINDS and len(cands) > 1 and any(x.place.kind not in _REGION_KINDS
-                                                                    for x in cands):
-            continue  # "her first visit to the Middle East ... to Israel": a region is no stop beside a country
+        if c.place.kind in _REGION_KINDS and not c.place.country and any(
+                x.place.kind == "country" for x in cands[max(0, i - 1):i + 2] if x is not c):
+            continue  # "her first visit to the Middle East ... to Israel": a region of many countries, beside a
+            # country in it, is no stop ("... reaching Svalbard" after a port stays)
         if c.place.kind in ("country", "admin1"):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if inside(nxt, c) or near(nxt, c):
