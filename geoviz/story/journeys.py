@@ -880,9 +880,9 @@ def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> li
     out: list[_Candidate] = []
     for i, c in enumerate(cands):
         if c.place.kind in _REGION_KINDS and not c.place.country and any(
-                x.place.kind == "country" for x in cands[max(0, i - 1):i + 2] if x is not c):
-            continue  # "her first visit to the Middle East ... to Israel": a region of many countries, beside a
-            # country in it, is no stop ("... reaching Svalbard" after a port stays)
+                x.place.kind in ("country", "populated place") for x in cands[max(0, i - 1):i + 2] if x is not c):
+            continue  # "her first visit to the Middle East ... to Israel", "cargo from Europe ... landing in London":
+            # a region of many countries beside a country or a town is too wide to be a stop
         if c.place.kind in ("country", "admin1"):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if inside(nxt, c) or near(nxt, c):
