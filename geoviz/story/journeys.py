@@ -66,7 +66,7 @@ from geoviz.story.reading import (
     words_pattern,
 )
 
-__all__ = ["CapitalOf", "extract_journeys", "route_places"]
+__all__ = ["CapitalOf", "extract_journeys", "route_places", "untold_movement"]
 
 #: The home capital of a country (ISO alpha-2), e.g. ``Gazetteer.capital``: the only gazetteer use here.
 CapitalOf = Callable[[str], "Entry | None"]
@@ -336,13 +336,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
-                if _PRICE_AFTER.match(text, trig.end):
-                    continue  # "a round-trip fare of $205 from Baltimore to Moscow": a price, not a trip
-                if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
-                                                                               trig.start):
-                    continue  # "the closure will affect people travelling to Cirencester": a class, not a trip
-                if _unreal(text, sent, trig) or _SPREADS.search(text[clause.start:trig.start]):
-                    continue  # "he intends to travel to Hawaii": no trip told; "the outbreak moved to": no traveller
+                if untold_movement(text, sent, clause, trig):
+                    continue
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback)
                 if not stops:
@@ -404,6 +399,22 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
+
+
+def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
+    """Whether a movement word tells no trip anyone made: an intention or a condition ("intends to travel to"),
+    a price ("a round-trip fare of $205 from ..."), a kind of traveller ("people travelling to"), or something
+    spreading ("the outbreak moved to").
+
+    Public so that the movement markers (events of type arrival/departure/travel) can follow the same rule as
+    the routes; journeys apply it to every movement trigger.
+    """
+    if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
+        return True
+    if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
+                                                                   trig.start):
+        return True
+    return _unreal(text, sent, trig)
 
 
 def _unreal(text: str, sent: Sentence, trig: Trigger) -> bool:
