@@ -172,11 +172,13 @@ def test_route_edits_recompute_the_legs(app: AppTest):
     open_tab(app, "Route")
     route = workspace(app).scene.routes[0]
     assert [s.name for s in route.stops] == ["Pyongyang", "Khasan", "Vostochny Cosmodrome"]
-    total = route.distance_km
+    # Every leg's length (the route's distance_km counts only legs between stated stops; Pyongyang is implied).
+    total = sum(leg.distance_km for leg in route.legs)
     app.button(key=f"{route.id}:0:down").click().run()
     route = workspace(app).scene.routes[0]
     assert [s.name for s in route.stops] == ["Khasan", "Pyongyang", "Vostochny Cosmodrome"]
-    assert route.distance_km > total
+    assert sum(leg.distance_km for leg in route.legs) > total
+    assert all(leg.implied for leg in route.legs)  # both legs now touch the implied stop
     app.button(key=f"{route.id}:1:del").click().run()
     route = workspace(app).scene.routes[0]
     assert [s.name for s in route.stops] == ["Khasan", "Vostochny Cosmodrome"] and len(route.legs) == 1

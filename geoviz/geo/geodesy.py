@@ -173,14 +173,16 @@ def build_legs(stops: list[Stop], step_km: float = LEG_STEP_KM) -> list[Leg]:
     A leg's mode is the mode stated for reaching its end stop; when the text
     states none, the previous leg's mode carries on ("arrived by train ...
     then went on to X" is still the train): a journey's mode is usually said
-    once.
+    once. A leg to or from an ``implied`` stop is ``implied`` too: its distance
+    is never the article's.
     """
     legs: list[Leg] = []
     mode: str | None = None
     for a, b in zip(stops, stops[1:]):
         mode = b.mode or mode
         line = [[lat, lon] for lat, lon in geodesic_line((a.lat, a.lon), (b.lat, b.lon), step_km=step_km)]
-        legs.append(Leg(a.place_id, b.place_id, mode, distance_km((a.lat, a.lon), (b.lat, b.lon)), line))
+        legs.append(Leg(a.place_id, b.place_id, mode, distance_km((a.lat, a.lon), (b.lat, b.lon)), line,
+                        implied=bool(a.implied or b.implied)))
     return legs
 
 

@@ -109,6 +109,11 @@ class Leg:
     Vladivostok -> Anchorage leg across the Pacific rather than across Eurasia.
     GeoJSON export splits it at the antimeridian instead
     (:func:`geoviz.geo.geodesy.split_antimeridian`).
+
+    ``implied`` legs start or end at an implied stop (a leader's home capital
+    the text never names as a stop): their distance is the inference's, not the
+    article's, so it is shown as inferred and never counts in the route's
+    distance (:attr:`Route.distance_km`).
     """
 
     from_id: str
@@ -116,15 +121,17 @@ class Leg:
     mode: str | None
     distance_km: float
     line: list[list[float]] = field(default_factory=list)
+    implied: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"from_id": self.from_id, "to_id": self.to_id, "mode": self.mode, "distance_km": self.distance_km,
-                "line": [list(p) for p in self.line]}
+                "implied": self.implied, "line": [list(p) for p in self.line]}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Leg:
         return cls(from_id=str(d["from_id"]), to_id=str(d["to_id"]), mode=d.get("mode"),
-                   distance_km=float(d["distance_km"]), line=[[float(a), float(b)] for a, b in d.get("line") or []])
+                   distance_km=float(d["distance_km"]), line=[[float(a), float(b)] for a, b in d.get("line") or []],
+                   implied=bool(d.get("implied", False)))
 
 
 @dataclass(slots=True)
@@ -148,7 +155,8 @@ class Route:
 
     @property
     def distance_km(self) -> float:
-        return sum(leg.distance_km for leg in self.legs)
+        """The length the text tells: the legs between stated stops (an implied stop's leg is an inference)."""
+        return sum(leg.distance_km for leg in self.legs if not leg.implied)
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "traveller": self.traveller, "mode": self.mode, "distance_km": self.distance_km,

@@ -321,13 +321,14 @@ class _Renderer:
             for i, leg in enumerate(r.legs):
                 raw = leg.line or [[stops[i].lat, stops[i].lon], [stops[i + 1].lat, stops[i + 1].lon]]
                 line = self.line(raw)
-                implied = bool(getattr(stops[i], "implied", False)) if i < len(stops) else False
+                implied = bool(getattr(leg, "implied", False))
                 # A white casing under the coloured line keeps it legible over borders and tiles.
                 folium.PolyLine(line, color="#ffffff", weight=8, opacity=0.9, class_name="gv-route-casing",
                                 interactive=False).add_to(group)
                 pl = folium.PolyLine(line, color=ROUTE_COLOUR, weight=4.5, opacity=0.95,
                                      dash_array="9 7" if implied else None, class_name="gv-route")
-                leg_text = " · ".join(x for x in (leg.mode or "", f"{km(leg.distance_km)} km") if x)
+                leg_km = f"{km(leg.distance_km)} km" + (" inferred" if getattr(leg, "implied", False) else "")
+                leg_text = " · ".join(x for x in (leg.mode or "", leg_km) if x)
                 bind_tooltip(pl, escape_html(f"Leg {i + 1}: {stops[i].name} \u2192 {stops[i + 1].name}, "
                                              f"{leg_text}"), sticky=True)
                 bind_popup(pl, route_popup(r))

@@ -157,7 +157,7 @@ def route_popup(r: Any) -> str:
             bits.append(escape_html(s.date or s.date_label))
         if n > 1 and n - 2 < len(r.legs):
             leg = r.legs[n - 2]
-            bits.append(escape_html(" · ".join(x for x in (leg.mode or "", f"{km(leg.distance_km)} km") if x)))
+            bits.append(escape_html(" · ".join(x for x in (leg.mode or "", _leg_km(leg)) if x)))
         if getattr(s, "implied", False):
             bits.append(f'<i>implied: {escape_html(s.reason or "not named as a stop")}</i>')
         items.append(f"<li>{' — '.join(bits)}</li>")
@@ -165,7 +165,14 @@ def route_popup(r: Any) -> str:
     mode = f", by {r.mode}" if r.mode else ""
     return (f'<div class="gv-pop-title" style="border-color:{ROUTE_COLOUR}">{escape_html(who + mode)}</div>'
             f'<ol class="gv-stops">{"".join(items)}</ol>'
-            f'<div class="gv-note">{km(r.distance_km)} km along the geodesic between the stops</div>')
+            f'<div class="gv-note">{km(r.distance_km)} km along the geodesic between the stops the text names'
+            f'{" (implied legs not counted)" if any(getattr(leg, "implied", False) for leg in r.legs) else ""}'
+            f'</div>')
+
+
+def _leg_km(leg: Any) -> str:
+    """A leg's length; an implied leg's is marked as inferred (not counted in the journey's length)."""
+    return f"{km(leg.distance_km)} km" + (" inferred" if getattr(leg, "implied", False) else "")
 
 
 def claim_popup(c: dict[str, Any], vs: VerdictStyle, text: str) -> str:

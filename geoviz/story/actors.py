@@ -38,7 +38,8 @@ _BODY = re.compile(rf"\b[Tt]he\s+(?:[A-Z][\w'’-]{{0,30}}\s+){{1,3}}{alternatio
 _BODY_WORDS = words("body_words")
 # Words that start sentences capitalised without naming anyone.
 _STARTERS = (words("sentence_starters") | words("weekdays")
-             | {forms[0] for forms in table("months")})  # full month names only: "Jan" may be a name
+             | {forms[0] for forms in table("months")}  # full month names only: "Jan" may be a name
+             | {w for group in table("number_values").values() for w in group})  # "Two days later we flew"
 #: Words of a title, not of the name it precedes ("Prime Minister", "de facto leader").
 TITLES = words("title_words")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)
@@ -52,7 +53,7 @@ _HEADS = "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") + ("" if h.endswit
                           for h in (*PERSON_HEADS, *HEAD_CLASS)), key=len, reverse=True))
 _NP_STOP = (r"the|a|an|and|or|but|of|in|on|at|to|from|for|with|by|into|onto|was|were|is|are|has|have|had|be|"
             r"been|then|after|before|as|that|which|who|while|when|said|says|its|his|her|their|it|he|she|they|"
-            r"also|later|not")
+            r"also|later|not|will|would|could|should|may|might|can|must")
 #: A described subject: determiner, up to three modifiers, a head noun, and "of" + who a group is.
 NP = re.compile(
     r"(?<![\w'’-])(?P<det>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|"
@@ -215,7 +216,9 @@ class Actors:
             last: Span3 | None = None
             for other in sent.clauses:
                 verb = other.triggers[0].start if other.triggers else other.end
-                found = self.subjects(sent, other.start, verb, places_ok=False)
+                # "From Kazbegi I returned ..., and took the night train": a governed name is no subject.
+                found = [x for x in self.subjects(sent, other.start, verb, places_ok=False)
+                         if not _NAME_GOVERNED.search(self.text, max(0, x[0] - 16), x[0])]
                 last = found[-1] if found else last
                 nearest.append(last)
             self._sentence_subjects[sent.index] = ([c.start for c in sent.clauses], nearest)

@@ -24,7 +24,15 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
   indefinite description ("a second convoy") is someone new;
 * a traveller whose home country the text states ("North Korea's leader Kim",
   "the Chilean president") and who went abroad starts from its capital,
-  flagged ``implied`` with the rule that added it.
+  flagged ``implied`` with the rule that added it; the legs from it are
+  ``implied`` too and never count in the route's distance;
+* no trip is told by an intention or a condition ("intends to travel to"), a
+  list under one verb in no stated order, a timetable ("the trip from A to B
+  includes stops in"), or something spreading ("the outbreak moved to");
+* an origin the text states indirectly is read: "the visit started in X",
+  where the mover lived before a move ("a life in Charlotte ... moved to"),
+  a site left by its kind ("left the camp": the town an earlier sentence put
+  it in), "from the crash site near X", "moved here" (the dateline).
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
@@ -47,9 +55,18 @@ from geoviz.nlp.dates import resolve_date
 from geoviz.nlp.lexicon import alternation, entries, words
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
-from geoviz.story.reading import POSSESSIVE_AFTER, WINDOW, Clause, PlaceMention, Sentence, Trigger, words_pattern
+from geoviz.story.reading import (
+    POSSESSIVE_AFTER,
+    WINDOW,
+    Clause,
+    PlaceMention,
+    Sentence,
+    Trigger,
+    dateline,
+    words_pattern,
+)
 
-__all__ = ["CapitalOf", "extract_journeys", "route_places"]
+__all__ = ["CapitalOf", "extract_journeys", "route_places", "untold_movement"]
 
 #: The home capital of a country (ISO alpha-2), e.g. ``Gazetteer.capital``: the only gazetteer use here.
 CapitalOf = Callable[[str], "Entry | None"]
@@ -81,16 +98,75 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
                  "capital": ("populated place",), "port": ("populated place", "port"),
                  "island": ("island", "populated place")}
 # "left his church in", "left the camp at": a short object, then where it is.
-_OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at)\s+"
+_OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at|near)\s+"
                         r"(?:the\s+)?")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
-_TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?)\b")
-# "Our trip began in Lisbon": where a journey starts is its origin.
-_BEGAN = re.compile(r"\s+(?:began|begins|started|starts|had\s+begun|had\s+started)\s+(?:in|at)\s+(?:the\s+)?")
+_TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?|visits?|tours?)\b")
+# "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
+_BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
+                    r"\s+(?:in|at)\s+(?:the\s+)?")
+# "he intends to travel to Hawaii and drive to Florida", "if they were deported to": an intention or a condition,
+# not a trip the text tells; it must govern the verb (no clause break, a few words at most in between).
+_UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')})\b")
+# The intention's own verb: right after its "to" ("plans to fly", "to also travel"), or after a short subject
+# for a conditional or a modal ("if they were deported", "could fly").
+_UNREAL_DIRECT = re.compile(r"(?i)\s+to\s+(?:(?:also|then|\w+ly)\s+)?\Z|(?!\s+to\b)(?:\s+[^\s,;:.!?()]+){0,3}\s+\Z")
+_COORDINATED_VERB = re.compile(r"(?i)\b(?:and|or)\s+(?:then\s+)?\Z")
+_UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
+# "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
+_SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
+                      rf"[^.;]{{0,80}}?\b(?:from|between)\b[^.;]{{0,80}}?\b(?:{alternation('service_verbs')})\b")
+# "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
+_FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|scheduled|due|expected|going|about)\s+)?to)"
+                     r"\s+(?:[\w'’-]+\s+){0,3}?\Z")
+_PAST_FORMS = words("past_movement_verbs")
+# "their first home together was a cottage in Dewsbury", "is being held in the jail in": where the traveller was.
+_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')})\b"
+                        r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
+_SITE_THEN_TOWN = re.compile(r"(?:\s+[A-Z][\w'’.&-]*){1,4}\s+(?:in|at)\s+(?:the\s+)?")  # "... County Jail in "
+_ALONG = re.compile(r"(?i)\b(?:north|south|east|west|along|via|then|on\s+to|onwards?|next|later|finally)\b")
+# "samples were flown", "and the bodies were taken": a passive's plain noun subject.
+_PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|those)\s+)?"
+                              r"(?!(?:and|but|or|nor|then|also|later|so|yet)\b)([a-z][\w-]*)\s+"
+                              r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\Z")
+_NOT_SUBJECTS = words("referring_subjects")
+# What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
+_CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
+# "left the camp", "left the hospital": a site named by its kind; the noun must be a word of its own.
+_LEFT_THE = re.compile(r"\s+the\s+([a-z]{4,})\b")
+_SITE_REACH = 4  # sentences back to where the site was put
+_SITE_GAP = 40
+_WIDE_KINDS = ("country", "admin1", "region", "sea")
+# "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
+_SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
+                      r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
+                      rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
+                      r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
+_PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
+# "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
+_GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
+                             rf"\b(?:{alternation('generic_movers')})\s+\Z")
+_LOCATOR = re.compile(r"(?:,|\s+in)\s+(?:the\s+)?")
+_DISEASE_NAME = re.compile(rf"(?i){alternation('trigger_disease')}")
+# "arrived in Paris after a long flight from Auckland": the flight came first.
+_AFTER_TRIP = re.compile(r"(?i)\bafter\s+(?:(?:a|an|the|his|her|their|its|our)\s+)?(?:[\w-]+\s+){0,2}?\Z")
+_HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
+_VERB_FORM = re.compile(r"(?i)(?:ed|ing)\Z")
+_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
+_REROUTE = re.compile(r"(?i)rerout|divert|redirect")
+# "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
+_NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|their|its|our|this|that|first|second|next|last)|['’]s)"
+                          r"\s+(?:[\w'’-]+\s+){0,2}\Z")
+_NOUN_REACH = 30
+_OWN_PREP_GAP = 5  # "called at the port of": a trigger ending in its preposition names its place at once
+_LIVED_REACH = 3  # sentences back to where a mover lived
+#: Kinds too wide to be a stop of a route that names narrower places.
+_REGION_KINDS = ("region",)
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
 _BEFORE = re.compile(r"(?i)\bbefore\b")
-_AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at)\s+(?:the\s+)?\Z")
+_AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?\Z")
 _BEFORE_REACH = 160
 # "After 30 years in Iran, the couple moved to Texas": the opening phrase says where they were.
 _OPENS_AFTER = re.compile(r"(?i)\s*after\b")
@@ -100,6 +176,8 @@ _STREET_ENDS = words("street_ends")
 # "to a hospital in", "to the PDQ Mart at": a site, then the named place it is in.
 _TO_SITE_IN = re.compile(r"(?i)(?<![\w-])to\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
                          r"(?:in|at)\s+(?:the\s+)?\Z")
+_FROM_SITE_IN = re.compile(r"(?i)(?<![\w-])from\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
+                           r"(?:in|at|near|outside)\s+(?:the\s+)?\Z")
 # "to Carle Foundation Hospital, ": a named site, then its town after a comma.
 _TO_NAMED_SITE = re.compile(r"(?<![\w-])to\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}[A-Z][\w'’.&-]*,\s+\Z")
 _DET_BEFORE = re.compile(r"(?:[Tt]he|[Ii]ts|[Aa])\s+\Z")
@@ -150,13 +228,36 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
     Rome -> Madrid the text never tells.
     """
     trips: list[list[_Candidate]] = [[]]
-    for c in group:
+    for c in _rerouted(group):
         cur = trips[-1]
+        if c.lived and cur:
+            continue  # "fled to Turkey, ... later moved to Berlin": the trip is under way; it did not restart
+        if c.began and cur and not any(x.origin for x in cur):
+            cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
+            continue
         if (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
-                and any(not x.origin for x in cur)):
+                and not _holds(cur[-1].place, c.place) and any(not x.origin for x in cur)):
+            # ("visit Japan, where he is to meet the emperor in Tokyo, before travelling on to": Tokyo is where
+            # the trip is, not a new start)
+            trips.append([])
+        elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment)
+                      or (c.past and cur[-1].future)):
+            # "a return trip to Saipan and a trip to Thailand": each indefinite trip is its own; "will travel to
+            # Jeffersonville ... It landed on the beaches of Normandy": a past trip is not the next leg of a future one.
             trips.append([])
         trips[-1].append(c)
     return [t for t in trips if t]
+
+
+def _rerouted(group: list[_Candidate]) -> list[_Candidate]:
+    """ "was headed to Bozeman but rerouted to Butte": the destination given up is no stop."""
+    out: list[_Candidate] = []
+    for c in group:
+        if (_REROUTE.match(c.verb) and out and not out[-1].origin and out[-1].sentence == c.sentence
+                and out[-1].segment != c.segment):
+            out.pop()
+        out.append(c)
+    return out
 
 
 def _is_traveller(name: str | None) -> bool:
@@ -206,6 +307,13 @@ class _Candidate:
     stated: bool = False  # "left Amman for Baghdad": where the traveller meant to go, not a stop reached
     returning: bool = False  # "returned to Berlin": the trip's end
     weak: bool = False  # "she was in Addis Ababa": a stop only within a journey already under way
+    verb: str = ""  # the movement words that put the stop here ("flew", "rerouted", "trip")
+    sentence: int = -1
+    own_trip: bool = False  # "a trip to Thailand": an indefinite trip is one trip of its own
+    began: bool = False  # "the visit started in Sharm": the trip's origin, told after its other stops
+    future: bool = False  # "will travel to Jeffersonville": a stated future trip
+    past: bool = False  # "landed", "flew": told in the past tense
+    lived: bool = False  # an origin read from where the mover lived ("grew up in Aleppo ... moved to Berlin")
 
 
 def _candidates(ctx: StoryContext) -> list[_Candidate]:
@@ -220,16 +328,35 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     pending: str | None = None  # "left Ottawa by plane": the mode of the leg that follows
     prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
+    lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
+    here: list[PlaceMention | None] | None = None  # the story's own place, found when "here" first asks
     for sent in ctx.sentences:
+        sent_first = len(out)  # where this sentence's stops begin
         for clause in sent.clauses:
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
+                if untold_movement(text, sent, clause, trig):
+                    continue
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback)
+                if not stops:
+                    stops = _interrupted_stops(text, sent, clause)
                 if not any(not origin for _m, origin in stops):
                     back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
+                    if back is None and _HERE.match(text, trig.end):
+                        if here is None:
+                            here = [_story_place(ctx)]
+                        back = here[0]  # "The plant moved here from Boston": here is where the story is
                     stops += [(back, False)] if back is not None else []
+                if trig.type == "departure" and not any(origin for _m, origin in stops):
+                    site = _site_named_earlier(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
+                    stops = [(site, True)] + stops if site is not None else stops
+                if stops and not any(origin for _m, origin in stops) and _RELOCATION.match(trig.text):
+                    home = _lived_before(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
+                    if home is not None and not _holds(stops[0][0].place, home.place):
+                        stops = [(home, True)] + stops
+                        lived.add(home.start)
                 pairs.append((trig, stops, False))
             if not moves:
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
@@ -237,6 +364,24 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
                 actors = ctx.actors.of(sent, clause, trig, antecedents)
+                if not actors and _SERVICE.search(text, sent.start, sent.end):
+                    continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
+                # "A team arrived in Malabo, and samples were flown to Dakar": a passive's subject of its own,
+                # however plain, is who moved; the sentence's first subject (the team) is not.
+                own_subject = _PASSIVE_SUBJECT.search(text, clause.start, trig.start)
+                if (own_subject and own_subject.group(1).lower() not in _NOT_SUBJECTS
+                        and _CLAUSE_LEAD.fullmatch(text, clause.start, own_subject.start())
+                        and not (actors and actors[0] in text[clause.start:trig.start])):
+                    actors = [" ".join(own_subject.group(0).split()[:-1])]
+                if actors and _object_of_earlier_verb(text, clause, trig, actors[0]):
+                    actors = []  # "where I visited the Gelati monastery before flying home": no traveller named
+                tense = _tense(text, clause, trig)
+                own = bool(_TRIP_NOUN.match(text, trig.start)
+                           and _GENERIC_TRIP.search(text, max(sent.start, trig.start - 30), trig.start))
+                # "arrived in Paris after a long flight from Auckland via Singapore": the flight's stops come first.
+                flashback = bool(_TRIP_NOUN.match(text, trig.start)
+                                 and _AFTER_TRIP.search(text, max(sent.start, trig.start - 40), trig.start))
+                at = sent_first if flashback else len(out)
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
@@ -246,11 +391,150 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if not origin and not weak:
                         pending = None
                     stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
-                    out.append(_Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
-                                          stated, bool(_RETURN_VERB.match(trig.text)), weak))
+                    began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
+                    out.insert(at, _Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
+                                              stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
+                                              sent.index, own, began, *tense, origin and m.start in lived))
+                    at += 1
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
+
+
+def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
+    """Whether a movement word tells no trip anyone made: an intention or a condition ("intends to travel to"),
+    a price ("a round-trip fare of $205 from ..."), a kind of traveller ("people travelling to"), or something
+    spreading ("the outbreak moved to").
+
+    Public so that the movement markers (events of type arrival/departure/travel) can follow the same rule as
+    the routes; journeys apply it to every movement trigger.
+    """
+    if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
+        return True
+    if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
+                                                                   trig.start):
+        return True
+    return _unreal(text, sent, trig)
+
+
+def _unreal(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """An intention or a condition governs the movement verb: "intends to travel to", "if they were deported to".
+
+    The nearest such word before the verb counts only with no clause break between ("He intends to travel to
+    Hawaii and drive to Florida": both verbs); a stated future ("will travel to") is a trip. With another
+    verb between, only a verb coordinated with it is governed ("migrants hoping to reach Italy left Libya":
+    they did leave).
+    """
+    hits = list(_UNREAL.finditer(text, max(sent.start, trig.start - 120), trig.start))
+    last = hits[-1] if hits else None
+    if last is None:
+        return False
+    if _UNREAL_DIRECT.fullmatch(text, last.end(), trig.start):
+        return True  # "intends to travel", "if they were deported", "could fly"
+    # "... and drive to Florida": coordinated with the verb the intention governs, which comes first.
+    first = min((t.start for c in sent.clauses for t in c.triggers if last.end() < t.start < trig.start), default=None)
+    return bool(first is not None and _UNREAL_DIRECT.fullmatch(text, last.end(), first)
+                and _UNREAL_GAP.fullmatch(text, last.end(), trig.start)
+                and _COORDINATED_VERB.search(text, last.end(), trig.start))
+
+
+def _tense(text: str, clause: Clause, trig: Trigger) -> tuple[bool, bool]:
+    """(future, past) of a movement: "will travel", "is to make an official visit"; "flew", "landed"."""
+    future = bool(_FUTURE.search(text, max(clause.start, trig.start - 60), trig.start))
+    word = trig.text.split()[0].lower()
+    return future, not future and (word.endswith("ed") or word in _PAST_FORMS)
+
+
+def _object_of_earlier_verb(text: str, clause: Clause, trig: Trigger, actor: str) -> bool:
+    """Whether the actor is named after an earlier verb of the clause: that verb's object, not who moved."""
+    at = text.rfind(actor, clause.start, trig.start)
+    return at >= 0 and any(t.end <= at and _VERB_FORM.search(t.text) for t in clause.triggers if t.start < at)
+
+
+def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, bool]]:
+    """ "tells Jae's journey, against her mother's wishes, from South Korea to America": a movement whose
+    "from X to Y" follows an aside. Only the next verbless clauses of the sentence are read, and only a stated
+    pair (an origin and a destination) is taken: a lone "from X" after a comma is too often where someone is from.
+    """
+    later = [c for c in sent.clauses if c.start >= clause.end]
+    for nxt in later[:2]:
+        if nxt.triggers:
+            break
+        inside = [m for m in sent.mentions if m.usable and nxt.start <= m.start and m.end <= nxt.end]
+        origins = [m for m in inside if m.prep == "from" and not m.coordinated]
+        dests = [m for m in inside if m.prep in ("to", "into") and origins and m.start > origins[0].end]
+        if origins and dests:
+            return [(origins[0], True), (dests[0], False)]
+    return []
+
+
+def _site_named_earlier(text: str, sentences: list[Sentence], sent: Sentence, trig: Trigger,
+                        taken: set[str]) -> PlaceMention | None:
+    """ "One bus left the camp ... en route to Puebla": the camp is the town an earlier sentence put it in.
+
+    The site's noun ("camp", "hospital", "base") is looked for in the sentences before, nearest first
+    ("migrants have been camped out, in Matias Romero"), with a town-level place right after it; a country
+    ("a camp in southern Mexico") says too little to be the origin.
+    """
+    hit = _LEFT_THE.match(text, trig.end)
+    if hit is None or any(m.start == hit.end() for m in sent.mentions):
+        return None
+    stem = re.compile(rf"(?i)\b{re.escape(hit.group(1)[:4])}\w*")
+    for other in reversed(sentences[max(0, sent.index - _SITE_REACH):sent.index + 1]):
+        end = trig.start if other is sent else other.end
+        for word in reversed(list(stem.finditer(text, other.start, end))):
+            m = next((m for m in other.mentions if m.start >= word.end() and m.start - word.end() <= _SITE_GAP
+                      and m.usable and m.place.kind not in _WIDE_KINDS and m.place.id not in taken), None)
+            if m is not None and m.prep in ("in", "at", "near", "outside"):
+                return m
+    return None
+
+
+def _story_place(ctx: StoryContext) -> PlaceMention | None:
+    """Where the story is, for "moved here": its dateline, else the town it names most (twice at least).
+
+    A local story names its town in the headline and again in the text; a tie, or a town named once, is
+    no answer.
+    """
+    found = dateline(ctx.text, ctx.sentences)
+    if found is not None:
+        return found
+    firsts: dict[str, PlaceMention] = {}
+    counts: dict[str, int] = {}
+    for sent in ctx.sentences:
+        for m in sent.mentions:
+            if m.usable and m.place.kind == "populated place":
+                firsts.setdefault(m.place.id, m)
+                counts[m.place.id] = counts.get(m.place.id, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return next(firsts[k] for k, n in counts.items() if n == ranked[0])
+
+
+def _holds(area: Place, place: Place) -> bool:
+    """Whether a country or state holds a place: "races at Thruxton ... returns to Hampshire" is no move."""
+    if area.kind == "country":
+        return place.country == area.country
+    return area.kind == "admin1" and place.country == area.country and bool(place.admin1) and (
+        place.admin1 == area.admin1)
+
+
+def _lived_before(text: str, sentences: list[Sentence], sent: Sentence, trig: Trigger,
+                  taken: set[str]) -> PlaceMention | None:
+    """Where the traveller lived or was held before "moved to" / "returned to": the origin the text implies.
+
+    "Lord used to have a successful life in Charlotte. ... Lord moved to Garden City"; "is being held in the
+    jail in Greenwood ... will be returned to Meigs County". Only the move's own sentence (before the verb)
+    and the three before it are read, and the latest such place is taken.
+    """
+    for other in reversed(sentences[max(0, sent.index - _LIVED_REACH):sent.index + 1]):
+        for m in reversed(other.mentions):
+            if (m.usable and m.prep in ("in", "at") and m.end <= trig.start and m.place.id not in taken
+                    and not _NAME_GOES_ON.match(text, m.end)  # "the North Central Regional Jail": part of a name
+                    and _RESIDENCE.search(text, max(other.start, m.start - 90), m.start)):
+                return m
+    return None
 
 
 def _stop(place: Place, span: Span | None, **kw: Any) -> Stop:
@@ -271,12 +555,16 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     later = [t.start for t in moves if t.start > trig.start]
     seg_end = min(later) if later else clause.end
     seg_start = clause.start if moves and moves[0] is trig else trig.start
-    inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable]
-    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _BEGAN.fullmatch(
+    # A name the movement word is part of ("Cleared to Fly to ...", read as a place "Fly") is no stop.
+    inside = [m for m in sent.mentions if seg_start <= m.start and m.end <= seg_end and m.usable
+              and not (m.start < trig.end and trig.start < m.end)
+              and not _DISEASE_NAME.fullmatch(text, m.start, m.end)]  # "tested positive for Ebola": no river
+    origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _from_site(text, trig, m)
+               or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
             (not m.prep and direct_object(text, trig.end, m.start))
-            or (m.prep in ("at", "in") and (_ORIGIN_VERB.match(trig.text)
+            or (m.prep in ("at", "in", "near") and (_ORIGIN_VERB.match(trig.text)
                                              or _OBJECT_IN.fullmatch(text, trig.end, m.start)))))]
     dest_preps = _DEST_PREPS
     if trig.type == "arrival" or _AT_VERB.match(trig.text):
@@ -284,18 +572,39 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     if trig.type == "travel":
         dest_preps += ("over", "across")
     dests: list[PlaceMention] = []
+    # "The visit coincides with the convention in nearby Louisville": a movement told as a noun reaches an "in"
+    # place only right after it ("a visit in Prague"), not across the rest of the clause.
+    noun = bool(_NOUN_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start))
+    own_prep = trig.text.split()[-1].lower() in ("at", "in", "to", "into", "of")
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
-        if m.prep in ("in", "at") and _AFTER.search(text, trig.end, m.start):
+        if noun and m.prep in ("in", "at") and m.start - trig.end > _NOUN_REACH and not _site_in(text, trig.end, m):
+            continue
+        if own_prep and m.prep in ("in", "at", "near", "off") and m.start - trig.end > _OWN_PREP_GAP:
+            continue  # "We were called at 1.31pm ... to a collision at Coggeshall": "called at" names its port at once
+        if m.prep in ("in", "at", "near") and _AFTER.search(text, trig.end, m.start):
             origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
             continue
         if (m.prep in dest_preps or (m.prep == "near" and dests)
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
                 or _site_in(text, trig.end, m)):
             dests.append(m)
-    if not dests and not origins and trig.type == "arrival" and fallback is not None:
+    # "taken to Porto Empedocle in Sicily", "to Gao, Mali": a wider place right after a stop locates it.
+    dests = [m for i, m in enumerate(dests) if not (
+        i > 0 and m.place.kind != "populated place" and _LOCATOR.fullmatch(text, dests[i - 1].end, m.start))]
+    # "to the Dawson County Jail in Lexington": a place inside a site's name gives way to the site's town.
+    dests = [m for i, m in enumerate(dests) if not (
+        i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end) and dests[i + 1].prep in ("in", "at")
+        and _SITE_THEN_TOWN.fullmatch(text, m.end, dests[i + 1].start))]
+    if (not dests and not origins and trig.type == "arrival" and fallback is not None
+            and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
         dests = [fallback]
+    if any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start):
+        # "members heading to Hawaii and Guam, Louisiana": places listed under one verb, in no stated order, are
+        # no route (each stays a movement marker); "heading east along the highway to Ramadi and Fallujah", "she
+        # then travelled to London and Madrid" tell a sequence: there the list is the order of the stops.
+        dests = []
     if not origins and dests:
         origins = _where_before(text, sent, trig, dests)
     return [(m, True) for m in origins] + [(m, False) for m in dests]
@@ -338,6 +647,13 @@ def _site_in(text: str, trig_end: int, m: PlaceMention) -> bool:
         return False
     gap = text[trig_end:m.start]
     return bool(_TO_SITE_IN.search(gap) or (not m.prep and _TO_NAMED_SITE.search(gap)))
+
+
+def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
+    """ "evacuated 40 tourists from a flooded campsite near Tromsø", "airlifted from the scene in Kendal": the
+    place of the site the traveller left is the origin."""
+    return (m.prep in ("in", "at", "near", "outside") and m.start >= trig.end and m.start - trig.end <= WINDOW
+            and bool(_FROM_SITE_IN.search(text, trig.end, m.start)))
 
 
 def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
@@ -447,7 +763,8 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
       storm"), with no antecedent continues the latest journey, as a pronoun
       does; a bare one ("rescue helicopters") is someone new;
     * no traveller at all continues the latest journey;
-    * a weak stop ("she was in X") never starts a journey.
+    * a weak stop ("she was in X") starts a journey only when the traveller then moves; a group of weak
+      stops alone is dropped.
     """
     groups: list[list[_Candidate]] = []
     by_token: dict[str, int] = {}  # a traveller's name word -> its group: linear, however many travellers
@@ -476,9 +793,9 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
                 # Lumpur" states an origin of its own: a new trip, not a stitch onto someone else's (unless it
                 # sets out from where the last journey stopped: "the delegation travelled from Arequipa").
                 target = len(groups) - 1
+        if target is None and c.began and groups:
+            target = len(groups) - 1  # "Her first visit to the region started in Quito": the trip just told
         if target is None:
-            if c.weak:
-                continue
             groups.append([])
             target = len(groups) - 1
             if w is not None and not w.names:
@@ -493,7 +810,9 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
         by_verb[(c.traveller, c.segment)] = target
         by_text.setdefault(c.traveller or "", target)
         groups[target].append(c)
-    return groups
+    # "Macron was in Washington for talks ... Macron will travel to New Orleans": where a traveller was starts
+    # the trip only when they then move; presence alone is no journey.
+    return [g for g in groups if not all(c.weak for c in g)]
 
 
 # --------------------------------------------------------------------------
@@ -571,6 +890,10 @@ def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> li
 
     out: list[_Candidate] = []
     for i, c in enumerate(cands):
+        if c.place.kind in _REGION_KINDS and not c.place.country and any(
+                x.place.kind in ("country", "populated place") for x in cands[max(0, i - 1):i + 2] if x is not c):
+            continue  # "her first visit to the Middle East ... to Israel", "cargo from Europe ... landing in London":
+            # a region of many countries beside a country or a town is too wide to be a stop
         if c.place.kind in ("country", "admin1"):
             nxt = cands[i + 1] if i + 1 < len(cands) else None
             if inside(nxt, c) or near(nxt, c):

@@ -94,8 +94,9 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"inland|over|across|into|through|towards?|up|down|along|to|from|here|back|away|abroad)\b)",
         # "move his company from Santa Ana to ...": an object between the verb and a stated origin.
         r"mov(?:ed|es?|ing)(?=\s+(?:his|her|their|its|the|our)\s+(?:[\w-]+\s+){0,6}?from\b)",
-        # "was taken by road to Carlisle": moved by someone else ("were brought to" is an arrival).
-        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
+        # "was taken by road to Carlisle", "were transferred from Kandy to Colombo": moved by someone else ("were
+        # brought to" is an arrival); an active "transferred" is as often money or a player.
+        r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:taken|transferred)(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
         # "took the night train", "caught a ferry": the vehicle names the trip.
         r"(?:took|takes|taking|caught|catches|boarded|then)\s+(?:a|an|the|his|her|their|our)\s+(?:[\w-]+\s+)?"
         r"(?:train|bus|coach|ferry|flight|plane|boat|ship|taxi)",
