@@ -41,7 +41,16 @@ from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
 from geoviz.nlp.lexicon import alternation, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
-from geoviz.story.reading import DIRECTION_ADJ, Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
+from geoviz.story.reading import (
+    DIRECTION_ADJ,
+    POSSESSIVE_AFTER,
+    Clause,
+    PlaceMention,
+    Sentence,
+    Trigger,
+    read_sentences,
+    setting,
+)
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -58,7 +67,7 @@ _LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|coun
 _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
 # A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
 _VERB = re.compile(r"(?i)(?:ed|met|hosts|visits|holds|held)$")
-_HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
+_HYPO = re.compile(rf"(?i)\b(?:might|could|would|should|if|{alternation('event_intentions')})\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
@@ -129,7 +138,7 @@ class StoryContext:
         ref = parse_iso(doc.date)
         sentences = read_sentences(doc)
         actors = Actors(text, {fold(p.name) for p in doc.places})
-        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors, dateline(text, sentences)))
+        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors, setting(text, sentences)))
 
 
 # --------------------------------------------------------------------------
@@ -139,7 +148,9 @@ class StoryContext:
 
 def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
     """The mention the action happens at, or None (an action is never placed by guesswork)."""
-    inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and m.usable]
+    static = trig.type in _STATIC_TYPES and trig.type != "arrival"
+    inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and (
+        m.usable or (static and _located_possessive(text, m)))]
     after = [m for m in inside if m.start >= trig.end]
     before = [m for m in inside if m.end <= trig.start]
     if trig.type in _MOVE_PREPS:
@@ -194,6 +205,12 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
             if m.usable and not m.prep and _LOCAL_BODY.match(text, m.end):
                 return m
     return None
+
+
+def _located_possessive(text: str, m: PlaceMention) -> bool:
+    """ "in Alabama's history", "at Butte's airport", "in Yemen's civil war": a possessive governed by a locative
+    preposition still says where (what it owns lies there); a demonym ("in Russian hands") does not."""
+    return m.prep in _LOCATIVE and not m.distance_anchor and POSSESSIVE_AFTER.match(text, m.end) is not None
 
 
 def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
@@ -332,9 +349,11 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
-    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and all(
-            m.start == filed_at.start for m in sent.mentions):
-        mention = filed_at  # a local story's happening with no place of its own happened where it is filed
+    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and not _definite(text, trig) and all(
+            m.place.id == filed_at.place.id for m in sent.mentions):
+        # A local story's happening with no place of its own happened where the story is set; "the crash" told
+        # again is the crash already placed, wherever that was.
+        mention = filed_at
     if mention is None:
         return None
     if resolved:

@@ -33,7 +33,7 @@ from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 
 __all__ = ["DIRECTION_ADJ", "POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention",
-           "Sentence", "Trigger", "dateline", "read_sentences", "words_pattern"]
+           "Sentence", "Trigger", "dateline", "read_sentences", "setting", "words_pattern"]
 
 #: Chars looked at before a mention for its preposition, and after a country for "'s leader Kim".
 WINDOW = 80
@@ -270,7 +270,7 @@ def read_sentences(doc: Document) -> list[Sentence]:
     # (a place named before), or every sentence of a story filed from a dateline (its place stands in for
     # the sentences that name none). That is under half of a typical article, and the trigger patterns are
     # the story layer's main cost.
-    everywhere = _dateline_of(text, bounds, mentions) is not None
+    everywhere = _setting_of(text, bounds, mentions) is not None
     hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
                              if everywhere or ms or _THE_PLACE.search(text, s, e)])
     out = []
@@ -290,6 +290,40 @@ def dateline(text: str, sentences: list[Sentence]) -> PlaceMention | None:
     place happened there (geoviz.story.context).
     """
     return _dateline_of(text, [(s.start, s.end) for s in sentences], [s.mentions for s in sentences])
+
+
+def setting(text: str, sentences: list[Sentence]) -> PlaceMention | None:
+    """The place a local story is set in: its dateline, else the town or county its lead names and the story keeps
+    returning to ("Richmond police ...", "... of Richmond, was arrested"). What the story tells without naming a
+    place (a blotter item, "the council voted 3-2") happened there (geoviz.story.context). None for a story that
+    ranges over several places or names only countries and states.
+    """
+    return _setting_of(text, [(s.start, s.end) for s in sentences], [s.mentions for s in sentences])
+
+
+#: Kinds of place a local story is set in; a country or a state is too wide to place a happening by setting alone.
+_LOCAL_KINDS = frozenset({"populated place", "admin2"})
+_LEAD_SENTENCES = 3  # a headline, a dateline and a lead sentence
+_SETTING_MIN_MENTIONS = 2
+
+
+def _setting_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
+    filed = _dateline_of(text, bounds, mentions)
+    if filed is not None:
+        return filed
+    counts: dict[str, int] = {}
+    for ms in mentions:
+        for m in ms:
+            if m.place.kind in _LOCAL_KINDS and not m.distance_anchor:
+                counts[m.place.id] = counts.get(m.place.id, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    top = ranked[0]
+    if top < _SETTING_MIN_MENTIONS or (len(ranked) > 1 and ranked[1] == top):
+        return None  # no one place dominates: the story ranges
+    lead = [m for ms in mentions[:_LEAD_SENTENCES] for m in ms if not m.distance_anchor]
+    return next((m for m in lead if counts.get(m.place.id) == top), None)
 
 
 def _dateline_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:

@@ -1,0 +1,78 @@
+"""Events placed by what the text says around them: the story's setting, possessives, wishes, press events.
+
+Short articles written for these tests (not real ones), from several regions and kinds of news.
+"""
+
+from __future__ import annotations
+
+from tests.story_docs import by_place, events_of, make_doc
+
+# A local news brief: the town is named in the headline and the lead, the later items name no place.
+BRIEFS = ("Ballarat residents told to lock their cars.\n"
+          "Residents of Ballarat have been asked to lock their cars this week. "
+          "On Monday a man, 34, was arrested for carrying a knife after a traffic stop. "
+          "A bushfire burned through scrub on Tuesday. "
+          "Anyone with information should call Ballarat police.")
+
+
+def test_a_local_story_places_its_placeless_happenings_at_its_setting() -> None:
+    doc = make_doc(BRIEFS, {"Ballarat": "Ballarat"})
+    events = events_of(doc)
+    # the arrest and the fire, though neither sentence names a place
+    assert [(e.type, e.sentence.split()[0]) for e in events if e.type != "statement"] == [("crime", "On"),
+                                                                                         ("disaster", "A")]
+    assert by_place(events, doc).keys() == {"Ballarat"}
+
+
+# A story that ranges over two towns equally has no one setting.
+RANGING = ("Storms hit Nakuru and Kisumu.\n"
+           "Roads were closed in Nakuru on Friday and schools shut in Kisumu. "
+           "A man was arrested on Saturday for looting shops. "
+           "Nakuru and Kisumu expect more rain.")
+
+
+def test_a_story_without_one_setting_places_nothing_by_setting() -> None:
+    doc = make_doc(RANGING, {"Nakuru": "Nakuru", "Kisumu": "Kisumu"})
+    assert not [e for e in events_of(doc) if e.sentence.startswith("A man was arrested")]
+
+
+# "the crash" told again is the crash already placed, not a second one at the setting.
+RETOLD = ("Tamworth mourns four of its own.\n"
+          "Four people from Tamworth died when their light plane crashed near Armidale on Sunday. "
+          "Two of those killed in the crash were teachers. "
+          "Tamworth will hold a memorial service on Friday.")
+
+
+def test_a_definite_retelling_is_not_a_new_happening_at_the_setting() -> None:
+    doc = make_doc(RETOLD, {"Tamworth": "Tamworth", "Armidale": "Armidale"})
+    at = by_place(events_of(doc), doc)
+    assert [e.type for e in at["Armidale"]] == ["accident"]
+    assert "accident" not in {e.type for e in at.get("Tamworth", [])}
+
+
+def test_wishes_duties_and_refusals_are_not_happenings() -> None:
+    text = ("Organisers hope to hold a music festival in Galway next summer. "
+            "The two teams were supposed to meet in Cork on Sunday. "
+            "A jazz festival will be held in Sligo on Saturday.")
+    doc = make_doc(text, {"Galway": "Galway", "Cork": "Cork", "Sligo": "Sligo"})
+    assert set(by_place(events_of(doc), doc)) == {"Sligo"}
+
+
+def test_a_possessive_after_a_locative_preposition_says_where() -> None:
+    text = ("Rescuers are still searching villages after the worst floods in Kerala's history on Tuesday. "
+            "Two dockers were arrested at Mombasa's port on Friday.")
+    doc = make_doc(text, {"Kerala": "Kerala", "Mombasa": "Mombasa"})
+    at = by_place(events_of(doc), doc)
+    assert [e.type for e in at["Kerala"]] == ["disaster"]
+    assert [e.type for e in at["Mombasa"]] == ["crime"]
+
+
+def test_a_demonym_after_a_preposition_still_says_nowhere() -> None:
+    doc = make_doc("The talks ended in Kenyan hands on Monday.", {"Kenyan": "Kenya"})
+    assert events_of(doc) == []
+
+
+def test_a_press_conference_is_speech_not_a_meeting() -> None:
+    text = "The health minister told a news conference in Nairobi on Monday that the clinic would reopen."
+    doc = make_doc(text, {"Nairobi": "Nairobi"})
+    assert "meeting" not in {e.type for e in events_of(doc)}
