@@ -76,3 +76,15 @@ def test_a_press_conference_is_speech_not_a_meeting() -> None:
     text = "The health minister told a news conference in Nairobi on Monday that the clinic would reopen."
     doc = make_doc(text, {"Nairobi": "Nairobi"})
     assert "meeting" not in {e.type for e in events_of(doc)}
+
+
+def test_a_happening_spread_over_an_area_is_a_general_statement() -> None:
+    text = ("Low fares have sharpened competition across Asia since 2010. "
+            "Airline chiefs held a summit in Singapore on Tuesday.")
+    doc = make_doc(text, {"Asia": "Asia", "Singapore": "Singapore"})
+    assert set(by_place(events_of(doc), doc)) == {"Singapore"}
+
+
+def test_a_race_at_a_circuit_town_is_a_sports_meeting() -> None:
+    doc = make_doc("The third race at Suzuka on 29 July will be a double-length one.", {"Suzuka": "Suzuka"})
+    assert [e.type for e in events_of(doc)] == ["meeting"]

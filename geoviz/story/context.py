@@ -84,6 +84,8 @@ _MOVE_PREPS = {
     "travel": ("to", "into", "toward", "towards", "for", "via", "through", "across", "in", "at"),
 }
 _LOCATIVE = words("event_prepositions")
+# Prepositions that spread a happening over an area rather than put it at a place.
+_SPREAD = ("across", "within")
 # "floods hit Bangladesh": the place is the object of an impact verb.
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
 _IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
@@ -354,8 +356,8 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
         # A local story's happening with no place of its own happened where the story is set; "the crash" told
         # again is the crash already placed, wherever that was.
         mention = filed_at
-    if mention is None:
-        return None
+    if mention is None or (mention.prep in _SPREAD and trig.type not in MOVEMENT_TYPES):
+        return None  # "competition across Europe", "pro-competition rules within the EU": a general statement
     if resolved:
         state.prev = resolved
     return Action(trig, sent, clause, mention, tuple(actors.of(sent, clause, trig, antecedents)), resolved, label)
