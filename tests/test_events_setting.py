@@ -88,3 +88,22 @@ def test_a_happening_spread_over_an_area_is_a_general_statement() -> None:
 def test_a_race_at_a_circuit_town_is_a_sports_meeting() -> None:
     doc = make_doc("The third race at Suzuka on 29 July will be a double-length one.", {"Suzuka": "Suzuka"})
     assert [e.type for e in events_of(doc)] == ["meeting"]
+
+
+def test_where_crews_or_shots_came_from_is_not_where_it_happened() -> None:
+    text = ("Fire crews from Geelong helped put out the blaze on Sunday. "
+            "The rocket lifted off from Kourou on Thursday.")
+    doc = make_doc(text, {"Geelong": "Geelong", "Kourou": "Kourou"})
+    at = by_place(events_of(doc), doc)
+    assert "Geelong" not in at
+    assert [e.type for e in at["Kourou"]] == ["other"]  # a launch from a place is there
+
+
+def test_a_hospital_where_the_hurt_were_treated_is_not_where_they_were_hurt() -> None:
+    text = ("A cyclist was struck by a truck in Nakuru on Friday. He died on Saturday in a Nairobi hospital. "
+            "Thieves robbed a pharmacy at a clinic in Kisumu on Monday.")
+    doc = make_doc(text, {"Nakuru": "Nakuru", "Nairobi": "Nairobi", "Kisumu": "Kisumu"})
+    at = by_place(events_of(doc), doc)
+    assert [e.type for e in at["Nakuru"]] == ["accident"]
+    assert "Nairobi" not in at
+    assert [e.type for e in at["Kisumu"]] == ["crime"]  # nobody hurt: the clinic is where it happened

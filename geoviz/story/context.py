@@ -86,6 +86,8 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_HURT = re.compile(rf"(?i)\b{alternation('hurt_words')}\b")
+_CARE = re.compile(rf"(?i)\s*\b{alternation('care_places')}\b")
 # "floods hit Bangladesh": the place is the object of an impact verb.
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
 _IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
@@ -174,6 +176,9 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         return _subject(text, before, trig)
     moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
+        if m.prep == "from" and trig.type != "other":
+            continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
+            # "from the Baikonur cosmodrome" is there
         if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
                 min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
             return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
@@ -356,11 +361,21 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
         # A local story's happening with no place of its own happened where the story is set; "the crash" told
         # again is the crash already placed, wherever that was.
         mention = filed_at
+    if mention is not None and trig.type not in MOVEMENT_TYPES and _cared_at(text, sent, mention):
+        mention = None  # "airlifted to a hospital in Fort Worth, where he died": not where he was hurt
     if mention is None or (mention.prep in _SPREAD and trig.type not in MOVEMENT_TYPES):
         return None  # "competition across Europe", "pro-competition rules within the EU": a general statement
     if resolved:
         state.prev = resolved
     return Action(trig, sent, clause, mention, tuple(actors.of(sent, clause, trig, antecedents)), resolved, label)
+
+
+def _cared_at(text: str, sent: Sentence, m: PlaceMention) -> bool:
+    """ "died in a Dallas hospital", "taken to John Peter Smith Hospital in Fort Worth, where he was pronounced
+    dead": the place names where someone hurt was treated, not where they were hurt (a robbery at a hospital,
+    with no one hurt, is at the hospital)."""
+    return bool((_CARE.match(text, m.end) or _CARE.search(text, max(sent.start, m.start - 40), m.start))
+                and _HURT.search(text, sent.start, sent.end))
 
 
 def _definite(text: str, trig: Trigger) -> bool:
