@@ -176,7 +176,7 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         return _subject(text, before, trig)
     moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
-        if m.prep == "from" and trig.type != "other":
+        if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES):
             continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
             # "from the Baikonur cosmodrome" is there
         if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
