@@ -75,7 +75,7 @@ _ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
 _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 # ", killing 30": a participle clause that counts the toll of the clause before it.
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
-_DEATHS = re.compile(r"(?i)deaths?|dead|killed|killing")
+_DEATHS = re.compile(r"(?i)deaths?|dead|died|killed|killing")
 _CLASH = re.compile(r"(?i)clash(?:ed|es)?")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
@@ -86,13 +86,19 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_FIGURE = re.compile(rf"\b\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}?{alternation('toll_nouns')}\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*(?:province|state|region|district|county)?\s*\(\d[\d,.]*\)", re.IGNORECASE)
+# "cases were reported from Edo and Ondo states": an outbreak report's place, not an origin.
+_REPORTED_FROM = re.compile(r"(?i)\b(?:reported|recorded|confirmed|notified|detected|registered)\s+from\s+"
+                            r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 _HURT = re.compile(rf"(?i)\b{alternation('hurt_words')}\b")
 _CARE = re.compile(rf"(?i)\s*\b{alternation('care_places')}\b")
 # "floods hit Bangladesh": the place is the object of an impact verb.
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
 _IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
                      rf"{alternation('impact_verbs')}"
-                     rf"\s+(?:the\s+)?(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
+                     rf"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?"  # "struck Morocco's Al Haouz"
+                     rf"(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
 # "left his church in Fort Worth", "visited a school in Leeds": the verb's object is a site inside the place.
@@ -176,9 +182,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         return _subject(text, before, trig)
     moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
-        if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES):
+        if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
+                text, max(0, m.start - 40), m.start):
             continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
-            # "from the Baikonur cosmodrome" is there
+            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province
         if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
                 min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
             return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
@@ -268,9 +275,11 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     antecedents = Antecedents()
     state = _DateState()
     seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
+    placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
     for sent in sentences:
         placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
         cause: str | None = None  # the sentence's military action, disaster or accident so far
+        told, placed_cause = placed_cause, None
         for clause in sent.clauses:
             for trig in _clause_triggers(text, sent, clause):
                 if cause and trig.type == "crime" and _TOLL.match(text, clause.start):
@@ -281,6 +290,13 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
                 if action is None:
                     continue
+                if told and action.type in ("crime", "other") and _DEATHS.fullmatch(trig.text) and (
+                        action.place.country == told[1]):
+                    # "An outbreak of dengue in Bangladesh ... . Dhaka accounts for most of the deaths.": the
+                    # outbreak's deaths, told in the next sentence about a place in the same country.
+                    action = replace(action, trigger=dataclasses.replace(trig, type=told[0]))
+                if action.type in ("military", "disaster", "accident"):
+                    placed_cause = (action.type, action.place.country)
                 if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
                                                           or _NEGATED.search(text, clause.start, trig.start)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
@@ -292,7 +308,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                             placed.add(a.place.id)
                         found.append(a)
             actors.remember(sent, clause, antecedents)
-    return _subsume_country_moves(found)
+    return _subsume_country_moves(text, found)
 
 
 def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
@@ -411,10 +427,19 @@ def _coordination_chain(sent: Sentence, mention: PlaceMention) -> list[PlaceMent
     return ms[lo:hi + 1]
 
 
-def _subsume_country_moves(found: list[Action]) -> list[Action]:
+def _has_figure(text: str, a: Action) -> bool:
+    """ "has killed 1,000 people", "214 suspected cholera cases in Nampula", "in Cabo Delgado (56)": the place's
+    own count."""
+    return bool(_FIGURE.search(text, a.clause.start, a.clause.end) or _BRACKETED.match(text, a.mention.end))
+
+
+def _subsume_country_moves(text: str, found: list[Action]) -> list[Action]:
     """Drop "arrived in Russia" when a nearby movement names the place in Russia ("arrival in Khasan")."""
     keep = []
     for i, a in enumerate(found):
+        if a.type == "disaster" and _has_figure(text, a):
+            keep.append(a)  # the country's or the province's own figure in an outbreak: its own event (STORY-GOLD)
+            continue
         if a.place.kind == "country" and a.type != "statement" and _refined_later(found, i, a.place):
             continue
         if a.place.kind == "admin1" and a.type not in MOVEMENT_TYPES and a.type != "statement" and any(

@@ -180,8 +180,9 @@ _DISTANCE_BEFORE = re.compile(r"(?i)(?:\b(?:km|kms|kilomet\w{0,4}|miles?|metres?
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "in Potosí and Oruro", "to Ramadi and Fallujah": a conjunction between two
 # mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
-_COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
-_LIST_COMMA = re.compile(r",\s+")
+# A bracketed figure may follow each name: "in Cabo Delgado (56) and Zambezia (12)".
+_COORDINATION = re.compile(r"(?:\s*\(\d[\d,.]{0,12}\))?\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
+_LIST_COMMA = re.compile(r"(?:\s*\(\d[\d,.]{0,12}\))?,\s+")
 # After a dateline's place: an optional state or country, an optional agency, then a dash or colon.
 _DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
                              r"\s{0,2}(?:[—–\x97-]{1,2}|:)")

@@ -1,0 +1,44 @@
+"""Outbreak reports and disasters: one event per place given a figure, a first case, deaths of the outbreak's type.
+
+Short reports written for these tests (not real ones), from several regions.
+"""
+
+from __future__ import annotations
+
+from tests.story_docs import by_place, events_of, make_doc
+
+
+def test_bracketed_counts_after_coordinated_provinces_give_each_its_event() -> None:
+    text = ("Cases of cholera have been reported in Sindh (120) and Balochistan (45). "
+            "The first case was detected in the town of Sukkur on 2 February.")
+    doc = make_doc(text, {"Sindh": "Sindh", "Balochistan": "Balochistan", "Sukkur": "Sukkur"})
+    at = by_place(events_of(doc), doc)
+    assert {name: [e.type for e in evs] for name, evs in at.items()} == {
+        "Sindh": ["disaster"], "Balochistan": ["disaster"], "Sukkur": ["disaster"]}
+
+
+def test_cases_reported_from_a_province_are_there() -> None:
+    doc = make_doc("Twelve confirmed cases of measles were reported from Kasai last week.", {"Kasai": "Kasai"})
+    assert [e.type for e in events_of(doc)] == ["disaster"]
+
+
+def test_deaths_told_after_an_outbreak_are_the_outbreak_s() -> None:
+    text = ("An outbreak of dengue in Bangladesh has killed 1,000 people this year. "
+            "Dhaka accounts for most of the deaths.")
+    doc = make_doc(text, {"Bangladesh": "Bangladesh", "Dhaka": "Dhaka"})
+    at = by_place(events_of(doc), doc)
+    assert [e.type for e in at["Dhaka"]] == ["disaster"]
+    assert [e.type for e in at["Bangladesh"]] == ["disaster"]  # its own figure: kept beside the city
+
+
+def test_a_country_without_its_own_figure_gives_way_to_the_town() -> None:
+    text = "Floods hit Peru on Monday. The floods cut roads near Piura."
+    doc = make_doc(text, {"Peru": "Peru", "Piura": "Piura"})
+    assert set(by_place(events_of(doc), doc)) == {"Piura"}
+
+
+def test_an_impact_verb_reaches_a_place_named_through_its_country() -> None:
+    doc = make_doc("A strong earthquake struck Turkey's Hatay province on Monday.",
+                   {"Turkey": "Turkey", "Hatay": "Hatay"})
+    assert [(n, [e.type for e in evs]) for n, evs in by_place(events_of(doc), doc).items()] == [
+        ("Hatay", ["disaster"])]
