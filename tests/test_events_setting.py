@@ -107,3 +107,28 @@ def test_a_hospital_where_the_hurt_were_treated_is_not_where_they_were_hurt() ->
     assert [e.type for e in at["Nakuru"]] == ["accident"]
     assert "Nairobi" not in at
     assert [e.type for e in at["Kisumu"]] == ["crime"]  # nobody hurt: the clinic is where it happened
+
+
+def test_the_capital_is_the_city_named_just_before() -> None:
+    text = ("The UN chief arrived in Kyiv on Thursday for talks. Hours later, missiles struck the capital, "
+            "killing one person.")
+    doc = make_doc(text, {"Kyiv": "Kyiv"})
+    assert [e.type for e in by_place(events_of(doc), doc)["Kyiv"]] == ["arrival", "meeting", "military"]
+
+
+def test_the_city_council_is_no_anaphora() -> None:
+    text = "Heavy rain fell on Quito on Monday. On Tuesday the city council met to discuss repairs."
+    doc = make_doc(text, {"Quito": "Quito"})
+    assert "meeting" not in {e.type for e in events_of(doc)}
+
+
+def test_a_place_owned_by_a_possessive_is_the_more_specific_place() -> None:
+    doc = make_doc("Heavy rains triggered landslides in Kerala's Wayanad district on Tuesday.",
+                   {"Kerala": "Kerala", "Wayanad": "Wayanad"})
+    assert set(by_place(events_of(doc), doc)) == {"Wayanad"}
+
+
+def test_a_meeting_on_a_country_is_about_it_not_there() -> None:
+    doc = make_doc("The president will host a conference on Lebanon in Paris next week.",
+                   {"Lebanon": "Lebanon", "Paris": "Paris"})
+    assert set(by_place(events_of(doc), doc)) == {"Paris"}

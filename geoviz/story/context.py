@@ -86,6 +86,18 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_TOPIC_ON = re.compile(r"\s+on\s+(?:the\s+)?")
+# "Kerala's Wayanad": the possessive, then at most two words, then the owned place.
+_OWNED_NEXT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}")
+# "struck the capital", "in the town on Sunday": a place named before, by its kind; not "the city council", "the
+# town's mayor", "the town of Khasan" (a name follows: a mention of its own).
+_THE_PLACE = re.compile(r"(?i)\b(?:in|at|near|on|outside|inside|across|struck|hit|hits|rocked|shook|pounded|"
+                        r"shelled|attacked)\s+the\s+(town|city|village|capital|port)\b(?!['’]|\s+of\b)"
+                        r"(?=\s*(?:[,.;:)]|\Z|\s(?:on|in|at|and|but|when|where|after|before|last|this|early|late|"
+                        r"overnight|yesterday|today|killing|injuring|leaving)\b))")
+_KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "village": ("populated place",),
+                 "capital": ("populated place",), "port": ("populated place", "port")}
+_THE_PLACE_SENTENCES = 3
 _FIGURE = re.compile(rf"\b\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}?{alternation('toll_nouns')}\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*(?:province|state|region|district|county)?\s*\(\d[\d,.]*\)", re.IGNORECASE)
 # "cases were reported from Edo and Ondo states": an outbreak report's place, not an origin.
@@ -159,8 +171,9 @@ class StoryContext:
 def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
     """The mention the action happens at, or None (an action is never placed by guesswork)."""
     static = trig.type in _STATIC_TYPES and trig.type != "arrival"
-    inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and (
-        m.usable or (static and _located_possessive(text, m)))]
+    inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and m.usable]
+    if static:
+        inside = sorted(inside + _possessive_places(text, sent, clause), key=lambda m: m.start)
     after = [m for m in inside if m.start >= trig.end]
     before = [m for m in inside if m.end <= trig.start]
     if trig.type in _MOVE_PREPS:
@@ -182,6 +195,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         return _subject(text, before, trig)
     moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
+        if trig.type == "meeting" and m.prep == "on" and _TOPIC_ON.fullmatch(text, trig.end, m.start):
+            continue  # "a conference on Lebanon in Paris", "talks on Ukraine": what it is about
         if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
                 text, max(0, m.start - 40), m.start):
             continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
@@ -221,10 +236,22 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     return None
 
 
-def _located_possessive(text: str, m: PlaceMention) -> bool:
+def _possessive_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceMention]:
     """ "in Alabama's history", "at Butte's airport", "in Yemen's civil war": a possessive governed by a locative
-    preposition still says where (what it owns lies there); a demonym ("in Russian hands") does not."""
-    return m.prep in _LOCATIVE and not m.distance_anchor and POSSESSIVE_AFTER.match(text, m.end) is not None
+    preposition still says where (what it owns lies there); a demonym ("in Russian hands") does not. When what
+    it owns is a place named next ("in Kerala's Wayanad district"), that place is where, under the same
+    preposition."""
+    out = []
+    for i, m in enumerate(sent.mentions):
+        if not (m.adjectival and m.prep in _LOCATIVE and not m.distance_anchor and m.within(clause.start, clause.end)
+                and POSSESSIVE_AFTER.match(text, m.end)):
+            continue
+        nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if nxt is not None and nxt.usable and not nxt.prep and _OWNED_NEXT.fullmatch(text, m.end, nxt.start):
+            out.append(replace(nxt, prep=m.prep))
+        else:
+            out.append(replace(m, adjectival=False))
+    return out
 
 
 def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
@@ -287,7 +314,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     trig = dataclasses.replace(trig, type=cause)
                 if trig.type in ("military", "disaster", "accident"):
                     cause = trig.type
-                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
+                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
+                                     _recent(sentences, sent))
                 if action is None:
                     continue
                 if told and action.type in ("crime", "other") and _DEATHS.fullmatch(trig.text) and (
@@ -363,7 +391,8 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
 
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
-                antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None) -> Action | None:
+                antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None,
+                earlier: list[PlaceMention] | None = None) -> Action | None:
     expr = date_for(sent, clause, trig)
     resolved = resolve_date(expr, ref, state.prev) if expr else None
     label = expr.label if expr else None
@@ -372,6 +401,8 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
+    if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and earlier:
+        mention = _the_place(text, clause, trig, earlier)  # "missiles struck the capital": the city named before
     if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and not _definite(text, trig) and all(
             m.place.id == filed_at.place.id for m in sent.mentions):
         # A local story's happening with no place of its own happened where the story is set; "the crash" told
@@ -392,6 +423,22 @@ def _cared_at(text: str, sent: Sentence, m: PlaceMention) -> bool:
     with no one hurt, is at the hospital)."""
     return bool((_CARE.match(text, m.end) or _CARE.search(text, max(sent.start, m.start - 40), m.start))
                 and _HURT.search(text, sent.start, sent.end))
+
+
+def _recent(sentences: list[Sentence], sent: Sentence) -> list[PlaceMention]:
+    """The usable mentions of the few sentences before ``sent``, in text order: what "the city" can mean."""
+    lo = max(0, sent.index - _THE_PLACE_SENTENCES)
+    return [m for s in sentences[lo:sent.index] for m in s.mentions if m.usable]
+
+
+def _the_place(text: str, clause: Clause, trig: Trigger, earlier: list[PlaceMention]) -> PlaceMention | None:
+    """ "Russian missiles struck the capital", "a fire broke out in the town on Sunday": the town or city named
+    last in the sentences just before (a country or a state is never "the city")."""
+    hit = _THE_PLACE.search(text, trig.start, clause.end) or _THE_PLACE.search(text, clause.start, trig.start)
+    if hit is None:
+        return None
+    kinds = _KIND_OF_HEAD[hit.group(1).lower()]
+    return next((m for m in reversed(earlier) if m.place.kind in kinds), None)
 
 
 def _definite(text: str, trig: Trigger) -> bool:
