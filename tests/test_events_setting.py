@@ -132,3 +132,38 @@ def test_a_meeting_on_a_country_is_about_it_not_there() -> None:
     doc = make_doc("The president will host a conference on Lebanon in Paris next week.",
                    {"Lebanon": "Lebanon", "Paris": "Paris"})
     assert set(by_place(events_of(doc), doc)) == {"Paris"}
+
+
+def test_a_trigger_word_in_a_phrase_that_names_no_happening_is_dropped() -> None:
+    text = ("Flats in Leeds were built for tenants who meet the criteria. "
+            "A report on the energy performance of the town hall in Leeds is due in July.")
+    doc = make_doc(text, {"Leeds": "Leeds"})
+    assert "meeting" not in {e.type for e in events_of(doc)}
+
+
+def test_a_council_named_is_no_meeting_but_its_vote_is() -> None:
+    text = ("Members of Cork County Council sit on the energy group. "
+            "In Galway the county council voted on Monday to close the pier.")
+    doc = make_doc(text, {"Cork": "Cork", "Galway": "Galway"})
+    assert set(by_place(events_of(doc), doc)) == {"Galway"}
+
+
+def test_a_light_verb_gives_way_to_the_noun_that_names_the_happening() -> None:
+    doc = make_doc("The library in Ballarat hosts its annual book sale on Saturday.", {"Ballarat": "Ballarat"})
+    assert [e.type for e in events_of(doc)] == ["other"]
+
+
+# The lead names only the district; the town the story keeps returning to is its setting.
+KEEPS_RETURNING = ("A hard week for the district.\n"
+                   "Officers in Kiambu County are busy. "
+                   "The county has a new police chief. "
+                   "A fire damaged a shop in Thika on Friday, and roads in Thika were closed on Saturday. "
+                   "Thika traders met the police chief in Thika on Monday. "
+                   "A man was arrested on Tuesday for robbery.")
+
+
+def test_a_town_the_story_keeps_returning_to_is_its_setting() -> None:
+    doc = make_doc(KEEPS_RETURNING, {"Kiambu County": "Kiambu", "Thika": "Thika"})
+    arrest = [e for e in events_of(doc) if e.sentence.startswith("A man was arrested")]
+    assert [e.type for e in arrest] == ["crime"]
+    assert by_place(arrest, doc).keys() == {"Thika"}

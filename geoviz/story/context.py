@@ -86,6 +86,8 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_LIGHT_VERB = re.compile(rf"(?i){alternation('light_event_verbs')}")
+_FALSE_SENSE = re.compile(rf"(?i)\b{alternation('trigger_false_senses')}\b")
 _TOPIC_ON = re.compile(r"\s+on\s+(?:the\s+)?")
 # "Kerala's Wayanad": the possessive, then at most two words, then the owned place.
 _OWNED_NEXT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}")
@@ -347,6 +349,7 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     "awaited Kim's arrival for the summit" stays one meeting, because the
     arrival there governs no place.
     """
+    clause = _true_senses(text, clause)
     best = _best_trigger(text, clause)
     if best is None:
         return []
@@ -375,6 +378,17 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     return sorted(out, key=lambda t: t.start)
 
 
+def _true_senses(text: str, clause: Clause) -> Clause:
+    """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
+    if not clause.triggers:
+        return clause
+    false = [(m.start(), m.end()) for m in _FALSE_SENSE.finditer(text, max(0, clause.start - 20), clause.end + 20)]
+    if not false:
+        return clause
+    kept = [t for t in clause.triggers if not any(a <= t.start and t.end <= b for a, b in false)]
+    return Clause(clause.start, clause.end, kept)
+
+
 def _best_trigger(text: str, clause: Clause) -> Trigger | None:
     """The highest-priority trigger; a passive report ("two deaths were reported in Nairobi", "cases have been
     confirmed in ...") is the happening's, not speech, so it gives way to any other trigger of the clause."""
@@ -384,6 +398,11 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
                                                                                      t.start)]
     pool = [t for t in clause.triggers if t not in said] or clause.triggers
     best = min(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+    if _LIGHT_VERB.fullmatch(best.text):
+        # "hosts an annual book sale", "held a fundraiser": the noun names the happening.
+        named = [t for t in pool if t is not best and t.type not in MOVEMENT_TYPES and t.type != "statement"]
+        if named:
+            best = min(named, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
     if best.type == "military" and _CLASH.fullmatch(best.text):
         # "protesters clashed with riot police": a street clash is the protest's, not a battle.
         return next((t for t in pool if t.type == "protest"), best)

@@ -324,7 +324,12 @@ def _setting_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[Pl
     if top < _SETTING_MIN_MENTIONS or (len(ranked) > 1 and ranked[1] == top):
         return None  # no one place dominates: the story ranges
     lead = [m for ms in mentions[:_LEAD_SENTENCES] for m in ms if not m.distance_anchor]
-    return next((m for m in lead if counts.get(m.place.id) == top), None)
+    found = next((m for m in lead if counts.get(m.place.id) == top), None)
+    if found is None and top >= 3 and (len(ranked) == 1 or top >= 2 * ranked[1]):
+        # The lead names only the county; the town the story keeps returning to is its setting all the same.
+        found = next((m for ms in mentions for m in ms if counts.get(m.place.id) == top and not m.distance_anchor),
+                     None)
+    return found
 
 
 def _dateline_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
