@@ -167,3 +167,28 @@ def test_a_town_the_story_keeps_returning_to_is_its_setting() -> None:
     arrest = [e for e in events_of(doc) if e.sentence.startswith("A man was arrested")]
     assert [e.type for e in arrest] == ["crime"]
     assert by_place(arrest, doc).keys() == {"Thika"}
+
+
+def test_a_possessive_place_in_the_clause_beside_the_trigger_says_where() -> None:
+    doc = make_doc("The plane nose-dived into a field, just 500 feet short of the runway at Nadi's airport.",
+                   {"Nadi": "Nadi"})
+    assert [(e.type, e.place_id) for e in events_of(doc)] == [("accident", doc.places[0].id)]
+
+
+def test_a_death_where_the_hurt_were_taken_is_not_a_new_happening() -> None:
+    text = ("A bus overturned near Tamale on Sunday. The driver was airlifted to Kumasi, where he later died.")
+    doc = make_doc(text, {"Tamale": "Tamale", "Kumasi": "Kumasi"})
+    assert set(by_place(events_of(doc), doc)) - {"Kumasi"} == {"Tamale"}
+    assert all(e.type in ("arrival", "travel") for e in by_place(events_of(doc), doc).get("Kumasi", []))
+
+
+PRIVATE = ("Dunedin family mourns.\n"
+           "The family has lived in Dunedin for forty years. "
+           "Her funeral was Saturday. "
+           "A neighbour visited the family in August. "
+           "Dunedin police arrested a driver on Monday.")
+
+
+def test_a_private_visit_or_funeral_is_not_placed_by_the_setting() -> None:
+    doc = make_doc(PRIVATE, {"Dunedin": "Dunedin"})
+    assert "meeting" not in {e.type for e in events_of(doc)}

@@ -86,6 +86,7 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_PERSONAL = re.compile(rf"(?i){alternation('personal_meetings')}")
 _LIGHT_VERB = re.compile(rf"(?i){alternation('light_event_verbs')}")
 _FALSE_SENSE = re.compile(rf"(?i)\b{alternation('trigger_false_senses')}\b")
 _TOPIC_ON = re.compile(r"\s+on\s+(?:the\s+)?")
@@ -214,6 +215,11 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
         antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
+        before_clause = [c for c in sent.clauses if c.end <= clause.start]
+        if antecedent and _HURT.fullmatch(trig.text) and before_clause and any(
+                t.type in MOVEMENT_TYPES for t in before_clause[-1].triggers):
+            return None  # "was airlifted to Palmetto Health Richland, where he later died": treated there, hurt
+            # where the crash was
         if antecedent:
             return antecedent[-1]
     subject = _subject(text, before, trig)
@@ -226,7 +232,7 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         for other in sent.clauses:
             if other is clause or other.triggers:
                 continue
-            for m in sent.mentions:
+            for m in sent.mentions + _possessive_places(text, sent, other):
                 if m.within(other.start, other.end) and m.usable and m.prep in ("at", "in", "near", "inside",
                                                                                  "outside"):
                     return m
@@ -422,10 +428,9 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     mention = place_for(text, sent, clause, trig)
     if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and earlier:
         mention = _the_place(text, clause, trig, earlier)  # "missiles struck the capital": the city named before
-    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and not _definite(text, trig) and all(
+    if mention is None and filed_at is not None and _set_there(text, trig) and all(
             m.place.id == filed_at.place.id for m in sent.mentions):
-        # A local story's happening with no place of its own happened where the story is set; "the crash" told
-        # again is the crash already placed, wherever that was.
+        # A local story's happening with no place of its own happened where the story is set.
         mention = filed_at
     if mention is not None and trig.type not in MOVEMENT_TYPES and _cared_at(text, sent, mention):
         mention = None  # "airlifted to a hospital in Fort Worth, where he died": not where he was hurt
@@ -458,6 +463,13 @@ def _the_place(text: str, clause: Clause, trig: Trigger, earlier: list[PlaceMent
         return None
     kinds = _KIND_OF_HEAD[hit.group(1).lower()]
     return next((m for m in reversed(earlier) if m.place.kind in kinds), None)
+
+
+def _set_there(text: str, trig: Trigger) -> bool:
+    """Whether a story's setting may place the trigger when its sentence names no place: a public happening told
+    for the first time; not "the crash" told again (placed already, wherever that was), nor a visit or a funeral
+    that may be private ("Chu visited the family in August", "Her funeral was Saturday")."""
+    return trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
 
 
 def _definite(text: str, trig: Trigger) -> bool:
