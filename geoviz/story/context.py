@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
 from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
-from geoviz.nlp.lexicon import alternation, words
+from geoviz.nlp.lexicon import alternation, entries, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
 from geoviz.story.reading import (
@@ -50,6 +50,7 @@ from geoviz.story.reading import (
     Trigger,
     read_sentences,
     setting,
+    words_pattern,
 )
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
@@ -88,7 +89,8 @@ _LOCATIVE = words("event_prepositions")
 _SPREAD = ("across", "within")
 _PERSONAL = re.compile(rf"(?i){alternation('personal_meetings')}")
 _LIGHT_VERB = re.compile(rf"(?i){alternation('light_event_verbs')}")
-_FALSE_SENSE = re.compile(rf"(?i)\b{alternation('trigger_false_senses')}\b")
+_FALSE_SENSE = words_pattern(alternation("trigger_false_senses"))
+_FALSE_SENSE_WORDS = frozenset(w for e in entries("trigger_false_senses") for w in re.split(r"[\s-]+", e.lower()))
 _TOPIC_ON = re.compile(r"\s+on\s+(?:the\s+)?")
 # "Kerala's Wayanad": the possessive, then at most two words, then the owned place.
 _OWNED_NEXT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}")
@@ -323,7 +325,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if trig.type in ("military", "disaster", "accident"):
                     cause = trig.type
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
-                                     _recent(sentences, sent))
+                                     sentences)
                 if action is None:
                     continue
                 if told and action.type in ("crime", "other") and _DEATHS.fullmatch(trig.text) and (
@@ -336,7 +338,13 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
                                                           or _NEGATED.search(text, clause.start, trig.start)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
-                for a in _fan_out(sent, action):
+                kept = [a for a in _fan_out(sent, action) if _happening(text, a) not in seen and not (
+                    a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
+                if kept:
+                    # Who acted is read only for what is kept: the reading of people is the scan's main cost.
+                    who = tuple(actors.of(sent, clause, trig, antecedents))
+                    kept = [replace(a, actors=who) for a in kept]
+                for a in kept:
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
                     if _happening(text, a) not in seen and not (static and a.place.id in placed):
                         seen.add(_happening(text, a))
@@ -386,8 +394,8 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
 
 def _true_senses(text: str, clause: Clause) -> Clause:
     """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
-    if not clause.triggers:
-        return clause
+    if not any(t.text.lower() in _FALSE_SENSE_WORDS for t in clause.triggers):
+        return clause  # the common case: no trigger word that any such phrase holds
     false = [(m.start(), m.end()) for m in _FALSE_SENSE.finditer(text, max(0, clause.start - 20), clause.end + 20)]
     if not false:
         return clause
@@ -417,7 +425,7 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
                 antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None,
-                earlier: list[PlaceMention] | None = None) -> Action | None:
+                sentences: list[Sentence] | None = None) -> Action | None:
     expr = date_for(sent, clause, trig)
     resolved = resolve_date(expr, ref, state.prev) if expr else None
     label = expr.label if expr else None
@@ -426,8 +434,9 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
-    if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and earlier:
-        mention = _the_place(text, clause, trig, earlier)  # "missiles struck the capital": the city named before
+    if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and sentences:
+        # "missiles struck the capital": the city named before
+        mention = _the_place(text, clause, trig, sentences, sent)
     if mention is None and filed_at is not None and _set_there(text, trig) and all(
             m.place.id == filed_at.place.id for m in sent.mentions):
         # A local story's happening with no place of its own happened where the story is set.
@@ -438,7 +447,7 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
         return None  # "competition across Europe", "pro-competition rules within the EU": a general statement
     if resolved:
         state.prev = resolved
-    return Action(trig, sent, clause, mention, tuple(actors.of(sent, clause, trig, antecedents)), resolved, label)
+    return Action(trig, sent, clause, mention, (), resolved, label)  # actors: only for the actions kept (_scan)
 
 
 def _cared_at(text: str, sent: Sentence, m: PlaceMention) -> bool:
@@ -455,14 +464,15 @@ def _recent(sentences: list[Sentence], sent: Sentence) -> list[PlaceMention]:
     return [m for s in sentences[lo:sent.index] for m in s.mentions if m.usable]
 
 
-def _the_place(text: str, clause: Clause, trig: Trigger, earlier: list[PlaceMention]) -> PlaceMention | None:
+def _the_place(text: str, clause: Clause, trig: Trigger, sentences: list[Sentence],
+               sent: Sentence) -> PlaceMention | None:
     """ "Russian missiles struck the capital", "a fire broke out in the town on Sunday": the town or city named
     last in the sentences just before (a country or a state is never "the city")."""
-    hit = _THE_PLACE.search(text, trig.start, clause.end) or _THE_PLACE.search(text, clause.start, trig.start)
+    hit = _THE_PLACE.search(text, clause.start, clause.end)
     if hit is None:
         return None
     kinds = _KIND_OF_HEAD[hit.group(1).lower()]
-    return next((m for m in reversed(earlier) if m.place.kind in kinds), None)
+    return next((m for m in reversed(_recent(sentences, sent)) if m.place.kind in kinds), None)
 
 
 def _set_there(text: str, trig: Trigger) -> bool:
