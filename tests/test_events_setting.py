@@ -192,3 +192,23 @@ PRIVATE = ("Dunedin family mourns.\n"
 def test_a_private_visit_or_funeral_is_not_placed_by_the_setting() -> None:
     doc = make_doc(PRIVATE, {"Dunedin": "Dunedin"})
     assert "meeting" not in {e.type for e in events_of(doc)}
+
+
+def test_what_usually_happens_at_a_place_is_no_happening() -> None:
+    text = ("Every Saturday a music festival is held in Tlacolula. "
+            "A music festival will be held in Mitla on 3 May.")
+    doc = make_doc(text, {"Tlacolula": "Tlacolula", "Mitla": "Mitla"})
+    at = by_place(events_of(doc), doc)
+    assert len(at) == 1 and "Tlacolula" not in at and [e.date_label for e in next(iter(at.values()))] == ["3 May."]
+
+
+TRAVELOGUE = ("Slow train down the coast.\n"
+              "We left Hanoi early and rode the night train south to Hue. "
+              "Hanoi had been grey and wet. "
+              "Two days later we took the bus to Da Nang and went on to Hoi An, then back to Hanoi. "
+              "A lantern festival filled the old town with music.")
+
+
+def test_a_travel_story_has_no_setting_to_place_happenings_at() -> None:
+    doc = make_doc(TRAVELOGUE, {"Hanoi": "Hanoi", "Hue": "Hue", "Da Nang": "Da Nang", "Hoi An": "Hoi An"})
+    assert not [e for e in events_of(doc) if e.sentence.startswith("A lantern festival")]

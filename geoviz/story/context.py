@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
 from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
-from geoviz.nlp.lexicon import alternation, entries, words
+from geoviz.nlp.lexicon import alternation, entries, table, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
 from geoviz.story.reading import (
@@ -48,6 +48,7 @@ from geoviz.story.reading import (
     PlaceMention,
     Sentence,
     Trigger,
+    dateline,
     read_sentences,
     setting,
     words_pattern,
@@ -87,6 +88,10 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_TRAVEL_STOPS = 3  # movements to this many places make a travel story (two: a patient taken to two hospitals)
+_HABITUAL = re.compile(rf"(?i)\b(?:every|each)\s+(?:other\s+)?(?:{alternation('habitual_units')}|"
+                       rf"{alternation('weekdays', plural=True)}|"
+                       rf"{'|'.join(f for forms in table('months') for f in forms)})\b")
 _PERSONAL = re.compile(rf"(?i){alternation('personal_meetings')}")
 _LIGHT_VERB = re.compile(rf"(?i){alternation('light_event_verbs')}")
 _FALSE_SENSE = words_pattern(alternation("trigger_false_senses"))
@@ -338,6 +343,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
                                                           or _NEGATED.search(text, clause.start, trig.start)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
+                if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
+                    continue  # "every Saturday a market is held in Tlacolula": what usually happens there
                 kept = [a for a in _fan_out(sent, action) if _happening(text, a) not in seen and not (
                     a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
                 if kept:
@@ -352,6 +359,9 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                             placed.add(a.place.id)
                         found.append(a)
             actors.remember(sent, clause, antecedents)
+    if filed_at is not None and _travelled(found) and dateline(text, sentences) is None:
+        # A travel story has no one setting: nothing is placed by it (a dateline still says where it was filed).
+        found = [a for a in found if a.mention is not filed_at or a.mention.within(a.sentence.start, a.sentence.end)]
     return _subsume_country_moves(text, found)
 
 
@@ -519,6 +529,17 @@ def _has_figure(text: str, a: Action) -> bool:
     """ "has killed 1,000 people", "214 suspected cholera cases in Nampula", "in Cabo Delgado (56)": the place's
     own count."""
     return bool(_FIGURE.search(text, a.clause.start, a.clause.end) or _BRACKETED.match(text, a.mention.end))
+
+
+def _habitual(text: str, sent: Sentence, a: Action) -> bool:
+    """ "every Saturday", "each July" in the sentence, and no date of its own ("on 3 May"): a standing fact."""
+    hit = _HABITUAL.search(text, sent.start, sent.end)
+    return hit is not None and (a.date_label is None or a.date_label.lower() in hit.group().lower())
+
+
+def _travelled(found: list[Action]) -> bool:
+    """A travel story: the text moves someone to three or more places, so no one place is its setting."""
+    return len({a.place.id for a in found if a.type in MOVEMENT_TYPES}) >= _TRAVEL_STOPS
 
 
 def _subsume_country_moves(text: str, found: list[Action]) -> list[Action]:
