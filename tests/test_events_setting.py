@@ -212,3 +212,17 @@ TRAVELOGUE = ("Slow train down the coast.\n"
 def test_a_travel_story_has_no_setting_to_place_happenings_at() -> None:
     doc = make_doc(TRAVELOGUE, {"Hanoi": "Hanoi", "Hue": "Hue", "Da Nang": "Da Nang", "Hoi An": "Hoi An"})
     assert not [e for e in events_of(doc) if e.sentence.startswith("A lantern festival")]
+
+
+def test_where_someone_is_sent_is_not_where_the_crime_was() -> None:
+    text = "Two men due to be sent back to Turkey were detained on Monday. Police arrested a man in Athens on Monday."
+    doc = make_doc(text, {"Turkey": "Turkey", "Athens": "Athens"})
+    assert [e.type for e in events_of(doc)] == ["crime"]
+    assert "Turkey" not in by_place(events_of(doc), doc)
+
+
+def test_what_an_indictment_says_is_not_where_it_was_filed() -> None:
+    text = ("The indictment said the pair lied to charities, at the same time keeping flats in Lyon and Grenoble. "
+            "They were arrested in Geneva on Friday.")
+    doc = make_doc(text, {"Lyon": "Lyon", "Grenoble": "Grenoble", "Geneva": "Geneva"})
+    assert set(by_place(events_of(doc), doc)) == {"Geneva"}

@@ -205,6 +205,9 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         return _subject(text, before, trig)
     moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
+        if m.prep in ("to", "toward", "towards") and trig.type in ("crime", "accident"):
+            continue  # "expelled to Turkey ... detained", "a crash on the way to Leeds": not where it happened (a
+            # fire or a flood that spread to a place, a march to it, do reach it)
         if trig.type == "meeting" and m.prep == "on" and _TOPIC_ON.fullmatch(text, trig.end, m.start):
             continue  # "a conference on Lebanon in Paris", "talks on Ukraine": what it is about
         if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
@@ -232,7 +235,9 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     subject = _subject(text, before, trig)
     if subject is not None:
         return subject
-    if trig.type in _STATIC_TYPES:
+    if trig.type in _STATIC_TYPES and not any(t.type == "statement" and t.start > trig.start
+                                               for t in clause.triggers):
+        # (not after "The indictment said ...", "the report says ...": the rest is what they say)
         # A place described by a trigger-less clause of the same sentence
         # ("Putin, who was already at the Vostochny Cosmodrome, awaited ... the
         # summit"); a place another action governs ("arrived in Russia") is taken.
