@@ -42,3 +42,15 @@ def test_an_impact_verb_reaches_a_place_named_through_its_country() -> None:
                    {"Turkey": "Turkey", "Hatay": "Hatay"})
     assert [(n, [e.type for e in evs]) for n, evs in by_place(events_of(doc), doc).items()] == [
         ("Hatay", ["disaster"])]
+
+
+def test_a_count_with_its_noun_elided_names_its_own_place() -> None:
+    text = "The ministry confirmed 14 new cases of mpox in Kinshasa and three in Goma, and 12 more in Bukavu."
+    doc = make_doc(text, {"Kinshasa": "Kinshasa", "Goma": "Goma", "Bukavu": "Bukavu"})
+    assert {n: [e.type for e in evs] for n, evs in by_place(events_of(doc), doc).items()} == {
+        "Kinshasa": ["disaster"], "Goma": ["disaster"], "Bukavu": ["disaster"]}
+
+
+def test_a_weapon_shot_down_over_a_region_is_military() -> None:
+    doc = make_doc("Air defences shot down 20 drones over the Kharkiv region overnight.", {"Kharkiv": "Kharkiv"})
+    assert [e.type for e in events_of(doc)] == ["military"]

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field, replace
 
 from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
 from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
-from geoviz.nlp.lexicon import alternation, entries, table, words
+from geoviz.nlp.lexicon import alternation, alternation_of, entries, table, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
 from geoviz.story.reading import (
@@ -88,6 +88,11 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+# "... and three in South Kivu", ", 12 more in Goma": a count whose noun is elided, then its place.
+_NUMBER_WORDS = alternation_of([*table("number_values")["ones"], *table("number_values")["tens"]])
+_ELIDED_COUNT = re.compile(rf"(?i)(?:,|\band|;)\s+(?:another\s+)?(?:\d[\d,]*|{_NUMBER_WORDS})\s+"
+                           rf"(?:more\s+|others?\s+|new\s+)?"
+                           rf"(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?\Z")
 _TRAVEL_STOPS = 3  # movements to this many places make a travel story (two: a patient taken to two hospitals)
 _HABITUAL = re.compile(rf"(?i)\b(?:every|each)\s+(?:other\s+)?(?:{alternation('habitual_units')}|"
                        rf"{alternation('weekdays', plural=True)}|"
@@ -350,7 +355,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     continue  # "if talks were held", "had never been arrested": nothing happened
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
-                kept = [a for a in _fan_out(sent, action) if _happening(text, a) not in seen and not (
+                kept = [a for a in _fan_out(text, sent, action) if _happening(text, a) not in seen and not (
                     a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
                 if kept:
                     # Who acted is read only for what is kept: the reading of people is the scan's main cost.
@@ -502,7 +507,7 @@ def _definite(text: str, trig: Trigger) -> bool:
     return bool(re.search(r"(?i)\b(?:the|this|that)\s+\Z", text[max(0, trig.start - 8):trig.start]))
 
 
-def _fan_out(sent: Sentence, action: Action) -> list[Action]:
+def _fan_out(text: str, sent: Sentence, action: Action) -> list[Action]:
     """One static action per coordinated place: "miners in Potosí and Oruro went on strike" is two markers.
 
     Movements stay single: their coordinated places become consecutive
@@ -511,9 +516,23 @@ def _fan_out(sent: Sentence, action: Action) -> list[Action]:
     if action.type in MOVEMENT_TYPES or not action.mention.prep:
         return [action]
     chain = _coordination_chain(sent, action.mention)
+    if action.type == "disaster":
+        chain += _counted_after(text, sent, chain[-1])
     if len(chain) == 1:
         return [action]
     return [replace(action, mention=m) for m in chain]
+
+
+def _counted_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "14 cases in Kinshasa and three in South Kivu", "... , 12 in Goma": a count elided to its number names its
+    own place, as many times as the sentence goes on."""
+    out = []
+    for m in sent.mentions:
+        if m.start > last.end and m.prep in ("in", "at") and m.usable and _ELIDED_COUNT.search(
+                text, max(last.end, m.start - 40), m.start):
+            out.append(m)
+            last = m
+    return out
 
 
 def _coordination_chain(sent: Sentence, mention: PlaceMention) -> list[PlaceMention]:
