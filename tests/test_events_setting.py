@@ -226,3 +226,8 @@ def test_what_an_indictment_says_is_not_where_it_was_filed() -> None:
             "They were arrested in Geneva on Friday.")
     doc = make_doc(text, {"Lyon": "Lyon", "Grenoble": "Grenoble", "Geneva": "Geneva"})
     assert set(by_place(events_of(doc), doc)) == {"Geneva"}
+
+
+def test_a_committee_hearing_testimony_is_a_meeting() -> None:
+    doc = make_doc("A legislative committee heard testimony in Wellington on Monday.", {"Wellington": "Wellington"})
+    assert [e.type for e in events_of(doc)] == ["meeting"]
