@@ -136,6 +136,10 @@ _LEADS: dict[str, frozenset[str]] = {
     "statement": _leads("trigger_statement", code="issued"),
     "other": _leads("trigger_other"),
 }
+#: The same, turned round: per lead word, the types (in TRIGGERS order) whose pattern is tried there; one dict
+#: look-up per word of the text instead of one set look-up per type.
+_KINDS_LED_BY: dict[str, tuple[str, ...]] = {
+    w: tuple(k for k in _LEADS if w in _LEADS[k]) for w in set().union(*_LEADS.values())}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _WEAPON = words_pattern(alternation("weapons"))
 # Weak triggers need support: "launched"/"fired" are also a campaign or an employee.
@@ -383,8 +387,8 @@ class _Hits:
             ends = dict.fromkeys(TRIGGERS, a)  # as finditer: a type's matches do not overlap
             for w in _WORD.finditer(low, a, b):
                 word = w.group()
-                for kind, leads in _LEADS.items():
-                    if word in leads and w.start() >= ends[kind]:
+                for kind in _KINDS_LED_BY.get(word, ()):
+                    if w.start() >= ends[kind]:
                         m = TRIGGERS[kind].match(text, w.start(), b)
                         if m is not None:
                             found[kind].append(m)
@@ -410,9 +414,11 @@ class _Hits:
         ranked = [r for r in ranked if not any(
             o[2].type != r[2].type and o[2].start <= r[2].start and r[2].end <= o[2].end
             and o[2].end - o[2].start > r[2].end - r[2].start for o in ranked)]
-        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)]
-        return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour,
-                   [m.start() for m in each(_WEAPON)], weak, [t.start for t in weak])
+        weapons = [m.start() for m in each(_WEAPON)]
+        # A weak trigger counts only beside a weapon word: with none in the text, none is looked for.
+        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)] if weapons else []
+        return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour, weapons, weak,
+                   [t.start for t in weak])
 
     def clause(self, start: int, end: int) -> Clause:
         """The clause [start, end) with the triggers that lie wholly inside it."""
