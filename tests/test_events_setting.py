@@ -231,3 +231,11 @@ def test_what_an_indictment_says_is_not_where_it_was_filed() -> None:
 def test_a_committee_hearing_testimony_is_a_meeting() -> None:
     doc = make_doc("A legislative committee heard testimony in Wellington on Monday.", {"Wellington": "Wellington"})
     assert [e.type for e in events_of(doc)] == ["meeting"]
+
+
+def test_a_result_with_a_scoreline_is_a_match_played_there() -> None:
+    text = ("Accra Hearts beat Kotoko 2-1 at Ohene Djan Stadium in Accra on Sunday. "
+            "The coach won praise in Kumasi.")
+    doc = make_doc(text, {"Accra": "Accra", "Kumasi": "Kumasi"})
+    at = by_place(events_of(doc), doc)
+    assert set(at) == {"Accra"} and [e.type for e in at["Accra"]] == ["meeting"]

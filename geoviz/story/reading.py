@@ -83,7 +83,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         alternation("trigger_accident")),
     # "charged with murder", "charged in court": not "users are charged for the heat".
     "crime": words_pattern(r"charged(?=\s+(?:[\w,.]+\s+){0,4}?(?:with|in)\b)", alternation("trigger_crime")),
-    "meeting": words_pattern(alternation("trigger_meeting")),
+    "meeting": words_pattern(
+        # "beat Liverpool 2-1 at Old Trafford", "drew 1-1 with Ghana in Abidjan": a result is a match played.
+        r"(?:beat|beats|drew|draws|won|lost|edged|thrashed|routed)(?=\s+(?:[\w'’.-]+\s+){0,5}?\d{1,3}\s?[-–]\s?\d{1,3}\b)",
+        alternation("trigger_meeting")),
     "protest": words_pattern(alternation("trigger_protest")),
     "arrival": words_pattern(alternation("trigger_arrival")),
     "departure": words_pattern(alternation("trigger_departure")),
@@ -126,7 +129,7 @@ _LEADS: dict[str, frozenset[str]] = {
     "accident": _leads("trigger_accident", code="car vehicle truck train bus van motorcycle pickup suv lorry plane "
                                                  "helicopter struck hit killed injured"),
     "crime": _leads("trigger_crime", code="charged"),
-    "meeting": _leads("trigger_meeting"),
+    "meeting": _leads("trigger_meeting", code="beat beats drew draws won lost edged thrashed routed"),
     "protest": _leads("trigger_protest"),
     "arrival": _leads("trigger_arrival"),
     "departure": _leads("trigger_departure"),
