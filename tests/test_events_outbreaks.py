@@ -54,3 +54,21 @@ def test_a_count_with_its_noun_elided_names_its_own_place() -> None:
 def test_a_weapon_shot_down_over_a_region_is_military() -> None:
     doc = make_doc("Air defences shot down 20 drones over the Kharkiv region overnight.", {"Kharkiv": "Kharkiv"})
     assert [e.type for e in events_of(doc)] == ["military"]
+
+
+def test_places_listed_after_a_colon_or_including_each_get_the_outbreak() -> None:
+    text = ("As of 20 March, 2,092 cases, including 8 deaths, have been reported from four districts: "
+            "Moroto, Kotido, Napak and Abim. "
+            "Kenya has reported 300 cases in five counties, including Turkana and Marsabit.")
+    names = {"Moroto": "Moroto", "Kotido": "Kotido", "Abim": "Abim", "Kenya": "Kenya", "Turkana": "Turkana",
+             "Marsabit": "Marsabit"}  # Napak is left unfound, as a geoparser may leave a name
+    doc = make_doc(text, names)
+    placed = {doc.text[m.start:m.end] for e in events_of(doc) if e.type == "disaster"
+              for p in doc.places if p.id == e.place_id for m in p.mentions}
+    assert {"Moroto", "Kotido", "Abim", "Turkana", "Marsabit"} <= placed
+
+
+def test_a_case_from_a_district_is_there() -> None:
+    text = "The index case, a 34-year-old man from Kasese, developed symptoms on 2 May."
+    doc = make_doc(text, {"Kasese": "Kasese"})
+    assert [e.type for e in events_of(doc)] == ["disaster"]

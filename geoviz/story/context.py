@@ -88,6 +88,13 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_CASE = re.compile(rf"(?i)\bcases?\b|\b{alternation('trigger_disease')}\b")
+# A list of places after a colon or "including": its opener, its head, the gap between two of its names (one
+# name the geoparser did not find, up to three words, may stand in it).
+_LIST_OPENER = re.compile(r"(?i)(?::|\bincluding\b|\bnamely\b|\bsuch\s+as\b)[ \t]*")
+_LIST_HEAD = re.compile(r"(?:the\s+)?")
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+                       r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))?(?:the\s+)?")
 # "... and three in South Kivu", ", 12 more in Goma": a count whose noun is elided, then its place.
 _NUMBER_WORDS = alternation_of([*table("number_values")["ones"], *table("number_values")["tens"]])
 _ELIDED_COUNT = re.compile(rf"(?i)(?:,|\band|;)\s+(?:another\s+)?(?:\d[\d,]*|{_NUMBER_WORDS})\s+"
@@ -216,9 +223,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         if trig.type == "meeting" and m.prep == "on" and _TOPIC_ON.fullmatch(text, trig.end, m.start):
             continue  # "a conference on Lebanon in Paris", "talks on Ukraine": what it is about
         if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
-                text, max(0, m.start - 40), m.start):
+                text, max(0, m.start - 40), m.start) and not (trig.type == "disaster" and _CASE.search(trig.text)):
             continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
-            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province
+            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province and a case
+            # "from Kasese district"
         if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
                 min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
             return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
@@ -250,15 +258,40 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
             if other is clause or other.triggers:
                 continue
             for m in sent.mentions + _possessive_places(text, sent, other):
-                if m.within(other.start, other.end) and m.usable and m.prep in ("at", "in", "near", "inside",
-                                                                                 "outside"):
-                    return m
+                if m.within(other.start, other.end) and m.usable and (m.prep in ("at", "in", "near", "inside",
+                                                                                  "outside") or (
+                        m.prep == "from" and trig.type == "disaster" and _CASE.search(trig.text))):
+                    return m  # (and "The index case, a man from Kasese district, ...")
     if trig.type in _BODY_PLACED_TYPES:
         # "Concord Police executed two search warrants", "the Athens City Council voted": the local body's place.
         for m in sent.mentions:
             if m.usable and not m.prep and _LOCAL_BODY.match(text, m.end):
                 return m
+    if trig.type == "disaster":
+        listed = _enumerated(text, sent, trig.end)
+        if listed:
+            return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
     return None
+
+
+def _enumerated(text: str, sent: Sentence, after: int) -> list[PlaceMention]:
+    """The places a list names after a colon or "including" later in the sentence: "in nine states, including
+    Gedaref, Khartoum and Al Jazirah", "four districts: Abéché, Adré, Hadjer Hadid and Amdjarass" (a name the
+    geoparser did not find may stand between)."""
+    for opener in _LIST_OPENER.finditer(text, after, sent.end):  # "including 8 deaths, ... districts: A, B"
+        out: list[PlaceMention] = []
+        end = opener.end()
+        for m in sent.mentions:
+            if m.start < end:
+                continue
+            if not m.usable or not (_LIST_HEAD.fullmatch(text, end, m.start) if not out else
+                                    _LIST_GAP.fullmatch(text, end, m.start)):
+                break
+            out.append(m)
+            end = m.end
+        if out:
+            return out
+    return []
 
 
 def _possessive_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceMention]:
@@ -513,11 +546,12 @@ def _fan_out(text: str, sent: Sentence, action: Action) -> list[Action]:
     Movements stay single: their coordinated places become consecutive
     journey stops instead.
     """
-    if action.type in MOVEMENT_TYPES or not action.mention.prep:
+    if action.type in MOVEMENT_TYPES or (not action.mention.prep and action.type != "disaster"):
         return [action]
     chain = _coordination_chain(sent, action.mention)
     if action.type == "disaster":
         chain += _counted_after(text, sent, chain[-1])
+        chain += [m for m in _enumerated(text, sent, action.trigger.end) if m not in chain]
     if len(chain) == 1:
         return [action]
     return [replace(action, mention=m) for m in chain]
