@@ -239,3 +239,11 @@ def test_a_result_with_a_scoreline_is_a_match_played_there() -> None:
     doc = make_doc(text, {"Accra": "Accra", "Kumasi": "Kumasi"})
     at = by_place(events_of(doc), doc)
     assert set(at) == {"Accra"} and [e.type for e in at["Accra"]] == ["meeting"]
+
+
+def test_common_idioms_hold_no_happening() -> None:
+    text = ("The striker got his marching orders in Cairo on Monday. "
+            "The donor in Toronto was not a match. "
+            "Numbers in Moura grew enough to warrant a high school.")
+    doc = make_doc(text, {"Cairo": "Cairo", "Toronto": "Toronto", "Moura": "Moura"})
+    assert events_of(doc) == []
