@@ -57,7 +57,8 @@ def test_a_weapon_shot_down_over_a_region_is_military() -> None:
 
 
 def test_places_listed_after_a_colon_or_including_each_get_the_outbreak() -> None:
-    text = ("As of 20 March, 2,092 cases, including 8 deaths, have been reported from four districts: "
+    text = ("The hepatitis E outbreak is spreading. "
+            "As of 20 March, 2,092 cases, including 8 deaths, have been reported from four districts: "
             "Moroto, Kotido, Napak and Abim. "
             "Kenya has reported 300 cases in five counties, including Turkana and Marsabit.")
     names = {"Moroto": "Moroto", "Kotido": "Kotido", "Abim": "Abim", "Kenya": "Kenya", "Turkana": "Turkana",
@@ -72,3 +73,17 @@ def test_a_case_from_a_district_is_there() -> None:
     text = "The index case, a 34-year-old man from Kasese, developed symptoms on 2 May."
     doc = make_doc(text, {"Kasese": "Kasese"})
     assert [e.type for e in events_of(doc)] == ["disaster"]
+
+
+def test_cases_with_no_disease_told_are_no_outbreak() -> None:
+    text = ("As with most assault cases in Kisumu, the two knew each other. "
+            "Health officials confirmed 12 cases of cholera in Nakuru on Monday.")
+    doc = make_doc(text, {"Kisumu": "Kisumu", "Nakuru": "Nakuru"})
+    assert set(by_place(events_of(doc), doc)) == {"Nakuru"}
+
+
+def test_a_conference_centre_or_coming_under_fire_is_no_happening() -> None:
+    text = ("The project in Durban includes a hotel and a conference centre. "
+            "The minister came under fire in Pretoria over the plan.")
+    doc = make_doc(text, {"Durban": "Durban", "Pretoria": "Pretoria"})
+    assert events_of(doc) == []

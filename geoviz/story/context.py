@@ -88,6 +88,8 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
+_DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
+                           rf"infect\w*|disease|illness|confirmed|suspected|probable|symptoms|hospitali[sz]ed|vaccin\w*)\b")
 _CASE = re.compile(rf"(?i)\bcases?\b|\b{alternation('trigger_disease')}\b")
 # A list of places after a colon or "including": its opener, its head, the gap between two of its names (one
 # name the geoparser did not find, up to three words, may stand in it).
@@ -372,6 +374,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     trig = dataclasses.replace(trig, type=cause)
                 if trig.type in ("military", "disaster", "accident"):
                     cause = trig.type
+                if _bare_cases(text, sent, trig):
+                    continue
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
                                      sentences)
                 if action is None:
@@ -454,6 +458,13 @@ def _true_senses(text: str, clause: Clause) -> Clause:
         return clause
     kept = [t for t in clause.triggers if not any(a <= t.start and t.end <= b for a, b in false)]
     return Clause(clause.start, clause.end, kept)
+
+
+def _bare_cases(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """ "cases" with no disease, outbreak or infection told in the text so far: "rape and assault cases", "court
+    cases" are no outbreak; in a bulletin the disease is named once, before its figures."""
+    return trig.type == "disaster" and trig.text.lower() in ("case", "cases") and not _DISEASE_TALK.search(
+        text, 0, sent.end)
 
 
 def _best_trigger(text: str, clause: Clause) -> Trigger | None:
