@@ -128,7 +128,8 @@ _BRACKETED = re.compile(r"\s*(?:province|state|region|district|county)?\s*\(\d[\
 _REPORTED_FROM = re.compile(r"(?i)\b(?:reported|recorded|confirmed|notified|detected|registered)\s+from\s+"
                             r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 _HURT = re.compile(rf"(?i)\b{alternation('hurt_words')}\b")
-_CARE = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*\b(?i:{alternation('care_places')})\b")  # "Oneida Mountain Hospital"
+# "a Dallas hospital", "Oneida Mountain Hospital": up to three name words, then a care place.
+_CARE = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*\b(?i:{alternation('care_places')})\b")
 # "floods hit Bangladesh": the place is the object of an impact verb.
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
 _IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
