@@ -17,13 +17,24 @@ The rules that find an action live here because both stages depend on them:
   preposition (at/in/to/from/near ...) in the same clause, else the clause's
   subject when it is a place ("North Korea conducted ...", "the White House
   has issued ..."), else, for static events only, a locative mention
-  elsewhere in the sentence. An action is never placed by guesswork;
+  elsewhere in the sentence, "the city" named just before, or, in a local
+  story, its setting (dateline, or the town it keeps returning to: reading.
+  setting). "From X" places only a launch or reported cases; a hospital where
+  the hurt were treated, a topic ("talks on Ukraine") and an area a happening
+  is spread over ("across Europe") place nothing. An action is never placed by
+  guesswork;
+* no action where the clause tells a wish, a duty or a refusal ("hope to
+  hold"), a hypothesis, a negation or a habit ("every Saturday"), nor at a
+  trigger inside a phrase that names no happening ("meet the criteria");
 * a date is the date expression nearest the trigger (geoviz.nlp.dates
   resolves it against the article date), "the summit" repeats the date of the
   summit already dated;
 * a static action at coordinated places ("in Potosí and Oruro") is one per
-  place; a movement into a country gives way to a nearby one inside it
-  ("arrived in Russia" ... "arrival in Khasan").
+  place, and so is an outbreak at listed or counted places ("districts: A, B
+  and C", "... and three in Goma"); a movement into a country gives way to a
+  nearby one inside it ("arrived in Russia" ... "arrival in Khasan"), and a
+  country's or province's event to one inside it unless it has a figure of
+  its own.
 
 It holds no event presentation (summary, certainty: geoviz.story.events) and
 no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
