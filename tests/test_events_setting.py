@@ -247,3 +247,8 @@ def test_common_idioms_hold_no_happening() -> None:
             "Numbers in Moura grew enough to warrant a high school.")
     doc = make_doc(text, {"Cairo": "Cairo", "Toronto": "Toronto", "Moura": "Moura"})
     assert events_of(doc) == []
+
+
+def test_a_visit_to_a_city_named_as_its_object_is_a_meeting_there() -> None:
+    doc = make_doc("The Pope will visit Jakarta next month.", {"Jakarta": "Jakarta"})
+    assert "meeting" in {e.type for e in events_of(doc)}

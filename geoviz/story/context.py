@@ -79,7 +79,7 @@ _LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|coun
                          r"magistrates|aldermen|commissioners|selectmen))\b")
 _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
 # A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
-_VERB = re.compile(r"(?i)(?:ed|met|hosts|visits|holds|held)$")
+_VERB = re.compile(r"(?i)(?:ed|met|hosts|visits?|holds|held)$")
 _HYPO = re.compile(rf"(?i)\b(?:might|could|would|should|if|{alternation('event_intentions')})\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
