@@ -17,13 +17,24 @@ The rules that find an action live here because both stages depend on them:
   preposition (at/in/to/from/near ...) in the same clause, else the clause's
   subject when it is a place ("North Korea conducted ...", "the White House
   has issued ..."), else, for static events only, a locative mention
-  elsewhere in the sentence. An action is never placed by guesswork;
+  elsewhere in the sentence, "the city" named just before, or, in a local
+  story, its setting (dateline, or the town it keeps returning to: reading.
+  setting). "From X" places only a launch or reported cases; a hospital where
+  the hurt were treated, a topic ("talks on Ukraine") and an area a happening
+  is spread over ("across Europe") place nothing. An action is never placed by
+  guesswork;
+* no action where the clause tells a wish, a duty or a refusal ("hope to
+  hold"), a hypothesis, a negation or a habit ("every Saturday"), nor at a
+  trigger inside a phrase that names no happening ("meet the criteria");
 * a date is the date expression nearest the trigger (geoviz.nlp.dates
   resolves it against the article date), "the summit" repeats the date of the
   summit already dated;
 * a static action at coordinated places ("in Potosí and Oruro") is one per
-  place; a movement into a country gives way to a nearby one inside it
-  ("arrived in Russia" ... "arrival in Khasan").
+  place, and so is an outbreak at listed or counted places ("districts: A, B
+  and C", "... and three in Goma"); a movement into a country gives way to a
+  nearby one inside it ("arrived in Russia" ... "arrival in Khasan"), and a
+  country's or province's event to one inside it unless it has a figure of
+  its own.
 
 It holds no event presentation (summary, certainty: geoviz.story.events) and
 no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
@@ -38,10 +49,21 @@ from dataclasses import dataclass, field, replace
 
 from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
 from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
-from geoviz.nlp.lexicon import alternation, words
+from geoviz.nlp.lexicon import alternation, alternation_of, entries, table, words
 from geoviz.nlp.names import fold
 from geoviz.story.actors import Actors, Antecedents
-from geoviz.story.reading import DIRECTION_ADJ, Clause, PlaceMention, Sentence, Trigger, dateline, read_sentences
+from geoviz.story.reading import (
+    DIRECTION_ADJ,
+    POSSESSIVE_AFTER,
+    Clause,
+    PlaceMention,
+    Sentence,
+    Trigger,
+    dateline,
+    read_sentences,
+    setting,
+    words_pattern,
+)
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -57,8 +79,8 @@ _LOCAL_BODY = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12},?)?\s+(?i:(?:city\s+|coun
                          r"magistrates|aldermen|commissioners|selectmen))\b")
 _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one this close
 # A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
-_VERB = re.compile(r"(?i)(?:ed|met|hosts|visits|holds|held)$")
-_HYPO = re.compile(r"(?i)\b(?:might|could|would|should|if)\b")
+_VERB = re.compile(r"(?i)(?:ed|met|hosts|visits?|holds|held)$")
+_HYPO = re.compile(rf"(?i)\b(?:might|could|would|should|if|{alternation('event_intentions')})\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
@@ -66,7 +88,7 @@ _ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
 _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 # ", killing 30": a participle clause that counts the toll of the clause before it.
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
-_DEATHS = re.compile(r"(?i)deaths?|dead|killed|killing")
+_DEATHS = re.compile(r"(?i)deaths?|dead|died|killed|killing")
 _CLASH = re.compile(r"(?i)clash(?:ed|es)?")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
@@ -75,11 +97,56 @@ _MOVE_PREPS = {
     "travel": ("to", "into", "toward", "towards", "for", "via", "through", "across", "in", "at"),
 }
 _LOCATIVE = words("event_prepositions")
+# Prepositions that spread a happening over an area rather than put it at a place.
+_SPREAD = ("across", "within")
+_DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
+                           rf"infect\w*|disease|illness|confirmed|suspected|probable|symptoms|hospitali[sz]ed|vaccin\w*)\b")
+_CASE = re.compile(rf"(?i)\bcases?\b|\b{alternation('trigger_disease')}\b")
+# A list of places after a colon or "including": its opener, its head, the gap between two of its names (one
+# name the geoparser did not find, up to three words, may stand in it).
+_LIST_OPENER = re.compile(r"(?i)(?::|\bincluding\b|\bnamely\b|\bsuch\s+as\b)[ \t]*")
+_LIST_HEAD = re.compile(r"(?:the\s+)?")
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+                       r"(?:(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*(?:\s*,\s*(?:and\s+)?|\s+and\s+))?(?:the\s+)?")
+# "... and three in South Kivu", ", 12 more in Goma": a count whose noun is elided, then its place.
+_NUMBER_WORDS = alternation_of([*table("number_values")["ones"], *table("number_values")["tens"]])
+_ELIDED_COUNT = re.compile(rf"(?i)(?:,|\band|;)\s+(?:another\s+)?(?:\d[\d,]*|{_NUMBER_WORDS})\s+"
+                           rf"(?:more\s+|others?\s+|new\s+)?"
+                           rf"(?:in|at)\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?\Z")
+_TRAVEL_STOPS = 3  # movements to this many places make a travel story (two: a patient taken to two hospitals)
+_HABITUAL = re.compile(rf"(?i)\b(?:every|each)\s+(?:other\s+)?(?:{alternation('habitual_units')}|"
+                       rf"{alternation('weekdays', plural=True)}|"
+                       rf"{'|'.join(f for forms in table('months') for f in forms)})\b")
+_PERSONAL = re.compile(rf"(?i){alternation('personal_meetings')}")
+_LIGHT_VERB = re.compile(rf"(?i){alternation('light_event_verbs')}")
+_FALSE_SENSE = words_pattern(alternation("trigger_false_senses"))
+_FALSE_SENSE_WORDS = frozenset(w for e in entries("trigger_false_senses") for w in re.split(r"[\s-]+", e.lower()))
+_TOPIC_ON = re.compile(r"\s+on\s+(?:the\s+)?")
+# "Kerala's Wayanad": the possessive, then at most two words, then the owned place.
+_OWNED_NEXT = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}")
+# "struck the capital", "in the town on Sunday": a place named before, by its kind; not "the city council", "the
+# town's mayor", "the town of Khasan" (a name follows: a mention of its own).
+_THE_PLACE = re.compile(r"(?i)\b(?:in|at|near|on|outside|inside|across|struck|hit|hits|rocked|shook|pounded|"
+                        r"shelled|attacked)\s+the\s+(town|city|village|capital|port)\b(?!['’]|\s+of\b)"
+                        r"(?=\s*(?:[,.;:)]|\Z|\s(?:on|in|at|and|but|when|where|after|before|last|this|early|late|"
+                        r"overnight|yesterday|today|killing|injuring|leaving)\b))")
+_KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "village": ("populated place",),
+                 "capital": ("populated place",), "port": ("populated place", "port")}
+_THE_PLACE_SENTENCES = 3
+_FIGURE = re.compile(rf"\b\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}?{alternation('toll_nouns')}\b", re.IGNORECASE)
+_BRACKETED = re.compile(r"\s*(?:province|state|region|district|county)?\s*\(\d[\d,.]*\)", re.IGNORECASE)
+# "cases were reported from Edo and Ondo states": an outbreak report's place, not an origin.
+_REPORTED_FROM = re.compile(r"(?i)\b(?:reported|recorded|confirmed|notified|detected|registered)\s+from\s+"
+                            r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z")
+_HURT = re.compile(rf"(?i)\b{alternation('hurt_words')}\b")
+# "a Dallas hospital", "Oneida Mountain Hospital": up to three name words, then a care place.
+_CARE = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*\b(?i:{alternation('care_places')})\b")
 # "floods hit Bangladesh": the place is the object of an impact verb.
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
 _IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
                      rf"{alternation('impact_verbs')}"
-                     rf"\s+(?:the\s+)?(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
+                     rf"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?"  # "struck Morocco's Al Haouz"
+                     rf"(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
 # "left his church in Fort Worth", "visited a school in Leeds": the verb's object is a site inside the place.
@@ -129,7 +196,7 @@ class StoryContext:
         ref = parse_iso(doc.date)
         sentences = read_sentences(doc)
         actors = Actors(text, {fold(p.name) for p in doc.places})
-        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors, dateline(text, sentences)))
+        return cls(doc, text, ref, sentences, actors, _scan(text, ref, sentences, actors, setting(text, sentences)))
 
 
 # --------------------------------------------------------------------------
@@ -139,7 +206,10 @@ class StoryContext:
 
 def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
     """The mention the action happens at, or None (an action is never placed by guesswork)."""
+    static = trig.type in _STATIC_TYPES and trig.type != "arrival"
     inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and m.usable]
+    if static:
+        inside = sorted(inside + _possessive_places(text, sent, clause), key=lambda m: m.start)
     after = [m for m in inside if m.start >= trig.end]
     before = [m for m in inside if m.end <= trig.start]
     if trig.type in _MOVE_PREPS:
@@ -161,6 +231,16 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         return _subject(text, before, trig)
     moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
+        if m.prep in ("to", "toward", "towards") and trig.type in ("crime", "accident"):
+            continue  # "expelled to Turkey ... detained", "a crash on the way to Leeds": not where it happened (a
+            # fire or a flood that spread to a place, a march to it, do reach it)
+        if trig.type == "meeting" and m.prep == "on" and _TOPIC_ON.fullmatch(text, trig.end, m.start):
+            continue  # "a conference on Lebanon in Paris", "talks on Ukraine": what it is about
+        if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
+                text, max(0, m.start - 40), m.start) and not (trig.type == "disaster" and _CASE.search(trig.text)):
+            continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
+            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province and a case
+            # "from Kasese district"
         if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
                 min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
             return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
@@ -172,28 +252,78 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
         antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
+        before_clause = [c for c in sent.clauses if c.end <= clause.start]
+        if antecedent and _HURT.fullmatch(trig.text) and before_clause and any(
+                t.type in MOVEMENT_TYPES for t in before_clause[-1].triggers):
+            return None  # "was airlifted to Palmetto Health Richland, where he later died": treated there, hurt
+            # where the crash was
         if antecedent:
             return antecedent[-1]
     subject = _subject(text, before, trig)
     if subject is not None:
         return subject
-    if trig.type in _STATIC_TYPES:
+    if trig.type in _STATIC_TYPES and not any(t.type == "statement" and t.start > trig.start
+                                               for t in clause.triggers):
+        # (not after "The indictment said ...", "the report says ...": the rest is what they say)
         # A place described by a trigger-less clause of the same sentence
         # ("Putin, who was already at the Vostochny Cosmodrome, awaited ... the
         # summit"); a place another action governs ("arrived in Russia") is taken.
         for other in sent.clauses:
             if other is clause or other.triggers:
                 continue
-            for m in sent.mentions:
-                if m.within(other.start, other.end) and m.usable and m.prep in ("at", "in", "near", "inside",
-                                                                                 "outside"):
-                    return m
+            for m in sent.mentions + _possessive_places(text, sent, other):
+                if m.within(other.start, other.end) and m.usable and (m.prep in ("at", "in", "near", "inside",
+                                                                                  "outside") or (
+                        m.prep == "from" and trig.type == "disaster" and _CASE.search(trig.text))):
+                    return m  # (and "The index case, a man from Kasese district, ...")
     if trig.type in _BODY_PLACED_TYPES:
         # "Concord Police executed two search warrants", "the Athens City Council voted": the local body's place.
         for m in sent.mentions:
             if m.usable and not m.prep and _LOCAL_BODY.match(text, m.end):
                 return m
+    if trig.type == "disaster":
+        listed = _enumerated(text, sent, trig.end)
+        if listed:
+            return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
     return None
+
+
+def _enumerated(text: str, sent: Sentence, after: int) -> list[PlaceMention]:
+    """The places a list names after a colon or "including" later in the sentence: "in nine states, including
+    Gedaref, Khartoum and Al Jazirah", "four districts: Abéché, Adré, Hadjer Hadid and Amdjarass" (a name the
+    geoparser did not find may stand between)."""
+    for opener in _LIST_OPENER.finditer(text, after, sent.end):  # "including 8 deaths, ... districts: A, B"
+        out: list[PlaceMention] = []
+        end = opener.end()
+        for m in sent.mentions:
+            if m.start < end:
+                continue
+            if not m.usable or not (_LIST_HEAD.fullmatch(text, end, m.start) if not out else
+                                    _LIST_GAP.fullmatch(text, end, m.start)):
+                break
+            out.append(m)
+            end = m.end
+        if out:
+            return out
+    return []
+
+
+def _possessive_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceMention]:
+    """ "in Alabama's history", "at Butte's airport", "in Yemen's civil war": a possessive governed by a locative
+    preposition still says where (what it owns lies there); a demonym ("in Russian hands") does not. When what
+    it owns is a place named next ("in Kerala's Wayanad district"), that place is where, under the same
+    preposition."""
+    out = []
+    for i, m in enumerate(sent.mentions):
+        if not (m.adjectival and m.prep in _LOCATIVE and not m.distance_anchor and m.within(clause.start, clause.end)
+                and POSSESSIVE_AFTER.match(text, m.end)):
+            continue
+        nxt = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if nxt is not None and nxt.usable and not nxt.prep and _OWNED_NEXT.fullmatch(text, m.end, nxt.start):
+            out.append(replace(nxt, prep=m.prep))
+        else:
+            out.append(replace(m, adjectival=False))
+    return out
 
 
 def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
@@ -244,9 +374,11 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     antecedents = Antecedents()
     state = _DateState()
     seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
+    placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
     for sent in sentences:
         placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
         cause: str | None = None  # the sentence's military action, disaster or accident so far
+        told, placed_cause = placed_cause, None
         for clause in sent.clauses:
             for trig in _clause_triggers(text, sent, clause):
                 if cause and trig.type == "crime" and _TOLL.match(text, clause.start):
@@ -254,13 +386,31 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     trig = dataclasses.replace(trig, type=cause)
                 if trig.type in ("military", "disaster", "accident"):
                     cause = trig.type
-                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at)
+                if _bare_cases(text, sent, trig):
+                    continue
+                action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
+                                     sentences)
                 if action is None:
                     continue
+                if told and action.type in ("crime", "other") and _DEATHS.fullmatch(trig.text) and (
+                        action.place.country == told[1]):
+                    # "An outbreak of dengue in Bangladesh ... . Dhaka accounts for most of the deaths.": the
+                    # outbreak's deaths, told in the next sentence about a place in the same country.
+                    action = replace(action, trigger=dataclasses.replace(trig, type=told[0]))
+                if action.type in ("military", "disaster", "accident"):
+                    placed_cause = (action.type, action.place.country)
                 if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
                                                           or _NEGATED.search(text, clause.start, trig.start)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
-                for a in _fan_out(sent, action):
+                if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
+                    continue  # "every Saturday a market is held in Tlacolula": what usually happens there
+                kept = [a for a in _fan_out(text, sent, action) if _happening(text, a) not in seen and not (
+                    a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
+                if kept:
+                    # Who acted is read only for what is kept: the reading of people is the scan's main cost.
+                    who = tuple(actors.of(sent, clause, trig, antecedents))
+                    kept = [replace(a, actors=who) for a in kept]
+                for a in kept:
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
                     if _happening(text, a) not in seen and not (static and a.place.id in placed):
                         seen.add(_happening(text, a))
@@ -268,7 +418,10 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                             placed.add(a.place.id)
                         found.append(a)
             actors.remember(sent, clause, antecedents)
-    return _subsume_country_moves(found)
+    if filed_at is not None and _travelled(found) and dateline(text, sentences) is None:
+        # A travel story has no one setting: nothing is placed by it (a dateline still says where it was filed).
+        found = [a for a in found if a.mention is not filed_at or a.mention.within(a.sentence.start, a.sentence.end)]
+    return _subsume_country_moves(text, found)
 
 
 def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
@@ -279,6 +432,7 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     "awaited Kim's arrival for the summit" stays one meeting, because the
     arrival there governs no place.
     """
+    clause = _true_senses(text, clause)
     best = _best_trigger(text, clause)
     if best is None:
         return []
@@ -307,6 +461,24 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     return sorted(out, key=lambda t: t.start)
 
 
+def _true_senses(text: str, clause: Clause) -> Clause:
+    """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
+    if not any(t.text.lower() in _FALSE_SENSE_WORDS for t in clause.triggers):
+        return clause  # the common case: no trigger word that any such phrase holds
+    false = [(m.start(), m.end()) for m in _FALSE_SENSE.finditer(text, max(0, clause.start - 20), clause.end + 20)]
+    if not false:
+        return clause
+    kept = [t for t in clause.triggers if not any(a <= t.start and t.end <= b for a, b in false)]
+    return Clause(clause.start, clause.end, kept)
+
+
+def _bare_cases(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """ "cases" with no disease, outbreak or infection told in the text so far: "rape and assault cases", "court
+    cases" are no outbreak; in a bulletin the disease is named once, before its figures."""
+    return trig.type == "disaster" and trig.text.lower() in ("case", "cases") and not _DISEASE_TALK.search(
+        text, 0, sent.end)
+
+
 def _best_trigger(text: str, clause: Clause) -> Trigger | None:
     """The highest-priority trigger; a passive report ("two deaths were reported in Nairobi", "cases have been
     confirmed in ...") is the happening's, not speech, so it gives way to any other trigger of the clause."""
@@ -316,6 +488,11 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
                                                                                      t.start)]
     pool = [t for t in clause.triggers if t not in said] or clause.triggers
     best = min(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+    if _LIGHT_VERB.fullmatch(best.text):
+        # "hosts an annual book sale", "held a fundraiser": the noun names the happening.
+        named = [t for t in pool if t is not best and t.type not in MOVEMENT_TYPES and t.type != "statement"]
+        if named:
+            best = min(named, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
     if best.type == "military" and _CLASH.fullmatch(best.text):
         # "protesters clashed with riot police": a street clash is the protest's, not a battle.
         return next((t for t in pool if t.type == "protest"), best)
@@ -323,7 +500,8 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
 
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
-                antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None) -> Action | None:
+                antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None,
+                sentences: list[Sentence] | None = None) -> Action | None:
     expr = date_for(sent, clause, trig)
     resolved = resolve_date(expr, ref, state.prev) if expr else None
     label = expr.label if expr else None
@@ -332,14 +510,52 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
-    if mention is None and filed_at is not None and trig.type in _DATELINE_TYPES and all(
-            m.start == filed_at.start for m in sent.mentions):
-        mention = filed_at  # a local story's happening with no place of its own happened where it is filed
-    if mention is None:
-        return None
+    if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and sentences:
+        # "missiles struck the capital": the city named before
+        mention = _the_place(text, clause, trig, sentences, sent)
+    if mention is None and filed_at is not None and _set_there(text, trig) and all(
+            m.place.id == filed_at.place.id for m in sent.mentions):
+        # A local story's happening with no place of its own happened where the story is set.
+        mention = filed_at
+    if mention is not None and trig.type not in MOVEMENT_TYPES and _cared_at(text, sent, mention):
+        mention = None  # "airlifted to a hospital in Fort Worth, where he died": not where he was hurt
+    if mention is None or (mention.prep in _SPREAD and trig.type not in MOVEMENT_TYPES):
+        return None  # "competition across Europe", "pro-competition rules within the EU": a general statement
     if resolved:
         state.prev = resolved
-    return Action(trig, sent, clause, mention, tuple(actors.of(sent, clause, trig, antecedents)), resolved, label)
+    return Action(trig, sent, clause, mention, (), resolved, label)  # actors: only for the actions kept (_scan)
+
+
+def _cared_at(text: str, sent: Sentence, m: PlaceMention) -> bool:
+    """ "died in a Dallas hospital", "taken to John Peter Smith Hospital in Fort Worth, where he was pronounced
+    dead": the place names where someone hurt was treated, not where they were hurt (a robbery at a hospital,
+    with no one hurt, is at the hospital)."""
+    return bool((_CARE.match(text, m.end) or _CARE.search(text, max(sent.start, m.start - 40), m.start))
+                and _HURT.search(text, sent.start, sent.end))
+
+
+def _recent(sentences: list[Sentence], sent: Sentence) -> list[PlaceMention]:
+    """The usable mentions of the few sentences before ``sent``, in text order: what "the city" can mean."""
+    lo = max(0, sent.index - _THE_PLACE_SENTENCES)
+    return [m for s in sentences[lo:sent.index] for m in s.mentions if m.usable]
+
+
+def _the_place(text: str, clause: Clause, trig: Trigger, sentences: list[Sentence],
+               sent: Sentence) -> PlaceMention | None:
+    """ "Russian missiles struck the capital", "a fire broke out in the town on Sunday": the town or city named
+    last in the sentences just before (a country or a state is never "the city")."""
+    hit = _THE_PLACE.search(text, clause.start, clause.end)
+    if hit is None:
+        return None
+    kinds = _KIND_OF_HEAD[hit.group(1).lower()]
+    return next((m for m in reversed(_recent(sentences, sent)) if m.place.kind in kinds), None)
+
+
+def _set_there(text: str, trig: Trigger) -> bool:
+    """Whether a story's setting may place the trigger when its sentence names no place: a public happening told
+    for the first time; not "the crash" told again (placed already, wherever that was), nor a visit or a funeral
+    that may be private ("Chu visited the family in August", "Her funeral was Saturday")."""
+    return trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
 
 
 def _definite(text: str, trig: Trigger) -> bool:
@@ -347,18 +563,33 @@ def _definite(text: str, trig: Trigger) -> bool:
     return bool(re.search(r"(?i)\b(?:the|this|that)\s+\Z", text[max(0, trig.start - 8):trig.start]))
 
 
-def _fan_out(sent: Sentence, action: Action) -> list[Action]:
+def _fan_out(text: str, sent: Sentence, action: Action) -> list[Action]:
     """One static action per coordinated place: "miners in Potosí and Oruro went on strike" is two markers.
 
     Movements stay single: their coordinated places become consecutive
     journey stops instead.
     """
-    if action.type in MOVEMENT_TYPES or not action.mention.prep:
+    if action.type in MOVEMENT_TYPES or (not action.mention.prep and action.type != "disaster"):
         return [action]
     chain = _coordination_chain(sent, action.mention)
+    if action.type == "disaster":
+        chain += _counted_after(text, sent, chain[-1])
+        chain += [m for m in _enumerated(text, sent, action.trigger.end) if m not in chain]
     if len(chain) == 1:
         return [action]
     return [replace(action, mention=m) for m in chain]
+
+
+def _counted_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "14 cases in Kinshasa and three in South Kivu", "... , 12 in Goma": a count elided to its number names its
+    own place, as many times as the sentence goes on."""
+    out = []
+    for m in sent.mentions:
+        if m.start > last.end and m.prep in ("in", "at") and m.usable and _ELIDED_COUNT.search(
+                text, max(last.end, m.start - 40), m.start):
+            out.append(m)
+            last = m
+    return out
 
 
 def _coordination_chain(sent: Sentence, mention: PlaceMention) -> list[PlaceMention]:
@@ -375,10 +606,30 @@ def _coordination_chain(sent: Sentence, mention: PlaceMention) -> list[PlaceMent
     return ms[lo:hi + 1]
 
 
-def _subsume_country_moves(found: list[Action]) -> list[Action]:
+def _has_figure(text: str, a: Action) -> bool:
+    """ "has killed 1,000 people", "214 suspected cholera cases in Nampula", "in Cabo Delgado (56)": the place's
+    own count."""
+    return bool(_FIGURE.search(text, a.clause.start, a.clause.end) or _BRACKETED.match(text, a.mention.end))
+
+
+def _habitual(text: str, sent: Sentence, a: Action) -> bool:
+    """ "every Saturday", "each July" in the sentence, and no date of its own ("on 3 May"): a standing fact."""
+    hit = _HABITUAL.search(text, sent.start, sent.end)
+    return hit is not None and (a.date_label is None or a.date_label.lower() in hit.group().lower())
+
+
+def _travelled(found: list[Action]) -> bool:
+    """A travel story: the text moves someone to three or more places, so no one place is its setting."""
+    return len({a.place.id for a in found if a.type in MOVEMENT_TYPES}) >= _TRAVEL_STOPS
+
+
+def _subsume_country_moves(text: str, found: list[Action]) -> list[Action]:
     """Drop "arrived in Russia" when a nearby movement names the place in Russia ("arrival in Khasan")."""
     keep = []
     for i, a in enumerate(found):
+        if a.type == "disaster" and _has_figure(text, a):
+            keep.append(a)  # the country's or the province's own figure in an outbreak: its own event (STORY-GOLD)
+            continue
         if a.place.kind == "country" and a.type != "statement" and _refined_later(found, i, a.place):
             continue
         if a.place.kind == "admin1" and a.type not in MOVEMENT_TYPES and a.type != "statement" and any(

@@ -33,7 +33,7 @@ from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 
 __all__ = ["DIRECTION_ADJ", "POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention",
-           "Sentence", "Trigger", "dateline", "read_sentences", "words_pattern"]
+           "Sentence", "Trigger", "dateline", "read_sentences", "setting", "words_pattern"]
 
 #: Chars looked at before a mention for its preposition, and after a country for "'s leader Kim".
 WINDOW = 80
@@ -83,7 +83,10 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         alternation("trigger_accident")),
     # "charged with murder", "charged in court": not "users are charged for the heat".
     "crime": words_pattern(r"charged(?=\s+(?:[\w,.]+\s+){0,4}?(?:with|in)\b)", alternation("trigger_crime")),
-    "meeting": words_pattern(alternation("trigger_meeting")),
+    "meeting": words_pattern(
+        # "beat Liverpool 2-1 at Old Trafford", "drew 1-1 with Ghana in Abidjan": a result is a match played.
+        r"(?:beat|beats|drew|draws|won|lost|edged|thrashed|routed)(?=\s+(?:[\w'’.-]+\s+){0,5}?\d{1,3}\s?[-–]\s?\d{1,3}\b)",
+        alternation("trigger_meeting")),
     "protest": words_pattern(alternation("trigger_protest")),
     "arrival": words_pattern(alternation("trigger_arrival")),
     "departure": words_pattern(alternation("trigger_departure")),
@@ -127,7 +130,7 @@ _LEADS: dict[str, frozenset[str]] = {
     "accident": _leads("trigger_accident", code="car vehicle truck train bus van motorcycle pickup suv lorry plane "
                                                  "helicopter struck hit killed injured"),
     "crime": _leads("trigger_crime", code="charged"),
-    "meeting": _leads("trigger_meeting"),
+    "meeting": _leads("trigger_meeting", code="beat beats drew draws won lost edged thrashed routed"),
     "protest": _leads("trigger_protest"),
     "arrival": _leads("trigger_arrival"),
     "departure": _leads("trigger_departure"),
@@ -137,6 +140,10 @@ _LEADS: dict[str, frozenset[str]] = {
     "statement": _leads("trigger_statement", code="issued"),
     "other": _leads("trigger_other"),
 }
+#: The same, turned round: per lead word, the types (in TRIGGERS order) whose pattern is tried there; one dict
+#: look-up per word of the text instead of one set look-up per type.
+_KINDS_LED_BY: dict[str, tuple[str, ...]] = {
+    w: tuple(k for k in _LEADS if w in _LEADS[k]) for w in set().union(*_LEADS.values())}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _WEAPON = words_pattern(alternation("weapons"))
 # Weak triggers need support: "launched"/"fired" are also a campaign or an employee.
@@ -181,8 +188,9 @@ _DISTANCE_BEFORE = re.compile(r"(?i)(?:\b(?:km|kms|kilomet\w{0,4}|miles?|metres?
 POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 # "in Potosí and Oruro", "to Ramadi and Fallujah": a conjunction between two
 # mentions. A bare comma is not enough ("While Kim was in Russia, North Korea ...").
-_COORDINATION = re.compile(r"\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
-_LIST_COMMA = re.compile(r",\s+")
+# A bracketed figure may follow each name: "in Cabo Delgado (56) and Zambezia (12)".
+_COORDINATION = re.compile(r"(?:\s*\(\d[\d,.]{0,12}\))?\s*,?\s+(?:and|or|as\s+well\s+as)\s+(?:the\s+)?")
+_LIST_COMMA = re.compile(r"(?:\s*\(\d[\d,.]{0,12}\))?,\s+")
 # After a dateline's place: an optional state or country, an optional agency, then a dash or colon.
 _DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
                              r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
@@ -271,7 +279,7 @@ def read_sentences(doc: Document) -> list[Sentence]:
     # (a place named before), or every sentence of a story filed from a dateline (its place stands in for
     # the sentences that name none). That is under half of a typical article, and the trigger patterns are
     # the story layer's main cost.
-    everywhere = _dateline_of(text, bounds, mentions) is not None
+    everywhere = _setting_of(text, bounds, mentions) is not None
     hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
                              if everywhere or ms or _THE_PLACE.search(text, s, e)])
     out = []
@@ -291,6 +299,45 @@ def dateline(text: str, sentences: list[Sentence]) -> PlaceMention | None:
     place happened there (geoviz.story.context).
     """
     return _dateline_of(text, [(s.start, s.end) for s in sentences], [s.mentions for s in sentences])
+
+
+def setting(text: str, sentences: list[Sentence]) -> PlaceMention | None:
+    """The place a local story is set in: its dateline, else the town or county its lead names and the story keeps
+    returning to ("Richmond police ...", "... of Richmond, was arrested"). What the story tells without naming a
+    place (a blotter item, "the council voted 3-2") happened there (geoviz.story.context). None for a story that
+    ranges over several places or names only countries and states.
+    """
+    return _setting_of(text, [(s.start, s.end) for s in sentences], [s.mentions for s in sentences])
+
+
+#: Kinds of place a local story is set in; a country or a state is too wide to place a happening by setting alone.
+_LOCAL_KINDS = frozenset({"populated place", "admin2"})
+_LEAD_SENTENCES = 3  # a headline, a dateline and a lead sentence
+_SETTING_MIN_MENTIONS = 2
+
+
+def _setting_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
+    filed = _dateline_of(text, bounds, mentions)
+    if filed is not None:
+        return filed
+    counts: dict[str, int] = {}
+    for ms in mentions:
+        for m in ms:
+            if m.place.kind in _LOCAL_KINDS and not m.distance_anchor:
+                counts[m.place.id] = counts.get(m.place.id, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    top = ranked[0]
+    if top < _SETTING_MIN_MENTIONS or (len(ranked) > 1 and ranked[1] == top):
+        return None  # no one place dominates: the story ranges
+    lead = [m for ms in mentions[:_LEAD_SENTENCES] for m in ms if not m.distance_anchor]
+    found = next((m for m in lead if counts.get(m.place.id) == top), None)
+    if found is None and top >= 3 and (len(ranked) == 1 or top >= 2 * ranked[1]):
+        # The lead names only the county; the town the story keeps returning to is its setting all the same.
+        found = next((m for ms in mentions for m in ms if counts.get(m.place.id) == top and not m.distance_anchor),
+                     None)
+    return found
 
 
 def _dateline_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
@@ -344,8 +391,8 @@ class _Hits:
             ends = dict.fromkeys(TRIGGERS, a)  # as finditer: a type's matches do not overlap
             for w in _WORD.finditer(low, a, b):
                 word = w.group()
-                for kind, leads in _LEADS.items():
-                    if word in leads and w.start() >= ends[kind]:
+                for kind in _KINDS_LED_BY.get(word, ()):
+                    if w.start() >= ends[kind]:
                         m = TRIGGERS[kind].match(text, w.start(), b)
                         if m is not None:
                             found[kind].append(m)
@@ -371,9 +418,11 @@ class _Hits:
         ranked = [r for r in ranked if not any(
             o[2].type != r[2].type and o[2].start <= r[2].start and r[2].end <= o[2].end
             and o[2].end - o[2].start > r[2].end - r[2].start for o in ranked)]
-        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)]
-        return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour,
-                   [m.start() for m in each(_WEAPON)], weak, [t.start for t in weak])
+        weapons = [m.start() for m in each(_WEAPON)]
+        # A weak trigger counts only beside a weapon word: with none in the text, none is looked for.
+        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)] if weapons else []
+        return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour, weapons, weak,
+                   [t.start for t in weak])
 
     def clause(self, start: int, end: int) -> Clause:
         """The clause [start, end) with the triggers that lie wholly inside it."""
