@@ -50,6 +50,12 @@ def data_dir() -> Path:
 
 def built_store_path() -> Path:
     """Where ``geoviz gazetteer build`` writes by default (it may not exist yet)."""
+    return _built_store_path(os.environ.get("XDG_DATA_HOME"), os.environ.get("HOME"))
+
+
+@functools.lru_cache(maxsize=8)
+def _built_store_path(xdg_data_home: str | None, home: str | None) -> Path:
+    # Keyed by the variables data_dir reads: asked on every geoviz.parse, the same answer until they change.
     return data_dir() / BUILT_NAME
 
 
