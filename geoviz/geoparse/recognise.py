@@ -133,7 +133,7 @@ CLUB_CITY_POPULATION = 100_000
 class _Name(NamedTuple):
     """The answers a name alone gives the rejection rules (Recogniser._name)."""
 
-    facts: frozenset[str]  # the NAME_FACTS that hold: which rules may hold at all
+    facts: frozenset[str]  # the facts that rule rules out (see _D below): which rules may hold at all
     demonym: bool
     major: bool  # a leading reading is a country, province, region or city of a million
     country: bool  # one of the three leading readings is a country
@@ -799,7 +799,7 @@ class Rule:
     - ``around``: the rule reads a name going on around the run and holds only where ``_Run.named``
       does;
     - ``single``: it holds only for a run of one word;
-    - ``unless``: facts of the name (see :data:`NAME_FACTS`) under which it never holds ("major": a
+    - ``unless``: facts of the name (worked out by ``Recogniser._name``) under which it never holds ("major": a
       country, province, region or city of a million; "country"; "demonym"; "own": some leading
       reading's own name);
     - ``needs``: what must stand right around the run for it to hold (``AROUND_*`` bits: a capitalised
@@ -815,11 +815,10 @@ class Rule:
     needs: int = 0
 
 
-# Facts of a name that rule out rules (``Rule.unless``), asked once per name: see Recogniser._name.
-# "long": over four letters; "county": its last word is "County", "Parish", ...; "no common": its first
-# word is no common word or organisation head; "no language", "no adjective": not a language's name,
-# not shaped like an adjective.
-NAME_FACTS = ("demonym", "major", "country", "own", "long", "county", "no common", "no language", "no adjective")
+# Facts of a name that rule out rules (``Rule.unless``), worked out once per name by Recogniser._name:
+# "demonym", "major", "country", "own" (see _Name); "long": over four letters; "county": its last word is
+# "County", "Parish", ...; "no common": its first word is no common word or organisation head;
+# "no language", "no adjective": not a language's name, not shaped like an adjective.
 _D = frozenset({"demonym"})
 _M = frozenset({"major"})
 _DM = frozenset({"demonym", "major"})
