@@ -223,6 +223,31 @@ def countries(data: Path, shapes: dict[str, dict], rows: list[Row]) -> dict[str,
     return by_code
 
 
+def country_aliases_as_own(by_code: dict[str, Row], rows: list[Row]) -> list[str]:
+    """Make a country's curated English forms its own names where no town or county goes by them.
+
+    The curated forms are what English calls the country ("Burma", "Ivory Coast", "Zaire",
+    "Svalbard"). Held only as alternate names, they lose a bare mention to a province or a region
+    that has the form as its own name (Angola's Zaire province; Natural Earth's Svalbard island group,
+    whose point is its outline's, in the sea): the resolver's namesake rule leaves provinces and
+    regions alone. Against a town or a county of the name ("Palestine", Texas; "Holland", Michigan)
+    the namesake rule already ranks the country first and leaves the text's own evidence the last
+    word, so there the form stays an alternate name. Letters ("US", "U.K.", "CAR") stay alternate
+    names too: the resolver reads an acronym as nobody's own name unless the entry is spelt so.
+    Returns the forms made own names, for the manifest.
+    """
+    local = {fold(n) for r in rows if r.kind in ("populated place", "admin2") for n in (r.name, *r.own)}
+    aliases = HERE / "curated" / "country_aliases.csv"
+    made: list[str] = []
+    with aliases.open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            alias = clean(r["alias"])
+            if r["iso2"] in by_code and any(ch.islower() for ch in alias) and fold(alias) not in local:
+                by_code[r["iso2"]].own.add(alias)
+                made.append(f"{alias} ({r['iso2']})")
+    return sorted(made)
+
+
 ABBREVIATIONS = [("Saint", "St"), ("Sainte", "Ste"), ("Mount", "Mt"), ("Fort", "Ft"), ("Port", "Pt")]
 
 
@@ -517,13 +542,15 @@ def populated_places(data: Path) -> list[Row]:
     return out
 
 
-def natural_earth_places(data: Path, cities: list[Row]) -> None:
+def natural_earth_places(data: Path, cities: list[Row]) -> list[dict[str, object]]:
     """Mark national and first-level capitals that the city files miss; add Natural Earth's names and sizes.
 
     GeoNames' 2026 file has no feature codes; Natural Earth's populated
     places carry ADM0CAP / "Admin-1 capital" and the GeoNames id. Natural
     Earth's name is the city's English one and its POP_MAX the urban area's.
+    Returns the parts of bigger cities found on the way (:func:`sections_of_cities`), for the manifest.
     """
+    matched: set[str] = set()
     by_id = {c.id: c for c in cities}
     by_name: dict[str, list[Row]] = defaultdict(list)
     for c in cities:
@@ -551,6 +578,7 @@ def natural_earth_places(data: Path, cities: list[Row]) -> None:
                                  population=pop_max, source=f"ne-places|{i}",
                                  names={name, clean(p.get("NAMEASCII"))} - {""}))
             continue
+        matched.add(row.id)
         # GeoNames counts a city's own municipality ("Miami", 440,000); news and readers mean the city
         # Natural Earth counts, its urban area (5.5 million). The larger decides how famous it is.
         row.own_population = row.population
@@ -570,6 +598,42 @@ def natural_earth_places(data: Path, cities: list[Row]) -> None:
             if p.get(k) and is_latin(str(p[k])):
                 row.own.add(clean(str(p[k])))
     cities.extend(added)
+    return sections_of_cities(cities, matched)
+
+
+# A capital keeps its code: it is the seat of a division of its own, named as a city in its own right.
+CAPITAL_CODES = ("PPLC", "PPLA", "PPLA2")
+
+
+def sections_of_cities(cities: list[Row], matched: set[str]) -> list[dict[str, object]]:
+    """Code as a section of a city (GeoNames' PPLX) a place of a million that is part of a bigger city.
+
+    GeoNames counts some districts of a metropolis as places of their own with the district's people
+    (Shanghai's Baoshan district, 2.3 million; Pudong; Iztapalapa; Soweto). Natural Earth maps cities
+    by their urban areas: it does not map such a district, and counts its people in the metropolis'
+    POP_MAX. Read at face value, the district would outrank a city of its name that Natural Earth does
+    map (Baoshan, Yunnan, a city of a million), though news names a district with its city
+    ("Shanghai's Baoshan district"). So a GeoNames place of a million or more that no Natural Earth
+    place matches, in the same first-level division as a Natural Earth city that counts more people
+    and within the same half degree (:func:`_near`), takes the code GeoNames gives parts of cities (its
+    prior then falls by the PPLX adjustment); its population and names are unchanged, and a capital of
+    a division (``CAPITAL_CODES``) keeps its code. Returns each change, for the manifest.
+    """
+    metros = sorted((c for c in cities if c.id in matched and c.population >= WORLD_CITY_POPULATION),
+                    key=lambda c: (-c.population, c.id))
+    out: list[dict[str, object]] = []
+    for c in cities:
+        if (c.id in matched or c.population < WORLD_CITY_POPULATION or c.feature_code in CAPITAL_CODES
+                or not c.id.startswith("gn:")):
+            continue
+        metro = next((m for m in metros if m.population > c.population
+                      and (m.country, m.admin1) == (c.country, c.admin1) and _near(c, m.lat, m.lon)), None)
+        if metro is None:
+            continue
+        out.append({"id": c.id, "name": c.name, "was": c.feature_code or "PPL", "population": c.population,
+                    "inside": metro.id, "inside_name": metro.name, "inside_population": metro.population})
+        c.feature_code = "PPLX"
+    return sorted(out, key=lambda m: str(m["id"]))
 
 
 def _near(row: Row, lat: float, lon: float) -> bool:
@@ -1012,11 +1076,12 @@ def build(data: Path, out: Path) -> str:
     rows: list[Row] = []
     by_code = countries(data, shapes, rows)
     cities = populated_places(data)
-    natural_earth_places(data, cities)
+    sections = natural_earth_places(data, cities)
     admins = admin1(data, rows, cities)
     admin2(data, rows, cities)
     place_countries(data, by_code, cities, rows)
     rows.extend(cities)
+    own_aliases = country_aliases_as_own(by_code, rows)
     airports(data, rows)
     physical(data, rows)
     composite_regions(shapes, rows)
@@ -1029,6 +1094,7 @@ def build(data: Path, out: Path) -> str:
     digest = sha256(out)
     manifest = {"store": out.name, "sha256": digest, "bytes": out.stat().st_size, "schema": SCHEMA_VERSION,
                 "entries": len(rows), "inputs": inputs, "points_moved_inside": moved,
+                "sections_of_cities": sections, "country_aliases_as_own_names": own_aliases,
                 "world_cities": {"file": "world_cities.csv",
                                  "rows": world_cities(data, out.parent / "world_cities.csv")}}
     (out.parent / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",

@@ -16,8 +16,9 @@ import re
 from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
-from geoviz.geo.gazetteer import OWN, Gazetteer, Reading
+from geoviz.geo.gazetteer import OWN, Gazetteer
 from geoviz.model import Mention
 from geoviz.nlp.lexicon import entries, table, words
 from geoviz.nlp.names import fold
@@ -129,6 +130,28 @@ OFFER_POPULATION = 1_000_000
 CLUB_CITY_POPULATION = 100_000
 
 
+class _Name(NamedTuple):
+    """The answers a name alone gives the rejection rules (Recogniser._name)."""
+
+    facts: frozenset[str]  # the facts that rule rules out (see _D below): which rules may hold at all
+    demonym: bool
+    major: bool  # a leading reading is a country, province, region or city of a million
+    country: bool  # one of the three leading readings is a country
+    own: bool  # the leading reading goes by this very name
+
+
+# The most names Recogniser._name keeps answers for (then it starts again): far more than an article has.
+NAME_CACHE = 50_000
+
+
+class _Sketch(NamedTuple):
+    """What the recogniser's tests read of a gazetteer reading (see Recogniser._readings)."""
+
+    kind: str
+    population: int
+    form: int
+
+
 @dataclass(frozen=True, slots=True)
 class Recognised:
     """What the recogniser found in a text.
@@ -159,23 +182,29 @@ class Recogniser:
         return self.gaz.name_keys()
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - one Recogniser per gazetteer, kept for the process
-    def _readings(self, key: str) -> tuple[Reading, ...]:
-        """The five leading gazetteer readings of a name: one query feeds every test below."""
-        return tuple(self.gaz.readings(key, 5, include_codes=False))
+    def _readings(self, key: str) -> tuple[_Sketch, ...]:
+        """The five leading gazetteer readings of a name: one query feeds every test below.
+
+        Kept as plain (kind, population, form) tuples, all the tests ask: the cache holds thousands of
+        names, and whole Entry objects beside the resolver's own copies made every later pass slower
+        (more objects for the memory allocator and the CPU caches, about 2% of a parse).
+        """
+        return tuple(_Sketch(r.entry.kind, r.entry.population, r.form)
+                     for r in self.gaz.readings(key, 5, include_codes=False))
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _country_like(self, key: str) -> bool:
         rows = self._readings(key)
-        return bool(rows) and rows[0].entry.kind in ("country", "admin1")
+        return bool(rows) and rows[0].kind in ("country", "admin1")
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _major(self, key: str) -> bool:
         """Some leading reading is a country, province or region, or a city of a million."""
-        return any(r.entry.kind in MAJOR_KINDS or r.entry.population >= 1_000_000 for r in self._readings(key))
+        return any(r.kind in MAJOR_KINDS or r.population >= 1_000_000 for r in self._readings(key))
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _is_country(self, key: str) -> bool:
-        return any(r.entry.kind == "country" for r in self._readings(key)[:3])
+        return any(r.kind == "country" for r in self._readings(key)[:3])
 
     def _short_town_alias(self, key: str, capitals: bool) -> bool:
         """Whether a word is only a town's short alternate name: in capitals (up to four letters) or three letters.
@@ -188,7 +217,7 @@ class Recogniser:
         if len(key) > (4 if capitals else 3) or key in self.demonyms or self._own_name(key):
             return False
         rows = self._readings(key)
-        return bool(rows) and rows[0].entry.kind == "populated place"
+        return bool(rows) and rows[0].kind == "populated place"
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _own_name(self, key: str) -> bool:
@@ -198,7 +227,7 @@ class Recogniser:
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _city(self, key: str) -> bool:
         """Some leading reading is a town of ``CLUB_CITY_POPULATION`` or more: one a club or a firm is named after."""
-        return any(r.entry.kind == "populated place" and r.entry.population >= CLUB_CITY_POPULATION
+        return any(r.kind == "populated place" and r.population >= CLUB_CITY_POPULATION
                    for r in self._readings(key))
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked of rejected names only; see _readings
@@ -210,8 +239,8 @@ class Recogniser:
         lists the word among its alternate names: "Dave", "Caroline", "Media" and "Metro" are such
         names of some city, and offering every one would bury the real places under first names.
         """
-        return any(r.entry.kind == "country" or (r.form == OWN and r.entry.kind == "populated place"
-                                                 and r.entry.population >= OFFER_POPULATION)
+        return any(r.kind == "country" or (r.form == OWN and r.kind == "populated place"
+                                           and r.population >= OFFER_POPULATION)
                    for r in self._readings(key))
 
     @functools.cached_property
@@ -352,10 +381,41 @@ class Recogniser:
         if key in people:  # the first rule, _known_person, without building the run (a hot path)
             return "person"
         run = _Run(self, text, toks, i, j, key, sent_first, people, lower)
-        for test, reason in _REJECTION_TESTS if run.named else _PLAIN_TESTS:
+        # Only the rules that may hold for this name and shape are tried: a country or a demonym skips
+        # most of the rules about people and small towns (Rule.single, Rule.unless).
+        for test, reason in self._rules(run):
             if test(run):
                 return reason
         return ""
+
+    def _rules(self, run: _Run) -> tuple[tuple[Callable[[_Run], bool], str], ...]:
+        """The (test, reason) pairs tried for a run, in order (see :func:`rules_for`)."""
+        return rules_for(run.facts, run.single, run.named, run.around)
+
+    def _name(self, key: str) -> _Name:
+        """What the rules ask of a name that the name alone decides, worked out once per name.
+
+        One plain dict (cleared when it reaches ``NAME_CACHE`` names) rather than a cache per question:
+        each run reads its answers in one look-up (``_Run`` holds them as plain attributes).
+        """
+        got = self._names.get(key)
+        if got is None:
+            if len(self._names) >= NAME_CACHE:
+                self._names.clear()
+            first = key.partition(" ")[0]
+            demonym, major, country, own = (key in self.demonyms, self._major(key), self._is_country(key),
+                                            self._own_name(key))
+            tests = (("demonym", demonym), ("major", major), ("country", country), ("own", own),
+                     ("long", len(key) > 4), ("county", _county_name(key)),
+                     ("no common", first not in COMMON_WORDS and first not in ORG_HEADS),
+                     ("no language", key not in LANGUAGES), ("no adjective", not _adjective_word(key)))
+            got = _Name(frozenset(fact for fact, holds in tests if holds), demonym, major, country, own)
+            self._names[key] = got
+        return got
+
+    @functools.cached_property
+    def _names(self) -> dict[str, _Name]:
+        return {}
 
     def _mention(self, text: str, toks: list[Token], i: int, j: int, end: int, key: str) -> Mention:
         start = toks[i].start
@@ -661,24 +721,23 @@ def _replace(m: Mention, **changes: object) -> Mention:
 class _Run:
     """A candidate run toks[i..j] and what the rules ask about it (the gazetteer tests are cached per name)."""
 
-    __slots__ = ("rec", "text", "toks", "i", "j", "key", "sent_first", "people", "lower", "words", "single",
-                 "first", "abbreviation", "letters", "opener", "demonym", "prev", "nxt", "county", "named")
+    __slots__ = ("rec", "text", "toks", "i", "j", "key", "sent_first", "people", "lower", "single",
+                 "first", "abbreviation", "letters", "opener", "demonym", "major", "country", "own_name", "facts",
+                 "prev", "nxt", "named", "around")
 
     def __init__(self, rec: Recogniser, text: str, toks: list[Token], i: int, j: int, key: str,
                  sent_first: set[int], people: set[str], lower: LowerCaseWords) -> None:
         self.rec, self.text, self.toks, self.i, self.j, self.key = rec, text, toks, i, j, key
         self.sent_first, self.people, self.lower = sent_first, people, lower
-        self.words = key.split()
         self.single = i == j
         self.first = first = toks[i]
         self.abbreviation = first.text.isupper() and len(first.text) <= 5
         self.letters = first.text.replace(".", "")
         self.opener = i in sent_first
-        self.demonym = key in rec.demonyms
+        name = rec._name(key)
+        self.facts, self.demonym, self.major, self.country, self.own_name = name
         self.prev = toks[i - 1] if i > 0 else None
         self.nxt = toks[j + 1] if j + 1 < len(toks) else None
-        # "Douglas County Road 4", "Meigs County Court": the county's, not a street's or a firm's.
-        self.county = self.words[-1] in _COUNTY_WORDS
         # Whether a name might go on around the run ("Agence France-Presse", "Real Madrid", "Ebola virus",
         # "US$"): a capitalised word joined before or after, a disease word after, or a dollar sign. Most
         # runs stand among lower-case words; the rules marked ``around`` are then not tried at all.
@@ -694,15 +753,22 @@ class _Run:
             named = ((word.lower() in _WORDS_BEFORE or (word == "of" and i >= 2 and toks[i - 2].text == "Bank"))
                      and text[prev.end : first.start] in _JOINS)
         self.named = named
+        # What stands right around the run (AROUND_* bits), for the choice of rules to try: most runs
+        # stand between lower-case words, where the rules about a capitalised neighbour cannot hold.
+        prev, nxt = self.prev, self.nxt
+        self.around = ((AROUND_PREVIOUS_CAPITAL if prev is not None and prev.cap else 0)
+                       | (AROUND_NEXT_CAPITAL if nxt is not None and nxt.cap else 0)
+                       | (AROUND_COMMA_AFTER if text[end : end + 1] == "," else 0))
 
-    def major(self) -> bool:
-        return self.rec._major(self.key)
+    # Asked by a few rules only: computed when asked, not for every run.
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
 
-    def country(self) -> bool:
-        return self.rec._is_country(self.key)
-
-    def own_name(self) -> bool:
-        return self.rec._own_name(self.key)
+    @property
+    def county(self) -> bool:
+        """ "Douglas County Road 4", "Meigs County Court": the county's, not a street's or a firm's."""
+        return "county" in self.facts
 
     def prev_adjacent(self) -> bool:
         return self.prev is not None and _adjacent(self.text, self.prev, self.first)
@@ -714,18 +780,50 @@ class _Run:
         return self.prev is not None and self.prev.text.lower() in LOCATIVES
 
 
+# What stands right around a run (_Run.around), as bits: a capitalised token just before (a given name, an
+# initial), one just after (a surname, a street word), a comma just after (", 24,": an age).
+AROUND_PREVIOUS_CAPITAL, AROUND_NEXT_CAPITAL, AROUND_COMMA_AFTER = 1, 2, 4
+
+
+def _county_name(key: str) -> bool:
+    return key.rpartition(" ")[2] in _COUNTY_WORDS
+
+
 @dataclass(frozen=True, slots=True)
 class Rule:
     """One named reason a run is not a place; ``test`` says whether it holds for a run.
 
-    ``around``: the rule reads a name going on around the run and holds only where ``_Run.named``
-    does, so it is skipped for the other runs (most of them) without a call.
+    The other fields say, for speed only, where the test cannot hold, so it is not called there (each
+    test still checks all it needs: the fields never change an answer; tests/test_fast_paths.py pins it):
+
+    - ``around``: the rule reads a name going on around the run and holds only where ``_Run.named``
+      does;
+    - ``single``: it holds only for a run of one word;
+    - ``unless``: facts of the name (worked out by ``Recogniser._name``) under which it never holds ("major": a
+      country, province, region or city of a million; "country"; "demonym"; "own": some leading
+      reading's own name);
+    - ``needs``: what must stand right around the run for it to hold (``AROUND_*`` bits: a capitalised
+      word before, a capitalised word after, a comma after).
     """
 
     name: str
     reason: str
     test: Callable[[_Run], bool]
     around: bool = False
+    single: bool = False
+    unless: frozenset[str] = frozenset()
+    needs: int = 0
+
+
+# Facts of a name that rule out rules (``Rule.unless``), worked out once per name by Recogniser._name:
+# "demonym", "major", "country", "own" (see _Name); "long": over four letters; "county": its last word is
+# "County", "Parish", ...; "no common": its first word is no common word or organisation head;
+# "no language", "no adjective": not a language's name, not shaped like an adjective.
+_D = frozenset({"demonym"})
+_M = frozenset({"major"})
+_DM = frozenset({"demonym", "major"})
+_DC = frozenset({"demonym", "country"})
+_DMO = frozenset({"demonym", "major", "own"})
 
 
 def _known_person(r: _Run) -> bool:
@@ -775,7 +873,7 @@ def _news_agency(r: _Run) -> bool:
 
 def _city_name(r: _Run) -> bool:
     """The run names a city of some size and no country (nor is it a demonym): "Manchester", "Busan"."""
-    return not r.demonym and not r.country() and r.rec._city(r.key)
+    return not r.demonym and not r.country and r.rec._city(r.key)
 
 
 def _team(r: _Run) -> bool:
@@ -814,7 +912,7 @@ def _short_word(r: _Run) -> bool:
 
 def _acronym(r: _Run) -> bool:
     # "DUI", "NATO": only countries, states, regions and big cities go by letters
-    return r.single and r.abbreviation and "." not in r.first.text and not r.major()
+    return r.single and r.abbreviation and "." not in r.first.text and not r.major
 
 
 def _short_alias(r: _Run) -> bool:
@@ -826,20 +924,20 @@ def _short_alias(r: _Run) -> bool:
 def _alternate_name_opener(r: _Run) -> bool:
     # A capitalised sentence opener that is only some place's alternate name ("Farmers" for a Milan)
     # is an ordinary word.
-    return r.single and r.opener and not r.demonym and not r.own_name() and not r.abbreviation and not r.major()
+    return r.single and r.opener and not r.demonym and not r.own_name and not r.abbreviation and not r.major
 
 
 def _common_word(r: _Run) -> bool:
     # A common word is a place only as a country's name mid-sentence ("Turkey", "Chad");
     # "Council", "North", "Central" never alone.
     return (r.single and (r.words[0] in COMMON_WORDS or r.words[0] in ORG_HEADS) and not r.demonym
-            and not r.abbreviation and (r.opener or not r.country()))
+            and not r.abbreviation and (r.opener or not r.country))
 
 
 def _lower_case_elsewhere(r: _Run) -> bool:
     # "Driver injured in ...": the text also writes "driver"
     word = r.first.text
-    return (r.single and r.opener and not r.major() and not r.demonym and word.lower() in r.lower
+    return (r.single and r.opener and not r.major and not r.demonym and word.lower() in r.lower
             and word.lower() != word)
 
 
@@ -857,7 +955,7 @@ def _after_particle(r: _Run) -> bool:
     prev, toks, text, i = r.prev, r.toks, r.text, r.i
     return (prev is not None and i >= 2 and prev.text in NAME_PARTICLES and toks[i - 2].cap
             and text[toks[i - 2].end : prev.start] == " " and text[prev.end : r.first.start] == " "
-            and not r.demonym and not r.major())
+            and not r.demonym and not r.major)
 
 
 def _language(r: _Run) -> bool:
@@ -867,7 +965,7 @@ def _language(r: _Run) -> bool:
 
 def _before_age(r: _Run) -> bool:
     # "McDonald, 24, of Archer"
-    return r.single and not r.demonym and not r.major() and bool(_AGE.match(r.text, r.toks[r.j].end))
+    return r.single and not r.demonym and not r.major and bool(_AGE.match(r.text, r.toks[r.j].end))
 
 
 def _after_given_name(r: _Run) -> bool:
@@ -877,14 +975,14 @@ def _after_given_name(r: _Run) -> bool:
             len(prev.text) == 1 and prev.cap and text[prev.end : r.first.start] == ". ")):
         return False
     p = fold(prev.text)
-    if len(prev.text) == 1 and prev.cap and text[prev.end : prev.end + 1] == "." and not r.demonym and not r.country():
+    if len(prev.text) == 1 and prev.cap and text[prev.end : prev.end + 1] == "." and not r.demonym and not r.country:
         return True  # after a middle initial (not "A Cork mother")
     # A capitalised word that is not a place prefix, right before, makes this a surname. A sentence
     # opener counts too when it names no place ("Eric Stevens, paramedic"), or is itself read as a
     # given name ("Craig Kaser of ...").
     return (prev.cap and p not in GEO_PREFIXES and not r.demonym and p not in ORG_HEADS and not prev.text.isupper()
             and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
-            and prev.text.lower() not in r.lower and not r.country()
+            and prev.text.lower() not in r.lower and not r.country
             and (r.i - 1 not in r.sent_first or not r.rec.is_name(p)
                  or r.rec._reject(text, r.toks, r.i - 1, r.i - 1, p, r.sent_first, r.people, r.lower) == "person"))
 
@@ -893,7 +991,7 @@ def _street_word_after(r: _Run) -> bool:
     # "Memphis Street"; but "the Ohio Turnpike" still names Ohio
     nxt = r.nxt
     return (r.next_adjacent() and nxt.cap and not r.county and nxt.text.lower().rstrip(".") in STREET_WORDS
-            and not r.major())
+            and not r.major)
 
 
 def _street_name(r: _Run) -> bool:
@@ -905,42 +1003,42 @@ def _street_name(r: _Run) -> bool:
 
 def _firm(r: _Run) -> bool:
     # "Stevens & Wilkinson", "Hartman & Tyner Inc.": a firm of partners
-    return r.single and not r.major() and bool(_AMPERSAND.match(r.text, r.toks[r.j].end))
+    return r.single and not r.major and bool(_AMPERSAND.match(r.text, r.toks[r.j].end))
 
 
 def _before_middle_initial(r: _Run) -> bool:
     # "Vincent J. Fumo": a first name before a middle initial
     nxt = r.nxt
     return (r.single and nxt is not None and len(nxt.text) == 1 and nxt.cap and not r.demonym
-            and r.text[nxt.end : nxt.end + 2] == ". " and not r.country())
+            and r.text[nxt.end : nxt.end + 2] == ". " and not r.country)
 
 
 def _alternate_name(r: _Run) -> bool:
     # "McDaniel" is some town's alternate name: too thin to pin
-    return r.single and not r.demonym and not r.own_name() and not r.major()
+    return r.single and not r.demonym and not r.own_name and not r.major
 
 
 def _administration(r: _Run) -> bool:
     # "the Obama administration": a president's, not a town's
-    return r.single and not r.demonym and not r.major() and bool(_ADMINISTRATION.match(r.text, r.toks[r.j].end))
+    return r.single and not r.demonym and not r.major and bool(_ADMINISTRATION.match(r.text, r.toks[r.j].end))
 
 
 def _adjective(r: _Run) -> bool:
     # "the Olympic facilities", "Continental": not Olympic, Hong Kong ("in Mystic" is)
-    return (r.single and not r.demonym and not r.major() and _adjective_word(r.key) and not r.after_locative()
+    return (r.single and not r.demonym and not r.major and _adjective_word(r.key) and not r.after_locative()
             and not _QUALIFIED_AFTER.match(r.text, r.toks[r.j].end))
 
 
 def _speaker(r: _Run) -> bool:
     # "Moore said": small towns do not speak; capitals and countries may
-    return (r.single and not r.demonym and not r.major() and bool(SPEECH_AFTER.match(r.text, r.toks[r.j].end))
+    return (r.single and not r.demonym and not r.major and bool(SPEECH_AFTER.match(r.text, r.toks[r.j].end))
             and not r.after_locative())
 
 
 def _before_surname(r: _Run) -> bool:
     """A given name: a capitalised word right after that is no organisation, place or common word."""
     nxt, last = r.nxt, r.toks[r.j]
-    if not (r.next_adjacent() and nxt.cap and last.base_end == last.end and not r.abbreviation and not r.country()):
+    if not (r.next_adjacent() and nxt.cap and last.base_end == last.end and not r.abbreviation and not r.country):
         return False
     q = fold(r.text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
     return (q not in ORG_HEADS and q not in COMMON_WORDS and not r.demonym and not nxt.text.isupper()
@@ -955,30 +1053,50 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("a disease or a virus", "disease", _disease, around=True),
     Rule("a sum of money", "currency", _currency, around=True),
     Rule("a news agency", "news agency", _news_agency, around=True),
-    Rule("a sports club", "sports team", _team, around=True),
-    Rule("a company", "company", _company, around=True),
-    Rule("an initial", "initial", _initial),
-    Rule("a two-letter word", "short word", _short_word),
-    Rule("letters of a minor place", "acronym", _acronym),
-    Rule("a town's short alias", "acronym", _short_alias),
-    Rule("an alternate name opening a sentence", "common word", _alternate_name_opener),
-    Rule("a common word", "common word", _common_word),
-    Rule("written in lower case elsewhere", "common word", _lower_case_elsewhere),
-    Rule("after a title", "surname", _after_title),
-    Rule("after a name particle", "surname", _after_particle),
-    Rule("a language", "language", _language),
-    Rule("before an age", "surname", _before_age),
-    Rule("after a given name", "surname", _after_given_name),
-    Rule("before a street word", "street", _street_word_after),
-    Rule("inside a street's name", "street", _street_name),
-    Rule("a firm of partners", "organisation", _firm),
-    Rule("before a middle initial", "person", _before_middle_initial),
-    Rule("only an alternate name", "alternate name", _alternate_name),
-    Rule("a president's administration", "surname", _administration),
-    Rule("an adjective", "adjective", _adjective),
-    Rule("a speaker", "surname", _speaker),
-    Rule("before a surname", "person", _before_surname),
+    Rule("a sports club", "sports team", _team, around=True, unless=_DC),
+    Rule("a company", "company", _company, around=True, unless=_DC),
+    Rule("an initial", "initial", _initial, single=True),
+    Rule("a two-letter word", "short word", _short_word, single=True, unless=_D),
+    Rule("letters of a minor place", "acronym", _acronym, single=True, unless=_M),
+    Rule("a town's short alias", "acronym", _short_alias, single=True, unless=frozenset({"demonym", "own", "long"})),
+    Rule("an alternate name opening a sentence", "common word", _alternate_name_opener, single=True,
+         unless=_DMO),
+    Rule("a common word", "common word", _common_word, single=True, unless=frozenset({"demonym", "no common"})),
+    Rule("written in lower case elsewhere", "common word", _lower_case_elsewhere, single=True, unless=_DM),
+    Rule("after a title", "surname", _after_title, unless=_D),
+    Rule("after a name particle", "surname", _after_particle, unless=_DM),
+    Rule("a language", "language", _language, unless=frozenset({"no language"})),
+    Rule("before an age", "surname", _before_age, single=True, unless=_DM, needs=AROUND_COMMA_AFTER),
+    Rule("after a given name", "surname", _after_given_name, unless=_DC, needs=AROUND_PREVIOUS_CAPITAL),
+    Rule("before a street word", "street", _street_word_after, unless=frozenset({"major", "county"}),
+         needs=AROUND_NEXT_CAPITAL),
+    Rule("inside a street's name", "street", _street_name, unless=frozenset({"county"}), needs=AROUND_NEXT_CAPITAL),
+    Rule("a firm of partners", "organisation", _firm, single=True, unless=_M),
+    Rule("before a middle initial", "person", _before_middle_initial, single=True, unless=_DC,
+         needs=AROUND_NEXT_CAPITAL),
+    Rule("only an alternate name", "alternate name", _alternate_name, single=True, unless=_DMO),
+    Rule("a president's administration", "surname", _administration, single=True, unless=_DM),
+    Rule("an adjective", "adjective", _adjective, single=True, unless=frozenset({"demonym", "major", "no adjective"})),
+    Rule("a speaker", "surname", _speaker, single=True, unless=_DM),
+    Rule("before a surname", "person", _before_surname, unless=_DC, needs=AROUND_NEXT_CAPITAL),
 )
 # (test, reason) pairs: the loop in Recogniser._reject runs once per candidate run, a hot path.
 _REJECTION_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS)
 _PLAIN_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS if not rule.around)
+
+
+_PAIRS = tuple(zip(REJECTIONS, _REJECTION_TESTS, strict=True))
+
+
+@functools.cache
+def rules_for(facts: frozenset[str], single: bool, named: bool, around: int = -1
+              ) -> tuple[tuple[Callable[[_Run], bool], str], ...]:
+    """The (test, reason) pairs of the rules that may hold for a run with these name facts, shape and
+    surroundings (``around``: AROUND_* bits; -1, every surrounding), in order.
+
+    Not the first rule, a surname seen before: Recogniser._reject asks it before building the run. One
+    tuple per combination (a few hundred at most), shared by every run that has it.
+    """
+    return tuple(pair for rule, pair in _PAIRS[1:]
+                 if (named or not rule.around) and (single or not rule.single) and not (rule.unless & facts)
+                 and rule.needs & around == rule.needs)
