@@ -136,7 +136,7 @@ _NOT_SUBJECTS = words("referring_subjects")
 _CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
 # "left the camp", "left the hospital": a site named by its kind; the noun must be a word of its own.
 _LEFT_THE = re.compile(r"\s+the\s+([a-z]{4,})\b")
-_SITE_REACH = 4  # sentences back to where the site was put
+_SITE_REACH = 6  # sentences back to where the site was put (a photo caption and a false break at "U.S." count too)
 _SITE_GAP = 40
 _WIDE_KINDS = ("country", "admin1", "region", "sea")
 # "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
@@ -164,6 +164,18 @@ _OWN_PREP_GAP = 5  # "called at the port of": a trigger ending in its prepositio
 _LIVED_REACH = 3  # sentences back to where a mover lived
 #: Kinds too wide to be a stop of a route that names narrower places.
 _REGION_KINDS = ("region",)
+# "picking up several students in the vicinity of X", "are dropped off first in Woodstock": a stop of the vehicle
+# under way, told by what it does there; the riders named are not the traveller.
+_STOP_VERB = re.compile(rf"(?i)\b{alternation('journey_stop_verbs')}\b(?:\s+[^\s,;:.!?()]+){{0,8}}?"
+                        r"\s+(?:in|at)\s+(?:the\s+(?:vicinity|area|centre|center)\s+of\s+(?:the\s+)?|the\s+)?")
+# "the driving tour visited the chapel in X, the society in Y and the temple in Z": a tour's sites, in its order.
+_TOUR = re.compile(rf"(?i)\b{alternation('tour_nouns')}\b")
+_TOUR_VISIT = re.compile(r"(?i)visit|tour|stopp")
+_LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|its|one\s+of)\s+)?"
+                          r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
+_COLON_AFTER = re.compile(r"\s*:")
+# "Springfield City Council OKs ...": a local story's headline names its town by the town's own body.
+_LOCAL_BODY_AFTER = re.compile(rf"(?i)\s+(?:(?:city|county|town|village|borough)\s+)?{alternation('local_bodies')}\b")
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
 _BEFORE = re.compile(r"(?i)\bbefore\b")
 _AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?\Z")
@@ -349,6 +361,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                             here = [_story_place(ctx)]
                         back = here[0]  # "The plant moved here from Boston": here is where the story is
                     stops += [(back, False)] if back is not None else []
+                if trig is moves[-1] and _TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end):
+                    stops += _tour_sites(text, sent, clause, {m.start for m, _o in stops})
                 if trig.type == "departure" and not any(origin for _m, origin in stops):
                     site = _site_named_earlier(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
                     stops = [(site, True)] + stops if site is not None else stops
@@ -363,7 +377,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             # The mode words are read only where a stop was found (most clauses move nobody).
             mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
-                actors = ctx.actors.of(sent, clause, trig, antecedents)
+                # "students are dropped off in Woodstock": the riders are not the vehicle; the route under way goes on.
+                actors = [] if weak and _STOP_VERB.match(trig.text) else ctx.actors.of(sent, clause, trig, antecedents)
                 if not actors and _SERVICE.search(text, sent.start, sent.end):
                     continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
                 # "A team arrived in Malabo, and samples were flown to Dakar": a passive's subject of its own,
@@ -468,6 +483,27 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
     return []
 
 
+def _tour_sites(text: str, sent: Sentence, clause: Clause, taken: set[int]) -> list[tuple[PlaceMention, bool]]:
+    """ "the driving tour visited the chapel in Glendale, the society in Los Feliz and the temple in Echo Park":
+    the sites listed after the visit, each "the SITE in TOWN" in a verbless clause of its own, are the tour's
+    next stops in the order told. A wider place that a colon explains ("buildings in Los Angeles: the temple in
+    Echo Park") gives way to the place after it.
+    """
+    out: list[tuple[PlaceMention, bool]] = []
+    for nxt in (c for c in sent.clauses if c.start >= clause.end):
+        if nxt.triggers:
+            break
+        at = nxt.start
+        for m in sent.mentions:
+            if not (nxt.start <= m.start and m.end <= nxt.end) or not m.usable or m.start in taken:
+                continue
+            if m.prep in ("in", "at") and _LISTED_SITE.fullmatch(text, at, m.start) and not _COLON_AFTER.match(
+                    text, m.end):
+                out.append((m, False))
+            at = m.end
+    return out
+
+
 def _site_named_earlier(text: str, sentences: list[Sentence], sent: Sentence, trig: Trigger,
                         taken: set[str]) -> PlaceMention | None:
     """ "One bus left the camp ... en route to Puebla": the camp is the town an earlier sentence put it in.
@@ -499,6 +535,12 @@ def _story_place(ctx: StoryContext) -> PlaceMention | None:
     found = dateline(ctx.text, ctx.sentences)
     if found is not None:
         return found
+    if ctx.sentences:  # "Springfield City Council OKs ...": the headline names the town by its own body
+        head = ctx.sentences[0]
+        found = next((m for m in head.mentions if m.usable and m.place.kind == "populated place" and not m.prep
+                      and _LOCAL_BODY_AFTER.match(ctx.text, m.end)), None)
+        if found is not None:
+            return found
     firsts: dict[str, PlaceMention] = {}
     counts: dict[str, int] = {}
     for sent in ctx.sentences:
@@ -600,7 +642,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
         dests = [fallback]
-    if any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start):
+    if (any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start)
+            and not (_TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end))):
         # "members heading to Hawaii and Guam, Louisiana": places listed under one verb, in no stated order, are
         # no route (each stays a movement marker); "heading east along the highway to Ramadi and Fallujah", "she
         # then travelled to London and Madrid" tell a sequence: there the list is the order of the stops.
@@ -659,11 +702,12 @@ def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
 def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
     """Places a clause without a movement verb says someone was at ("was in X"), each as a weak arrival."""
     out = []
-    for hit in _PRESENCE.finditer(text, clause.start, clause.end):
-        m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
-        if m is not None:
-            out.append((m, Trigger("arrival", hit.start(), hit.end(), hit.group())))
-    return out
+    for rx in (_PRESENCE, _STOP_VERB):
+        for hit in rx.finditer(text, clause.start, clause.end):
+            m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+            if m is not None:
+                out.append((m, Trigger("arrival", hit.start(), hit.end(), hit.group())))
+    return sorted(out, key=lambda pair: pair[0].start)
 
 
 def _clause_mode(text: str, clause: Clause, modes: dict[tuple[int, int], str | None]) -> str | None:

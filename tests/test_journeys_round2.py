@@ -1,0 +1,100 @@
+"""Journeys, second round of classes from real news, each on short articles written for these tests.
+
+A route told by what the vehicle does at its stops ("picking up riders in X", "dropped off first in Y"); a tour
+whose sites are listed in the order it takes them; "moved here" in a local story whose headline names its town
+by the town's own body; a site left by its kind, put in its town several sentences (and a caption) before.
+Several regions and kinds of news: school transport, travel writing, local business, migrants.
+"""
+
+from __future__ import annotations
+
+from geoviz.model import Document
+from tests.story_docs import make_doc, names_of, routes_of
+
+
+def _doc(text: str, *names: str, **aliases: str) -> Document:
+    return make_doc(text, {**{n: n for n in names}, **aliases}, date="2024-04-12")
+
+
+def _routes(text: str, *names: str, **aliases: str) -> list[list[str]]:
+    return [names_of(r) for r in routes_of(_doc(text, *names, **aliases))]
+
+
+# --------------------------------------------------------------------------
+# A stop told by what the vehicle does there
+# --------------------------------------------------------------------------
+
+
+def test_a_drop_off_continues_the_route_under_way() -> None:
+    # School transport (Ontario-like rural route): the riders dropped off are not the traveller.
+    text = ("Parents say the school bus leaves Ingersoll at dawn and heads north to Kitchener. "
+            "Older students are dropped off first in Stratford, followed by the younger pupils.")
+    assert _routes(text, "Ingersoll", "Kitchener", "Stratford") == [["Ingersoll", "Kitchener", "Stratford"]]
+
+
+def test_a_pick_up_is_a_stop_of_the_route_under_way() -> None:
+    # A ferry service story (Scotland): the boat picks up passengers on its way.
+    text = ("The relief ferry sailed from Oban on Tuesday. It was picking up stranded walkers at Tobermory "
+            "before the crossing.")
+    assert _routes(text, "Oban", "Tobermory") == [["Oban", "Tobermory"]]
+
+
+def test_a_drop_off_alone_is_no_journey() -> None:
+    # Crime: a suspect dropped off at a station with no trip under way draws no route.
+    assert _routes("Witnesses said the suspect was dropped off at a bus station in Leeds on Friday.", "Leeds") == []
+
+
+# --------------------------------------------------------------------------
+# A tour's sites, in its order
+# --------------------------------------------------------------------------
+
+
+def test_a_tour_visits_its_sites_in_the_order_listed() -> None:
+    # Travel writing (Tuscany).
+    text = ("On Saturday the walking tour visited the cathedral in Siena, the leaning tower in Pisa and the "
+            "old walls in Lucca.")
+    assert _routes(text, "Siena", "Pisa", "Lucca") == [["Siena", "Pisa", "Lucca"]]
+
+
+def test_visits_listed_with_no_tour_stay_no_route() -> None:
+    # Politics (New England): a list of visits in no stated order is no route.
+    text = "The senator visited the school in Hartford, the clinic in Bristol and the mill in Torrington."
+    assert _routes(text, "Hartford", "Bristol", "Torrington") == []
+
+
+def test_a_wider_place_a_colon_explains_is_no_tour_stop() -> None:
+    # Travel writing (Japan): "temples in Kyoto: the shrine in Uji" -- Uji is the stop, not Kyoto.
+    text = ("The bus tour visited the castle in Himeji and one of the best known temples in Kyoto: the shrine "
+            "in Uji.")
+    assert _routes(text, "Himeji", "Kyoto", "Uji") == [["Himeji", "Uji"]]
+
+
+# --------------------------------------------------------------------------
+# "Here" in a local story
+# --------------------------------------------------------------------------
+
+
+def test_here_is_the_town_whose_body_the_headline_names() -> None:
+    # Local business news (Midwest), no dateline: the headline's "X City Council" names the story's town.
+    text = ("Peoria City Council approves tax break for old foundry site. The foundry moved here from Chicago in "
+            "1902. A company from Detroit bought it in 1960.")
+    assert _routes(text, "Peoria", "Chicago", "Detroit") == [["Chicago", "Peoria"]]
+
+
+def test_a_headline_town_with_no_body_is_not_here() -> None:
+    text = ("Peoria foundry site to be sold. The foundry moved here from Chicago in 1902. A company from Detroit "
+            "bought it in 1960.")
+    assert _routes(text, "Peoria", "Chicago", "Detroit") == []
+
+
+# --------------------------------------------------------------------------
+# A site left by its kind, put in its town a few sentences before
+# --------------------------------------------------------------------------
+
+
+def test_a_site_left_is_found_past_a_caption() -> None:
+    # Migrants (Central America): a caption and a short line sit between the camp's town and "left the camp".
+    text = ("Families have been camped out at a sports field in Tapachula since March. Photo by a staff "
+            "photographer. Aid groups say more are coming. Officials began issuing visas. Some families have "
+            "begun to leave. Two buses left the camp before dawn on Thursday en route to Oaxaca.")
+    assert _routes(text, "Tapachula", "Oaxaca") == [["Tapachula", "Oaxaca"]]
