@@ -98,3 +98,28 @@ def test_a_site_left_is_found_past_a_caption() -> None:
             "photographer. Aid groups say more are coming. Officials began issuing visas. Some families have "
             "begun to leave. Two buses left the camp before dawn on Thursday en route to Oaxaca.")
     assert _routes(text, "Tapachula", "Oaxaca") == [["Tapachula", "Oaxaca"]]
+
+
+# --------------------------------------------------------------------------
+# A carrier sets out from where its load came from
+# --------------------------------------------------------------------------
+
+
+def test_a_carriers_load_from_a_place_is_its_origin() -> None:
+    # Shipping / sanctions (eastern Mediterranean): the ship, then "the vessel", goes on.
+    text = ("Officials are arguing over a seized freighter suspected of carrying rockets from Libya to militants "
+            "in Gaza. The vessel sailed on to Alexandria and then docked in Limassol on Monday.")
+    assert _routes(text, "Libya", "Gaza", "Alexandria", "Limassol") == [["Libya", "Alexandria", "Limassol"]]
+
+
+def test_a_truck_carrying_people_from_a_place_starts_there() -> None:
+    # Migration (southern Mexico): a truck's passengers came from Tapachula; the truck went on to Arriaga.
+    text = ("Police stopped a truck carrying 90 migrants from Tapachula. The truck had driven to Arriaga before it "
+            "was stopped.")
+    assert _routes(text, "Tapachula", "Arriaga") == [["Tapachula", "Arriaga"]]
+
+
+def test_a_person_carrying_something_from_a_place_is_no_trip() -> None:
+    # Crime (Australia): a man carrying a bag from a shop: no carrier told as a vehicle or group, no route.
+    text = "A man was seen carrying a bag from Parramatta station. He later drove to Penrith."
+    assert _routes(text, "Parramatta", "Penrith") == []

@@ -174,6 +174,14 @@ _TOUR_VISIT = re.compile(r"(?i)visit|tour|stopp")
 _LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|its|one\s+of)\s+)?"
                           r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _COLON_AFTER = re.compile(r"\s*:")
+# "an intercepted ship suspected of transporting explosives from Iran": where the carrier's load came from is
+# where the carrier set out.
+_CARRIED_FROM = re.compile(rf"(?i)\b{alternation('carrying_verbs')}\s+(?:[^\s,;:.!?()]+\s+){{0,4}}?from\s+"
+                           r"(?:the\s+)?")
+# What may stand between the carrier and its verb: "a ship, suspected of", "the truck, which was".
+_CARRIER_GAP = re.compile(r"(?i)(?:\s*,)?(?:\s+(?:which|that|suspected|accused|believed|of|was|were|is|are|been|"
+                          r"had|has|being|allegedly|reportedly|also))*\s+\Z")
+_CARRIER_REACH = 60
 # "Springfield City Council OKs ...": a local story's headline names its town by the town's own body.
 _LOCAL_BODY_AFTER = re.compile(rf"(?i)\s+(?:(?:city|county|town|village|borough)\s+)?{alternation('local_bodies')}\b")
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
@@ -188,7 +196,9 @@ _STREET_ENDS = words("street_ends")
 # "to a hospital in", "to the PDQ Mart at": a site, then the named place it is in.
 _TO_SITE_IN = re.compile(r"(?i)(?<![\w-])to\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
                          r"(?:in|at)\s+(?:the\s+)?\Z")
-_FROM_SITE_IN = re.compile(r"(?i)(?<![\w-])from\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
+# (not "from Iran to militants in Gaza": a destination between ends the site's name)
+_FROM_SITE_IN = re.compile(r"(?i)(?<![\w-])from\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
+                           r"(?:(?!(?:to|into|toward|towards)\b)[\w'’.&-]+\s+){0,5}?"
                            r"(?:in|at|near|outside)\s+(?:the\s+)?\Z")
 # "to Carle Foundation Hospital, ": a named site, then its town after a comma.
 _TO_NAMED_SITE = re.compile(r"(?<![\w-])to\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}[A-Z][\w'’.&-]*,\s+\Z")
@@ -374,6 +384,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 pairs.append((trig, stops, False))
             if not moves:
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
+            for carrier, m in _carried_from(text, sent, clause):
+                st = _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
+                out.append(_Candidate(st, m.place, True, carrier, m.prep, m.start, verb="carried",
+                                      sentence=sent.index))
             # The mode words are read only where a stop was found (most clauses move nobody).
             mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
@@ -481,6 +495,27 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
         if origins and dests:
             return [(origins[0], True), (dests[0], False)]
     return []
+
+
+def _carried_from(text: str, sent: Sentence, clause: Clause) -> list[tuple[str, PlaceMention]]:
+    """(carrier, origin) for "an intercepted ship suspected of transporting explosives from Iran", "a truck
+    carrying migrants from Guatemala": a described carrier (a vehicle, a ship, a group) set out from where its
+    load came from. With no such carrier right before the verb nothing is read: a person "carrying" a bag
+    "from" a shop is no trip the text tells.
+    """
+    out = []
+    for hit in _CARRIED_FROM.finditer(text, clause.start, clause.end):
+        m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+        if m is None:
+            continue
+        lo = max(sent.start, hit.start() - _CARRIER_REACH)
+        carrier = None
+        for np in NP.finditer(text, lo, hit.start()):
+            if _CARRIER_GAP.fullmatch(text, np.end(), hit.start()):
+                carrier = np
+        if carrier is not None and head_key(carrier.group("head")) not in PERSON_HEADS:
+            out.append((" ".join(carrier.group().split()), m))
+    return out
 
 
 def _tour_sites(text: str, sent: Sentence, clause: Clause, taken: set[int]) -> list[tuple[PlaceMention, bool]]:
