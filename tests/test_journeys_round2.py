@@ -123,3 +123,54 @@ def test_a_person_carrying_something_from_a_place_is_no_trip() -> None:
     # Crime (Australia): a man carrying a bag from a shop: no carrier told as a vehicle or group, no route.
     text = "A man was seen carrying a bag from Parramatta station. He later drove to Penrith."
     assert _routes(text, "Parramatta", "Penrith") == []
+
+
+# --------------------------------------------------------------------------
+# A route continued across sentences by the same traveller
+# --------------------------------------------------------------------------
+
+
+def test_travel_writing_told_with_a_start_a_from_there_and_a_next_stop() -> None:
+    # Travel writing (Iberia): "began our trip in", "From there", "Our next stop was", "drove on to".
+    text = ("We began our trip in Lisbon, spending three days in the old town. From there we took the train to "
+            "Porto, where we stayed two nights. Our next stop was Salamanca, across the border. The following "
+            "morning we drove on to Madrid.")
+    assert _routes(text, "Lisbon", "Porto", "Salamanca", "Madrid") == [["Lisbon", "Porto", "Salamanca", "Madrid"]]
+
+
+def test_a_brief_stop_is_a_stop_of_the_voyage() -> None:
+    # Shipping (East Africa): "made a brief stop in" between the departure and the arrival.
+    text = ("The cargo ship left Mombasa on Monday bound for Dar es Salaam. It made a brief stop in Tanga before "
+            "continuing south. The ship finally docked in Dar es Salaam on Thursday.")
+    assert _routes(text, "Mombasa", "Tanga", "Dar es Salaam") == [["Mombasa", "Tanga", "Dar es Salaam"]]
+
+
+def test_most_of_a_group_goes_on_with_the_groups_journey() -> None:
+    # Migration (Sahel to Libya): "Most later made their way to" is the same group going on.
+    text = ("The migrants set off from Agadez in a convoy of pickup trucks. After crossing the desert they reached "
+            "Sabha, where many were held for weeks. Most later made their way to Tripoli.")
+    assert _routes(text, "Agadez", "Sabha", "Tripoli") == [["Agadez", "Sabha", "Tripoli"]]
+
+
+def test_others_are_not_the_group_already_moving() -> None:
+    # Sport (fans travelling): "Others" is someone else; no stitch onto the first group's trip.
+    text = "The fans flew from Glasgow to Seville on Tuesday. Others drove to Madrid."
+    routes = _routes(text, "Glasgow", "Seville", "Madrid")
+    assert routes == [["Glasgow", "Sevilla"]]  # the gazetteer's name for Seville
+
+
+# --------------------------------------------------------------------------
+# A flashback: a movement told in the past perfect came first
+# --------------------------------------------------------------------------
+
+
+def test_a_past_perfect_movement_comes_before_the_one_just_told() -> None:
+    # Outbreak report (West Africa to Europe): the medical evacuation, then how the patient got to the airport.
+    text = ("A nurse who caught the virus was evacuated to London on Friday. She had first been taken to Freetown "
+            "by road before boarding a chartered flight.")
+    assert _routes(text, "London", "Freetown") == [["Freetown", "London"]]
+
+
+def test_a_simple_past_movement_after_stays_after() -> None:
+    text = "The minister was flown to Nairobi on Friday. She then travelled to Mombasa by train."
+    assert _routes(text, "Nairobi", "Mombasa") == [["Nairobi", "Mombasa"]]

@@ -174,6 +174,17 @@ _TOUR_VISIT = re.compile(r"(?i)visit|tour|stopp")
 _LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|its|one\s+of)\s+)?"
                           r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _COLON_AFTER = re.compile(r"\s*:")
+# "Our next stop was Salamanca": a stop of the journey under way, told with no verb of movement.
+_NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop\s+(?:was|is|will\s+be|would\s+be)\s+"
+                        r"(?:the\s+(?:\w+\s+)?(?:town|city|village|port|island)\s+of\s+)?")
+# "We began our trip in Lisbon", "started the tour at": where the trip starts is its origin.
+_STARTS_TRIP = re.compile(r"(?i)\b(?:began|begin|begins|beginning|started|start|starts|starting)\s+"
+                          r"(?:our|his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?\Z")
+# "Most later made their way to Tripoli": a bare quantifier is part of the group already moving, like a pronoun.
+_PART_OF_GROUP = words("group_part_subjects")
+# "She had first been taken to Freetown": a movement told in the past perfect came before the one just told.
+_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:(?:first|already|earlier|initially|previously|originally)\s+)?"
+                         r"(?:been\s+)?\Z")
 # "an intercepted ship suspected of transporting explosives from Iran": where the carrier's load came from is
 # where the carrier set out.
 _CARRIED_FROM = re.compile(rf"(?i)\b{alternation('carrying_verbs')}\s+(?:[^\s,;:.!?()]+\s+){{0,4}}?from\s+"
@@ -392,7 +403,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
                 # "students are dropped off in Woodstock": the riders are not the vehicle; the route under way goes on.
-                actors = [] if weak and _STOP_VERB.match(trig.text) else ctx.actors.of(sent, clause, trig, antecedents)
+                actors = ([] if weak and (_STOP_VERB.match(trig.text) or _NEXT_STOP.match(trig.text))
+                          else ctx.actors.of(sent, clause, trig, antecedents))
+                if actors and actors[0].lower() in _PART_OF_GROUP:
+                    actors = []  # "Most later made their way to Tripoli": the group already under way
                 if not actors and _SERVICE.search(text, sent.start, sent.end):
                     continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
                 # "A team arrived in Malabo, and samples were flown to Dakar": a passive's subject of its own,
@@ -411,6 +425,12 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 flashback = bool(_TRIP_NOUN.match(text, trig.start)
                                  and _AFTER_TRIP.search(text, max(sent.start, trig.start - 40), trig.start))
                 at = sent_first if flashback else len(out)
+                if (not flashback and _PLUPERFECT.search(text, max(sent.start, trig.start - 40), trig.start)
+                        and not any(origin for _m, origin in stops)):
+                    # "was evacuated to London ... She had first been taken to Freetown": before the stop just told.
+                    at = _before_last_stop(out, at)
+                    if not actors and at < len(out) and out[at].traveller:
+                        actors = [out[at].traveller]  # "She had first been taken": the traveller just told
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
@@ -516,6 +536,13 @@ def _carried_from(text: str, sent: Sentence, clause: Clause) -> list[tuple[str, 
         if carrier is not None and head_key(carrier.group("head")) not in PERSON_HEADS:
             out.append((" ".join(carrier.group().split()), m))
     return out
+
+
+def _before_last_stop(out: list[_Candidate], at: int) -> int:
+    """Where a past-perfect movement's stops go: before the latest stop reached (not before an origin)."""
+    if out and not out[-1].origin and not out[-1].weak:
+        return len(out) - 1
+    return at
 
 
 def _tour_sites(text: str, sent: Sentence, clause: Clause, taken: set[int]) -> list[tuple[PlaceMention, bool]]:
@@ -637,6 +664,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
               and not (m.start < trig.end and trig.start < m.end)
               and not _DISEASE_NAME.fullmatch(text, m.start, m.end)]  # "tested positive for Ebola": no river
     origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _from_site(text, trig, m)
+               or (m.prep in ("in", "at") and m.start >= trig.end and m.start - trig.end <= _OWN_PREP_GAP + 4
+                   and bool(_STARTS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start)))
                or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
@@ -737,7 +766,7 @@ def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
 def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
     """Places a clause without a movement verb says someone was at ("was in X"), each as a weak arrival."""
     out = []
-    for rx in (_PRESENCE, _STOP_VERB):
+    for rx in (_PRESENCE, _STOP_VERB, _NEXT_STOP):
         for hit in rx.finditer(text, clause.start, clause.end):
             m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
             if m is not None:
