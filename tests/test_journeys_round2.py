@@ -174,3 +174,37 @@ def test_a_past_perfect_movement_comes_before_the_one_just_told() -> None:
 def test_a_simple_past_movement_after_stays_after() -> None:
     text = "The minister was flown to Nairobi on Friday. She then travelled to Mombasa by train."
     assert _routes(text, "Nairobi", "Mombasa") == [["Nairobi", "Mombasa"]]
+
+
+# --------------------------------------------------------------------------
+# Who goes on: the subject, not someone met; the narrator
+# --------------------------------------------------------------------------
+
+
+def test_he_is_the_traveller_not_the_person_he_met() -> None:
+    # Diplomacy / religion (Iraq): "to meet the Grand Ayatollah" names an object; "He" is still the visitor.
+    text = ("Pope Francis arrived in Baghdad for a three-day visit. The next day he flew to Najaf to meet the "
+            "Grand Ayatollah. He ended the visit in Erbil before returning to Rome.")
+    assert _routes(text, "Baghdad", "Najaf", "Erbil", "Rome") == [["Baghdad", "Najaf", "Erbil", "Rome"]]
+
+
+def test_we_are_the_narrator_not_a_name_in_an_earlier_clause() -> None:
+    # Travel writing (Vietnam): "the Hai Van Pass" is no traveller; "from there we flew" goes on with the trip.
+    text = ("After a night in Hanoi, we caught the sleeper train south to Hue. Two days later a minibus took us "
+            "over the Hai Van Pass, and from there we flew to Saigon.")
+    routes = routes_of(_doc(text, "Hanoi", "Hue", "Saigon"))
+    assert [names_of(r) for r in routes] == [["Hanoi", "Huế", "Ho Chi Minh City"]]  # the gazetteer's names
+    assert routes[0].traveller is None
+
+
+def test_a_tour_that_begins_and_ends_somewhere() -> None:
+    # Diplomacy (Africa tour): "began in", "moved on to", "will end the trip in".
+    text = ("The foreign minister is on a tour of the continent. He began in Addis Ababa on Monday, moved on to "
+            "Nairobi on Wednesday and will end the trip in Dakar.")
+    assert _routes(text, "Addis Ababa", "Nairobi", "Dakar") == [["Addis Ababa", "Nairobi", "Dakar"]]
+
+
+def test_where_someone_was_years_ago_is_no_next_stop() -> None:
+    # Education / migration (US): a student headed to a university; "Four years ago, she was in Accra".
+    text = ("Ama Mensah is a senior who is headed next year to Atlanta. Four years ago, she was in Accra.")
+    assert _routes(text, "Atlanta", "Accra") == []

@@ -180,8 +180,14 @@ _NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop\s+
 # "We began our trip in Lisbon", "started the tour at": where the trip starts is its origin.
 _STARTS_TRIP = re.compile(r"(?i)\b(?:began|begin|begins|beginning|started|start|starts|starting)\s+"
                           r"(?:our|his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?\Z")
+# "... and will end the trip in Dakar", "ended his visit in Erbil": where the trip ends is its last stop.
+_ENDS_TRIP = re.compile(r"(?i)\b(?:ended|end|ends|ending|finished|finish|finishes|concluded|concludes|conclude|"
+                        r"wrapped\s+up|wraps\s+up|wrap\s+up)\s+(?:our|his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?\Z")
+# "He began in Addis Ababa on Monday, moved on to Nairobi": a start told with no trip word, within a journey.
+_BEGAN_IN = re.compile(r"(?i)\b(?:began|begins|started|starts)\s+(?:(?:off|out)\s+)?(?:in|at)\s+(?:the\s+)?")
 # "Most later made their way to Tripoli": a bare quantifier is part of the group already moving, like a pronoun.
 _PART_OF_GROUP = words("group_part_subjects")
+_AGO = re.compile(r"(?i)\bago\b")
 # "She had first been taken to Freetown": a movement told in the past perfect came before the one just told.
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:(?:first|already|earlier|initially|previously|originally)\s+)?"
                          r"(?:been\s+)?\Z")
@@ -393,7 +399,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                         stops = [(home, True)] + stops
                         lived.add(home.start)
                 pairs.append((trig, stops, False))
-            if not moves:
+            if not moves and not _long_before(text, sent, clause):
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
             for carrier, m in _carried_from(text, sent, clause):
                 st = _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
@@ -536,6 +542,14 @@ def _carried_from(text: str, sent: Sentence, clause: Clause) -> list[tuple[str, 
         if carrier is not None and head_key(carrier.group("head")) not in PERSON_HEADS:
             out.append((" ".join(carrier.group().split()), m))
     return out
+
+
+def _long_before(text: str, sent: Sentence, clause: Clause) -> bool:
+    """ "Four years ago, she was in Nigeria": where someone was long before is no next stop of a trip. ("Since he
+    arrived two weeks ago, ... while he was in Washington": the "ago" dates the arrival, not the stay.)"""
+    ago = _AGO.search(text, sent.start, clause.end)
+    return bool(ago) and not any(t.type in MOVEMENT_TYPES and ago.start() - 60 < t.start < clause.start
+                                 for c in sent.clauses for t in c.triggers)
 
 
 def _before_last_stop(out: list[_Candidate], at: int) -> int:
@@ -693,6 +707,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
             origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
             continue
         if (m.prep in dest_preps or (m.prep == "near" and dests)
+                or (m.prep in ("in", "at") and m.start - trig.end <= _OWN_PREP_GAP + 4
+                    and _ENDS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start))
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
                 or _site_in(text, trig.end, m)):
             dests.append(m)
@@ -766,7 +782,7 @@ def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
 def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
     """Places a clause without a movement verb says someone was at ("was in X"), each as a weak arrival."""
     out = []
-    for rx in (_PRESENCE, _STOP_VERB, _NEXT_STOP):
+    for rx in (_PRESENCE, _STOP_VERB, _NEXT_STOP, _BEGAN_IN):
         for hit in rx.finditer(text, clause.start, clause.end):
             m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
             if m is not None:
