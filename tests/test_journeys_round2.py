@@ -208,3 +208,29 @@ def test_where_someone_was_years_ago_is_no_next_stop() -> None:
     # Education / migration (US): a student headed to a university; "Four years ago, she was in Accra".
     text = ("Ama Mensah is a senior who is headed next year to Atlanta. Four years ago, she was in Accra.")
     assert _routes(text, "Atlanta", "Accra") == []
+
+
+def test_a_fronted_before_leaving_is_the_origin_of_the_trip_just_told() -> None:
+    # Diplomacy (South Asia): "Before leaving New Delhi, he said ..." told after the landing.
+    text = ("The Indian prime minister landed in Dhaka on Thursday for a two-day visit. Before leaving New Delhi, he "
+            "said the trip would deepen ties. On Friday he visited Tungipara.")
+    assert _routes(text, "Dhaka", "New Delhi", "Tungipara") == [["New Delhi", "Dhaka", "Tungipara"]]
+
+
+def test_a_road_trip_that_starts_and_finishes_somewhere() -> None:
+    # Travel writing (US West).
+    text = ("Our road trip started in Denver. We crossed the mountains to Grand Junction and finished in Las Vegas "
+            "four days later.")
+    assert _routes(text, "Denver", "Grand Junction", "Las Vegas") == [["Denver", "Grand Junction", "Las Vegas"]]
+
+
+def test_where_something_happened_to_the_traveller_is_no_stop() -> None:
+    # Air disaster: "flying from A to B when it was shot down over C": C is where it was hit, not a stop after B.
+    text = "The airliner was flying from Amsterdam to Kuala Lumpur when it was shot down over Ukraine."
+    assert _routes(text, "Amsterdam", "Kuala Lumpur", "Ukraine") == [["Amsterdam", "Kuala Lumpur"]]
+
+
+def test_a_passive_subject_moves_even_when_the_trigger_holds_its_auxiliary() -> None:
+    # Outbreak report: the team arrived; the samples, not the team, were taken on.
+    text = "The response team arrived in Mbandaka on Monday. Two days later, samples were taken to Kinshasa."
+    assert _routes(text, "Mbandaka", "Kinshasa") == []

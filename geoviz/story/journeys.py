@@ -132,6 +132,7 @@ _PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|t
                               r"(?!(?:and|but|or|nor|then|also|later|so|yet)\b)([a-z][\w-]*)\s+"
                               r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\Z")
 _NOT_SUBJECTS = words("referring_subjects")
+_AUX_START = re.compile(r"(?i)(?:were|was|are|is|been|being)\s+")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
 _CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
 # "left the camp", "left the hospital": a site named by its kind; the noun must be a word of its own.
@@ -184,7 +185,13 @@ _STARTS_TRIP = re.compile(r"(?i)\b(?:began|begin|begins|beginning|started|start|
 _ENDS_TRIP = re.compile(r"(?i)\b(?:ended|end|ends|ending|finished|finish|finishes|concluded|concludes|conclude|"
                         r"wrapped\s+up|wraps\s+up|wrap\s+up)\s+(?:our|his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?\Z")
 # "He began in Addis Ababa on Monday, moved on to Nairobi": a start told with no trip word, within a journey.
-_BEGAN_IN = re.compile(r"(?i)\b(?:began|begins|started|starts)\s+(?:(?:off|out)\s+)?(?:in|at)\s+(?:the\s+)?")
+# "... and finished in Las Vegas": likewise its end.
+_BEGAN_IN = re.compile(r"(?i)\b(?:began|begins|started|starts|ended|ends|finished|finishes)\s+(?:(?:off|out|up)\s+)?"
+                       r"(?:in|at)\s+(?:the\s+)?")
+# "Before leaving New Delhi, he said ...": a departure told after the arrival it led to.
+_FRONTED_BEFORE = re.compile(r"(?i)\s*(?:shortly\s+|just\s+)?before\s+\Z")
+# "flying from Amsterdam to Kuala Lumpur when it was shot down over Ukraine": another verb's place, not the trip's.
+_WHEN_CLAUSE = re.compile(r"(?i)\b(?:when|while|until)\s+(?:it|he|she|they|the|its|his|her|their)\b")
 # "Most later made their way to Tripoli": a bare quantifier is part of the group already moving, like a pronoun.
 _PART_OF_GROUP = words("group_part_subjects")
 _AGO = re.compile(r"(?i)\bago\b")
@@ -417,7 +424,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
                 # "A team arrived in Malabo, and samples were flown to Dakar": a passive's subject of its own,
                 # however plain, is who moved; the sentence's first subject (the team) is not.
-                own_subject = _PASSIVE_SUBJECT.search(text, clause.start, trig.start)
+                # (a trigger may hold its own auxiliary: "were sent to", "was later transferred")
+                aux = _AUX_START.match(text, trig.start)
+                own_subject = _PASSIVE_SUBJECT.search(text, clause.start, aux.end() if aux else trig.start)
                 if (own_subject and own_subject.group(1).lower() not in _NOT_SUBJECTS
                         and _CLAUSE_LEAD.fullmatch(text, clause.start, own_subject.start())
                         and not (actors and actors[0] in text[clause.start:trig.start])):
@@ -431,8 +440,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 flashback = bool(_TRIP_NOUN.match(text, trig.start)
                                  and _AFTER_TRIP.search(text, max(sent.start, trig.start - 40), trig.start))
                 at = sent_first if flashback else len(out)
-                if (not flashback and _PLUPERFECT.search(text, max(sent.start, trig.start - 40), trig.start)
-                        and not any(origin for _m, origin in stops)):
+                if not flashback and ((_PLUPERFECT.search(text, max(sent.start, trig.start - 40), trig.start)
+                                       and not any(origin for _m, origin in stops))
+                                      or (trig.type == "departure" and _FRONTED_BEFORE.fullmatch(text, sent.start,
+                                                                                                  trig.start))):
                     # "was evacuated to London ... She had first been taken to Freetown": before the stop just told.
                     at = _before_last_stop(out, at)
                     if not actors and at < len(out) and out[at].traveller:
@@ -699,6 +710,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
+        if m.prep in ("over", "across", "near", "off") and _WHEN_CLAUSE.search(text, trig.end, m.start):
+            break  # "... when it was shot down over Ukraine": the place of what happened to the traveller
         if noun and m.prep in ("in", "at") and m.start - trig.end > _NOUN_REACH and not _site_in(text, trig.end, m):
             continue
         if own_prep and m.prep in ("in", "at", "near", "off") and m.start - trig.end > _OWN_PREP_GAP:
