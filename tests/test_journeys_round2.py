@@ -234,3 +234,30 @@ def test_a_passive_subject_moves_even_when_the_trigger_holds_its_auxiliary() -> 
     # Outbreak report: the team arrived; the samples, not the team, were taken on.
     text = "The response team arrived in Mbandaka on Monday. Two days later, samples were taken to Kinshasa."
     assert _routes(text, "Mbandaka", "Kinshasa") == []
+
+
+# --------------------------------------------------------------------------
+# A stolen vehicle: from where it was stolen to where it was found
+# --------------------------------------------------------------------------
+
+
+def test_a_stolen_vehicle_goes_from_theft_to_find_whatever_the_order_told() -> None:
+    # Crime (UK): the find is told first, the theft later.
+    text = ("Van found abandoned in Hove. Police said the van stolen in Croydon on Sunday had been stripped of its "
+            "tools.")
+    routes = routes_of(_doc(text, "Hove", "Croydon"))
+    assert [names_of(r) for r in routes] == [["Croydon", "Hove"]]
+    assert routes[0].traveller == "the van"
+
+
+def test_a_stolen_vehicle_found_where_it_was_stolen_is_no_route() -> None:
+    # Crime (Australia): recovered in the same suburb it was taken from.
+    text = "A car stolen in Parramatta on Monday was found in Parramatta the next day."
+    assert _routes(text, "Parramatta") == []
+
+
+def test_two_thefts_leave_which_vehicle_went_where_untold() -> None:
+    # Crime (US): two stolen cars, one find: no route.
+    text = ("A car stolen in Dayton and a truck stolen in Toledo were reported on Friday. A car was found in "
+            "Columbus on Saturday.")
+    assert _routes(text, "Dayton", "Toledo", "Columbus") == []

@@ -195,6 +195,14 @@ _WHEN_CLAUSE = re.compile(r"(?i)\b(?:when|while|until)\s+(?:it|he|she|they|the|i
 # "Most later made their way to Tripoli": a bare quantifier is part of the group already moving, like a pronoun.
 _PART_OF_GROUP = words("group_part_subjects")
 _AGO = re.compile(r"(?i)\bago\b")
+# "the truck stolen in Nashville", "a van that was stolen from Leeds": where the vehicle was taken from.
+_VEHICLE = alternation("vehicle_words", plural=True)
+_STOLEN_FROM = re.compile(rf"(?i)\b{_VEHICLE}\s+(?:(?:that|which)\s+)?(?:(?:was|were|had\s+been)\s+)?stolen\s+"
+                          r"(?:from|in|at)\s+(?:the\s+)?")
+# "Semi left in Niota", "the stolen car was found abandoned in Hove": where the same vehicle ended up.
+_FOUND_IN = re.compile(rf"(?i)\b{_VEHICLE}\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:later\s+)?"
+                       r"(?:found|recovered|abandoned|left|located|dumped|discovered)\s+(?:(?:abandoned|burned|"
+                       r"burnt|wrecked|empty|parked)\s+)?(?:in|at|near)\s+(?:the\s+)?")
 # "She had first been taken to Freetown": a movement told in the past perfect came before the one just told.
 _PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:(?:first|already|earlier|initially|previously|originally)\s+)?"
                          r"(?:been\s+)?\Z")
@@ -255,7 +263,34 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
         if not _is_traveller(traveller):
             traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
+    stolen = _stolen_vehicle(ctx, {s.place_id for r in routes for s in r.stops})
+    if stolen is not None:
+        routes.append(Route(id=f"r{len(routes) + 1}", stops=stolen.stops, legs=stolen.legs,
+                            traveller=stolen.traveller))
     return routes
+
+
+def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
+    """ "Semi left in Niota ... it was the truck stolen in Nashville": a stolen vehicle went from where it was
+    stolen to where it was found, whichever the text tells first. Only one theft place and one other find place
+    in the story: with more, which vehicle went where is not told.
+    """
+    text = ctx.text
+    thefts: list[tuple[PlaceMention, str]] = []
+    finds: list[tuple[PlaceMention, str]] = []
+    for sent in ctx.sentences:
+        for rx, found in ((_STOLEN_FROM, thefts), (_FOUND_IN, finds)):
+            for hit in rx.finditer(text, sent.start, sent.end):
+                m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+                if m is not None and m.place.kind not in _WIDE_KINDS:
+                    found.append((m, hit.group().split()[0]))
+    origins = {m.place.id for m, _w in thefts}
+    ends = {m.place.id for m, _w in finds} - origins
+    if len(origins) != 1 or len(ends) != 1 or origins & taken or ends & taken:
+        return None
+    (start, vehicle), end = thefts[0], next(m for m, _w in finds if m.place.id in ends)
+    stops = [_stop(m.place, Span(m.start, m.end, text[m.start:m.end])) for m in (start, end)]
+    return Route(id="", stops=stops, legs=build_legs(stops), traveller=f"the {vehicle.lower()}")
 
 
 def _service_only(text: str, cands: list[_Candidate]) -> bool:
