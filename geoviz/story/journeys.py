@@ -270,12 +270,20 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     return routes
 
 
+#: Each document-wide pattern with the words one of which it needs (lower case).
+_GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
+          (_NEXT_STOP, ("stop ",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
+          (_CARRIED_FROM, tuple(entries("carrying_verbs"))))
+
+
 def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
     """ "Semi left in Niota ... it was the truck stolen in Nashville": a stolen vehicle went from where it was
     stolen to where it was found, whichever the text tells first. Only one theft place and one other find place
     in the story: with more, which vehicle went where is not told.
     """
     text = ctx.text
+    if "stolen" not in text.lower():
+        return None  # most stories steal nothing: one cheap look first
     thefts: list[tuple[PlaceMention, str]] = []
     finds: list[tuple[PlaceMention, str]] = []
     for sent in ctx.sentences:
@@ -411,6 +419,13 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
     lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
     here: list[PlaceMention | None] | None = None  # the story's own place, found when "here" first asks
+    # Each pattern runs once over the document, not once per clause: most clauses hold none of them.
+    # A pattern whose words the text lacks is not run at all (a plain substring test is far cheaper).
+    low = text.lower()
+    patterns = [rx for rx, gate in _GATED if any(w in low for w in gate)]
+    presence = sorted((hit.start(), hit.end(), hit.group()) for rx in patterns if rx is not _CARRIED_FROM
+                      for hit in rx.finditer(text))
+    carried = list(_CARRIED_FROM.finditer(text)) if _CARRIED_FROM in patterns else []
     for sent in ctx.sentences:
         sent_first = len(out)  # where this sentence's stops begin
         for clause in sent.clauses:
@@ -442,8 +457,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                         lived.add(home.start)
                 pairs.append((trig, stops, False))
             if not moves and not _long_before(text, sent, clause):
-                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
-            for carrier, m in _carried_from(text, sent, clause):
+                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(sent, clause, presence)]
+            for carrier, m in _carried_from(text, sent, clause, carried):
                 st = _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
                 out.append(_Candidate(st, m.place, True, carrier, m.prep, m.start, verb="carried",
                                       sentence=sent.index))
@@ -569,14 +584,17 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
     return []
 
 
-def _carried_from(text: str, sent: Sentence, clause: Clause) -> list[tuple[str, PlaceMention]]:
+def _carried_from(text: str, sent: Sentence, clause: Clause,
+                  hits: list[re.Match[str]]) -> list[tuple[str, PlaceMention]]:
     """(carrier, origin) for "an intercepted ship suspected of transporting explosives from Iran", "a truck
     carrying migrants from Guatemala": a described carrier (a vehicle, a ship, a group) set out from where its
     load came from. With no such carrier right before the verb nothing is read: a person "carrying" a bag
     "from" a shop is no trip the text tells.
     """
     out = []
-    for hit in _CARRIED_FROM.finditer(text, clause.start, clause.end):
+    for hit in hits:
+        if not (clause.start <= hit.start() and hit.end() <= clause.end):
+            continue
         m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
         if m is None:
             continue
@@ -827,14 +845,19 @@ def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
             and bool(_FROM_SITE_IN.search(text, trig.end, m.start)))
 
 
-def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
-    """Places a clause without a movement verb says someone was at ("was in X"), each as a weak arrival."""
+def _presence_stops(sent: Sentence, clause: Clause,
+                    hits: list[tuple[int, int, str]]) -> list[tuple[PlaceMention, Trigger]]:
+    """Places a clause without a movement verb says someone was at ("was in X", "dropped off first in X", "Our
+    next stop was X"), each as a weak arrival; ``hits`` are the document's matches of those patterns, in order."""
     out = []
-    for rx in (_PRESENCE, _STOP_VERB, _NEXT_STOP, _BEGAN_IN):
-        for hit in rx.finditer(text, clause.start, clause.end):
-            m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
-            if m is not None:
-                out.append((m, Trigger("arrival", hit.start(), hit.end(), hit.group())))
+    for start, end, words_ in hits[bisect.bisect_left(hits, (clause.start, 0, "")):]:
+        if start >= clause.end:
+            break
+        if end > clause.end:
+            continue
+        m = next((m for m in sent.mentions if m.start == end and m.usable), None)
+        if m is not None:
+            out.append((m, Trigger("arrival", start, end, words_)))
     return sorted(out, key=lambda pair: pair[0].start)
 
 
