@@ -261,3 +261,11 @@ def test_two_thefts_leave_which_vehicle_went_where_untold() -> None:
     text = ("A car stolen in Dayton and a truck stolen in Toledo were reported on Friday. A car was found in "
             "Columbus on Saturday.")
     assert _routes(text, "Dayton", "Toledo", "Columbus") == []
+
+
+def test_cases_picked_up_by_surveillance_are_no_stop_of_a_patients_trip() -> None:
+    # Outbreak report (eastern DRC): "teams have picked up cases in X" is what the teams did, not where the
+    # patient went.
+    text = ("The index patient travelled from Goma to Beni on 2 August. Since then, surveillance teams have picked "
+            "up 14 more cases in Butembo.")
+    assert _routes(text, "Goma", "Beni", "Butembo") == [["Goma", "Beni"]]

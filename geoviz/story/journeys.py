@@ -132,6 +132,7 @@ _PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|t
                               r"(?!(?:and|but|or|nor|then|also|later|so|yet)\b)([a-z][\w-]*)\s+"
                               r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\Z")
 _NOT_SUBJECTS = words("referring_subjects")
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:\w+ly\s+)?\Z")
 _AUX_START = re.compile(r"(?i)(?:were|was|are|is|been|being)\s+")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
 _CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
@@ -466,7 +467,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
                 # "students are dropped off in Woodstock": the riders are not the vehicle; the route under way goes on.
-                actors = ([] if weak and (_STOP_VERB.match(trig.text) or _NEXT_STOP.match(trig.text))
+                # ("surveillance teams picked up 14 more cases in Butembo": an active subject is who acts there)
+                riders = _STOP_VERB.match(trig.text) and _PASSIVE_BEFORE.search(text, max(sent.start, trig.start - 30),
+                                                                                 trig.start)
+                actors = ([] if weak and (riders or _NEXT_STOP.match(trig.text))
                           else ctx.actors.of(sent, clause, trig, antecedents))
                 if actors and actors[0].lower() in _PART_OF_GROUP:
                     actors = []  # "Most later made their way to Tripoli": the group already under way
