@@ -43,6 +43,8 @@ _STARTERS = (words("sentence_starters") | words("weekdays")
 #: Words of a title, not of the name it precedes ("Prime Minister", "de facto leader").
 TITLES = words("title_words")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)
+# "from there we flew to ...": the narrator moves; no one named elsewhere in the sentence is meant.
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 
 # Common-noun subjects ("the president", "The Chilean president", "the convoy",
 # "the trucks", "miners", "the storm"): who acts when no one is named.
@@ -114,7 +116,7 @@ class Actors:
         self._sentence_subjects: dict[int, tuple[list[int], list[Span3 | None]]] = {}
         self._clause_subjects: dict[tuple[int, int], list[Span3]] = {}  # the latest clause only
         self._heads: tuple[list[int], list[int]] | None = None  # starts and ends of head nouns, in text order
-        self._remembered: dict[tuple[int, int], tuple[str | None, str | None, frozenset[str]]] = {}
+        self._remembered: dict[tuple[int, int], tuple[str | None, str | None, frozenset[str], str | None]] = {}
 
     def names(self, start: int, end: int, sent: Sentence, places_ok: bool = True) -> list[Span3]:
         """:func:`_names` of a span, scanned once per span (callers must not mutate it)."""
@@ -177,6 +179,8 @@ class Actors:
             # "the White House has issued"); "a ferry leaving Helsinki simulated ..." is the ferry's action.
             before = [b for b in before[:-1] if not is_place_span(sent, b[0], b[1])]
         actors = [before[-1][2]] if before else []
+        if not actors and trig.type != "meeting" and _FIRST_PERSON.search(text, clause.start, trig.start):
+            return []  # the narrator ("we", "I"): no name from another clause stands for them
         if not actors:
             sentence_first = self.sentence_subjects(sent, clause)
             pronoun = _PRONOUN.search(text, clause.start, trig.start)
@@ -236,15 +240,17 @@ class Actors:
             key = (clause.start, clause.end)
             if key not in self._remembered:
                 self._remembered[key] = self._what_to_remember(sent, clause, antecedents.names)
-            person, thing, tokens = self._remembered[key]
-            antecedents.person = person or antecedents.person
+            person, thing, tokens, named = self._remembered[key]
+            # A person named only after the verb ("flew to Najaf to meet the Grand Ayatollah") is an object: the
+            # subject a later "he" means stays, unless none is known yet.
+            antecedents.person = person or antecedents.person or named
             antecedents.thing = thing or antecedents.thing
             antecedents.names.update(tokens)
         antecedents.pending.clear()
 
     def _what_to_remember(self, sent: Sentence, clause: Clause,
-                          known: set[str]) -> tuple[str | None, str | None, frozenset[str]]:
-        """(person, thing, name words) a clause sets for later pronouns.
+                          known: set[str]) -> tuple[str | None, str | None, frozenset[str], str | None]:
+        """(person, thing, name words, person named only as an object) a clause sets for later pronouns.
 
         Events and journeys read the document in the same order from a fresh
         :class:`Antecedents`, so the known names at each clause are the same in
@@ -256,17 +262,17 @@ class Actors:
         if people:
             # The subject (before the verb) is whom a later "she" most likely means, else the last one named.
             subjects = [name for e, name in people if e <= first_trigger]
-            return (subjects[-1] if subjects else people[-1][1]), None, frozenset(
-                t for _e, name in people for t in name_tokens(name))
+            return (subjects[-1] if subjects else None), None, frozenset(
+                t for _e, name in people for t in name_tokens(name)), (None if subjects else people[-1][1])
         # "The Chilean president ...", "a convoy ...": a described subject is what a later pronoun refers to.
         for _s, _e, phrase in self.noun_subjects(clause.start, first_trigger, sent):
             head = np_head(phrase)
             if head in PERSON_HEADS and not phrase.endswith("s"):  # "he"/"she" is one person, not "officials"
-                return phrase, None, frozenset()
+                return phrase, None, frozenset(), None
             if head is not None:
-                return None, phrase, frozenset()
+                return None, phrase, frozenset(), None
             break
-        return None, None, frozenset()
+        return None, None, frozenset(), None
 
 
 def _names(text: str, start: int, end: int, sentence: Sentence, places_ok: bool = True) -> list[Span3]:

@@ -132,11 +132,13 @@ _PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|t
                               r"(?!(?:and|but|or|nor|then|also|later|so|yet)\b)([a-z][\w-]*)\s+"
                               r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\Z")
 _NOT_SUBJECTS = words("referring_subjects")
+_PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:\w+ly\s+)?\Z")
+_AUX_START = re.compile(r"(?i)(?:were|was|are|is|been|being)\s+")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
 _CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
 # "left the camp", "left the hospital": a site named by its kind; the noun must be a word of its own.
 _LEFT_THE = re.compile(r"\s+the\s+([a-z]{4,})\b")
-_SITE_REACH = 4  # sentences back to where the site was put
+_SITE_REACH = 6  # sentences back to where the site was put (a photo caption and a false break at "U.S." count too)
 _SITE_GAP = 40
 _WIDE_KINDS = ("country", "admin1", "region", "sea")
 # "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
@@ -164,6 +166,57 @@ _OWN_PREP_GAP = 5  # "called at the port of": a trigger ending in its prepositio
 _LIVED_REACH = 3  # sentences back to where a mover lived
 #: Kinds too wide to be a stop of a route that names narrower places.
 _REGION_KINDS = ("region",)
+# "picking up several students in the vicinity of X", "are dropped off first in Woodstock": a stop of the vehicle
+# under way, told by what it does there; the riders named are not the traveller.
+_STOP_VERB = re.compile(rf"(?i)\b{alternation('journey_stop_verbs')}\b(?:\s+[^\s,;:.!?()]+){{0,8}}?"
+                        r"\s+(?:in|at)\s+(?:the\s+(?:vicinity|area|centre|center)\s+of\s+(?:the\s+)?|the\s+)?")
+# "the driving tour visited the chapel in X, the society in Y and the temple in Z": a tour's sites, in its order.
+_TOUR = re.compile(rf"(?i)\b{alternation('tour_nouns')}\b")
+_TOUR_VISIT = re.compile(r"(?i)visit|tour|stopp")
+_LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|its|one\s+of)\s+)?"
+                          r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
+_COLON_AFTER = re.compile(r"\s*:")
+# "Our next stop was Salamanca": a stop of the journey under way, told with no verb of movement.
+_NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop\s+(?:was|is|will\s+be|would\s+be)\s+"
+                        r"(?:the\s+(?:\w+\s+)?(?:town|city|village|port|island)\s+of\s+)?")
+# "We began our trip in Lisbon", "started the tour at": where the trip starts is its origin.
+_STARTS_TRIP = re.compile(r"(?i)\b(?:began|begin|begins|beginning|started|start|starts|starting)\s+"
+                          r"(?:our|his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?\Z")
+# "... and will end the trip in Dakar", "ended his visit in Erbil": where the trip ends is its last stop.
+_ENDS_TRIP = re.compile(r"(?i)\b(?:ended|end|ends|ending|finished|finish|finishes|concluded|concludes|conclude|"
+                        r"wrapped\s+up|wraps\s+up|wrap\s+up)\s+(?:our|his|her|their|its|the|a|an)\s+(?:[\w-]+\s+)?\Z")
+# "He began in Addis Ababa on Monday, moved on to Nairobi": a start told with no trip word, within a journey.
+# "... and finished in Las Vegas": likewise its end.
+_BEGAN_IN = re.compile(r"(?i)\b(?:began|begins|started|starts|ended|ends|finished|finishes)\s+(?:(?:off|out|up)\s+)?"
+                       r"(?:in|at)\s+(?:the\s+)?")
+# "Before leaving New Delhi, he said ...": a departure told after the arrival it led to.
+_FRONTED_BEFORE = re.compile(r"(?i)\s*(?:shortly\s+|just\s+)?before\s+\Z")
+# "flying from Amsterdam to Kuala Lumpur when it was shot down over Ukraine": another verb's place, not the trip's.
+_WHEN_CLAUSE = re.compile(r"(?i)\b(?:when|while|until)\s+(?:it|he|she|they|the|its|his|her|their)\b")
+# "Most later made their way to Tripoli": a bare quantifier is part of the group already moving, like a pronoun.
+_PART_OF_GROUP = words("group_part_subjects")
+_AGO = re.compile(r"(?i)\bago\b")
+# "the truck stolen in Nashville", "a van that was stolen from Leeds": where the vehicle was taken from.
+_VEHICLE = alternation("vehicle_words", plural=True)
+_STOLEN_FROM = re.compile(rf"(?i)\b{_VEHICLE}\s+(?:(?:that|which)\s+)?(?:(?:was|were|had\s+been)\s+)?stolen\s+"
+                          r"(?:from|in|at)\s+(?:the\s+)?")
+# "Semi left in Niota", "the stolen car was found abandoned in Hove": where the same vehicle ended up.
+_FOUND_IN = re.compile(rf"(?i)\b{_VEHICLE}\s+(?:(?:was|were|has\s+been|had\s+been)\s+)?(?:later\s+)?"
+                       r"(?:found|recovered|abandoned|left|located|dumped|discovered)\s+(?:(?:abandoned|burned|"
+                       r"burnt|wrecked|empty|parked)\s+)?(?:in|at|near)\s+(?:the\s+)?")
+# "She had first been taken to Freetown": a movement told in the past perfect came before the one just told.
+_PLUPERFECT = re.compile(r"(?i)\bhad\s+(?:(?:first|already|earlier|initially|previously|originally)\s+)?"
+                         r"(?:been\s+)?\Z")
+# "an intercepted ship suspected of transporting explosives from Iran": where the carrier's load came from is
+# where the carrier set out.
+_CARRIED_FROM = re.compile(rf"(?i)\b{alternation('carrying_verbs')}\s+(?:[^\s,;:.!?()]+\s+){{0,4}}?from\s+"
+                           r"(?:the\s+)?")
+# What may stand between the carrier and its verb: "a ship, suspected of", "the truck, which was".
+_CARRIER_GAP = re.compile(r"(?i)(?:\s*,)?(?:\s+(?:which|that|suspected|accused|believed|of|was|were|is|are|been|"
+                          r"had|has|being|allegedly|reportedly|also))*\s+\Z")
+_CARRIER_REACH = 60
+# "Springfield City Council OKs ...": a local story's headline names its town by the town's own body.
+_LOCAL_BODY_AFTER = re.compile(rf"(?i)\s+(?:(?:city|county|town|village|borough)\s+)?{alternation('local_bodies')}\b")
 # "..., before the family moved to": what came earlier; "returned ... after practising in": likewise.
 _BEFORE = re.compile(r"(?i)\bbefore\b")
 _AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?\Z")
@@ -176,7 +229,9 @@ _STREET_ENDS = words("street_ends")
 # "to a hospital in", "to the PDQ Mart at": a site, then the named place it is in.
 _TO_SITE_IN = re.compile(r"(?i)(?<![\w-])to\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
                          r"(?:in|at)\s+(?:the\s+)?\Z")
-_FROM_SITE_IN = re.compile(r"(?i)(?<![\w-])from\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w'’.&-]+\s+){0,5}?"
+# (not "from Iran to militants in Gaza": a destination between ends the site's name)
+_FROM_SITE_IN = re.compile(r"(?i)(?<![\w-])from\s+(?:(?:a|an|the|his|her|their|its)\s+)?"
+                           r"(?:(?!(?:to|into|toward|towards)\b)[\w'’.&-]+\s+){0,5}?"
                            r"(?:in|at|near|outside)\s+(?:the\s+)?\Z")
 # "to Carle Foundation Hospital, ": a named site, then its town after a comma.
 _TO_NAMED_SITE = re.compile(r"(?<![\w-])to\s+(?:the\s+)?(?:[A-Z][\w'’.&-]*\s+){1,5}[A-Z][\w'’.&-]*,\s+\Z")
@@ -209,7 +264,42 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
         if not _is_traveller(traveller):
             traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
+    stolen = _stolen_vehicle(ctx, {s.place_id for r in routes for s in r.stops})
+    if stolen is not None:
+        routes.append(Route(id=f"r{len(routes) + 1}", stops=stolen.stops, legs=stolen.legs,
+                            traveller=stolen.traveller))
     return routes
+
+
+#: Each document-wide pattern with the words one of which it needs (lower case).
+_GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
+          (_NEXT_STOP, ("stop ",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
+          (_CARRIED_FROM, tuple(entries("carrying_verbs"))))
+
+
+def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
+    """ "Semi left in Niota ... it was the truck stolen in Nashville": a stolen vehicle went from where it was
+    stolen to where it was found, whichever the text tells first. Only one theft place and one other find place
+    in the story: with more, which vehicle went where is not told.
+    """
+    text = ctx.text
+    if "stolen" not in text.lower():
+        return None  # most stories steal nothing: one cheap look first
+    thefts: list[tuple[PlaceMention, str]] = []
+    finds: list[tuple[PlaceMention, str]] = []
+    for sent in ctx.sentences:
+        for rx, found in ((_STOLEN_FROM, thefts), (_FOUND_IN, finds)):
+            for hit in rx.finditer(text, sent.start, sent.end):
+                m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+                if m is not None and m.place.kind not in _WIDE_KINDS:
+                    found.append((m, hit.group().split()[0]))
+    origins = {m.place.id for m, _w in thefts}
+    ends = {m.place.id for m, _w in finds} - origins
+    if len(origins) != 1 or len(ends) != 1 or origins & taken or ends & taken:
+        return None
+    (start, vehicle), end = thefts[0], next(m for m, _w in finds if m.place.id in ends)
+    stops = [_stop(m.place, Span(m.start, m.end, text[m.start:m.end])) for m in (start, end)]
+    return Route(id="", stops=stops, legs=build_legs(stops), traveller=f"the {vehicle.lower()}")
 
 
 def _service_only(text: str, cands: list[_Candidate]) -> bool:
@@ -330,6 +420,13 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
     lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
     here: list[PlaceMention | None] | None = None  # the story's own place, found when "here" first asks
+    # Each pattern runs once over the document, not once per clause: most clauses hold none of them.
+    # A pattern whose words the text lacks is not run at all (a plain substring test is far cheaper).
+    low = text.lower()
+    patterns = [rx for rx, gate in _GATED if any(w in low for w in gate)]
+    presence = sorted((hit.start(), hit.end(), hit.group()) for rx in patterns if rx is not _CARRIED_FROM
+                      for hit in rx.finditer(text))
+    carried = list(_CARRIED_FROM.finditer(text)) if _CARRIED_FROM in patterns else []
     for sent in ctx.sentences:
         sent_first = len(out)  # where this sentence's stops begin
         for clause in sent.clauses:
@@ -349,6 +446,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                             here = [_story_place(ctx)]
                         back = here[0]  # "The plant moved here from Boston": here is where the story is
                     stops += [(back, False)] if back is not None else []
+                if trig is moves[-1] and _TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end):
+                    stops += _tour_sites(text, sent, clause, {m.start for m, _o in stops})
                 if trig.type == "departure" and not any(origin for _m, origin in stops):
                     site = _site_named_earlier(text, ctx.sentences, sent, trig, {m.place.id for m, _o in stops})
                     stops = [(site, True)] + stops if site is not None else stops
@@ -358,17 +457,30 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                         stops = [(home, True)] + stops
                         lived.add(home.start)
                 pairs.append((trig, stops, False))
-            if not moves:
-                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause)]
+            if not moves and not _long_before(text, sent, clause):
+                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(sent, clause, presence)]
+            for carrier, m in _carried_from(text, sent, clause, carried):
+                st = _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
+                out.append(_Candidate(st, m.place, True, carrier, m.prep, m.start, verb="carried",
+                                      sentence=sent.index))
             # The mode words are read only where a stop was found (most clauses move nobody).
             mode = (_clause_mode(text, clause, modes) or _spare_mode(text, sent, modes)) if pairs else None
             for trig, stops, weak in pairs:
-                actors = ctx.actors.of(sent, clause, trig, antecedents)
+                # "students are dropped off in Woodstock": the riders are not the vehicle; the route under way goes on.
+                # ("surveillance teams picked up 14 more cases in Butembo": an active subject is who acts there)
+                riders = _STOP_VERB.match(trig.text) and _PASSIVE_BEFORE.search(text, max(sent.start, trig.start - 30),
+                                                                                 trig.start)
+                actors = ([] if weak and (riders or _NEXT_STOP.match(trig.text))
+                          else ctx.actors.of(sent, clause, trig, antecedents))
+                if actors and actors[0].lower() in _PART_OF_GROUP:
+                    actors = []  # "Most later made their way to Tripoli": the group already under way
                 if not actors and _SERVICE.search(text, sent.start, sent.end):
                     continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
                 # "A team arrived in Malabo, and samples were flown to Dakar": a passive's subject of its own,
                 # however plain, is who moved; the sentence's first subject (the team) is not.
-                own_subject = _PASSIVE_SUBJECT.search(text, clause.start, trig.start)
+                # (a trigger may hold its own auxiliary: "were sent to", "was later transferred")
+                aux = _AUX_START.match(text, trig.start)
+                own_subject = _PASSIVE_SUBJECT.search(text, clause.start, aux.end() if aux else trig.start)
                 if (own_subject and own_subject.group(1).lower() not in _NOT_SUBJECTS
                         and _CLAUSE_LEAD.fullmatch(text, clause.start, own_subject.start())
                         and not (actors and actors[0] in text[clause.start:trig.start])):
@@ -382,6 +494,14 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 flashback = bool(_TRIP_NOUN.match(text, trig.start)
                                  and _AFTER_TRIP.search(text, max(sent.start, trig.start - 40), trig.start))
                 at = sent_first if flashback else len(out)
+                if not flashback and ((_PLUPERFECT.search(text, max(sent.start, trig.start - 40), trig.start)
+                                       and not any(origin for _m, origin in stops))
+                                      or (trig.type == "departure" and _FRONTED_BEFORE.fullmatch(text, sent.start,
+                                                                                                  trig.start))):
+                    # "was evacuated to London ... She had first been taken to Freetown": before the stop just told.
+                    at = _before_last_stop(out, at)
+                    if not actors and at < len(out) and out[at].traveller:
+                        actors = [out[at].traveller]  # "She had first been taken": the traveller just told
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
@@ -468,6 +588,66 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
     return []
 
 
+def _carried_from(text: str, sent: Sentence, clause: Clause,
+                  hits: list[re.Match[str]]) -> list[tuple[str, PlaceMention]]:
+    """(carrier, origin) for "an intercepted ship suspected of transporting explosives from Iran", "a truck
+    carrying migrants from Guatemala": a described carrier (a vehicle, a ship, a group) set out from where its
+    load came from. With no such carrier right before the verb nothing is read: a person "carrying" a bag
+    "from" a shop is no trip the text tells.
+    """
+    out = []
+    for hit in hits:
+        if not (clause.start <= hit.start() and hit.end() <= clause.end):
+            continue
+        m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+        if m is None:
+            continue
+        lo = max(sent.start, hit.start() - _CARRIER_REACH)
+        carrier = None
+        for np in NP.finditer(text, lo, hit.start()):
+            if _CARRIER_GAP.fullmatch(text, np.end(), hit.start()):
+                carrier = np
+        if carrier is not None and head_key(carrier.group("head")) not in PERSON_HEADS:
+            out.append((" ".join(carrier.group().split()), m))
+    return out
+
+
+def _long_before(text: str, sent: Sentence, clause: Clause) -> bool:
+    """ "Four years ago, she was in Nigeria": where someone was long before is no next stop of a trip. ("Since he
+    arrived two weeks ago, ... while he was in Washington": the "ago" dates the arrival, not the stay.)"""
+    ago = _AGO.search(text, sent.start, clause.end)
+    return bool(ago) and not any(t.type in MOVEMENT_TYPES and ago.start() - 60 < t.start < clause.start
+                                 for c in sent.clauses for t in c.triggers)
+
+
+def _before_last_stop(out: list[_Candidate], at: int) -> int:
+    """Where a past-perfect movement's stops go: before the latest stop reached (not before an origin)."""
+    if out and not out[-1].origin and not out[-1].weak:
+        return len(out) - 1
+    return at
+
+
+def _tour_sites(text: str, sent: Sentence, clause: Clause, taken: set[int]) -> list[tuple[PlaceMention, bool]]:
+    """ "the driving tour visited the chapel in Glendale, the society in Los Feliz and the temple in Echo Park":
+    the sites listed after the visit, each "the SITE in TOWN" in a verbless clause of its own, are the tour's
+    next stops in the order told. A wider place that a colon explains ("buildings in Los Angeles: the temple in
+    Echo Park") gives way to the place after it.
+    """
+    out: list[tuple[PlaceMention, bool]] = []
+    for nxt in (c for c in sent.clauses if c.start >= clause.end):
+        if nxt.triggers:
+            break
+        at = nxt.start
+        for m in sent.mentions:
+            if not (nxt.start <= m.start and m.end <= nxt.end) or not m.usable or m.start in taken:
+                continue
+            if m.prep in ("in", "at") and _LISTED_SITE.fullmatch(text, at, m.start) and not _COLON_AFTER.match(
+                    text, m.end):
+                out.append((m, False))
+            at = m.end
+    return out
+
+
 def _site_named_earlier(text: str, sentences: list[Sentence], sent: Sentence, trig: Trigger,
                         taken: set[str]) -> PlaceMention | None:
     """ "One bus left the camp ... en route to Puebla": the camp is the town an earlier sentence put it in.
@@ -499,6 +679,12 @@ def _story_place(ctx: StoryContext) -> PlaceMention | None:
     found = dateline(ctx.text, ctx.sentences)
     if found is not None:
         return found
+    if ctx.sentences:  # "Springfield City Council OKs ...": the headline names the town by its own body
+        head = ctx.sentences[0]
+        found = next((m for m in head.mentions if m.usable and m.place.kind == "populated place" and not m.prep
+                      and _LOCAL_BODY_AFTER.match(ctx.text, m.end)), None)
+        if found is not None:
+            return found
     firsts: dict[str, PlaceMention] = {}
     counts: dict[str, int] = {}
     for sent in ctx.sentences:
@@ -560,6 +746,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
               and not (m.start < trig.end and trig.start < m.end)
               and not _DISEASE_NAME.fullmatch(text, m.start, m.end)]  # "tested positive for Ebola": no river
     origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _from_site(text, trig, m)
+               or (m.prep in ("in", "at") and m.start >= trig.end and m.start - trig.end <= _OWN_PREP_GAP + 4
+                   and bool(_STARTS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start)))
                or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
@@ -579,6 +767,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
+        if m.prep in ("over", "across", "near", "off") and _WHEN_CLAUSE.search(text, trig.end, m.start):
+            break  # "... when it was shot down over Ukraine": the place of what happened to the traveller
         if noun and m.prep in ("in", "at") and m.start - trig.end > _NOUN_REACH and not _site_in(text, trig.end, m):
             continue
         if own_prep and m.prep in ("in", "at", "near", "off") and m.start - trig.end > _OWN_PREP_GAP:
@@ -587,6 +777,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
             origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
             continue
         if (m.prep in dest_preps or (m.prep == "near" and dests)
+                or (m.prep in ("in", "at") and m.start - trig.end <= _OWN_PREP_GAP + 4
+                    and _ENDS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start))
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
                 or _site_in(text, trig.end, m)):
             dests.append(m)
@@ -600,7 +792,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
         dests = [fallback]
-    if any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start):
+    if (any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start)
+            and not (_TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end))):
         # "members heading to Hawaii and Guam, Louisiana": places listed under one verb, in no stated order, are
         # no route (each stays a movement marker); "heading east along the highway to Ramadi and Fallujah", "she
         # then travelled to London and Madrid" tell a sequence: there the list is the order of the stops.
@@ -656,14 +849,20 @@ def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
             and bool(_FROM_SITE_IN.search(text, trig.end, m.start)))
 
 
-def _presence_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[PlaceMention, Trigger]]:
-    """Places a clause without a movement verb says someone was at ("was in X"), each as a weak arrival."""
+def _presence_stops(sent: Sentence, clause: Clause,
+                    hits: list[tuple[int, int, str]]) -> list[tuple[PlaceMention, Trigger]]:
+    """Places a clause without a movement verb says someone was at ("was in X", "dropped off first in X", "Our
+    next stop was X"), each as a weak arrival; ``hits`` are the document's matches of those patterns, in order."""
     out = []
-    for hit in _PRESENCE.finditer(text, clause.start, clause.end):
-        m = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+    for start, end, words_ in hits[bisect.bisect_left(hits, (clause.start, 0, "")):]:
+        if start >= clause.end:
+            break
+        if end > clause.end:
+            continue
+        m = next((m for m in sent.mentions if m.start == end and m.usable), None)
         if m is not None:
-            out.append((m, Trigger("arrival", hit.start(), hit.end(), hit.group())))
-    return out
+            out.append((m, Trigger("arrival", start, end, words_)))
+    return sorted(out, key=lambda pair: pair[0].start)
 
 
 def _clause_mode(text: str, clause: Clause, modes: dict[tuple[int, int], str | None]) -> str | None:
