@@ -65,8 +65,9 @@ from geoviz.story.reading import (
     dateline,
     words_pattern,
 )
+from geoviz.story.untold import untold_movement
 
-__all__ = ["CapitalOf", "extract_journeys", "route_places", "untold_movement"]
+__all__ = ["CapitalOf", "extract_journeys", "route_places"]
 
 #: The home capital of a country (ISO alpha-2), e.g. ``Gazetteer.capital``: the only gazetteer use here.
 CapitalOf = Callable[[str], "Entry | None"]
@@ -106,14 +107,6 @@ _TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drive
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
 _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
                     r"\s+(?:in|at)\s+(?:the\s+)?")
-# "he intends to travel to Hawaii and drive to Florida", "if they were deported to": an intention or a condition,
-# not a trip the text tells; it must govern the verb (no clause break, a few words at most in between).
-_UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')})\b")
-# The intention's own verb: right after its "to" ("plans to fly", "to also travel"), or after a short subject
-# for a conditional or a modal ("if they were deported", "could fly").
-_UNREAL_DIRECT = re.compile(r"(?i)\s+to\s+(?:(?:also|then|\w+ly)\s+)?\Z|(?!\s+to\b)(?:\s+[^\s,;:.!?()]+){0,3}\s+\Z")
-_COORDINATED_VERB = re.compile(r"(?i)\b(?:and|or)\s+(?:then\s+)?\Z")
-_UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
 # "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
 _SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
                       rf"[^.;]{{0,80}}?\b(?:from|between)\b[^.;]{{0,80}}?\b(?:{alternation('service_verbs')})\b")
@@ -141,15 +134,6 @@ _LEFT_THE = re.compile(r"\s+the\s+([a-z]{4,})\b")
 _SITE_REACH = 6  # sentences back to where the site was put (a photo caption and a false break at "U.S." count too)
 _SITE_GAP = 40
 _WIDE_KINDS = ("country", "admin1", "region", "sea")
-# "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
-_SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
-                      r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
-                      rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
-                      r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
-_PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
-# "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
-_GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
-                             rf"\b(?:{alternation('generic_movers')})\s+\Z")
 _LOCATOR = re.compile(r"(?:,|\s+in)\s+(?:the\s+)?")
 _DISEASE_NAME = re.compile(rf"(?i){alternation('trigger_disease')}")
 # "arrived in Paris after a long flight from Auckland": the flight came first.
@@ -519,43 +503,6 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
-
-
-def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
-    """Whether a movement word tells no trip anyone made: an intention or a condition ("intends to travel to"),
-    a price ("a round-trip fare of $205 from ..."), a kind of traveller ("people travelling to"), or something
-    spreading ("the outbreak moved to").
-
-    Public so that the movement markers (events of type arrival/departure/travel) can follow the same rule as
-    the routes; journeys apply it to every movement trigger.
-    """
-    if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
-        return True
-    if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
-                                                                   trig.start):
-        return True
-    return _unreal(text, sent, trig)
-
-
-def _unreal(text: str, sent: Sentence, trig: Trigger) -> bool:
-    """An intention or a condition governs the movement verb: "intends to travel to", "if they were deported to".
-
-    The nearest such word before the verb counts only with no clause break between ("He intends to travel to
-    Hawaii and drive to Florida": both verbs); a stated future ("will travel to") is a trip. With another
-    verb between, only a verb coordinated with it is governed ("migrants hoping to reach Italy left Libya":
-    they did leave).
-    """
-    hits = list(_UNREAL.finditer(text, max(sent.start, trig.start - 120), trig.start))
-    last = hits[-1] if hits else None
-    if last is None:
-        return False
-    if _UNREAL_DIRECT.fullmatch(text, last.end(), trig.start):
-        return True  # "intends to travel", "if they were deported", "could fly"
-    # "... and drive to Florida": coordinated with the verb the intention governs, which comes first.
-    first = min((t.start for c in sent.clauses for t in c.triggers if last.end() < t.start < trig.start), default=None)
-    return bool(first is not None and _UNREAL_DIRECT.fullmatch(text, last.end(), first)
-                and _UNREAL_GAP.fullmatch(text, last.end(), trig.start)
-                and _COORDINATED_VERB.search(text, last.end(), trig.start))
 
 
 def _tense(text: str, clause: Clause, trig: Trigger) -> tuple[bool, bool]:
