@@ -146,6 +146,15 @@ class Weights:
     # another name adds a trace of closeness to some rival: that is no evidence against the city).
     world_city_slack: float = 0.05
     focus_confidence: float = 0.1  # confidence of a name placed at the story's main place
+    # A town the text gives no support at all (no qualifier, its country not named nor any other place in it)
+    # while the story is plainly about another country reads off its name alone: a village of a few hundred
+    # in France in a story about Pittsburgh is a dog's or a person's name far more often than the village.
+    # Its confidence is at most ``stray_confidence`` (so it is listed, not pinned) when it counts under
+    # ``stray_population`` people and some other country has ``stray_story`` support from the text.
+    stray_confidence: float = 0.5
+    stray_population: int = 100_000
+    stray_support: float = 0.25
+    stray_story: float = 0.5
     # A neighbourhood, facility or landmark reading (a feature code in lexicon context_words.json) of a name that
     # is also a town's wins only with context (Resolver._reading_context): its kind's word in or by the mention
     # ("X Stadium", "the X district", "X, a neighbourhood of Y", "the suburb of X") adds ``context``; a town or
@@ -186,6 +195,9 @@ class _Group:
     choice: _Cand | None = None
     confidence: float = 0.0
     reason: dict[str, Any] = field(default_factory=dict)
+    # After the second pass: the text gives the chosen reading's country no support while it supports
+    # another country well (see Weights.stray_confidence).
+    stray: bool = False
 
 
 class Resolver:
@@ -284,6 +296,8 @@ class Resolver:
             if (e.kind == "populated place" and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES)
                     and all(o.score - o.base <= c.score - c.base + self.w.world_city_slack for o in g.cands)):
                 g.confidence = max(g.confidence, self.w.world_city_confidence)
+            elif g.stray:
+                g.confidence = min(g.confidence, self.w.stray_confidence)
         # A demonym of no present-day country ("Soviet") stays unplaced.
         unknown = [g for g in everything if not g.cands and g.form == "name"]
         if unknown:
@@ -637,6 +651,11 @@ class Resolver:
             g.cands.sort(key=lambda c: -c.score)
             g.choice = g.cands[0]
             g.confidence = _softmax_top(g.cands, self.w)
+            if use_resolved:
+                e = g.choice.entry
+                g.stray = (e.kind == "populated place" and e.population < w.stray_population and not qualifiers
+                           and cw.get(e.country, 0.0) < w.stray_support
+                           and any(v >= w.stray_story for v in cw.values()))
 
     def _qualified(self, e: Entry, qualifiers: set[str]) -> bool:
         for q in qualifiers:
