@@ -71,3 +71,23 @@ def test_a_small_town_in_a_country_the_story_never_touches_is_listed_not_pinned(
 def test_a_small_town_the_story_supports_stays_pinned(text, name, country):
     pinned, _ = _pinned_and_listed(text)
     assert pinned.get(name) == country
+
+
+@pytest.mark.parametrize("text, surface", [
+    # some towns go by "Maryville" as their own name; another lists it only among its alternate names
+    ("The congregation in Maryville met on Sunday; the pastor came from Fort Worth, Texas, to speak.",
+     "Maryville"),
+])
+def test_a_one_word_name_reads_as_a_town_of_that_name_not_one_that_lists_it_as_an_alias(text, surface):
+    doc = geoviz.parse(text)
+    place = next(p for p in doc.places + doc.uncertain if any(m.text == surface for m in p.mentions))
+    assert place.name == surface
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Passengers from Kiev landed in Warsaw on Monday.", "Kyiv"),  # a city of a million keeps its old spelling
+    ("Forecasters expect a busy season in the Atlantic, where warm water feeds storms.", "Atlantic Ocean"),
+])
+def test_a_big_city_or_a_sea_still_answers_to_its_alternate_name(text, name):
+    doc = geoviz.parse(text)
+    assert name in {p.name for p in doc.places}

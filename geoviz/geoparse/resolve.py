@@ -168,6 +168,11 @@ class Weights:
     no_context: float = 1.0
     context_km: float = 30.0
     bare_counties: int = 5  # a bare name also reads as the most populous counties so named
+    # A one-word name that some places go by as their own name reads as one of them, not as a town that only
+    # lists the word among its alternate names (an airport code, a nickname, an old spelling): "Lot" is
+    # not the town whose airport is LOT, "Part" not the city once spelt so. Such a reading loses
+    # ``alias_beside_own`` if it is a town under ``big_city`` ("Kiev" stays Kyiv; "Atlantic" the ocean).
+    alias_beside_own: float = 2.0
 
 
 WEIGHTS = Weights()
@@ -389,12 +394,17 @@ class Resolver:
             # Whether a world city among the readings may escape the namesake rules below (asked once per name).
             world_cities = ((namesake or region_namesake)
                             and not any(e.kind == "country" and f < 2 for e, _, f in cands))
+            # Some reading of a one-word name goes by it as its own name (see Weights.alias_beside_own).
+            own_beside = g.form == "name" and " " not in g.key and any(f == 0 for _, _, f in cands)
             for e, _, name_form in cands:
                 if acronym and name_form == 0 and not e.name.isupper() and len(cands) > 1:
                     continue  # the town of Eu is not written "EU"
                 own = name_form == 0 and (not acronym or e.name.isupper())
                 base = (1.0 if g.form == "demonym" else prior(e.kind, e.population, e.feature_code))
                 base += self.w.own_name if own else 0.0
+                if (own_beside and name_form != 0 and e.kind == "populated place"
+                        and e.population < self.w.big_city):
+                    base -= self.w.alias_beside_own
                 # A capital or a city of a million is no namesake of a region or a sea: Santiago, Chile
                 # is not overshadowed by some "Santiago" range, and "In Chile, Santiago" speaks for it.
                 # A country's name stays the country's ("Mexico" is not Mexico City).
