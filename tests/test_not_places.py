@@ -139,3 +139,35 @@ def test_a_list_of_countries_reads_as_countries():
 def test_a_country_named_speaks_for_its_capital():
     doc = geoviz.parse("In Chile, Santiago had 40 cases.")
     assert [(p.name, p.country) for p in doc.places] == [("Chile", "CL"), ("Santiago", "CL")]
+
+
+# -- issue #16: people, numbered units and country letters that story maps drew as places ------------------
+
+def test_a_given_name_before_a_nickname_in_quotes_is_a_person_for_the_whole_article():
+    # a US story and an Australian name: the given name is an Australian shire's
+    text = ('Two neighbours were charged in the beating of Katherine "Kay" Parsons, 41, in Denver. '
+            "Katherine was found at her home on Monday.")
+    assert "Katherine" not in names(text)
+    assert "Denver" in names(text)
+    text = ("Eugene 'Gene' Walters, 70, of Dayton, Ohio, died on Tuesday.")
+    assert "Eugene" not in names(text) and "Dayton" in names(text)
+
+
+def test_the_town_itself_is_still_read_without_a_nickname():
+    assert "Katherine" in names("Floods cut the highway south of Katherine, Northern Territory, on Friday.")
+    assert "Eugene" in names("Rain flooded streets in Eugene, Oregon, on Sunday.")
+
+
+def test_a_numbered_lot_ward_or_court_is_no_place():
+    text = ("A fire broke out at Lot No. 15 of the mobile home park near Springfield, Ohio; the family in "
+            "Ward No. 4 and the clerk of Court #2 were safe, police in Dayton said.")
+    got = names(text)
+    assert not {"Lot", "Ward", "Court"} & got
+    assert {"Springfield", "Dayton"} <= got
+
+
+def test_a_country_s_letters_written_as_a_word_are_the_word():
+    text = "Qualifying for the British Touring Car Championship starts at a circuit in Norfolk on Saturday."
+    assert ("Car", "CF") not in pinned(text)
+    # in capitals they still name the country
+    assert ("CAR", "CF") in pinned("CAR troops patrolled the streets of Bangui on Sunday.")

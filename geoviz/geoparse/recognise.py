@@ -126,6 +126,9 @@ COMPANY_SUFFIXES = words("company_suffixes")
 # real places under every surname of the article.
 OFFERED_REASONS = frozenset({"alternate name", "common word", "adjective"})
 OFFER_POPULATION = 1_000_000
+# Rejection reasons after which the name stays a person's for the rest of the article: a surname after a
+# given name or a title ("Jones said"), a given name before a nickname in quotes ("Katherine ... said").
+PERSON_FOR_GOOD = frozenset({"surname", "nicknamed"})
 # A club or a company named after a city names a city of some size ("Bank of Valletta", "Air Busan").
 CLUB_CITY_POPULATION = 100_000
 
@@ -218,6 +221,13 @@ class Recogniser:
             return False
         rows = self._readings(key)
         return bool(rows) and rows[0].kind == "populated place"
+
+    def _country_letters(self, key: str) -> bool:
+        """Whether a three-letter word is only a country's letters ("CAR", "DRC"), not its own name."""
+        if len(key) != 3 or key in self.demonyms or self._own_name(key):
+            return False
+        rows = self._readings(key)
+        return bool(rows) and rows[0].kind == "country"
 
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _own_name(self, key: str) -> bool:
@@ -312,7 +322,7 @@ class Recogniser:
             if reason:
                 # A surname once seen after a given name or a title stays a
                 # person for the rest of the article ("Jones said").
-                if reason == "surname" and not self._country_like(key):
+                if reason in PERSON_FOR_GOOD and not self._country_like(key):
                     people.add(key)
                 elif reason == "disease":
                     diseases.add(key)
@@ -921,6 +931,12 @@ def _short_alias(r: _Run) -> bool:
             and r.rec._short_town_alias(r.key, r.abbreviation))
 
 
+def _country_letters_as_word(r: _Run) -> bool:
+    # "British Touring Car Championship": a country's letters ("CAR") written as a word are the word
+    word = r.first.text[: r.first.base_end - r.first.start]
+    return r.single and word[1:].islower() and r.rec._country_letters(r.key)
+
+
 def _alternate_name_opener(r: _Run) -> bool:
     # A capitalised sentence opener that is only some place's alternate name ("Farmers" for a Milan)
     # is an ordinary word.
@@ -1013,6 +1029,20 @@ def _before_middle_initial(r: _Run) -> bool:
             and r.text[nxt.end : nxt.end + 2] == ". " and not r.country)
 
 
+# "Katherine "Kay" Parsons": a nickname in quotes between a given name and a surname.
+_NICKNAME_AFTER = re.compile(r' ["“‘\'][A-Z][\w.\'-]*(?: [A-Z][\w.\'-]*)?["”’\'] [A-Z]')
+# "Lot No. 15", "Unit #4": a numbered lot, unit or room, not the town that shares its word.
+_NUMBERED_AFTER = re.compile(r" (?:[Nn]o\.? ?|#)\d")
+
+
+def _before_nickname(r: _Run) -> bool:
+    return r.single and not r.demonym and not r.major and bool(_NICKNAME_AFTER.match(r.text, r.toks[r.j].end))
+
+
+def _numbered(r: _Run) -> bool:
+    return r.single and not r.demonym and not r.major and bool(_NUMBERED_AFTER.match(r.text, r.toks[r.j].end))
+
+
 def _alternate_name(r: _Run) -> bool:
     # "McDaniel" is some town's alternate name: too thin to pin
     return r.single and not r.demonym and not r.own_name and not r.major
@@ -1059,6 +1089,8 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("a two-letter word", "short word", _short_word, single=True, unless=_D),
     Rule("letters of a minor place", "acronym", _acronym, single=True, unless=_M),
     Rule("a town's short alias", "acronym", _short_alias, single=True, unless=frozenset({"demonym", "own", "long"})),
+    Rule("a country's letters written as a word", "common word", _country_letters_as_word, single=True,
+         unless=frozenset({"demonym", "own", "long"})),
     Rule("an alternate name opening a sentence", "common word", _alternate_name_opener, single=True,
          unless=_DMO),
     Rule("a common word", "common word", _common_word, single=True, unless=frozenset({"demonym", "no common"})),
@@ -1074,6 +1106,8 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("a firm of partners", "organisation", _firm, single=True, unless=_M),
     Rule("before a middle initial", "person", _before_middle_initial, single=True, unless=_DC,
          needs=AROUND_NEXT_CAPITAL),
+    Rule("before a nickname in quotes", "nicknamed", _before_nickname, single=True, unless=_DM),
+    Rule("a numbered lot or unit", "numbered", _numbered, single=True, unless=_DM),
     Rule("only an alternate name", "alternate name", _alternate_name, single=True, unless=_DMO),
     Rule("a president's administration", "surname", _administration, single=True, unless=_DM),
     Rule("an adjective", "adjective", _adjective, single=True, unless=frozenset({"demonym", "major", "no adjective"})),
