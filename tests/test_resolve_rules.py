@@ -91,3 +91,20 @@ def test_a_one_word_name_reads_as_a_town_of_that_name_not_one_that_lists_it_as_a
 def test_a_big_city_or_a_sea_still_answers_to_its_alternate_name(text, name):
     doc = geoviz.parse(text)
     assert name in {p.name for p in doc.places}
+
+
+def test_a_village_in_a_province_the_story_never_touches_is_listed_not_pinned():
+    # a US village of a few hundred named like a word, in a story about another state
+    text = ("About 55 residents of Gainesville, Florida, marched to the Alachua County courthouse on Sunday. "
+            "Equality was their theme, said a marcher from Micanopy. Equality organisers met in Ocala.")
+    pinned, listed = _pinned_and_listed(text)
+    assert "Equality" not in pinned and "Equality" in listed
+    # a village of the story's own state stays pinned
+    assert pinned.get("Micanopy") == "US"
+
+
+def test_a_village_in_the_story_s_province_stays_pinned():
+    text = ("Villagers in Bavaria, Germany, near Munich and Rosenheim reported hail; "
+            "the storm moved on to Gmund am Tegernsee.")
+    pinned, _ = _pinned_and_listed(text)
+    assert pinned.get("Gmund am Tegernsee") == "DE"
