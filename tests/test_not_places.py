@@ -171,3 +171,10 @@ def test_a_country_s_letters_written_as_a_word_are_the_word():
     assert ("Car", "CF") not in pinned(text)
     # in capitals they still name the country
     assert ("CAR", "CF") in pinned("CAR troops patrolled the streets of Bangui on Sunday.")
+
+
+def test_a_county_s_name_before_a_capitalised_word_is_no_given_name():
+    # "Harlan County Fairgrounds": a county's name is never a person's, whatever capital follows it
+    text = "The barbecue at the Harlan County Fairgrounds drew 300 people on Saturday."
+    assert ("Harlan County", "US") in pinned(text)
+    assert ("Kiambu County", "KE") in pinned("Members of the Kiambu County Assembly voted on Tuesday.")

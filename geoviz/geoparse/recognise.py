@@ -1112,7 +1112,8 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("a president's administration", "surname", _administration, single=True, unless=_DM),
     Rule("an adjective", "adjective", _adjective, single=True, unless=frozenset({"demonym", "major", "no adjective"})),
     Rule("a speaker", "surname", _speaker, single=True, unless=_DM),
-    Rule("before a surname", "person", _before_surname, unless=_DC, needs=AROUND_NEXT_CAPITAL),
+    Rule("before a surname", "person", _before_surname, unless=frozenset({"demonym", "country", "county"}),
+         needs=AROUND_NEXT_CAPITAL),
 )
 # (test, reason) pairs: the loop in Recogniser._reject runs once per candidate run, a hot path.
 _REJECTION_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS)
