@@ -178,3 +178,19 @@ def test_a_county_s_name_before_a_capitalised_word_is_no_given_name():
     text = "The barbecue at the Harlan County Fairgrounds drew 300 people on Saturday."
     assert ("Harlan County", "US") in pinned(text)
     assert ("Kiambu County", "KE") in pinned("Members of the Kiambu County Assembly voted on Tuesday.")
+
+
+def test_a_town_named_as_a_place_elsewhere_is_no_given_name_before_a_business():
+    # "Ozark Dodge", "Gympie Rotary": a town's name before a firm's or a club's word, in an article that
+    # names it as a place after "in" / "near", is the town there too
+    for text, town, country in [
+            ("Police in Ozark, Missouri, said a man died on Monday. Officers cordoned off Ozark Dodge, the car "
+             "dealership.", "Ozark", "US"),
+            ("Floods hit homes near Gympie, Queensland, on Sunday. Gympie Rotary members handed out sandbags.",
+             "Gympie", "AU")]:
+        assert pinned(text).count((town, country)) == 2
+
+
+def test_a_given_name_stays_a_person_when_the_article_never_places_it():
+    text = "Coach Ozark Jones said the team trained on Monday. Ozark Jones has coached for ten years."
+    assert "Ozark" not in names(text)

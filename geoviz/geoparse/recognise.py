@@ -129,6 +129,11 @@ OFFER_POPULATION = 1_000_000
 # Rejection reasons after which the name stays a person's for the rest of the article: a surname after a
 # given name or a title ("Jones said"), a given name before a nickname in quotes ("Katherine ... said").
 PERSON_FOR_GOOD = frozenset({"surname", "nicknamed"})
+# The reason of the before-a-surname rule. A name it rejects that the article names as a place elsewhere,
+# after a locative word ("in Ozark", "near Paris"), is the place there too ("Ozark Dodge", "the Paris
+# Walmart"): one sense per discourse, as for the surnames the other way round. (Any other mention is too
+# weak a sign: "Rod's career" would bring back every "Rod Stewart".)
+GIVEN_NAME = "given name"
 # A club or a company named after a city names a city of some size ("Bank of Valletta", "Air Busan").
 CLUB_CITY_POPULATION = 100_000
 
@@ -275,17 +280,28 @@ class Recogniser:
         diseases: set[str] = set()
         out: list[Mention] = []
         offered: list[tuple[Mention, str]] = []
+        given: list[tuple[int, int, str]] = []
         for start, end in _blocks(text, BLOCK_CHARS):
             block = text if (start, end) == (0, len(text)) else text[start:end]
             block_offered: list[tuple[Mention, str]] = []
-            for m in self._find_block(block, people, diseases, block_offered):
+            block_given: list[tuple[int, int, str]] = []
+            for m in self._find_block(block, people, diseases, block_offered, block_given):
                 out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
             offered.extend((m if start == 0 else _replace(m, start=m.start + start, end=m.end + start), why)
                            for m, why in block_offered)
+            given.extend((a + start, b + start, key) for a, b, key in block_given)
         # A surname or a disease once seen is one everywhere in the article, earlier mentions too.
         gone = people | diseases
         if gone:
             out = [m for m in out if m.form == "demonym" or fold(m.text) not in gone]
+        if given:
+            # A "given name" the article names as a place elsewhere is that place (see GIVEN_NAME); the
+            # others stay people's names (not offered: a first name is no place a person would pin).
+            keys = {key for _, _, key in given}
+            places = {m.key for m in out if m.key in keys and _after_locative_word(text, m.start)}
+            if places:
+                back = [self._mention(text, a, b, key) for a, b, key in given if key in places and key not in gone]
+                out = sorted(out + back, key=lambda m: m.start)
         if offered:
             taken = {m.key for m in out} | gone
             seen: set[str] = set()
@@ -294,7 +310,9 @@ class Recogniser:
         return Recognised(out, offered)
 
     def _find_block(self, text: str, people: set[str], diseases: set[str],
-                    offered: list[tuple[Mention, str]]) -> list[Mention]:
+                    offered: list[tuple[Mention, str]], given: list[tuple[int, int, str]]) -> list[Mention]:
+        """The mentions of one block; rejected names a person may pin go to ``offered``, runs rejected as a
+        given name to ``given`` as (start, end, key) (see GIVEN_NAME)."""
         toks = capital_tokens(text)
         if not toks:
             return []
@@ -326,11 +344,13 @@ class Recogniser:
                     people.add(key)
                 elif reason == "disease":
                     diseases.add(key)
+                elif reason == GIVEN_NAME:
+                    given.append((toks[i].start, end, key))
                 elif reason in OFFERED_REASONS and self._offerable(key):
-                    offered.append((self._mention(text, toks, i, j, end, key), reason))
+                    offered.append((self._mention(text, toks[i].start, end, key), reason))
                 i += 1
                 continue
-            out.append(self._mention(text, toks, i, j, end, key))
+            out.append(self._mention(text, toks[i].start, end, key))
             i = j + 1
         _qualify(text, out)
         out.extend(_state_abbreviations(text, toks, out))
@@ -427,8 +447,7 @@ class Recogniser:
     def _names(self) -> dict[str, _Name]:
         return {}
 
-    def _mention(self, text: str, toks: list[Token], i: int, j: int, end: int, key: str) -> Mention:
-        start = toks[i].start
+    def _mention(self, text: str, start: int, end: int, key: str) -> Mention:
         surface = text[start:end]
         if key in self.demonyms:
             # "Canadian", "French": the demonym reading beats the hamlet named so.
@@ -463,6 +482,15 @@ def _language_use(text: str, toks: list[Token], i: int, j: int) -> bool:
 
 
 BLOCK_CHARS = 200_000
+
+
+_LAST_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+def _after_locative_word(text: str, start: int) -> bool:
+    """Whether a locative word ("in", "near", "from", ...) stands right before ``start``: "in Ozark"."""
+    m = _LAST_WORD.search(text, max(0, start - 16), start)
+    return m is not None and m.group(1) in LOCATIVES
 
 
 def _blocks(text: str, size: int) -> list[tuple[int, int]]:
@@ -1000,7 +1028,8 @@ def _after_given_name(r: _Run) -> bool:
             and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
             and prev.text.lower() not in r.lower and not r.country
             and (r.i - 1 not in r.sent_first or not r.rec.is_name(p)
-                 or r.rec._reject(text, r.toks, r.i - 1, r.i - 1, p, r.sent_first, r.people, r.lower) == "person"))
+                 or r.rec._reject(text, r.toks, r.i - 1, r.i - 1, p, r.sent_first, r.people, r.lower)
+                 in ("person", GIVEN_NAME)))
 
 
 def _street_word_after(r: _Run) -> bool:
@@ -1112,7 +1141,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("a president's administration", "surname", _administration, single=True, unless=_DM),
     Rule("an adjective", "adjective", _adjective, single=True, unless=frozenset({"demonym", "major", "no adjective"})),
     Rule("a speaker", "surname", _speaker, single=True, unless=_DM),
-    Rule("before a surname", "person", _before_surname, unless=frozenset({"demonym", "country", "county"}),
+    Rule("before a surname", GIVEN_NAME, _before_surname, unless=frozenset({"demonym", "country", "county"}),
          needs=AROUND_NEXT_CAPITAL),
 )
 # (test, reason) pairs: the loop in Recogniser._reject runs once per candidate run, a hot path.
