@@ -1097,7 +1097,8 @@ def _speaker(r: _Run) -> bool:
 def _before_surname(r: _Run) -> bool:
     """A given name: a capitalised word right after that is no organisation, place or common word."""
     nxt, last = r.nxt, r.toks[r.j]
-    if not (r.next_adjacent() and nxt.cap and last.base_end == last.end and not r.abbreviation and not r.country):
+    if not (r.next_adjacent() and nxt.cap and last.base_end == last.end and not r.abbreviation and not r.country
+            and not r.county):  # "Harlan County Fairgrounds": a county is nobody's given name
         return False
     q = fold(r.text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
     return (q not in ORG_HEADS and q not in COMMON_WORDS and not r.demonym and not nxt.text.isupper()
