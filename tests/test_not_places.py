@@ -139,3 +139,58 @@ def test_a_list_of_countries_reads_as_countries():
 def test_a_country_named_speaks_for_its_capital():
     doc = geoviz.parse("In Chile, Santiago had 40 cases.")
     assert [(p.name, p.country) for p in doc.places] == [("Chile", "CL"), ("Santiago", "CL")]
+
+
+# -- issue #16: people, numbered units and country letters that story maps drew as places ------------------
+
+def test_a_given_name_before_a_nickname_in_quotes_is_a_person_for_the_whole_article():
+    # a US story and an Australian name: the given name is an Australian shire's
+    text = ('Two neighbours were charged in the beating of Katherine "Kay" Parsons, 41, in Denver. '
+            "Katherine was found at her home on Monday.")
+    assert "Katherine" not in names(text)
+    assert "Denver" in names(text)
+    text = ("Eugene 'Gene' Walters, 70, of Dayton, Ohio, died on Tuesday.")
+    assert "Eugene" not in names(text) and "Dayton" in names(text)
+
+
+def test_the_town_itself_is_still_read_without_a_nickname():
+    assert "Katherine" in names("Floods cut the highway south of Katherine, Northern Territory, on Friday.")
+    assert "Eugene" in names("Rain flooded streets in Eugene, Oregon, on Sunday.")
+
+
+def test_a_numbered_lot_ward_or_court_is_no_place():
+    text = ("A fire broke out at Lot No. 15 of the mobile home park near Springfield, Ohio; the family in "
+            "Ward No. 4 and the clerk of Court #2 were safe, police in Dayton said.")
+    got = names(text)
+    assert not {"Lot", "Ward", "Court"} & got
+    assert {"Springfield", "Dayton"} <= got
+
+
+def test_a_country_s_letters_written_as_a_word_are_the_word():
+    text = "Qualifying for the British Touring Car Championship starts at a circuit in Norfolk on Saturday."
+    assert ("Car", "CF") not in pinned(text)
+    # in capitals they still name the country
+    assert ("CAR", "CF") in pinned("CAR troops patrolled the streets of Bangui on Sunday.")
+
+
+def test_a_county_s_name_before_a_capitalised_word_is_no_given_name():
+    # "Harlan County Fairgrounds": a county's name is never a person's, whatever capital follows it
+    text = "The barbecue at the Harlan County Fairgrounds drew 300 people on Saturday."
+    assert ("Harlan County", "US") in pinned(text)
+    assert ("Kiambu County", "KE") in pinned("Members of the Kiambu County Assembly voted on Tuesday.")
+
+
+def test_a_town_named_as_a_place_elsewhere_is_no_given_name_before_a_business():
+    # "Ozark Dodge", "Gympie Rotary": a town's name before a firm's or a club's word, in an article that
+    # names it as a place after "in" / "near", is the town there too
+    for text, town, country in [
+            ("Police in Ozark, Missouri, said a man died on Monday. Officers cordoned off Ozark Dodge, the car "
+             "dealership.", "Ozark", "US"),
+            ("Floods hit homes near Gympie, Queensland, on Sunday. Gympie Rotary members handed out sandbags.",
+             "Gympie", "AU")]:
+        assert pinned(text).count((town, country)) == 2
+
+
+def test_a_given_name_stays_a_person_when_the_article_never_places_it():
+    text = "Coach Ozark Jones said the team trained on Monday. Ozark Jones has coached for ten years."
+    assert "Ozark" not in names(text)

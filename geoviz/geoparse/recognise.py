@@ -126,6 +126,14 @@ COMPANY_SUFFIXES = words("company_suffixes")
 # real places under every surname of the article.
 OFFERED_REASONS = frozenset({"alternate name", "common word", "adjective"})
 OFFER_POPULATION = 1_000_000
+# Rejection reasons after which the name stays a person's for the rest of the article: a surname after a
+# given name or a title ("Jones said"), a given name before a nickname in quotes ("Katherine ... said").
+PERSON_FOR_GOOD = frozenset({"surname", "nicknamed"})
+# The reason of the before-a-surname rule. A name it rejects that the article names as a place elsewhere,
+# after a locative word ("in Ozark", "near Paris"), is the place there too ("Ozark Dodge", "the Paris
+# Walmart"): one sense per discourse, as for the surnames the other way round. (Any other mention is too
+# weak a sign: "Rod's career" would bring back every "Rod Stewart".)
+GIVEN_NAME = "given name"
 # A club or a company named after a city names a city of some size ("Bank of Valletta", "Air Busan").
 CLUB_CITY_POPULATION = 100_000
 
@@ -219,6 +227,13 @@ class Recogniser:
         rows = self._readings(key)
         return bool(rows) and rows[0].kind == "populated place"
 
+    def _country_letters(self, key: str) -> bool:
+        """Whether a three-letter word is only a country's letters ("CAR", "DRC"), not its own name."""
+        if len(key) != 3 or key in self.demonyms or self._own_name(key):
+            return False
+        rows = self._readings(key)
+        return bool(rows) and rows[0].kind == "country"
+
     @functools.lru_cache(maxsize=50_000)  # noqa: B019 - asked several times per name; see _readings
     def _own_name(self, key: str) -> bool:
         rows = self._readings(key)
@@ -265,17 +280,28 @@ class Recogniser:
         diseases: set[str] = set()
         out: list[Mention] = []
         offered: list[tuple[Mention, str]] = []
+        given: list[tuple[int, int, str]] = []
         for start, end in _blocks(text, BLOCK_CHARS):
             block = text if (start, end) == (0, len(text)) else text[start:end]
             block_offered: list[tuple[Mention, str]] = []
-            for m in self._find_block(block, people, diseases, block_offered):
+            block_given: list[tuple[int, int, str]] = []
+            for m in self._find_block(block, people, diseases, block_offered, block_given):
                 out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
             offered.extend((m if start == 0 else _replace(m, start=m.start + start, end=m.end + start), why)
                            for m, why in block_offered)
+            given.extend((a + start, b + start, key) for a, b, key in block_given)
         # A surname or a disease once seen is one everywhere in the article, earlier mentions too.
         gone = people | diseases
         if gone:
             out = [m for m in out if m.form == "demonym" or fold(m.text) not in gone]
+        if given:
+            # A "given name" the article names as a place elsewhere is that place (see GIVEN_NAME); the
+            # others stay people's names (not offered: a first name is no place a person would pin).
+            keys = {key for _, _, key in given}
+            places = {m.key for m in out if m.key in keys and _after_locative_word(text, m.start)}
+            if places:
+                back = [self._mention(text, a, b, key) for a, b, key in given if key in places and key not in gone]
+                out = sorted(out + back, key=lambda m: m.start)
         if offered:
             taken = {m.key for m in out} | gone
             seen: set[str] = set()
@@ -284,7 +310,9 @@ class Recogniser:
         return Recognised(out, offered)
 
     def _find_block(self, text: str, people: set[str], diseases: set[str],
-                    offered: list[tuple[Mention, str]]) -> list[Mention]:
+                    offered: list[tuple[Mention, str]], given: list[tuple[int, int, str]]) -> list[Mention]:
+        """The mentions of one block; rejected names a person may pin go to ``offered``, runs rejected as a
+        given name to ``given`` as (start, end, key) (see GIVEN_NAME)."""
         toks = capital_tokens(text)
         if not toks:
             return []
@@ -312,15 +340,17 @@ class Recogniser:
             if reason:
                 # A surname once seen after a given name or a title stays a
                 # person for the rest of the article ("Jones said").
-                if reason == "surname" and not self._country_like(key):
+                if reason in PERSON_FOR_GOOD and not self._country_like(key):
                     people.add(key)
                 elif reason == "disease":
                     diseases.add(key)
+                elif reason == GIVEN_NAME:
+                    given.append((toks[i].start, end, key))
                 elif reason in OFFERED_REASONS and self._offerable(key):
-                    offered.append((self._mention(text, toks, i, j, end, key), reason))
+                    offered.append((self._mention(text, toks[i].start, end, key), reason))
                 i += 1
                 continue
-            out.append(self._mention(text, toks, i, j, end, key))
+            out.append(self._mention(text, toks[i].start, end, key))
             i = j + 1
         _qualify(text, out)
         out.extend(_state_abbreviations(text, toks, out))
@@ -417,8 +447,7 @@ class Recogniser:
     def _names(self) -> dict[str, _Name]:
         return {}
 
-    def _mention(self, text: str, toks: list[Token], i: int, j: int, end: int, key: str) -> Mention:
-        start = toks[i].start
+    def _mention(self, text: str, start: int, end: int, key: str) -> Mention:
         surface = text[start:end]
         if key in self.demonyms:
             # "Canadian", "French": the demonym reading beats the hamlet named so.
@@ -453,6 +482,15 @@ def _language_use(text: str, toks: list[Token], i: int, j: int) -> bool:
 
 
 BLOCK_CHARS = 200_000
+
+
+_LAST_WORD = re.compile(r"([a-z]+)\s+$")
+
+
+def _after_locative_word(text: str, start: int) -> bool:
+    """Whether a locative word ("in", "near", "from", ...) stands right before ``start``: "in Ozark"."""
+    m = _LAST_WORD.search(text, max(0, start - 16), start)
+    return m is not None and m.group(1) in LOCATIVES
 
 
 def _blocks(text: str, size: int) -> list[tuple[int, int]]:
@@ -921,6 +959,12 @@ def _short_alias(r: _Run) -> bool:
             and r.rec._short_town_alias(r.key, r.abbreviation))
 
 
+def _country_letters_as_word(r: _Run) -> bool:
+    # "British Touring Car Championship": a country's letters ("CAR") written as a word are the word
+    word = r.first.text[: r.first.base_end - r.first.start]
+    return r.single and word[1:].islower() and r.rec._country_letters(r.key)
+
+
 def _alternate_name_opener(r: _Run) -> bool:
     # A capitalised sentence opener that is only some place's alternate name ("Farmers" for a Milan)
     # is an ordinary word.
@@ -984,7 +1028,8 @@ def _after_given_name(r: _Run) -> bool:
             and prev.base_end == prev.end and p not in COMMON_WORDS and not _adjectival(prev.text)
             and prev.text.lower() not in r.lower and not r.country
             and (r.i - 1 not in r.sent_first or not r.rec.is_name(p)
-                 or r.rec._reject(text, r.toks, r.i - 1, r.i - 1, p, r.sent_first, r.people, r.lower) == "person"))
+                 or r.rec._reject(text, r.toks, r.i - 1, r.i - 1, p, r.sent_first, r.people, r.lower)
+                 in ("person", GIVEN_NAME)))
 
 
 def _street_word_after(r: _Run) -> bool:
@@ -1013,6 +1058,20 @@ def _before_middle_initial(r: _Run) -> bool:
             and r.text[nxt.end : nxt.end + 2] == ". " and not r.country)
 
 
+# "Katherine "Kay" Parsons": a nickname in quotes between a given name and a surname.
+_NICKNAME_AFTER = re.compile(r' ["“‘\'][A-Z][\w.\'-]*(?: [A-Z][\w.\'-]*)?["”’\'] [A-Z]')
+# "Lot No. 15", "Unit #4": a numbered lot, unit or room, not the town that shares its word.
+_NUMBERED_AFTER = re.compile(r" (?:[Nn]o\.? ?|#)\d")
+
+
+def _before_nickname(r: _Run) -> bool:
+    return r.single and not r.demonym and not r.major and bool(_NICKNAME_AFTER.match(r.text, r.toks[r.j].end))
+
+
+def _numbered(r: _Run) -> bool:
+    return r.single and not r.demonym and not r.major and bool(_NUMBERED_AFTER.match(r.text, r.toks[r.j].end))
+
+
 def _alternate_name(r: _Run) -> bool:
     # "McDaniel" is some town's alternate name: too thin to pin
     return r.single and not r.demonym and not r.own_name and not r.major
@@ -1038,7 +1097,8 @@ def _speaker(r: _Run) -> bool:
 def _before_surname(r: _Run) -> bool:
     """A given name: a capitalised word right after that is no organisation, place or common word."""
     nxt, last = r.nxt, r.toks[r.j]
-    if not (r.next_adjacent() and nxt.cap and last.base_end == last.end and not r.abbreviation and not r.country):
+    if not (r.next_adjacent() and nxt.cap and last.base_end == last.end and not r.abbreviation and not r.country
+            and not r.county):  # "Harlan County Fairgrounds": a county is nobody's given name
         return False
     q = fold(r.text[nxt.start : nxt.base_end])  # "Mississippi State’s": the head is "State"
     return (q not in ORG_HEADS and q not in COMMON_WORDS and not r.demonym and not nxt.text.isupper()
@@ -1059,6 +1119,8 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("a two-letter word", "short word", _short_word, single=True, unless=_D),
     Rule("letters of a minor place", "acronym", _acronym, single=True, unless=_M),
     Rule("a town's short alias", "acronym", _short_alias, single=True, unless=frozenset({"demonym", "own", "long"})),
+    Rule("a country's letters written as a word", "common word", _country_letters_as_word, single=True,
+         unless=frozenset({"demonym", "own", "long"})),
     Rule("an alternate name opening a sentence", "common word", _alternate_name_opener, single=True,
          unless=_DMO),
     Rule("a common word", "common word", _common_word, single=True, unless=frozenset({"demonym", "no common"})),
@@ -1074,11 +1136,14 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("a firm of partners", "organisation", _firm, single=True, unless=_M),
     Rule("before a middle initial", "person", _before_middle_initial, single=True, unless=_DC,
          needs=AROUND_NEXT_CAPITAL),
+    Rule("before a nickname in quotes", "nicknamed", _before_nickname, single=True, unless=_DM),
+    Rule("a numbered lot or unit", "numbered", _numbered, single=True, unless=_DM),
     Rule("only an alternate name", "alternate name", _alternate_name, single=True, unless=_DMO),
     Rule("a president's administration", "surname", _administration, single=True, unless=_DM),
     Rule("an adjective", "adjective", _adjective, single=True, unless=frozenset({"demonym", "major", "no adjective"})),
     Rule("a speaker", "surname", _speaker, single=True, unless=_DM),
-    Rule("before a surname", "person", _before_surname, unless=_DC, needs=AROUND_NEXT_CAPITAL),
+    Rule("before a surname", GIVEN_NAME, _before_surname, unless=frozenset({"demonym", "country", "county"}),
+         needs=AROUND_NEXT_CAPITAL),
 )
 # (test, reason) pairs: the loop in Recogniser._reject runs once per candidate run, a hot path.
 _REJECTION_TESTS = tuple((rule.test, rule.reason) for rule in REJECTIONS)
