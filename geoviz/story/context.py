@@ -153,6 +153,20 @@ _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('
 _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-]{0,20}\s+){1,2}in\s+(?:the\s+)?")
 
 
+# "another man was arrested", "In a separate incident, ...": a new happening of a type already told there.
+_DISTINCT = re.compile(rf"(?i)\b{alternation('distinct_markers')}\b")
+_DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers')}\b")
+_PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
+_DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
+# A calendar's line: "28/29 April: Donington Park, Leicestershire.", "May 3 – Lyon": a date, a colon or a dash,
+# then only names (the place, its region, a venue's name words), nothing told about them.
+_CALENDAR_LEAD = re.compile(r"[\W_]{0,3}(?:\d{1,2}\s?[/–-]\s?|[A-Z][a-z]{2,8},?\s+)?")
+_CALENDAR_SEP = re.compile(r"\s*(?::|[–—]|\s-)\s*(?:the\s+)?")
+_CALENDAR_NAMES = re.compile(r"(?:\s*,?\s*(?:[A-Z][\w'’&-]*|of|the|and|&))*\s*")
+_LINE_END = re.compile(r"[.;\n](?:\s|\Z)|\Z")
+_CALENDAR_MIN_LINES = 2  # one such line is a heading or a note; two make a calendar
+
+
 @dataclass(frozen=True, slots=True)
 class Action:
     """A trigger the text ties to one of the document's places, with when and by whom."""
@@ -373,8 +387,9 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     found: list[Action] = []
     antecedents = Antecedents()
     state = _DateState()
-    seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
+    seen: set[tuple[str, str, bool, int]] = set()  # one happening at one place is one event, however often it is told
     placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
+    calendar = _calendar_lines(text, sentences)
     for sent in sentences:
         placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
         cause: str | None = None  # the sentence's military action, disaster or accident so far
@@ -418,10 +433,56 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                             placed.add(a.place.id)
                         found.append(a)
             actors.remember(sent, clause, antecedents)
+        for line in calendar.get(sent.index, ()):
+            fixture = _calendar_action(text, ref, sent, *line, state)
+            key = (fixture.type, fixture.place.id, False, fixture.trigger.start)  # each date its own fixture
+            if (fixture.type, fixture.place.id, False, -1) not in seen:
+                seen.add(key)
+                found.append(fixture)
     if filed_at is not None and _travelled(found) and dateline(text, sentences) is None:
         # A travel story has no one setting: nothing is placed by it (a dateline still says where it was filed).
         found = [a for a in found if a.mention is not filed_at or a.mention.within(a.sentence.start, a.sentence.end)]
     return _subsume_country_moves(text, found)
+
+
+def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tuple[int, DateExpr, PlaceMention]]]:
+    """A calendar's lines by sentence index, each with its start, date and place: "28/29 April: Donington Park,
+    Leicestershire.", "3 May – Lyon" (a splitter may keep a run of such lines in one sentence).
+
+    Each line is a date, a colon or a dash, then names only: the first place named is where the fixture is held
+    (a race, a concert of a tour, a stage of a visit). One line alone is no calendar ("Update 3 May: Paris"),
+    and a line that tells something ("May 3: police in Lyon said ...") is read as a sentence.
+    """
+    out: dict[int, list[tuple[int, DateExpr, PlaceMention]]] = {}
+    count = 0
+    for sent in sentences:
+        if not sent.dates or not sent.mentions:
+            continue
+        for d in sent.dates:
+            start = max(text.rfind(".", sent.start, d.start), text.rfind(";", sent.start, d.start),
+                        text.rfind("\n", sent.start, d.start), sent.start - 1) + 1
+            sep = _CALENDAR_SEP.match(text, d.end)
+            if sep is None or not _CALENDAR_LEAD.fullmatch(text, start, d.start):
+                continue
+            stop = _LINE_END.search(text, sep.end(), sent.end)
+            end = stop.start() if stop else sent.end
+            m = next((m for m in sent.mentions if m.within(sep.end(), end)), None)
+            if (m is None or m.prep or not m.usable or not _CALENDAR_NAMES.fullmatch(text, sep.end(), m.start)
+                    or not _CALENDAR_NAMES.fullmatch(text, m.end, end)):
+                continue
+            out.setdefault(sent.index, []).append((start, d, m))
+            count += 1
+    return out if count >= _CALENDAR_MIN_LINES else {}
+
+
+def _calendar_action(text: str, ref: dt.date | None, sent: Sentence, start: int, d: DateExpr, m: PlaceMention,
+                     state: _DateState) -> Action:
+    """A calendar line's fixture: a scheduled meeting (STORY-GOLD: matches, races, concerts) at its place, on its
+    date; the trigger is the date as written, since the line names no happening of its own."""
+    resolved = resolve_date(d, ref, state.prev)
+    clause = next((c for c in sent.clauses if c.start <= d.start < c.end), Clause(sent.start, sent.end, []))
+    trig = Trigger("meeting", start, d.end, text[start:d.end].strip())
+    return Action(trig, sent, clause, m, (), resolved, d.label)
 
 
 def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
@@ -658,10 +719,26 @@ def _refined_later(found: list[Action], i: int, country: Place) -> bool:
 
 
 
-def _happening(text: str, a: Action) -> tuple[str, str, bool]:
-    """What makes two actions one happening: its type, its place, and whether the text only says it may happen.
+def _happening(text: str, a: Action) -> tuple[str, str, bool, int]:
+    """What makes two actions one happening: its type, its place, whether the text only says it may happen, and
+    whether the text tells it apart from one of its type already told there.
 
     "the summit" told again is the summit; a missile test that "may" come and drills held at the same range
-    are two (the first is shown less certain: geoviz.story.events).
+    are two (the first is shown less certain: geoviz.story.events); "another man was arrested", "in a separate
+    incident", "a second group is holding a drive" are a new happening at the same place (STORY-GOLD counts each
+    crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
-    return a.type, a.place.id, bool(_MODAL.search(text, a.clause.start, a.clause.end))
+    modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
+    return a.type, a.place.id, modal, a.trigger.start if _told_apart(text, a) else -1
+
+
+def _told_apart(text: str, a: Action) -> bool:
+    """ "another man was arrested", "in the second scam", "In a separate incident, ...": the clause (or the
+    sentence's opener) says this is not the happening of its type told before; "the shooting" and a bare
+    "another" ("one is dead and another has injuries") do not."""
+    if a.type in MOVEMENT_TYPES or a.type == "statement" or _definite(text, a.trigger):
+        return False
+    if _DISTINCT_OPENER.match(text, a.sentence.start, a.sentence.end):
+        return True
+    lo = max(a.clause.start, a.trigger.start - _DISTINCT_REACH)
+    return any(not _PRONOUN_ANOTHER.match(text, m.end()) for m in _DISTINCT.finditer(text, lo, a.trigger.start))

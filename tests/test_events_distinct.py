@@ -1,0 +1,85 @@
+"""Happenings of one type at one place that the text tells apart, and calendars of fixtures.
+
+Short articles written for these tests (not real ones), from several regions and kinds of news.
+"""
+
+from __future__ import annotations
+
+from tests.story_docs import events_of, make_doc
+
+
+def _typed(doc, kind: str) -> list:
+    return [e for e in events_of(doc) if e.type == kind]
+
+
+# A police blotter: the second arrest is "another" one, the third "in a separate incident".
+BLOTTER = ("Police in Townsville arrested a man on Friday for stealing a car. "
+           "Another man was arrested in Townsville on Saturday after a fight outside a bar. "
+           "In a separate incident, a woman was arrested in Townsville for shoplifting.")
+
+
+def test_a_blotter_s_arrests_told_apart_are_one_event_each() -> None:
+    doc = make_doc(BLOTTER, {"Townsville": "Townsville"})
+    assert len(_typed(doc, "crime")) == 3
+
+
+# The same arrest told twice is one event: "the arrest" is the one already told.
+RETOLD = ("Police in Townsville arrested a man on Friday for stealing a car. "
+          "The arrest in Townsville followed a chase through the suburbs.")
+
+
+def test_a_happening_told_again_stays_one_event() -> None:
+    doc = make_doc(RETOLD, {"Townsville": "Townsville"})
+    assert len(_typed(doc, "crime")) == 1
+
+
+# "another" standing alone for a person does not make a second shooting.
+PRONOUN = ("One man died in a shooting in Recife on Sunday. "
+           "One person is dead and another has serious injuries after the shooting in Recife.")
+
+
+def test_another_as_a_pronoun_tells_no_new_happening() -> None:
+    doc = make_doc(PRONOUN, {"Recife": "Recife"})
+    assert len(_typed(doc, "crime")) == 1
+
+
+# An outbreak bulletin: "a second cluster" at the same city is a second outbreak event.
+CLUSTERS = ("A cholera outbreak was confirmed in Blantyre on 3 March. "
+            "A second outbreak was reported in Blantyre on 20 March among workers at a market.")
+
+
+def test_a_second_outbreak_at_one_city_is_its_own_event() -> None:
+    doc = make_doc(CLUSTERS, {"Blantyre": "Blantyre"})
+    assert len(_typed(doc, "disaster")) == 2
+
+
+# Diplomacy: two rounds of talks, the second one told as such.
+ROUNDS = ("Negotiators held talks in Geneva on Monday. "
+          "A second round of talks is due in Geneva next month.")
+
+
+def test_a_second_round_of_talks_is_a_second_meeting() -> None:
+    doc = make_doc(ROUNDS, {"Geneva": "Geneva"}, date="2024-05-06")
+    assert len(_typed(doc, "meeting")) == 2
+
+
+# A sport calendar: each line is a fixture at its venue, on its date.
+CALENDAR = ("The 2025 season calendar. 5/6 April: Suzuka, Mie. 19/20 April: Sepang, Selangor. "
+            "3/4 May: Suzuka, Mie.")
+
+
+def test_a_calendar_gives_one_meeting_per_line() -> None:
+    doc = make_doc(CALENDAR, {"Suzuka": "Suzuka", "Sepang": "Sepang", "Mie": "Mie", "Selangor": "Selangor"},
+                   date="2025-01-10")
+    fixtures = _typed(doc, "meeting")
+    assert len(fixtures) == 3  # Suzuka twice: two dates, two fixtures
+    assert [e.date for e in fixtures] == ["2025-04-06", "2025-04-20", "2025-05-04"]
+
+
+# One dated line is a heading, not a calendar; a line that tells something is read as a sentence.
+NOT_A_CALENDAR = ("Update 3 May: Nairobi. Officials said roads would reopen on Friday.")
+
+
+def test_one_dated_line_is_no_calendar() -> None:
+    doc = make_doc(NOT_A_CALENDAR, {"Nairobi": "Nairobi"}, date="2024-05-03")
+    assert not _typed(doc, "meeting")
