@@ -83,3 +83,31 @@ NOT_A_CALENDAR = ("Update 3 May: Nairobi. Officials said roads would reopen on F
 def test_one_dated_line_is_no_calendar() -> None:
     doc = make_doc(NOT_A_CALENDAR, {"Nairobi": "Nairobi"}, date="2024-05-03")
     assert not _typed(doc, "meeting")
+
+
+# An election and talks in one city are two meetings; a shooting and the trial over it are two crimes.
+POLITICS = ("Voters in Mombasa went to the polls on Tuesday to elect a governor. "
+            "The new governor met business leaders in Mombasa on Friday.")
+
+
+def test_an_election_and_a_meeting_at_one_place_are_two_events() -> None:
+    doc = make_doc(POLITICS, {"Mombasa": "Mombasa"}, date="2024-03-01")
+    assert len(_typed(doc, "meeting")) == 2
+
+
+TRIAL = ("A man was shot outside a bar in Cork in March. "
+         "The suspect was arraigned in Cork on Monday on a charge of attempted murder.")
+
+
+def test_a_crime_and_its_court_hearing_are_two_events() -> None:
+    doc = make_doc(TRIAL, {"Cork": "Cork"}, date="2024-05-06")
+    assert len(_typed(doc, "crime")) == 2
+
+
+# A happening called off did not take place.
+CALLED_OFF = "The derby in Rosario was postponed because of heavy rain."
+
+
+def test_a_postponed_match_is_no_event() -> None:
+    doc = make_doc(CALLED_OFF, {"Rosario": "Rosario"})
+    assert not _typed(doc, "meeting")

@@ -82,6 +82,9 @@ _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one 
 _VERB = re.compile(r"(?i)(?:ed|met|hosts|visits?|holds|held)$")
 _HYPO = re.compile(rf"(?i)\b(?:might|could|would|should|if|{alternation('event_intentions')})\b")
 _NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
+# "Elections were canceled in 1997", "the match has been postponed": it did not take place.
+_CALLED_OFF = re.compile(rf"(?i)\b(?:(?:has|have|had|was|were|is|are|been|be|being)\s+){{1,2}}"
+                         rf"{alternation('called_off')}\b")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
 _ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
@@ -157,7 +160,10 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 _DISTINCT = re.compile(rf"(?i)\b{alternation('distinct_markers')}\b")
 _DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers')}\b")
 _PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
+_KINDS = {k: v for k, v in table("happening_kinds").items() if not k.startswith("_")}
 _DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
+# "another man was arrested", "a second cholera outbreak": the marker is at most three words before the trigger.
+_NEAR_WORDS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}")
 # A calendar's line: "28/29 April: Donington Park, Leicestershire.", "May 3 – Lyon": a date, a colon or a dash,
 # then only names (the place, its region, a venue's name words), nothing told about them.
 _CALENDAR_LEAD = re.compile(r"[\W_]{0,3}(?:\d{1,2}\s?[/–-]\s?|[A-Z][a-z]{2,8},?\s+)?")
@@ -415,7 +421,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if action.type in ("military", "disaster", "accident"):
                     placed_cause = (action.type, action.place.country)
                 if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
-                                                          or _NEGATED.search(text, clause.start, trig.start)):
+                                                          or _NEGATED.search(text, clause.start, trig.start)
+                                                          or _CALLED_OFF.search(text, trig.end, clause.end)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
@@ -729,7 +736,8 @@ def _happening(text: str, a: Action) -> tuple[str, str, bool, int]:
     crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
     modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
-    return a.type, a.place.id, modal, a.trigger.start if _told_apart(text, a) else -1
+    kind = _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
+    return kind, a.place.id, modal, a.trigger.start if _told_apart(text, a) else -1
 
 
 def _told_apart(text: str, a: Action) -> bool:
@@ -741,4 +749,5 @@ def _told_apart(text: str, a: Action) -> bool:
     if _DISTINCT_OPENER.match(text, a.sentence.start, a.sentence.end):
         return True
     lo = max(a.clause.start, a.trigger.start - _DISTINCT_REACH)
-    return any(not _PRONOUN_ANOTHER.match(text, m.end()) for m in _DISTINCT.finditer(text, lo, a.trigger.start))
+    return any(not _PRONOUN_ANOTHER.match(text, m.end()) and _NEAR_WORDS.fullmatch(text, m.end(), a.trigger.start)
+               for m in _DISTINCT.finditer(text, lo, a.trigger.start))
