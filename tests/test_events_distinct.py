@@ -111,3 +111,32 @@ CALLED_OFF = "The derby in Rosario was postponed because of heavy rain."
 def test_a_postponed_match_is_no_event() -> None:
     doc = make_doc(CALLED_OFF, {"Rosario": "Rosario"})
     assert not _typed(doc, "meeting")
+
+
+# A local blotter: the story is set in Dubbo; "a Bathurst man" is where he is from, and each item that opens on
+# someone new on another day is its own crime at the setting.
+LOCAL_BLOTTER = ("Dubbo police report.\n"
+                 "Dubbo police responded to several calls this week. "
+                 "A 25-year-old woman was arrested on Friday for shoplifting at a supermarket. "
+                 "A Bathurst man was arrested on Sunday for drink driving after a traffic stop. "
+                 "Anyone with information should call Dubbo police.")
+
+
+def test_a_person_s_home_town_is_not_where_the_arrest_was() -> None:
+    doc = make_doc(LOCAL_BLOTTER, {"Dubbo": "Dubbo", "Bathurst": "Bathurst"}, date="2024-06-04")
+    crimes = _typed(doc, "crime")
+    places = {p.id: p.name for p in doc.places}
+    assert [places[e.place_id] for e in crimes] == ["Dubbo", "Dubbo"]
+
+
+# The same items on one day with no new subject are one arrest retold.
+SAME_DAY = ("Dubbo police report.\n"
+            "Dubbo police responded to several calls this week. "
+            "A 25-year-old woman was arrested on Friday for shoplifting at a supermarket. "
+            "She was arrested on Friday after staff called police. "
+            "Anyone with information should call Dubbo police.")
+
+
+def test_a_retold_blotter_item_stays_one() -> None:
+    doc = make_doc(SAME_DAY, {"Dubbo": "Dubbo"}, date="2024-06-04")
+    assert len(_typed(doc, "crime")) == 1

@@ -156,6 +156,12 @@ _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('
 _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-]{0,20}\s+){1,2}in\s+(?:the\s+)?")
 
 
+_ITEM_TYPES = ("crime", "accident")
+# A sentence that opens on someone new: "A Louisiana man", "A 34-year-old woman", "Two teenagers".
+_NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s")
+# "a Louisiana man", "an Ohio teenager": a person's origin.
+_A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+\Z")
+_PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
 # "another man was arrested", "In a separate incident, ...": a new happening of a type already told there.
 _DISTINCT = re.compile(rf"(?i)\b{alternation('distinct_markers')}\b")
 _DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers')}\b")
@@ -356,7 +362,7 @@ def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
 def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMention | None:
     """The clause subject when it is a place: "North Korea conducted a ... test", "the White House has issued"."""
     for m in before[::-1]:
-        if m.prep:
+        if m.prep or _origin(text, m):
             continue
         gap = text[m.end:trig.start]
         # A comma in a number ("has recorded 1,200 cases") does not end the subject's reach.
@@ -364,6 +370,13 @@ def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMenti
             return m
         return None
     return None
+
+
+def _origin(text: str, m: PlaceMention) -> bool:
+    """ "A Louisiana man was arrested", "an Ohio woman": where the person is from, not where anything happened
+    (a local story's blotter names visitors so); "Gainesville residents marched" is no such phrase."""
+    return not m.prep and bool(_A_BEFORE.search(text, max(0, m.start - 4), m.start)
+                               and _PERSON_AFTER.match(text, m.end))
 
 
 def date_for(sent: Sentence, clause: Clause, trig: Trigger) -> DateExpr | None:
@@ -394,6 +407,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     antecedents = Antecedents()
     state = _DateState()
     seen: set[tuple[str, str, bool, int]] = set()  # one happening at one place is one event, however often it is told
+    first_at: dict[tuple[str, str], Action] = {}  # the first kept action of each type at each place
     placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
     calendar = _calendar_lines(text, sentences)
     for sent in sentences:
@@ -426,7 +440,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     continue  # "if talks were held", "had never been arrested": nothing happened
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
-                kept = [a for a in _fan_out(text, sent, action) if _happening(text, a) not in seen and not (
+                kept = [a for a in _fan_out(text, sent, action) if _happening(text, a, first_at) not in seen and not (
                     a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
                 if kept:
                     # Who acted is read only for what is kept: the reading of people is the scan's main cost.
@@ -434,8 +448,9 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     kept = [replace(a, actors=who) for a in kept]
                 for a in kept:
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
-                    if _happening(text, a) not in seen and not (static and a.place.id in placed):
-                        seen.add(_happening(text, a))
+                    if _happening(text, a, first_at) not in seen and not (static and a.place.id in placed):
+                        seen.add(_happening(text, a, first_at))
+                        first_at.setdefault((a.type, a.place.id), a)
                         if static:
                             placed.add(a.place.id)
                         found.append(a)
@@ -582,7 +597,7 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
         # "missiles struck the capital": the city named before
         mention = _the_place(text, clause, trig, sentences, sent)
     if mention is None and filed_at is not None and _set_there(text, trig) and all(
-            m.place.id == filed_at.place.id for m in sent.mentions):
+            m.place.id == filed_at.place.id or _origin(text, m) for m in sent.mentions):
         # A local story's happening with no place of its own happened where the story is set.
         mention = filed_at
     if mention is not None and trig.type not in MOVEMENT_TYPES and _cared_at(text, sent, mention):
@@ -726,7 +741,7 @@ def _refined_later(found: list[Action], i: int, country: Place) -> bool:
 
 
 
-def _happening(text: str, a: Action) -> tuple[str, str, bool, int]:
+def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) -> tuple[str, str, bool, int]:
     """What makes two actions one happening: its type, its place, whether the text only says it may happen, and
     whether the text tells it apart from one of its type already told there.
 
@@ -737,10 +752,10 @@ def _happening(text: str, a: Action) -> tuple[str, str, bool, int]:
     """
     modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
     kind = _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
-    return kind, a.place.id, modal, a.trigger.start if _told_apart(text, a) else -1
+    return kind, a.place.id, modal, a.trigger.start if _told_apart(text, a, first_at.get((a.type, a.place.id))) else -1
 
 
-def _told_apart(text: str, a: Action) -> bool:
+def _told_apart(text: str, a: Action, first: Action | None) -> bool:
     """ "another man was arrested", "in the second scam", "In a separate incident, ...": the clause (or the
     sentence's opener) says this is not the happening of its type told before; "the shooting" and a bare
     "another" ("one is dead and another has injuries") do not."""
@@ -748,6 +763,12 @@ def _told_apart(text: str, a: Action) -> bool:
         return False
     if _DISTINCT_OPENER.match(text, a.sentence.start, a.sentence.end):
         return True
+    if (first is not None and a.type in _ITEM_TYPES and a.date_label and first.date_label
+            and a.date_label.lower() != first.date_label.lower()
+            and not a.mention.within(a.sentence.start, a.sentence.end)
+            and _NEW_SUBJECT.match(text, a.sentence.start, a.trigger.start)):
+        return True  # a blotter's item: "A 34-year-old man was arrested Sunday ...", placed by the story's setting,
+        # on another day than the first told there
     lo = max(a.clause.start, a.trigger.start - _DISTINCT_REACH)
     return any(not _PRONOUN_ANOTHER.match(text, m.end()) and _NEAR_WORDS.fullmatch(text, m.end(), a.trigger.start)
                for m in _DISTINCT.finditer(text, lo, a.trigger.start))
