@@ -757,10 +757,10 @@ def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) ->
 
 def _told_apart(text: str, a: Action, first: Action | None) -> bool:
     """ "another man was arrested", "in the second scam", "In a separate incident, ...": the clause (or the
-    sentence's opener) says this is not the happening of its type told before; "the shooting" and a bare
-    "another" ("one is dead and another has injuries") do not."""
-    if a.type in MOVEMENT_TYPES or a.type == "statement" or _definite(text, a.trigger):
-        return False
+    sentence's opener) says this is not the happening of its type told before; "the shooting", a bare "another"
+    ("one is dead and another has injuries") and "another case" of an outbreak do not."""
+    if a.type in MOVEMENT_TYPES or a.type in ("statement", "disaster") or _definite(text, a.trigger):
+        return False  # (an outbreak is one event per place however many cases it counts: STORY-GOLD)
     if _DISTINCT_OPENER.match(text, a.sentence.start, a.sentence.end):
         return True
     if (first is not None and a.type in _ITEM_TYPES and a.date_label and first.date_label
