@@ -150,3 +150,12 @@ SAME_DAY = ("Dubbo police report.\n"
 def test_a_retold_blotter_item_stays_one() -> None:
     doc = make_doc(SAME_DAY, {"Dubbo": "Dubbo"}, date="2024-06-04")
     assert len(_typed(doc, "crime")) == 1
+
+
+# "did not seek re-election": the negation reaches a trigger joined to a prefix.
+NO_RERUN = "The mayor of Tauranga did not seek re-election in Tauranga this year."
+
+
+def test_not_seeking_re_election_is_no_election_event() -> None:
+    doc = make_doc(NO_RERUN, {"Tauranga": "Tauranga"})
+    assert not _typed(doc, "meeting")

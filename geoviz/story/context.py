@@ -81,7 +81,8 @@ _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one 
 # A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
 _VERB = re.compile(r"(?i)(?:ed|met|hosts|visits?|holds|held)$")
 _HYPO = re.compile(rf"(?i)\b(?:might|could|would|should|if|{alternation('event_intentions')})\b")
-_NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
+# "had never been arrested", "did not seek re-election" (a prefix may join the trigger).
+_NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}(?:[a-z]{1,4}-)?\Z")
 # "Elections were canceled in 1997", "the match has been postponed": it did not take place.
 _CALLED_OFF = re.compile(rf"(?i)\b(?:(?:has|have|had|was|were|is|are|been|be|being)\s+){{1,2}}"
                          rf"{alternation('called_off')}\b")
