@@ -159,3 +159,23 @@ NO_RERUN = "The mayor of Tauranga did not seek re-election in Tauranga this year
 def test_not_seeking_re_election_is_no_election_event() -> None:
     doc = make_doc(NO_RERUN, {"Tauranga": "Tauranga"})
     assert not _typed(doc, "meeting")
+
+
+# Diplomacy and aid: a meeting told right after a trip, in a clause of its own, is at the trip's goal.
+TRIP_THEN_MEETING = ("The foreign minister flew to Nairobi on Monday and met the president. "
+                     "A team of 20 doctors is going to Juba to deliver medicine and meet with hospital staff.")
+
+
+def test_a_meeting_after_a_trip_is_at_its_goal() -> None:
+    doc = make_doc(TRIP_THEN_MEETING, {"Nairobi": "Nairobi", "Juba": "Juba"}, date="2024-03-01")
+    places = {p.id: p.name for p in doc.places}
+    assert [places[e.place_id] for e in _typed(doc, "meeting")] == ["Nairobi", "Juba"]
+
+
+# A trip that is only said to come ("would fly") makes its meeting no more real.
+PLANNED_TRIP = "The coach said he would fly to Santiago and meet the players."
+
+
+def test_a_meeting_after_a_hypothetical_trip_is_no_event() -> None:
+    doc = make_doc(PLANNED_TRIP, {"Santiago": "Santiago"})
+    assert not _typed(doc, "meeting")

@@ -160,6 +160,9 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 _ITEM_TYPES = ("crime", "accident")
 # A sentence that opens on someone new: "A Louisiana man", "A 34-year-old woman", "Two teenagers".
 _NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s")
+# "... and met the president", "... to discuss the crisis": a meeting clause that follows a trip.
+_GOAL_OPENER = re.compile(r"(?i)\s*(?:and\s+(?:then\s+|later\s+|also\s+)?|to\s+)(?:[\w-]+\s+){0,1}\Z")
+_GOAL_CLAUSES = 2  # "going to Gaza | to deliver aid | and meet with ...": the trip may be two clauses back
 # "a Louisiana man", "an Ohio teenager": a person's origin.
 _A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+\Z")
 _PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
@@ -303,6 +306,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
                                                                                   "outside") or (
                         m.prep == "from" and trig.type == "disaster" and _CASE.search(trig.text))):
                     return m  # (and "The index case, a man from Kasese district, ...")
+    if trig.type == "meeting":
+        goal = _trip_goal(text, sent, clause, trig)
+        if goal is not None:
+            return goal
     if trig.type in _BODY_PLACED_TYPES:
         # "Concord Police executed two search warrants", "the Athens City Council voted": the local body's place.
         for m in sent.mentions:
@@ -312,6 +319,25 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         listed = _enumerated(text, sent, trig.end)
         if listed:
             return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
+    return None
+
+
+def _trip_goal(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
+    """ "flew to Nairobi on Monday and met the president", "going to Gaza to deliver aid and meet with residents":
+    a meeting told right after a trip, in a clause of its own that names no place, is at the trip's goal (the
+    place the clause before goes "to", or arrives "in")."""
+    if not _GOAL_OPENER.match(text, clause.start, trig.start):
+        return None
+    before = [c for c in sent.clauses if c.end <= clause.start]
+    for prev in before[::-1][:_GOAL_CLAUSES]:
+        moved = any(t.type in MOVEMENT_TYPES for t in prev.triggers)
+        goals = [m for m in sent.mentions if m.within(prev.start, prev.end) and m.usable and (
+            m.prep in ("to", "into") or (moved and m.prep in ("in", "at")))]
+        if goals:
+            # "said he would fly to X and meet ...": the meeting is as unreal as the trip
+            return None if _HYPO.search(text, prev.start, prev.end) else goals[-1]
+        if prev.triggers and not moved:
+            return None  # another happening stands between
     return None
 
 
