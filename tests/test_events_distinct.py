@@ -179,3 +179,16 @@ PLANNED_TRIP = "The coach said he would fly to Santiago and meet the players."
 def test_a_meeting_after_a_hypothetical_trip_is_no_event() -> None:
     doc = make_doc(PLANNED_TRIP, {"Santiago": "Santiago"})
     assert not _typed(doc, "meeting")
+
+
+# A blotter item may open on a name and an age: someone new, on another day.
+NAMED_ITEMS = ("Dubbo police report.\n"
+               "Dubbo police responded to several calls this week. "
+               "A 25-year-old woman was arrested on Friday for shoplifting at a supermarket. "
+               "Jack Miller, 41, was arrested on Sunday for drink driving after a traffic stop. "
+               "Anyone with information should call Dubbo police.")
+
+
+def test_a_blotter_item_opening_on_a_name_and_age_is_its_own_crime() -> None:
+    doc = make_doc(NAMED_ITEMS, {"Dubbo": "Dubbo"}, date="2024-06-04")
+    assert len(_typed(doc, "crime")) == 2

@@ -159,7 +159,7 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 
 _ITEM_TYPES = ("crime", "accident")
 # A sentence that opens on someone new: "A Louisiana man", "A 34-year-old woman", "Two teenagers".
-_NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s")
+_NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,2},\s\d{1,2},")
 # "... and met the president", "... to discuss the crisis": a meeting clause that follows a trip.
 _GOAL_OPENER = re.compile(r"(?i)\s*(?:and\s+(?:then\s+|later\s+|also\s+)?|to\s+)(?:[\w-]+\s+){0,1}\Z")
 _GOAL_CLAUSES = 2  # "going to Gaza | to deliver aid | and meet with ...": the trip may be two clauses back
