@@ -192,3 +192,22 @@ NAMED_ITEMS = ("Dubbo police report.\n"
 def test_a_blotter_item_opening_on_a_name_and_age_is_its_own_crime() -> None:
     doc = make_doc(NAMED_ITEMS, {"Dubbo": "Dubbo"}, date="2024-06-04")
     assert len(_typed(doc, "crime")) == 2
+
+
+# Where a happening's purpose lies is not where it happens; a place after "to take place" still is.
+PURPOSE = ("Tonight the choir sings in Galway in a concert to help fund its tour in Boston. "
+           "The regional tournament is to take place in Kisumu on 8 May.")
+
+
+def test_a_place_in_an_infinitive_of_purpose_is_not_the_happening_s() -> None:
+    doc = make_doc(PURPOSE, {"Galway": "Galway", "Boston": "Boston", "Kisumu": "Kisumu"}, date="2024-04-02")
+    places = {p.id: p.name for p in doc.places}
+    assert [places[e.place_id] for e in _typed(doc, "meeting")] == ["Galway", "Kisumu"]
+
+
+SIGNED = "In 2019 the two governments signed an agreement to build a new port in Mtwara."
+
+
+def test_an_agreement_to_build_is_not_signed_at_the_site() -> None:
+    doc = make_doc(SIGNED, {"Mtwara": "Mtwara"})
+    assert not [e for e in events_of(doc) if e.trigger == "signed"]

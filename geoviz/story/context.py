@@ -163,6 +163,10 @@ _NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s|[A-Z][\w'’-]+(?:\s[A-Z][
 # "... and met the president", "... to discuss the crisis": a meeting clause that follows a trip.
 _GOAL_OPENER = re.compile(r"(?i)\s*(?:and\s+(?:then\s+|later\s+|also\s+)?|to\s+)(?:[\w-]+\s+){0,1}\Z")
 _GOAL_CLAUSES = 2  # "going to Gaza | to deliver aid | and meet with ...": the trip may be two clauses back
+# "to help finance his studies", "to create a joint venture": an infinitive of purpose with its object (not "to
+# be held", not "in relation to allegations", where a noun follows "to").
+_PURPOSE = re.compile(rf"\bto\s+(?!(?:{alternation('not_purpose_verbs')}|{_NUMBER_WORDS}|the|an?|his|her|their|its)\b)"
+                      r"[a-z]{3,}\s+(?:[a-z]{3,}\s+)?(?:(?:the|an?|his|her|their|its|our|some|more)\b|[$£€\d])")
 # "a Louisiana man", "an Ohio teenager": a person's origin.
 _A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+\Z")
 _PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
@@ -264,6 +268,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         if m.prep in ("to", "toward", "towards") and trig.type in ("crime", "accident"):
             continue  # "expelled to Turkey ... detained", "a crash on the way to Leeds": not where it happened (a
             # fire or a flood that spread to a place, a march to it, do reach it)
+        if m.start > trig.end and _PURPOSE.search(text, trig.end, m.start):
+            continue  # "a concert to help finance his studies in London": where the purpose lies, not the concert
         if trig.type == "meeting" and m.prep == "on" and _TOPIC_ON.fullmatch(text, trig.end, m.start):
             continue  # "a conference on Lebanon in Paris", "talks on Ukraine": what it is about
         if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
