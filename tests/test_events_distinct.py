@@ -211,3 +211,12 @@ SIGNED = "In 2019 the two governments signed an agreement to build a new port in
 def test_an_agreement_to_build_is_not_signed_at_the_site() -> None:
     doc = make_doc(SIGNED, {"Mtwara": "Mtwara"})
     assert not [e for e in events_of(doc) if e.trigger == "signed"]
+
+
+# "voters approved": a vote held at the place, a meeting of the vote kind.
+REFERENDUM = "Galway voters approved the new bypass in a vote in 2019. The council met in Galway last week."
+
+
+def test_voters_approved_is_a_vote_of_its_own() -> None:
+    doc = make_doc(REFERENDUM, {"Galway": "Galway"}, date="2024-04-02")
+    assert [e.trigger for e in _typed(doc, "meeting")] == ["voters approved", "met"]
