@@ -220,3 +220,13 @@ REFERENDUM = "Galway voters approved the new bypass in a vote in 2019. The counc
 def test_voters_approved_is_a_vote_of_its_own() -> None:
     doc = make_doc(REFERENDUM, {"Galway": "Galway"}, date="2024-04-02")
     assert [e.trigger for e in _typed(doc, "meeting")] == ["voters approved", "met"]
+
+
+# A travel diary's dated place lines are days of a trip, not fixtures.
+DIARY = ("Our trip. 5 May: Kyoto. We walked the temple paths all day. 7 May: Nara, Japan. "
+         "The deer were everywhere.")
+
+
+def test_a_diary_s_dated_lines_are_no_calendar() -> None:
+    doc = make_doc(DIARY, {"Kyoto": "Kyoto", "Nara": "Nara", "Japan": "Japan"}, date="2024-06-01")
+    assert not _typed(doc, "meeting")

@@ -185,6 +185,8 @@ _CALENDAR_SEP = re.compile(r"\s*(?::|[–—]|\s-)\s*(?:the\s+)?")
 _CALENDAR_NAMES = re.compile(r"(?:\s*,?\s*(?:[A-Z][\w'’&-]*|of|the|and|&))*\s*")
 _LINE_END = re.compile(r"[.;\n](?:\s|\Z)|\Z")
 _CALENDAR_MIN_LINES = 2  # one such line is a heading or a note; two make a calendar
+_CALENDAR_HEAD = re.compile(rf"(?i)\b{alternation('calendar_heads')}\b")
+_CALENDAR_HEAD_REACH = 200  # chars before the first line where its heading stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,7 +508,8 @@ def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tupl
 
     Each line is a date, a colon or a dash, then names only: the first place named is where the fixture is held
     (a race, a concert of a tour, a stage of a visit). One line alone is no calendar ("Update 3 May: Paris"),
-    and a line that tells something ("May 3: police in Lyon said ...") is read as a sentence.
+    a line that tells something ("May 3: police in Lyon said ...") is read as a sentence, and lines with no
+    calendar, schedule or fixtures named just before them are a diary's days, not fixtures.
     """
     out: dict[int, list[tuple[int, DateExpr, PlaceMention]]] = {}
     count = 0
@@ -527,7 +530,12 @@ def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tupl
                 continue
             out.setdefault(sent.index, []).append((start, d, m))
             count += 1
-    return out if count >= _CALENDAR_MIN_LINES else {}
+    if count < _CALENDAR_MIN_LINES:
+        return {}
+    first = min(start for lines in out.values() for start, _, _ in lines)
+    if not _CALENDAR_HEAD.search(text, max(0, first - _CALENDAR_HEAD_REACH), first):
+        return {}  # dated place lines with no calendar before them: a diary's days, a timeline
+    return out
 
 
 def _calendar_action(text: str, ref: dt.date | None, sent: Sentence, start: int, d: DateExpr, m: PlaceMention,
