@@ -230,3 +230,15 @@ DIARY = ("Our trip. 5 May: Kyoto. We walked the temple paths all day. 7 May: Nar
 def test_a_diary_s_dated_lines_are_no_calendar() -> None:
     doc = make_doc(DIARY, {"Kyoto": "Kyoto", "Nara": "Nara", "Japan": "Japan"}, date="2024-06-01")
     assert not _typed(doc, "meeting")
+
+
+# War news: the impact verb is the trigger and the place its object; a second strike told as such is its own.
+STRIKES = ("Russian missiles struck Kharkiv on Monday, killing four people. "
+           "Another missile hit Kharkiv on Wednesday.")
+
+
+def test_missiles_struck_a_city_is_a_strike_there_and_another_is_a_second() -> None:
+    doc = make_doc(STRIKES, {"Kharkiv": "Kharkiv", "Russian": "Russia"}, date="2024-03-20")
+    military = _typed(doc, "military")
+    assert [e.trigger for e in military] == ["struck", "hit"]
+    assert {e.place_id for e in military} == {next(p.id for p in doc.places if p.name == "Kharkiv")}

@@ -151,6 +151,8 @@ _IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again
                      rf"{alternation('impact_verbs')}"
                      rf"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?"  # "struck Morocco's Al Haouz"
                      rf"(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
+# "Russian missiles struck Kharkiv", "a rocket hit Sderot": the impact verb is the trigger, the place its object.
+_IMPACT_VERB = re.compile(rf"(?i){alternation('impact_verbs')}")
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
 # "left his church in Fort Worth", "visited a school in Leeds": the verb's object is a site inside the place.
@@ -285,8 +287,9 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     for m in after:
         if _IMPACT.fullmatch(text, trig.end, m.start):
             return m  # "floods hit Bangladesh", "missiles struck Kharkiv"
-        if not m.prep and _VERB.search(trig.text) and direct_object(text, trig.end, m.start):
-            return m  # "visited Riyadh", "hosted the Kremlin talks": not "Hurricane Delia"
+        if not m.prep and (_VERB.search(trig.text) or _IMPACT_VERB.fullmatch(trig.text)) and direct_object(
+                text, trig.end, m.start):
+            return m  # "visited Riyadh", "hosted the Kremlin talks", "missiles struck Kharkiv": not "Hurricane Delia"
     if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
         antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
