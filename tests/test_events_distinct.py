@@ -242,3 +242,18 @@ def test_missiles_struck_a_city_is_a_strike_there_and_another_is_a_second() -> N
     military = _typed(doc, "military")
     assert [e.trigger for e in military] == ["struck", "hit"]
     assert {e.place_id for e in military} == {next(p.id for p in doc.places if p.name == "Kharkiv")}
+
+
+# An outbreak report's "another case was confirmed in X" is the outbreak's event there, not a statement; with no
+# disease told, "in another case" is a court's.
+ANOTHER_CASE = ("Health officials reported 30 cholera cases in Zambia this week. "
+                "Another case was confirmed in Ndola on 14 March.")
+COURT_CASE = "In another case heard in Ndola on Monday, a man was fined for speeding."
+
+
+def test_another_case_in_an_outbreak_is_a_disaster_event() -> None:
+    doc = make_doc(ANOTHER_CASE, {"Zambia": "Zambia", "Ndola": "Ndola"}, date="2024-03-20")
+    places = {p.id: p.name for p in doc.places}
+    assert "Ndola" in [places[e.place_id] for e in _typed(doc, "disaster")]
+    court = make_doc(COURT_CASE, {"Ndola": "Ndola"}, date="2024-03-20")
+    assert not _typed(court, "disaster")

@@ -105,6 +105,7 @@ _LOCATIVE = words("event_prepositions")
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
                            rf"infect\w*|disease|illness|confirmed|suspected|probable|symptoms|hospitali[sz]ed|vaccin\w*)\b")
+_CASE_WORD = re.compile(r"(?i)\bcases?\Z")
 _CASE = re.compile(rf"(?i)\bcases?\b|\b{alternation('trigger_disease')}\b")
 # A list of places after a colon or "including": its opener, its head, the gap between two of its names (one
 # name the geoparser did not find, up to three words, may stand in it).
@@ -602,8 +603,8 @@ def _true_senses(text: str, clause: Clause) -> Clause:
 def _bare_cases(text: str, sent: Sentence, trig: Trigger) -> bool:
     """ "cases" with no disease, outbreak or infection told in the text so far: "rape and assault cases", "court
     cases" are no outbreak; in a bulletin the disease is named once, before its figures."""
-    return trig.type == "disaster" and trig.text.lower() in ("case", "cases") and not _DISEASE_TALK.search(
-        text, 0, sent.end)
+    return trig.type == "disaster" and _CASE_WORD.search(trig.text) is not None and not _DISEASE_TALK.search(
+        text, 0, sent.end)  # (and "another case", "a new case": a court's, with no disease told)
 
 
 def _best_trigger(text: str, clause: Clause) -> Trigger | None:
