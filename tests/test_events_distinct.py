@@ -257,3 +257,13 @@ def test_another_case_in_an_outbreak_is_a_disaster_event() -> None:
     assert "Ndola" in [places[e.place_id] for e in _typed(doc, "disaster")]
     court = make_doc(COURT_CASE, {"Ndola": "Ndola"}, date="2024-03-20")
     assert not _typed(court, "disaster")
+
+
+# A quake's magnitude may stand between it and the verb that says where it struck.
+QUAKE = "An earthquake of magnitude 6.4 struck Peru's Arequipa region on Sunday."
+
+
+def test_a_quake_of_a_magnitude_struck_its_place() -> None:
+    doc = make_doc(QUAKE, {"Peru": "Peru", "Arequipa": "Arequipa"}, date="2024-03-20")
+    places = {p.id: p.name for p in doc.places}
+    assert [places[e.place_id] for e in _typed(doc, "disaster")] == ["Arequipa"]

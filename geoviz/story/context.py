@@ -146,9 +146,11 @@ _REPORTED_FROM = re.compile(r"(?i)\b(?:reported|recorded|confirmed|notified|dete
 _HURT = re.compile(rf"(?i)\b{alternation('hurt_words')}\b")
 # "a Dallas hospital", "Oneida Mountain Hospital": up to three name words, then a care place.
 _CARE = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*\b(?i:{alternation('care_places')})\b")
-# "floods hit Bangladesh": the place is the object of an impact verb.
+# "floods hit Bangladesh": the place is the object of an impact verb ("a quake of magnitude 6.8 struck ...").
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
-_IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
+_IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}"
+                     rf"(?:(?:of|measuring)\s+(?:a\s+)?(?:magnitude\s+|force\s+|category\s+)?[\d.]+\s+(?:magnitude\s+)?)?"
+                     rf"(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
                      rf"{alternation('impact_verbs')}"
                      rf"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?"  # "struck Morocco's Al Haouz"
                      rf"(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
