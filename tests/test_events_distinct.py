@@ -267,3 +267,21 @@ def test_a_quake_of_a_magnitude_struck_its_place() -> None:
     doc = make_doc(QUAKE, {"Peru": "Peru", "Arequipa": "Arequipa"}, date="2024-03-20")
     places = {p.id: p.name for p in doc.places}
     assert [places[e.place_id] for e in _typed(doc, "disaster")] == ["Arequipa"]
+
+
+# Outbreak reports: the places an outbreak "has affected", listed, are one event each; a clause that only
+# reports the figures ("have been reported from X") still says where.
+AFFECTED = "In Ethiopia, the outbreak has affected Gambela, Jimma and Harar towns, with 210 cholera cases."
+REPORTED_FROM = ("As of 4 April, 312 suspected cases of measles, including 6 deaths, have been reported from "
+                 "Tshopo province.")
+
+
+def test_places_an_outbreak_affected_are_one_event_each() -> None:
+    doc = make_doc(AFFECTED, {"Ethiopia": "Ethiopia", "Gambela": "Gambela", "Jimma": "Jimma", "Harar": "Harar"})
+    places = {p.id: p.name for p in doc.places}
+    assert {"Gambela", "Jimma", "Harar"} <= {places[e.place_id] for e in _typed(doc, "disaster")}
+
+
+def test_a_report_clause_places_the_figures_before_it() -> None:
+    doc = make_doc(REPORTED_FROM, {"Tshopo": "Tshopo"}, date="2024-04-10")
+    assert len(_typed(doc, "disaster")) == 1

@@ -313,8 +313,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         # ("Putin, who was already at the Vostochny Cosmodrome, awaited ... the
         # summit"); a place another action governs ("arrived in Russia") is taken.
         for other in sent.clauses:
-            if other is clause or other.triggers:
-                continue
+            if other is clause or (other.triggers and not (trig.type == "disaster" and _only_reports(text, other))):
+                continue  # (a clause that only reports it, "have been reported from A and B", still says where)
             for m in sent.mentions + _possessive_places(text, sent, other):
                 if m.within(other.start, other.end) and m.usable and (m.prep in ("at", "in", "near", "inside",
                                                                                   "outside") or (
@@ -353,6 +353,12 @@ def _trip_goal(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Plac
         if prev.triggers and not moved:
             return None  # another happening stands between
     return None
+
+
+def _only_reports(text: str, clause: Clause) -> bool:
+    """ "..., have been reported from Sud-Kivu": a clause whose only triggers are passive reports of the figures
+    told before it."""
+    return all(t.type == "statement" and _PASSIVE.search(text, max(0, t.start - 30), t.start) for t in clause.triggers)
 
 
 def _enumerated(text: str, sent: Sentence, after: int) -> list[PlaceMention]:
@@ -703,11 +709,26 @@ def _fan_out(text: str, sent: Sentence, action: Action) -> list[Action]:
         return [action]
     chain = _coordination_chain(sent, action.mention)
     if action.type == "disaster":
+        chain += _listed_after(text, sent, chain[-1])
         chain += _counted_after(text, sent, chain[-1])
         chain += [m for m in _enumerated(text, sent, action.trigger.end) if m not in chain]
     if len(chain) == 1:
         return [action]
     return [replace(action, mention=m) for m in chain]
+
+
+def _listed_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "the outbreak has affected Garissa, Wajir and Mandera counties": the names listed right after the place,
+    each its own outbreak event (STORY-GOLD), where the reading did not join them."""
+    out = []
+    for m in sent.mentions:
+        if m.start <= last.end:
+            continue
+        if not (m.usable and not m.prep and _LIST_GAP.fullmatch(text, last.end, m.start)):
+            break
+        out.append(m)
+        last = m
+    return out
 
 
 def _counted_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
