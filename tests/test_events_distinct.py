@@ -285,3 +285,12 @@ def test_places_an_outbreak_affected_are_one_event_each() -> None:
 def test_a_report_clause_places_the_figures_before_it() -> None:
     doc = make_doc(REPORTED_FROM, {"Tshopo": "Tshopo"}, date="2024-04-10")
     assert len(_typed(doc, "disaster")) == 1
+
+
+# "a cluster of pneumonia cases in X": outbreak talk, though no listed disease is named.
+CLUSTER = "Health officials were notified of a cluster of pneumonia cases in Ndola on 2 January."
+
+
+def test_a_cluster_of_cases_is_an_outbreak_event() -> None:
+    doc = make_doc(CLUSTER, {"Ndola": "Ndola"}, date="2024-01-10")
+    assert len(_typed(doc, "disaster")) == 1

@@ -104,7 +104,8 @@ _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
-                           rf"infect\w*|disease|illness|confirmed|suspected|probable|symptoms|hospitali[sz]ed|vaccin\w*)\b")
+                           rf"infect\w*|disease|illness|cluster|pneumonia|confirmed|suspected|probable|symptoms|"
+                           rf"hospitali[sz]ed|vaccin\w*)\b")
 _CASE_WORD = re.compile(r"(?i)\bcases?\Z")
 _CASE = re.compile(rf"(?i)\bcases?\b|\b{alternation('trigger_disease')}\b")
 # A list of places after a colon or "including": its opener, its head, the gap between two of its names (one
