@@ -34,7 +34,19 @@ The rules that find an action live here because both stages depend on them:
   and C", "... and three in Goma"); a movement into a country gives way to a
   nearby one inside it ("arrived in Russia" ... "arrival in Khasan"), and a
   country's or province's event to one inside it unless it has a figure of
-  its own.
+  its own;
+* one happening at one place is one event, however often it is told; the
+  text tells a second one apart by "another", "a second", "in a separate
+  incident", by a blotter item that opens on someone new on another day, or
+  by its kind (a vote, a court hearing: geoviz/nlp/lexicon/happening_kinds.json);
+  an outbreak stays one event per place however many cases it counts;
+* a calendar's lines after a calendar or schedule heading ("28/29 April:
+  Donington Park, Leicestershire.") are one fixture each; a meeting told in
+  its own clause right after a trip ("flew to Nairobi and met ...") is at the
+  trip's goal; "a Louisiana man" says where he is from, and a place inside an
+  infinitive of purpose ("a concert to help finance his studies in London")
+  says nothing about where the happening is; "Elections were canceled" did
+  not happen.
 
 It holds no event presentation (summary, certainty: geoviz.story.events) and
 no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
