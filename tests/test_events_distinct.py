@@ -294,3 +294,15 @@ CLUSTER = "Health officials were notified of a cluster of pneumonia cases in Ndo
 def test_a_cluster_of_cases_is_an_outbreak_event() -> None:
     doc = make_doc(CLUSTER, {"Ndola": "Ndola"}, date="2024-01-10")
     assert len(_typed(doc, "disaster")) == 1
+
+
+# Travel writing: "we visited the markets" is a stop on the trip, not a meeting; an official's visit still is.
+SIGHTSEEING = "From Hoi An we went on to Hue, where we visited the old citadel on Tuesday."
+OFFICIAL_VISIT = "The health minister visited Hue on Tuesday to meet hospital staff."
+
+
+def test_a_first_person_visit_is_no_meeting() -> None:
+    doc = make_doc(SIGHTSEEING, {"Hoi An": "Hoi An", "Hue": "Hue"}, date="2024-03-20")
+    assert not _typed(doc, "meeting")
+    official = make_doc(OFFICIAL_VISIT, {"Hue": "Hue"}, date="2024-03-20")
+    assert _typed(official, "meeting")

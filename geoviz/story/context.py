@@ -185,6 +185,8 @@ _GOAL_CLAUSES = 2  # "going to Gaza | to deliver aid | and meet with ...": the t
 # be held", not "in relation to allegations", where a noun follows "to").
 _PURPOSE = re.compile(rf"\bto\s+(?!(?:{alternation('not_purpose_verbs')}|{_NUMBER_WORDS}|the|an?|his|her|their|its)\b)"
                       r"[a-z]{3,}\s+(?:[a-z]{3,}\s+)?(?:(?:the|an?|his|her|their|its|our|some|more)\b|[$£€\d])")
+_VISIT = re.compile(r"(?i)visit(?:s|ed|ing)?")
+_FIRST_PERSON = re.compile(r"\b(?:we|I|We)\s+(?:[a-z]+\s+){0,2}\Z")  # "we also visited", "I finally visited"
 # "a Louisiana man", "an Ohio teenager": a person's origin.
 _A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+\Z")
 _PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
@@ -498,6 +500,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                                                           or _NEGATED.search(text, clause.start, trig.start)
                                                           or _CALLED_OFF.search(text, trig.end, clause.end)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
+                if action.type == "meeting" and _sightseeing(text, clause, trig):
+                    continue  # "we visited the markets": a traveller's stop (journeys), no meeting
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
                 kept = [a for a in _fan_out(text, sent, action) if _happening(text, a, first_at) not in seen and not (
@@ -705,6 +709,13 @@ def _set_there(text: str, trig: Trigger) -> bool:
     for the first time; not "the crash" told again (placed already, wherever that was), nor a visit or a funeral
     that may be private ("Chu visited the family in August", "Her funeral was Saturday")."""
     return trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
+
+
+def _sightseeing(text: str, clause: Clause, trig: Trigger) -> bool:
+    """ "we visited the temples", "I visited Kotor": a first-person visit in travel writing is a stop on the trip,
+    not a meeting with someone (STORY-GOLD: a visit is a meeting when it meets someone)."""
+    return bool(_VISIT.fullmatch(trig.text) and _FIRST_PERSON.search(text, max(clause.start, trig.start - 25),
+                                                                      trig.start))
 
 
 def _definite(text: str, trig: Trigger) -> bool:
