@@ -306,3 +306,19 @@ def test_a_first_person_visit_is_no_meeting() -> None:
     assert not _typed(doc, "meeting")
     official = make_doc(OFFICIAL_VISIT, {"Hue": "Hue"}, date="2024-03-20")
     assert _typed(official, "meeting")
+
+
+# Travel writing: "we joined a tour and met a guide" is the traveller's own meeting; a festival "on 24 June each
+# year" is a standing fact, not one happening.
+MET_GUIDE = "On our second day in Arequipa we joined a walking tour and met a local guide."
+YEARLY = "The lantern festival is celebrated in Hoi An on 14 February each year."
+
+
+def test_a_travellers_own_meeting_is_no_event() -> None:
+    doc = make_doc(MET_GUIDE, {"Arequipa": "Arequipa"})
+    assert not _typed(doc, "meeting")
+
+
+def test_a_date_that_recurs_each_year_is_a_habit() -> None:
+    doc = make_doc(YEARLY, {"Hoi An": "Hoi An"}, date="2024-03-20")
+    assert not _typed(doc, "meeting")

@@ -135,6 +135,7 @@ _TRAVEL_STOPS = 3  # movements to this many places make a travel story (two: a p
 _HABITUAL = re.compile(rf"(?i)\b(?:every|each)\s+(?:other\s+)?(?:{alternation('habitual_units')}|"
                        rf"{alternation('weekdays', plural=True)}|"
                        rf"{'|'.join(f for forms in table('months') for f in forms)})\b")
+_NEXT_TO_HABIT = re.compile(r"\s*,?\s*")  # "24 June each year", "on Sundays, every week"
 _PERSONAL = re.compile(rf"(?i){alternation('personal_meetings')}")
 _LIGHT_VERB = re.compile(rf"(?i){alternation('light_event_verbs')}")
 _FALSE_SENSE = words_pattern(alternation("trigger_false_senses"))
@@ -185,8 +186,8 @@ _GOAL_CLAUSES = 2  # "going to Gaza | to deliver aid | and meet with ...": the t
 # be held", not "in relation to allegations", where a noun follows "to").
 _PURPOSE = re.compile(rf"\bto\s+(?!(?:{alternation('not_purpose_verbs')}|{_NUMBER_WORDS}|the|an?|his|her|their|its)\b)"
                       r"[a-z]{3,}\s+(?:[a-z]{3,}\s+)?(?:(?:the|an?|his|her|their|its|our|some|more)\b|[$£€\d])")
-_VISIT = re.compile(r"(?i)visit(?:s|ed|ing)?")
-_FIRST_PERSON = re.compile(r"\b(?:we|I|We)\s+(?:[a-z]+\s+){0,2}\Z")  # "we also visited", "I finally visited"
+# "we also visited", "I finally visited", "we joined a walking tour and met": the first person is the subject.
+_FIRST_PERSON = re.compile(r"\b(?:we|I|We)\s+(?:[a-z]+\s+){0,4}?(?:and\s+)?\Z")
 # "a Louisiana man", "an Ohio teenager": a person's origin.
 _A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+\Z")
 _PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
@@ -500,7 +501,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                                                           or _NEGATED.search(text, clause.start, trig.start)
                                                           or _CALLED_OFF.search(text, trig.end, clause.end)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
-                if action.type == "meeting" and _sightseeing(text, clause, trig):
+                if action.type == "meeting" and _sightseeing(text, sent, trig):
                     continue  # "we visited the markets": a traveller's stop (journeys), no meeting
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
@@ -711,11 +712,12 @@ def _set_there(text: str, trig: Trigger) -> bool:
     return trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
 
 
-def _sightseeing(text: str, clause: Clause, trig: Trigger) -> bool:
-    """ "we visited the temples", "I visited Kotor": a first-person visit in travel writing is a stop on the trip,
-    not a meeting with someone (STORY-GOLD: a visit is a meeting when it meets someone)."""
-    return bool(_VISIT.fullmatch(trig.text) and _FIRST_PERSON.search(text, max(clause.start, trig.start - 25),
-                                                                      trig.start))
+def _sightseeing(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """ "we visited the temples", "I visited Kotor", "we met a local guide": a first-person visit or meeting in
+    travel writing is a stop on the trip, not a public happening (STORY-GOLD: a visit is a meeting when it meets
+    someone; personal meetings are not placed by a story's setting either)."""
+    return bool(_PERSONAL.fullmatch(trig.text) and _FIRST_PERSON.search(text, max(sent.start, trig.start - 50),
+                                                                         trig.start))
 
 
 def _definite(text: str, trig: Trigger) -> bool:
@@ -788,9 +790,14 @@ def _has_figure(text: str, a: Action) -> bool:
 
 
 def _habitual(text: str, sent: Sentence, a: Action) -> bool:
-    """ "every Saturday", "each July" in the sentence, and no date of its own ("on 3 May"): a standing fact."""
+    """ "every Saturday", "each July" in the sentence, and no date of its own ("on 3 May"), or a date that the
+    habit qualifies ("on 24 June each year"): a standing fact."""
     hit = _HABITUAL.search(text, sent.start, sent.end)
-    return hit is not None and (a.date_label is None or a.date_label.lower() in hit.group().lower())
+    if hit is None:
+        return False
+    if a.date_label is None or a.date_label.lower() in hit.group().lower():
+        return True
+    return any(d.label == a.date_label and _NEXT_TO_HABIT.fullmatch(text, d.end, hit.start()) for d in sent.dates)
 
 
 def _travelled(found: list[Action]) -> bool:
