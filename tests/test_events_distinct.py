@@ -322,3 +322,14 @@ def test_a_travellers_own_meeting_is_no_event() -> None:
 def test_a_date_that_recurs_each_year_is_a_habit() -> None:
     doc = make_doc(YEARLY, {"Hoi An": "Hoi An"}, date="2024-03-20")
     assert not _typed(doc, "meeting")
+
+
+# A plane crash "shortly after take-off from X" is near X; a crash "on its way from X" is not placed there.
+TAKE_OFF = ("A cargo plane crashed shortly after take-off from Entebbe on Monday. "
+            "A bus crashed on its way from Kampala on Tuesday.")
+
+
+def test_a_crash_after_take_off_is_near_the_airport_it_left() -> None:
+    doc = make_doc(TAKE_OFF, {"Entebbe": "Entebbe", "Kampala": "Kampala"}, date="2024-03-20")
+    places = {p.id: p.name for p in doc.places}
+    assert [places[e.place_id] for e in _typed(doc, "accident")] == ["Entebbe"]

@@ -154,6 +154,9 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 _THE_PLACE_SENTENCES = 3
 _FIGURE = re.compile(rf"\b\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}?{alternation('toll_nouns')}\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*(?:province|state|region|district|county)?\s*\(\d[\d,.]*\)", re.IGNORECASE)
+# "crashed shortly after take-off from Addis Ababa": a plane crash near the airport it left.
+_TAKE_OFF_FROM = re.compile(r"(?i)\b(?:take-?off|taking\s+off|took\s+off|departing|departure)\s+from\s+"
+                            r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}\Z")
 # "cases were reported from Edo and Ondo states": an outbreak report's place, not an origin.
 _REPORTED_FROM = re.compile(r"(?i)\b(?:reported|recorded|confirmed|notified|detected|registered)\s+from\s+"
                             r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z")
@@ -296,10 +299,11 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         if trig.type == "meeting" and m.prep == "on" and _TOPIC_ON.fullmatch(text, trig.end, m.start):
             continue  # "a conference on Lebanon in Paris", "talks on Ukraine": what it is about
         if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
-                text, max(0, m.start - 40), m.start) and not (trig.type == "disaster" and _CASE.search(trig.text)):
+                text, max(0, m.start - 40), m.start) and not (trig.type == "disaster" and _CASE.search(trig.text)) \
+                and not (trig.type == "accident" and _TAKE_OFF_FROM.search(text, max(0, m.start - 40), m.start)):
             continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
-            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province and a case
-            # "from Kasese district"
+            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province, a case
+            # "from Kasese district" and a crash "shortly after take-off from Addis Ababa"
         if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
                 min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
             return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
