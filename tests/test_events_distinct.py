@@ -333,3 +333,13 @@ def test_a_crash_after_take_off_is_near_the_airport_it_left() -> None:
     doc = make_doc(TAKE_OFF, {"Entebbe": "Entebbe", "Kampala": "Kampala"}, date="2024-03-20")
     places = {p.id: p.name for p in doc.places}
     assert [places[e.place_id] for e in _typed(doc, "accident")] == ["Entebbe"]
+
+
+# An ordinal that ranks ("the third derby in the club's history") tells no new happening.
+RANKED = ("The club played a derby in Glasgow on Saturday. "
+          "It was only the third derby in Glasgow in the club's history.")
+
+
+def test_a_ranking_ordinal_is_no_new_happening() -> None:
+    doc = make_doc(RANKED, {"Glasgow": "Glasgow"}, date="2024-03-20")
+    assert len(_typed(doc, "meeting")) == 1

@@ -199,6 +199,7 @@ _DISTINCT = re.compile(rf"(?i)\b{alternation('distinct_markers')}\b")
 _DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers')}\b")
 _PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
 _KINDS = {k: v for k, v in table("happening_kinds").items() if not k.startswith("_")}
+_RANKING = re.compile(rf"(?i)\b{alternation('ranking_words')}\b")
 _DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
 # "another man was arrested", "a second cholera outbreak": the marker is at most three words before the trigger.
 _NEAR_WORDS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}")
@@ -872,6 +873,8 @@ def _told_apart(text: str, a: Action, first: Action | None) -> bool:
             and _NEW_SUBJECT.match(text, a.sentence.start, a.trigger.start)):
         return True  # a blotter's item: "A 34-year-old man was arrested Sunday ...", placed by the story's setting,
         # on another day than the first told there
+    if _RANKING.search(text, a.trigger.end, a.clause.end):
+        return False  # "just the third 20-20 game in Final Four history": a ranking
     lo = max(a.clause.start, a.trigger.start - _DISTINCT_REACH)
     return any(not _PRONOUN_ANOTHER.match(text, m.end()) and _NEAR_WORDS.fullmatch(text, m.end(), a.trigger.start)
                for m in _DISTINCT.finditer(text, lo, a.trigger.start))
