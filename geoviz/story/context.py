@@ -46,7 +46,8 @@ The rules that find an action live here because both stages depend on them:
   trip's goal; "a Louisiana man" says where he is from, and a place inside an
   infinitive of purpose ("a concert to help finance his studies in London")
   says nothing about where the happening is; "Elections were canceled" did
-  not happen.
+  not happen; a traveller's own visit or meeting ("we visited the markets")
+  is a stop, not a meeting, and "on 24 June each year" is a habit.
 
 It holds no event presentation (summary, certainty: geoviz.story.events) and
 no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
