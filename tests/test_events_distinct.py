@@ -84,6 +84,7 @@ def test_a_calendar_gives_one_meeting_per_line() -> None:
     fixtures = _typed(doc, "meeting")
     assert len(fixtures) == 3  # Suzuka twice: two dates, two fixtures
     assert [e.date for e in fixtures] == ["2025-04-06", "2025-04-20", "2025-05-04"]
+    assert fixtures[1].summary == "19/20 April: Sepang, Selangor"  # the line, not the whole run of lines
 
 
 # One dated line is a heading, not a calendar; a line that tells something is read as a sentence.

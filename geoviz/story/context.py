@@ -538,8 +538,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     return _subsume_country_moves(text, found)
 
 
-def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tuple[int, DateExpr, PlaceMention]]]:
-    """A calendar's lines by sentence index, each with its start, date and place: "28/29 April: Donington Park,
+def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tuple[int, int, DateExpr, PlaceMention]]]:
+    """A calendar's lines by sentence index, each with its start, end, date and place: "28/29 April: Donington Park,
     Leicestershire.", "3 May – Lyon" (a splitter may keep a run of such lines in one sentence).
 
     Each line is a date, a colon or a dash, then names only: the first place named is where the fixture is held
@@ -547,7 +547,7 @@ def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tupl
     a line that tells something ("May 3: police in Lyon said ...") is read as a sentence, and lines with no
     calendar, schedule or fixtures named just before them are a diary's days, not fixtures.
     """
-    out: dict[int, list[tuple[int, DateExpr, PlaceMention]]] = {}
+    out: dict[int, list[tuple[int, int, DateExpr, PlaceMention]]] = {}
     count = 0
     for sent in sentences:
         if not sent.dates or not sent.mentions:
@@ -564,22 +564,22 @@ def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tupl
             if (m is None or m.prep or not m.usable or not _CALENDAR_NAMES.fullmatch(text, sep.end(), m.start)
                     or not _CALENDAR_NAMES.fullmatch(text, m.end, end)):
                 continue
-            out.setdefault(sent.index, []).append((start, d, m))
+            out.setdefault(sent.index, []).append((start, end, d, m))
             count += 1
     if count < _CALENDAR_MIN_LINES:
         return {}
-    first = min(start for lines in out.values() for start, _, _ in lines)
+    first = min(line[0] for lines in out.values() for line in lines)
     if not _CALENDAR_HEAD.search(text, max(0, first - _CALENDAR_HEAD_REACH), first):
         return {}  # dated place lines with no calendar before them: a diary's days, a timeline
     return out
 
 
-def _calendar_action(text: str, ref: dt.date | None, sent: Sentence, start: int, d: DateExpr, m: PlaceMention,
-                     state: _DateState) -> Action:
+def _calendar_action(text: str, ref: dt.date | None, sent: Sentence, start: int, end: int, d: DateExpr,
+                     m: PlaceMention, state: _DateState) -> Action:
     """A calendar line's fixture: a scheduled meeting (STORY-GOLD: matches, races, concerts) at its place, on its
     date; the trigger is the date as written, since the line names no happening of its own."""
     resolved = resolve_date(d, ref, state.prev)
-    clause = next((c for c in sent.clauses if c.start <= d.start < c.end), Clause(sent.start, sent.end, []))
+    clause = Clause(start, end, [])  # the line is its clause: its summary on the map
     trig = Trigger("meeting", start, d.end, text[start:d.end].strip())
     return Action(trig, sent, clause, m, (), resolved, d.label)
 
