@@ -34,7 +34,20 @@ The rules that find an action live here because both stages depend on them:
   and C", "... and three in Goma"); a movement into a country gives way to a
   nearby one inside it ("arrived in Russia" ... "arrival in Khasan"), and a
   country's or province's event to one inside it unless it has a figure of
-  its own.
+  its own;
+* one happening at one place is one event, however often it is told; the
+  text tells a second one apart by "another", "a second", "in a separate
+  incident", by a blotter item that opens on someone new on another day, or
+  by its kind (a vote, a court hearing: geoviz/nlp/lexicon/happening_kinds.json);
+  an outbreak stays one event per place however many cases it counts;
+* a calendar's lines after a calendar or schedule heading ("28/29 April:
+  Donington Park, Leicestershire.") are one fixture each; a meeting told in
+  its own clause right after a trip ("flew to Nairobi and met ...") is at the
+  trip's goal; "a Louisiana man" says where he is from, and a place inside an
+  infinitive of purpose ("a concert to help finance his studies in London")
+  says nothing about where the happening is; "Elections were canceled" did
+  not happen; a traveller's own visit or meeting ("we visited the markets")
+  is a stop, not a meeting, and "on 24 June each year" is a habit.
 
 It holds no event presentation (summary, certainty: geoviz.story.events) and
 no journey rules (geoviz.story.journeys), and it never opens a gazetteer.
@@ -81,7 +94,11 @@ _SUBSUME_SENTENCES = 3  # a country-level movement is refined by a specific one 
 # A trigger that is a verb can take its place as object ("visited Riyadh"); a noun cannot ("Hurricane Delia").
 _VERB = re.compile(r"(?i)(?:ed|met|hosts|visits?|holds|held)$")
 _HYPO = re.compile(rf"(?i)\b(?:might|could|would|should|if|{alternation('event_intentions')})\b")
-_NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}\Z")
+# "had never been arrested", "did not seek re-election" (a prefix may join the trigger).
+_NEGATED = re.compile(r"(?i)\b(?:no|never|not|without|n['’]t)\s+(?:[\w-]+\s+){0,2}(?:[a-z]{1,4}-)?\Z")
+# "Elections were canceled in 1997", "the match has been postponed": it did not take place.
+_CALLED_OFF = re.compile(rf"(?i)\b(?:(?:has|have|had|was|were|is|are|been|be|being)\s+){{1,2}}"
+                         rf"{alternation('called_off')}\b")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
 _ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
@@ -100,7 +117,9 @@ _LOCATIVE = words("event_prepositions")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
-                           rf"infect\w*|disease|illness|confirmed|suspected|probable|symptoms|hospitali[sz]ed|vaccin\w*)\b")
+                           rf"infect\w*|disease|illness|cluster|pneumonia|confirmed|suspected|probable|symptoms|"
+                           rf"hospitali[sz]ed|vaccin\w*)\b")
+_CASE_WORD = re.compile(r"(?i)\bcases?\Z")
 _CASE = re.compile(rf"(?i)\bcases?\b|\b{alternation('trigger_disease')}\b")
 # A list of places after a colon or "including": its opener, its head, the gap between two of its names (one
 # name the geoparser did not find, up to three words, may stand in it).
@@ -117,6 +136,7 @@ _TRAVEL_STOPS = 3  # movements to this many places make a travel story (two: a p
 _HABITUAL = re.compile(rf"(?i)\b(?:every|each)\s+(?:other\s+)?(?:{alternation('habitual_units')}|"
                        rf"{alternation('weekdays', plural=True)}|"
                        rf"{'|'.join(f for forms in table('months') for f in forms)})\b")
+_NEXT_TO_HABIT = re.compile(r"\s*,?\s*")  # "24 June each year", "on Sundays, every week"
 _PERSONAL = re.compile(rf"(?i){alternation('personal_meetings')}")
 _LIGHT_VERB = re.compile(rf"(?i){alternation('light_event_verbs')}")
 _FALSE_SENSE = words_pattern(alternation("trigger_false_senses"))
@@ -135,22 +155,64 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 _THE_PLACE_SENTENCES = 3
 _FIGURE = re.compile(rf"\b\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}?{alternation('toll_nouns')}\b", re.IGNORECASE)
 _BRACKETED = re.compile(r"\s*(?:province|state|region|district|county)?\s*\(\d[\d,.]*\)", re.IGNORECASE)
+# "crashed shortly after take-off from Addis Ababa": a plane crash near the airport it left.
+_TAKE_OFF_FROM = re.compile(r"(?i)\b(?:take-?off|taking\s+off|took\s+off|departing|departure)\s+from\s+"
+                            r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}\Z")
 # "cases were reported from Edo and Ondo states": an outbreak report's place, not an origin.
 _REPORTED_FROM = re.compile(r"(?i)\b(?:reported|recorded|confirmed|notified|detected|registered)\s+from\s+"
                             r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}\Z")
 _HURT = re.compile(rf"(?i)\b{alternation('hurt_words')}\b")
 # "a Dallas hospital", "Oneida Mountain Hospital": up to three name words, then a care place.
 _CARE = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*\b(?i:{alternation('care_places')})\b")
-# "floods hit Bangladesh": the place is the object of an impact verb.
+# "floods hit Bangladesh": the place is the object of an impact verb ("a quake of magnitude 6.8 struck ...").
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
-_IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
+_IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}"
+                     rf"(?:(?:of|measuring)\s+(?:a\s+)?(?:magnitude\s+|force\s+|category\s+)?[\d.]+\s+(?:magnitude\s+)?)?"
+                     rf"(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
                      rf"{alternation('impact_verbs')}"
                      rf"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?"  # "struck Morocco's Al Haouz"
                      rf"(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
+# "Russian missiles struck Kharkiv", "a rocket hit Sderot": the impact verb is the trigger, the place its object.
+_IMPACT_VERB = re.compile(rf"(?i){alternation('impact_verbs')}")
 # "the port of", "the border town of", "the capital,": a place named through its head noun.
 _OF_HEAD = re.compile(rf"\s+the\s+(?:[a-z][\w-]{{0,20}}\s+){{0,2}}{alternation('place_heads')}\s+of\s+(?:the\s+)?")
 # "left his church in Fort Worth", "visited a school in Leeds": the verb's object is a site inside the place.
 _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-]{0,20}\s+){1,2}in\s+(?:the\s+)?")
+
+
+_ITEM_TYPES = ("crime", "accident")
+# A sentence that opens on someone new: "A Louisiana man", "A 34-year-old woman", "Two teenagers".
+_NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,2},\s\d{1,2},")
+# "... and met the president", "... to discuss the crisis": a meeting clause that follows a trip.
+_GOAL_OPENER = re.compile(r"(?i)\s*(?:and\s+(?:then\s+|later\s+|also\s+)?|to\s+)(?:[\w-]+\s+){0,1}\Z")
+_GOAL_CLAUSES = 2  # "going to Gaza | to deliver aid | and meet with ...": the trip may be two clauses back
+# "to help finance his studies", "to create a joint venture": an infinitive of purpose with its object (not "to
+# be held", not "in relation to allegations", where a noun follows "to").
+_PURPOSE = re.compile(rf"\bto\s+(?!(?:{alternation('not_purpose_verbs')}|{_NUMBER_WORDS}|the|an?|his|her|their|its)\b)"
+                      r"[a-z]{3,}\s+(?:[a-z]{3,}\s+)?(?:(?:the|an?|his|her|their|its|our|some|more)\b|[$£€\d])")
+# "we also visited", "I finally visited", "we joined a walking tour and met": the first person is the subject.
+_FIRST_PERSON = re.compile(r"\b(?:we|I|We)\s+(?:[a-z]+\s+){0,4}?(?:and\s+)?\Z")
+# "a Louisiana man", "an Ohio teenager": a person's origin.
+_A_BEFORE = re.compile(r"(?i)\b(?:a|an)\s+\Z")
+_PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
+# "another man was arrested", "In a separate incident, ...": a new happening of a type already told there.
+_DISTINCT = re.compile(rf"(?i)\b{alternation('distinct_markers')}\b")
+_DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers')}\b")
+_PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
+_KINDS = {k: v for k, v in table("happening_kinds").items() if not k.startswith("_")}
+_RANKING = re.compile(rf"(?i)\b{alternation('ranking_words')}\b")
+_DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
+# "another man was arrested", "a second cholera outbreak": the marker is at most three words before the trigger.
+_NEAR_WORDS = re.compile(r"\s+(?:[\w'’-]+\s+){0,3}")
+# A calendar's line: "28/29 April: Donington Park, Leicestershire.", "May 3 – Lyon": a date, a colon or a dash,
+# then only names (the place, its region, a venue's name words), nothing told about them.
+_CALENDAR_LEAD = re.compile(r"[\W_]{0,3}(?:\d{1,2}\s?[/–-]\s?|[A-Z][a-z]{2,8},?\s+)?")
+_CALENDAR_SEP = re.compile(r"\s*(?::|[–—]|\s-)\s*(?:the\s+)?")
+_CALENDAR_NAMES = re.compile(r"(?:\s*,?\s*(?:[A-Z][\w'’&-]*|of|the|and|&))*\s*")
+_LINE_END = re.compile(r"[.;\n](?:\s|\Z)|\Z")
+_CALENDAR_MIN_LINES = 2  # one such line is a heading or a note; two make a calendar
+_CALENDAR_HEAD = re.compile(rf"(?i)\b{alternation('calendar_heads')}\b")
+_CALENDAR_HEAD_REACH = 200  # chars before the first line where its heading stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,21 +296,25 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         if m.prep in ("to", "toward", "towards") and trig.type in ("crime", "accident"):
             continue  # "expelled to Turkey ... detained", "a crash on the way to Leeds": not where it happened (a
             # fire or a flood that spread to a place, a march to it, do reach it)
+        if m.start > trig.end and _PURPOSE.search(text, trig.end, m.start):
+            continue  # "a concert to help finance his studies in London": where the purpose lies, not the concert
         if trig.type == "meeting" and m.prep == "on" and _TOPIC_ON.fullmatch(text, trig.end, m.start):
             continue  # "a conference on Lebanon in Paris", "talks on Ukraine": what it is about
         if m.prep == "from" and trig.type not in ("other", *MOVEMENT_TYPES) and not _REPORTED_FROM.search(
-                text, max(0, m.start - 40), m.start) and not (trig.type == "disaster" and _CASE.search(trig.text)):
+                text, max(0, m.start - 40), m.start) and not (trig.type == "disaster" and _CASE.search(trig.text)) \
+                and not (trig.type == "accident" and _TAKE_OFF_FROM.search(text, max(0, m.start - 40), m.start)):
             continue  # "fire crews from Kansas City", "shots fired from the car": where they came from; a launch
-            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province and a case
-            # "from Kasese district"
+            # "from the Baikonur cosmodrome" is there, and so are cases "reported from" a province, a case
+            # "from Kasese district" and a crash "shortly after take-off from Addis Ababa"
         if m.prep in _LOCATIVE and (trig.type == "disaster" or not any(
                 min(m.end, trig.end) <= t < max(m.start, trig.start) for t in moves)):
             return m  # (a movement verb between them governs it: "after the match the squad travelled to Lisbon")
     for m in after:
         if _IMPACT.fullmatch(text, trig.end, m.start):
             return m  # "floods hit Bangladesh", "missiles struck Kharkiv"
-        if not m.prep and _VERB.search(trig.text) and direct_object(text, trig.end, m.start):
-            return m  # "visited Riyadh", "hosted the Kremlin talks": not "Hurricane Delia"
+        if not m.prep and (_VERB.search(trig.text) or _IMPACT_VERB.fullmatch(trig.text)) and direct_object(
+                text, trig.end, m.start):
+            return m  # "visited Riyadh", "hosted the Kremlin talks", "missiles struck Kharkiv": not "Hurricane Delia"
     if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
         antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
@@ -269,13 +335,17 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         # ("Putin, who was already at the Vostochny Cosmodrome, awaited ... the
         # summit"); a place another action governs ("arrived in Russia") is taken.
         for other in sent.clauses:
-            if other is clause or other.triggers:
-                continue
+            if other is clause or (other.triggers and not (trig.type == "disaster" and _only_reports(text, other))):
+                continue  # (a clause that only reports it, "have been reported from A and B", still says where)
             for m in sent.mentions + _possessive_places(text, sent, other):
                 if m.within(other.start, other.end) and m.usable and (m.prep in ("at", "in", "near", "inside",
                                                                                   "outside") or (
                         m.prep == "from" and trig.type == "disaster" and _CASE.search(trig.text))):
                     return m  # (and "The index case, a man from Kasese district, ...")
+    if trig.type == "meeting":
+        goal = _trip_goal(text, sent, clause, trig)
+        if goal is not None:
+            return goal
     if trig.type in _BODY_PLACED_TYPES:
         # "Concord Police executed two search warrants", "the Athens City Council voted": the local body's place.
         for m in sent.mentions:
@@ -286,6 +356,31 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         if listed:
             return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
     return None
+
+
+def _trip_goal(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
+    """ "flew to Nairobi on Monday and met the president", "going to Gaza to deliver aid and meet with residents":
+    a meeting told right after a trip, in a clause of its own that names no place, is at the trip's goal (the
+    place the clause before goes "to", or arrives "in")."""
+    if not _GOAL_OPENER.match(text, clause.start, trig.start):
+        return None
+    before = [c for c in sent.clauses if c.end <= clause.start]
+    for prev in before[::-1][:_GOAL_CLAUSES]:
+        moved = any(t.type in MOVEMENT_TYPES for t in prev.triggers)
+        goals = [m for m in sent.mentions if m.within(prev.start, prev.end) and m.usable and (
+            m.prep in ("to", "into") or (moved and m.prep in ("in", "at")))]
+        if goals:
+            # "said he would fly to X and meet ...": the meeting is as unreal as the trip
+            return None if _HYPO.search(text, prev.start, prev.end) else goals[-1]
+        if prev.triggers and not moved:
+            return None  # another happening stands between
+    return None
+
+
+def _only_reports(text: str, clause: Clause) -> bool:
+    """ "..., have been reported from Sud-Kivu": a clause whose only triggers are passive reports of the figures
+    told before it."""
+    return all(t.type == "statement" and _PASSIVE.search(text, max(0, t.start - 30), t.start) for t in clause.triggers)
 
 
 def _enumerated(text: str, sent: Sentence, after: int) -> list[PlaceMention]:
@@ -336,7 +431,7 @@ def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
 def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMention | None:
     """The clause subject when it is a place: "North Korea conducted a ... test", "the White House has issued"."""
     for m in before[::-1]:
-        if m.prep:
+        if m.prep or _origin(text, m):
             continue
         gap = text[m.end:trig.start]
         # A comma in a number ("has recorded 1,200 cases") does not end the subject's reach.
@@ -344,6 +439,13 @@ def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMenti
             return m
         return None
     return None
+
+
+def _origin(text: str, m: PlaceMention) -> bool:
+    """ "A Louisiana man was arrested", "an Ohio woman": where the person is from, not where anything happened
+    (a local story's blotter names visitors so); "Gainesville residents marched" is no such phrase."""
+    return not m.prep and bool(_A_BEFORE.search(text, max(0, m.start - 4), m.start)
+                               and _PERSON_AFTER.match(text, m.end))
 
 
 def date_for(sent: Sentence, clause: Clause, trig: Trigger) -> DateExpr | None:
@@ -373,8 +475,10 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     found: list[Action] = []
     antecedents = Antecedents()
     state = _DateState()
-    seen: set[tuple[str, str, bool]] = set()  # one happening at one place is one event, however often it is told
+    seen: set[tuple[str, str, bool, int]] = set()  # one happening at one place is one event, however often it is told
+    first_at: dict[tuple[str, str], Action] = {}  # the first kept action of each type at each place
     placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
+    calendar = _calendar_lines(text, sentences)
     for sent in sentences:
         placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
         cause: str | None = None  # the sentence's military action, disaster or accident so far
@@ -400,11 +504,14 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if action.type in ("military", "disaster", "accident"):
                     placed_cause = (action.type, action.place.country)
                 if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
-                                                          or _NEGATED.search(text, clause.start, trig.start)):
+                                                          or _NEGATED.search(text, clause.start, trig.start)
+                                                          or _CALLED_OFF.search(text, trig.end, clause.end)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
+                if action.type == "meeting" and _sightseeing(text, sent, trig):
+                    continue  # "we visited the markets": a traveller's stop (journeys), no meeting
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
-                kept = [a for a in _fan_out(text, sent, action) if _happening(text, a) not in seen and not (
+                kept = [a for a in _fan_out(text, sent, action) if _happening(text, a, first_at) not in seen and not (
                     a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
                 if kept:
                     # Who acted is read only for what is kept: the reading of people is the scan's main cost.
@@ -412,16 +519,69 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     kept = [replace(a, actors=who) for a in kept]
                 for a in kept:
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
-                    if _happening(text, a) not in seen and not (static and a.place.id in placed):
-                        seen.add(_happening(text, a))
+                    if _happening(text, a, first_at) not in seen and not (static and a.place.id in placed):
+                        seen.add(_happening(text, a, first_at))
+                        first_at.setdefault((a.type, a.place.id), a)
                         if static:
                             placed.add(a.place.id)
                         found.append(a)
             actors.remember(sent, clause, antecedents)
+        for line in calendar.get(sent.index, ()):
+            fixture = _calendar_action(text, ref, sent, *line, state)
+            key = (fixture.type, fixture.place.id, False, fixture.trigger.start)  # each date its own fixture
+            if (fixture.type, fixture.place.id, False, -1) not in seen:
+                seen.add(key)
+                found.append(fixture)
     if filed_at is not None and _travelled(found) and dateline(text, sentences) is None:
         # A travel story has no one setting: nothing is placed by it (a dateline still says where it was filed).
         found = [a for a in found if a.mention is not filed_at or a.mention.within(a.sentence.start, a.sentence.end)]
     return _subsume_country_moves(text, found)
+
+
+def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tuple[int, int, DateExpr, PlaceMention]]]:
+    """A calendar's lines by sentence index, each with its start, end, date and place: "28/29 April: Donington Park,
+    Leicestershire.", "3 May – Lyon" (a splitter may keep a run of such lines in one sentence).
+
+    Each line is a date, a colon or a dash, then names only: the first place named is where the fixture is held
+    (a race, a concert of a tour, a stage of a visit). One line alone is no calendar ("Update 3 May: Paris"),
+    a line that tells something ("May 3: police in Lyon said ...") is read as a sentence, and lines with no
+    calendar, schedule or fixtures named just before them are a diary's days, not fixtures.
+    """
+    out: dict[int, list[tuple[int, int, DateExpr, PlaceMention]]] = {}
+    count = 0
+    for sent in sentences:
+        if not sent.dates or not sent.mentions:
+            continue
+        for d in sent.dates:
+            start = max(text.rfind(".", sent.start, d.start), text.rfind(";", sent.start, d.start),
+                        text.rfind("\n", sent.start, d.start), sent.start - 1) + 1
+            sep = _CALENDAR_SEP.match(text, d.end)
+            if sep is None or not _CALENDAR_LEAD.fullmatch(text, start, d.start):
+                continue
+            stop = _LINE_END.search(text, sep.end(), sent.end)
+            end = stop.start() if stop else sent.end
+            m = next((m for m in sent.mentions if m.within(sep.end(), end)), None)
+            if (m is None or m.prep or not m.usable or not _CALENDAR_NAMES.fullmatch(text, sep.end(), m.start)
+                    or not _CALENDAR_NAMES.fullmatch(text, m.end, end)):
+                continue
+            out.setdefault(sent.index, []).append((start, end, d, m))
+            count += 1
+    if count < _CALENDAR_MIN_LINES:
+        return {}
+    first = min(line[0] for lines in out.values() for line in lines)
+    if not _CALENDAR_HEAD.search(text, max(0, first - _CALENDAR_HEAD_REACH), first):
+        return {}  # dated place lines with no calendar before them: a diary's days, a timeline
+    return out
+
+
+def _calendar_action(text: str, ref: dt.date | None, sent: Sentence, start: int, end: int, d: DateExpr,
+                     m: PlaceMention, state: _DateState) -> Action:
+    """A calendar line's fixture: a scheduled meeting (STORY-GOLD: matches, races, concerts) at its place, on its
+    date; the trigger is the date as written, since the line names no happening of its own."""
+    resolved = resolve_date(d, ref, state.prev)
+    clause = Clause(start, end, [])  # the line is its clause: its summary on the map
+    trig = Trigger("meeting", start, d.end, text[start:d.end].strip())
+    return Action(trig, sent, clause, m, (), resolved, d.label)
 
 
 def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
@@ -475,8 +635,8 @@ def _true_senses(text: str, clause: Clause) -> Clause:
 def _bare_cases(text: str, sent: Sentence, trig: Trigger) -> bool:
     """ "cases" with no disease, outbreak or infection told in the text so far: "rape and assault cases", "court
     cases" are no outbreak; in a bulletin the disease is named once, before its figures."""
-    return trig.type == "disaster" and trig.text.lower() in ("case", "cases") and not _DISEASE_TALK.search(
-        text, 0, sent.end)
+    return trig.type == "disaster" and _CASE_WORD.search(trig.text) is not None and not _DISEASE_TALK.search(
+        text, 0, sent.end)  # (and "another case", "a new case": a court's, with no disease told)
 
 
 def _best_trigger(text: str, clause: Clause) -> Trigger | None:
@@ -514,7 +674,7 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
         # "missiles struck the capital": the city named before
         mention = _the_place(text, clause, trig, sentences, sent)
     if mention is None and filed_at is not None and _set_there(text, trig) and all(
-            m.place.id == filed_at.place.id for m in sent.mentions):
+            m.place.id == filed_at.place.id or _origin(text, m) for m in sent.mentions):
         # A local story's happening with no place of its own happened where the story is set.
         mention = filed_at
     if mention is not None and trig.type not in MOVEMENT_TYPES and _cared_at(text, sent, mention):
@@ -558,6 +718,14 @@ def _set_there(text: str, trig: Trigger) -> bool:
     return trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
 
 
+def _sightseeing(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """ "we visited the temples", "I visited Kotor", "we met a local guide": a first-person visit or meeting in
+    travel writing is a stop on the trip, not a public happening (STORY-GOLD: a visit is a meeting when it meets
+    someone; personal meetings are not placed by a story's setting either)."""
+    return bool(_PERSONAL.fullmatch(trig.text) and _FIRST_PERSON.search(text, max(sent.start, trig.start - 50),
+                                                                         trig.start))
+
+
 def _definite(text: str, trig: Trigger) -> bool:
     """ "the summit", "the talks": a reference back to an event already dated."""
     return bool(re.search(r"(?i)\b(?:the|this|that)\s+\Z", text[max(0, trig.start - 8):trig.start]))
@@ -573,11 +741,26 @@ def _fan_out(text: str, sent: Sentence, action: Action) -> list[Action]:
         return [action]
     chain = _coordination_chain(sent, action.mention)
     if action.type == "disaster":
+        chain += _listed_after(text, sent, chain[-1])
         chain += _counted_after(text, sent, chain[-1])
         chain += [m for m in _enumerated(text, sent, action.trigger.end) if m not in chain]
     if len(chain) == 1:
         return [action]
     return [replace(action, mention=m) for m in chain]
+
+
+def _listed_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "the outbreak has affected Garissa, Wajir and Mandera counties": the names listed right after the place,
+    each its own outbreak event (STORY-GOLD), where the reading did not join them."""
+    out = []
+    for m in sent.mentions:
+        if m.start <= last.end:
+            continue
+        if not (m.usable and not m.prep and _LIST_GAP.fullmatch(text, last.end, m.start)):
+            break
+        out.append(m)
+        last = m
+    return out
 
 
 def _counted_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
@@ -613,9 +796,14 @@ def _has_figure(text: str, a: Action) -> bool:
 
 
 def _habitual(text: str, sent: Sentence, a: Action) -> bool:
-    """ "every Saturday", "each July" in the sentence, and no date of its own ("on 3 May"): a standing fact."""
+    """ "every Saturday", "each July" in the sentence, and no date of its own ("on 3 May"), or a date that the
+    habit qualifies ("on 24 June each year"): a standing fact."""
     hit = _HABITUAL.search(text, sent.start, sent.end)
-    return hit is not None and (a.date_label is None or a.date_label.lower() in hit.group().lower())
+    if hit is None:
+        return False
+    if a.date_label is None or a.date_label.lower() in hit.group().lower():
+        return True
+    return any(d.label == a.date_label and _NEXT_TO_HABIT.fullmatch(text, d.end, hit.start()) for d in sent.dates)
 
 
 def _travelled(found: list[Action]) -> bool:
@@ -658,10 +846,36 @@ def _refined_later(found: list[Action], i: int, country: Place) -> bool:
 
 
 
-def _happening(text: str, a: Action) -> tuple[str, str, bool]:
-    """What makes two actions one happening: its type, its place, and whether the text only says it may happen.
+def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) -> tuple[str, str, bool, int]:
+    """What makes two actions one happening: its type, its place, whether the text only says it may happen, and
+    whether the text tells it apart from one of its type already told there.
 
     "the summit" told again is the summit; a missile test that "may" come and drills held at the same range
-    are two (the first is shown less certain: geoviz.story.events).
+    are two (the first is shown less certain: geoviz.story.events); "another man was arrested", "in a separate
+    incident", "a second group is holding a drive" are a new happening at the same place (STORY-GOLD counts each
+    crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
-    return a.type, a.place.id, bool(_MODAL.search(text, a.clause.start, a.clause.end))
+    modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
+    kind = _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
+    return kind, a.place.id, modal, a.trigger.start if _told_apart(text, a, first_at.get((a.type, a.place.id))) else -1
+
+
+def _told_apart(text: str, a: Action, first: Action | None) -> bool:
+    """ "another man was arrested", "in the second scam", "In a separate incident, ...": the clause (or the
+    sentence's opener) says this is not the happening of its type told before; "the shooting", a bare "another"
+    ("one is dead and another has injuries") and "another case" of an outbreak do not."""
+    if a.type in MOVEMENT_TYPES or a.type in ("statement", "disaster") or _definite(text, a.trigger):
+        return False  # (an outbreak is one event per place however many cases it counts: STORY-GOLD)
+    if _DISTINCT_OPENER.match(text, a.sentence.start, a.sentence.end):
+        return True
+    if (first is not None and a.type in _ITEM_TYPES and a.date_label and first.date_label
+            and a.date_label.lower() != first.date_label.lower()
+            and not a.mention.within(a.sentence.start, a.sentence.end)
+            and _NEW_SUBJECT.match(text, a.sentence.start, a.trigger.start)):
+        return True  # a blotter's item: "A 34-year-old man was arrested Sunday ...", placed by the story's setting,
+        # on another day than the first told there
+    if _RANKING.search(text, a.trigger.end, a.clause.end):
+        return False  # "just the third 20-20 game in Final Four history": a ranking
+    lo = max(a.clause.start, a.trigger.start - _DISTINCT_REACH)
+    return any(not _PRONOUN_ANOTHER.match(text, m.end()) and _NEAR_WORDS.fullmatch(text, m.end(), a.trigger.start)
+               for m in _DISTINCT.finditer(text, lo, a.trigger.start))

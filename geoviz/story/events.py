@@ -68,6 +68,9 @@ def _summary(text: str, sent: Sentence, clause: Clause) -> str:
     "awaited Kim's arrival for the summit" is a fragment (its subject is in another clause), so it is never
     the summary on its own.
     """
+    if not clause.triggers:
+        # A calendar's line ("19/20 April: Sepang, Selangor"): the line is the fixture, not the run of lines.
+        return " ".join(text[clause.start:clause.end].split())[:_SUMMARY_CHARS]
     whole = " ".join(text[sent.start:sent.end].split())
     if len(whole) <= _SUMMARY_CHARS:
         return whole
