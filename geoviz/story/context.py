@@ -77,6 +77,7 @@ from geoviz.story.reading import (
     setting,
     words_pattern,
 )
+from geoviz.story.untold import untold_movement
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -496,6 +497,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                                      sentences)
                 if action is None:
                     continue
+                if action.type in MOVEMENT_TYPES and untold_movement(text, sent, clause, trig):
+                    continue  # "intends to travel to", "people travelling to": the same rule as the routes'
                 if told and action.type in ("crime", "other") and _DEATHS.fullmatch(trig.text) and (
                         action.place.country == told[1]):
                     # "An outbreak of dengue in Bangladesh ... . Dhaka accounts for most of the deaths.": the
