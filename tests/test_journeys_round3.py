@@ -2,7 +2,8 @@
 
 "The four-hour trip from Hanoi to Hue includes a stop in Vinh" is a timetable; "more than a flight from Quito
 to Lima" a comparison. The routes already dropped such trips; the map's movement markers now follow the same
-rule (they used to put a marker on the timetable's destination). Articles of our own, several regions.
+rule (they used to put a marker on the timetable's destination). So does an obligation in the present ("patients
+have to travel to Nairobi for dialysis"): no one's trip is told. Articles of our own, several regions.
 """
 
 from __future__ import annotations
@@ -21,17 +22,22 @@ UNTOLD = [
      {"Quito": "Quito", "Lima": "Lima"}),
     ("The bus fare is cheaper than flying to Nairobi, commuters in Kisumu say.",
      {"Nairobi": "Nairobi", "Kisumu": "Kisumu"}),
+    # an obligation in the present: what anyone would have to do, not a trip made
+    ("Patients in Garissa have to travel to Nairobi for dialysis, doctors said.",
+     {"Garissa": "Garissa", "Nairobi": "Nairobi"}),
+    ("Islanders needing surgery must fly to Suva, the health ministry said.", {"Suva": "Suva"}),
 ]
 
 TOLD = [
     ("The family made the trip from Hanoi to Hue on Sunday.", {"Hanoi": "Hanoi", "Hue": "Hue"}),
     ("The minister took a flight from Quito to Lima on Tuesday for the summit.", {"Quito": "Quito", "Lima": "Lima"}),
+    ("She had to travel to Manila for the funeral last week, her brother said.", {"Manila": "Manila"}),
     ("Rescuers flew to Kathmandu on Monday, more than a day after the quake.", {"Kathmandu": "Kathmandu"}),
 ]
 
 
 @pytest.mark.parametrize(("text", "names"), UNTOLD, ids=[t[:30] for t, _ in UNTOLD])
-def test_a_timetable_or_a_comparison_makes_no_marker_and_no_route(text: str, names: dict[str, str]) -> None:
+def test_a_timetable_a_comparison_or_an_obligation_makes_no_marker_and_no_route(text: str, names: dict[str, str]) -> None:
     doc = make_doc(text, names)
     names_by_id = {p.id: text[m.start:m.end] for p in doc.places for m in p.mentions}
     assert [names_by_id[e.place_id] for e in events_of(doc) if e.type in MOVEMENT_TYPES] == []
