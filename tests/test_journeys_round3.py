@@ -37,7 +37,7 @@ TOLD = [
 
 
 @pytest.mark.parametrize(("text", "names"), UNTOLD, ids=[t[:30] for t, _ in UNTOLD])
-def test_a_timetable_a_comparison_or_an_obligation_makes_no_marker_and_no_route(text: str, names: dict[str, str]) -> None:
+def test_no_trip_told_makes_no_marker_and_no_route(text: str, names: dict[str, str]) -> None:
     doc = make_doc(text, names)
     names_by_id = {p.id: text[m.start:m.end] for p in doc.places for m in p.mentions}
     assert [names_by_id[e.place_id] for e in events_of(doc) if e.type in MOVEMENT_TYPES] == []
