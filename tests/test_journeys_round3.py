@@ -3,7 +3,9 @@
 "The four-hour trip from Hanoi to Hue includes a stop in Vinh" is a timetable; "more than a flight from Quito
 to Lima" a comparison. The routes already dropped such trips; the map's movement markers now follow the same
 rule (they used to put a marker on the timetable's destination). So does an obligation in the present ("patients
-have to travel to Nairobi for dialysis"): no one's trip is told. Articles of our own, several regions.
+have to travel to Nairobi for dialysis") and a plan told in the past ("the coffee was scheduled to be shipped to
+Mombasa"): no one's trip is told. A stated future ("is scheduled to arrive in Goma") still is.
+Articles of our own, several regions.
 """
 
 from __future__ import annotations
@@ -26,12 +28,17 @@ UNTOLD = [
     ("Patients in Garissa have to travel to Nairobi for dialysis, doctors said.",
      {"Garissa": "Garissa", "Nairobi": "Nairobi"}),
     ("Islanders needing surgery must fly to Suva, the health ministry said.", {"Suva": "Suva"}),
+    # a plan told in the past, with no word that it was carried out
+    ("The coffee, which was scheduled to be shipped to Mombasa, was stolen from a depot near Kampala.",
+     {"Mombasa": "Mombasa", "Kampala": "Kampala"}),
+    ("The delegates were supposed to fly to Dhaka on Monday, the organisers said.", {"Dhaka": "Dhaka"}),
 ]
 
 TOLD = [
     ("The family made the trip from Hanoi to Hue on Sunday.", {"Hanoi": "Hanoi", "Hue": "Hue"}),
     ("The minister took a flight from Quito to Lima on Tuesday for the summit.", {"Quito": "Quito", "Lima": "Lima"}),
     ("She had to travel to Manila for the funeral last week, her brother said.", {"Manila": "Manila"}),
+    ("The convoy is scheduled to arrive in Goma on Friday, the agency said.", {"Goma": "Goma"}),
     ("Rescuers flew to Kathmandu on Monday, more than a day after the quake.", {"Kathmandu": "Kathmandu"}),
 ]
 

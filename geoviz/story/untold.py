@@ -21,7 +21,9 @@ __all__ = ["SERVICE", "TRIP_NOUN", "untold_movement"]
 _UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')})\b")
 # The intention's own verb: right after its "to" ("plans to fly", "to also travel"), or after a short subject
 # for a conditional or a modal ("if they were deported", "could fly").
-_UNREAL_DIRECT = re.compile(r"(?i)\s+to\s+(?:(?:also|then|\w+ly)\s+)?\Z|(?!\s+to\b)(?:\s+[^\s,;:.!?()]+){0,3}\s+\Z")
+# A passive infinitive counts too: "was scheduled to be shipped to".
+_UNREAL_DIRECT = re.compile(r"(?i)\s+to\s+(?:(?:also|then|\w+ly)\s+)?(?:be\s+)?\Z"
+                            r"|(?!\s+to\b)(?:\s+[^\s,;:.!?()]+){0,3}\s+\Z")
 _COORDINATED_VERB = re.compile(r"(?i)\b(?:and|or)\s+(?:then\s+)?\Z")
 _UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
 # "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
