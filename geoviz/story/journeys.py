@@ -65,7 +65,7 @@ from geoviz.story.reading import (
     dateline,
     words_pattern,
 )
-from geoviz.story.untold import untold_movement
+from geoviz.story.untold import SERVICE, TRIP_NOUN, untold_movement
 
 __all__ = ["CapitalOf", "extract_journeys", "route_places"]
 
@@ -103,13 +103,11 @@ _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:
                         r"(?:the\s+)?")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
-_TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?|visits?|tours?)\b")
+_TRIP_NOUN = TRIP_NOUN
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
 _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
                     r"\s+(?:in|at)\s+(?:the\s+)?")
-# "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
-_SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
-                      rf"[^.;]{{0,80}}?\b(?:from|between)\b[^.;]{{0,80}}?\b(?:{alternation('service_verbs')})\b")
+_SERVICE = SERVICE  # "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable
 # "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|scheduled|due|expected|going|about)\s+)?to)"
                      r"\s+(?:[\w'’-]+\s+){0,3}?\Z")

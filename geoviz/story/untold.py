@@ -1,7 +1,8 @@
 """Movements that tell no trip: the one rule journeys and the movement markers share.
 
 "intends to travel to Hawaii", "if they were deported to", "a round-trip fare of $205 from",
-"people travelling to", "the outbreak moved to": a movement word with no traveller making that trip.
+"people travelling to", "the outbreak moved to", "the trip from Amsterdam to Berlin includes stops",
+"more than a flight from Kansas City to Dallas": a movement word with no traveller making that trip.
 Journeys drop such triggers from routes; the story context drops the arrival/departure/travel markers they
 would make, so the map's movement markers and its routes follow the same rule.
 """
@@ -13,14 +14,16 @@ import re
 from geoviz.nlp.lexicon import alternation
 from geoviz.story.reading import Clause, Sentence, Trigger
 
-__all__ = ["untold_movement"]
+__all__ = ["SERVICE", "TRIP_NOUN", "untold_movement"]
 
 # "he intends to travel to Hawaii and drive to Florida", "if they were deported to": an intention or a condition,
 # not a trip the text tells; it must govern the verb (no clause break, a few words at most in between).
 _UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')})\b")
 # The intention's own verb: right after its "to" ("plans to fly", "to also travel"), or after a short subject
 # for a conditional or a modal ("if they were deported", "could fly").
-_UNREAL_DIRECT = re.compile(r"(?i)\s+to\s+(?:(?:also|then|\w+ly)\s+)?\Z|(?!\s+to\b)(?:\s+[^\s,;:.!?()]+){0,3}\s+\Z")
+# A passive infinitive counts too: "was scheduled to be shipped to".
+_UNREAL_DIRECT = re.compile(r"(?i)\s+to\s+(?:(?:also|then|\w+ly)\s+)?(?:be\s+)?\Z"
+                            r"|(?!\s+to\b)(?:\s+[^\s,;:.!?()]+){0,3}\s+\Z")
 _COORDINATED_VERB = re.compile(r"(?i)\b(?:and|or)\s+(?:then\s+)?\Z")
 _UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
 # "The outbreak moved from Kasese to Kampala", "Measles cases travelled north": spreading, not a journey.
@@ -28,6 +31,13 @@ _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
+TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?|visits?|tours?)\b")
+# "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
+SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
+                     rf"[^.;]{{0,80}}?\b(?:from|between)\b[^.;]{{0,80}}?\b(?:{alternation('service_verbs')})\b")
+# "about $40 more than a flight from Kansas City to Dallas", "cheaper than flying to Lisbon": the trip is what
+# something is compared with, not one anyone took.
+_COMPARED = re.compile(r"(?i)\bthan\s+(?:(?:a|an|the|one|each)\s+)?(?:[\w-]+\s+){0,2}?\Z")
 _PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
 # "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
 _GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
@@ -43,10 +53,26 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     """
     if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
         return True
+    if _service(text, sent, trig):
+        return True
     if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
                                                                    trig.start):
         return True
     return _unreal(text, sent, trig)
+
+
+def _service(text: str, sent: Sentence, trig: Trigger) -> bool:
+    """A trip told as a thing, not as anyone's: "the 6.5 hour trip from Amsterdam to Berlin includes stops" (a
+    timetable: the trip noun is the subject of "includes", "takes", "costs"), "more than a flight from Kansas City
+    to Dallas" (a comparison). Only the trip word itself is read so: "She took the trip from Lima to Cusco,
+    which takes a day" keeps its "took"; and "The trip from Nairobi to Mombasa took the family two days" (past)
+    stays someone's trip.
+    """
+    noun = TRIP_NOUN.match(text, trig.start)
+    if noun and SERVICE.match(text, trig.start, sent.end):
+        return True
+    return bool((noun or trig.text.lower().endswith("ing"))
+                and _COMPARED.search(text, max(sent.start, trig.start - 40), trig.start))
 
 
 def _unreal(text: str, sent: Sentence, trig: Trigger) -> bool:
