@@ -606,8 +606,10 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     out = [best]
     for t in clause.triggers:
         if t is not best and t.type in _STATIC_TYPES and t.type not in MOVEMENT_TYPES and any(
-                m.prep in ("in", "at") and 0 < m.start - t.end <= 8 and m.usable for m in sent.mentions):
-            # "15 cases in Kinshasa and three deaths in Goma": each noun names its own place, and deaths told
+                (m.prep in ("in", "at") or (m.prep == "to" and t.type == "meeting")) and 0 < m.start - t.end <= 8
+                and m.usable for m in sent.mentions):
+            # "15 cases in Kinshasa and three deaths in Goma", "in a visit to Tunis ... criticised the intervention in
+            # Libya": each noun names its own place, and deaths told
             # with an outbreak, an attack or a crash are of its type.
             if best.type in ("military", "disaster", "accident") and _DEATHS.fullmatch(t.text):
                 t = dataclasses.replace(t, type=best.type)
