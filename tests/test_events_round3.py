@@ -55,3 +55,18 @@ def test_a_ruined_portfolio_is_no_disaster() -> None:
     # Only the verb "decimating" is listed: the adjective "decimated" names a state, not a happening.
     text = "Investors in Chicago watched a decimated stock portfolio recover slowly."
     assert all(kind != "disaster" for kind, _ in _at(text, {"Chicago": "Chicago"}).get("Chicago", []))
+
+
+def test_a_where_clause_cut_by_an_aside_keeps_its_place() -> None:
+    # East Africa, shipping: the dashes cut "where its passengers" from its verb; the place is still Zanzibar's.
+    text = ("The ferry limped on and at dawn docked in Zanzibar, where its passengers - many of them pilgrims "
+            "bound for the coast - were evacuated.")
+    assert ("other", "evacuated") in _at(text, {"Zanzibar": "Zanzibar"}).get("Zanzibar", [])
+
+
+def test_a_clause_with_a_subject_of_its_own_is_no_where_clause() -> None:
+    # South America: "the president signed" is not what happened "where" the aside was.
+    text = ("Delegates gathered in Quito, where the talks - long delayed by strikes - continued, "
+            "and the president signed the accord.")
+    got = _at(text, {"Quito": "Quito"}).get("Quito", [])
+    assert ("other", "signed") not in got

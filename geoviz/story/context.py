@@ -108,6 +108,8 @@ _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
 _DEATHS = re.compile(r"(?i)deaths?|dead|died|killed|killing")
 _CLASH = re.compile(r"(?i)clash(?:ed|es)?")
+# A clause that opens with a verb continues a subject told before it ("... - was offloaded").
+_VERB_FIRST = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|can|may|might|been|[a-z]+ed)\b")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
     "arrival": ("in", "at", "to", "into", "onto"),
@@ -316,10 +318,11 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         if not m.prep and (_VERB.search(trig.text) or _IMPACT_VERB.fullmatch(trig.text)) and direct_object(
                 text, trig.end, m.start):
             return m  # "visited Riyadh", "hosted the Kremlin talks", "missiles struck Kharkiv": not "Hurricane Delia"
-    if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
+    opener = _where_opener(text, sent, clause)
+    if opener is not None:
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
-        antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
-        before_clause = [c for c in sent.clauses if c.end <= clause.start]
+        antecedent = [m for m in sent.mentions if m.end <= opener.start and m.usable]
+        before_clause = [c for c in sent.clauses if c.end <= opener.start]
         if antecedent and _HURT.fullmatch(trig.text) and before_clause and any(
                 t.type in MOVEMENT_TYPES for t in before_clause[-1].triggers):
             return None  # "was airlifted to Palmetto Health Richland, where he later died": treated there, hurt
@@ -356,6 +359,27 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         listed = _enumerated(text, sent, trig.end)
         if listed:
             return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
+    return None
+
+
+_WHERE_REACH = 3  # trigger-less clauses a "where" clause's verb may stand behind
+
+
+def _where_opener(text: str, sent: Sentence, clause: Clause) -> Clause | None:
+    """The "where" clause the trigger's clause belongs to: the clause itself, or one a few clauses back when
+    only asides stand between ("docked in Cyprus, where its cargo - described by officials as munitions - was
+    offloaded": the splitter cuts the subject from its verb at the dashes). An aside that names a place or tells
+    a happening of its own ends the reach."""
+    if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
+        return clause
+    if not _VERB_FIRST.match(text, clause.start):
+        return None  # "..., where the cargo lay, officials said": a clause with its own subject is not the verb
+    before = [c for c in sent.clauses if c.end <= clause.start]
+    for prev in before[::-1][:_WHERE_REACH]:
+        if re.match(r"(?i)where\b", text[prev.start:prev.start + 6]):
+            return prev if not prev.triggers else None
+        if prev.triggers or any(m.usable and m.within(prev.start, prev.end) for m in sent.mentions):
+            return None
     return None
 
 
