@@ -70,3 +70,17 @@ def test_a_clause_with_a_subject_of_its_own_is_no_where_clause() -> None:
             "and the president signed the accord.")
     got = _at(text, {"Quito": "Quito"}).get("Quito", [])
     assert ("other", "signed") not in got
+
+
+def test_a_tragedy_named_at_a_place_is_a_happening_there() -> None:
+    # Central America: a disaster named only by what it did to people
+    text = "Relief workers arrived a week after the tragedy in Guatemala that buried a village."
+    assert ("other", "tragedy") in _at(text, {"Guatemala": "Guatemala"}).get("Guatemala", [])
+
+
+def test_boarded_up_is_no_departure_that_hides_the_happening() -> None:
+    # South Asia: "boarded" of "boarded up" is no boarding of a ship, and must not outrank the closure.
+    text = "Officials boarded up and closed the market in Chittagong on Monday."
+    got = _at(text, {"Chittagong": "Chittagong"}).get("Chittagong", [])
+    assert ("other", "closed") in got
+    assert all(kind != "departure" for kind, _ in got)
