@@ -84,3 +84,23 @@ def test_boarded_up_is_no_departure_that_hides_the_happening() -> None:
     got = _at(text, {"Chittagong": "Chittagong"}).get("Chittagong", [])
     assert ("other", "closed") in got
     assert all(kind != "departure" for kind, _ in got)
+
+
+def test_a_vote_and_a_hearing_told_in_one_sentence_are_two_meetings() -> None:
+    # Local politics (Australia): other clauses, and kinds the happening_kinds table tells apart.
+    text = ("Geelong residents angry at council.\n"
+            "Geelong residents wrote to the council all week. The mayor was to speak at a public hearing on "
+            "Tuesday, but a 4-3 vote by the council delayed that hearing until May.")
+    got = _at(text, {"Geelong": "Geelong"}).get("Geelong", [])
+    assert ("meeting", "vote") in got
+    assert len([k for k, _ in got if k == "meeting"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    # one happening told by two words of one clause, or of clauses joined by "and"
+    "The board set a special meeting on Friday at a school in Mombasa to discuss and vote on the plan.",
+    "A college in Mombasa hosts its annual book sale this week.",
+])
+def test_one_happening_told_with_two_words_is_one_event(text: str) -> None:
+    got = _at(text, {"Mombasa": "Mombasa"}).get("Mombasa", [])
+    assert len([k for k, _ in got if k != "statement"]) == 1

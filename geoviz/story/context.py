@@ -203,6 +203,8 @@ _DISTINCT = re.compile(rf"(?i)\b{alternation('distinct_markers')}\b")
 _DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers')}\b")
 _PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
 _KINDS = {k: v for k, v in table("happening_kinds").items() if not k.startswith("_")}
+_LISTED_KINDS = frozenset(_KINDS.values())
+_JOINED = re.compile(r"(?i)(?:and|or)\s")  # a clause that shares the one before it ("to discuss and vote on")
 _RANKING = re.compile(rf"(?i)\b{alternation('ranking_words')}\b")
 _DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
 # "another man was arrested", "a second cholera outbreak": the marker is at most three words before the trigger.
@@ -505,7 +507,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
     calendar = _calendar_lines(text, sentences)
     for sent in sentences:
-        placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
+        # a sentence tells one happening per place ("hosts annual book sale"): each place's kinds and clauses
+        placed: dict[str, set[tuple[str, int]]] = {}
         cause: str | None = None  # the sentence's military action, disaster or accident so far
         told, placed_cause = placed_cause, None
         for clause in sent.clauses:
@@ -539,18 +542,18 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
                 kept = [a for a in _fan_out(text, sent, action) if _happening(text, a, first_at) not in seen and not (
-                    a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
+                    a.type not in MOVEMENT_TYPES and a.type != "statement" and _told_there(text, a, placed))]
                 if kept:
                     # Who acted is read only for what is kept: the reading of people is the scan's main cost.
                     who = tuple(actors.of(sent, clause, trig, antecedents))
                     kept = [replace(a, actors=who) for a in kept]
                 for a in kept:
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
-                    if _happening(text, a, first_at) not in seen and not (static and a.place.id in placed):
+                    if _happening(text, a, first_at) not in seen and not (static and _told_there(text, a, placed)):
                         seen.add(_happening(text, a, first_at))
                         first_at.setdefault((a.type, a.place.id), a)
                         if static:
-                            placed.add(a.place.id)
+                            placed.setdefault(a.place.id, set()).add((_kind(a), a.clause.start))
                         found.append(a)
             actors.remember(sent, clause, antecedents)
         for line in calendar.get(sent.index, ()):
@@ -875,6 +878,27 @@ def _refined_later(found: list[Action], i: int, country: Place) -> bool:
 
 
 
+def _kind(a: Action) -> str:
+    """The happening's kind: the happening_kinds table's for its trigger ("vote", "court"), else its type."""
+    return _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
+
+
+def _told_there(text: str, a: Action, placed: dict[str, set[tuple[str, int]]]) -> bool:
+    """Whether the sentence already told a happening at the action's place that this one is part of.
+
+    "hosts annual book sale" is one happening, though "hosts" is a meeting's word, and so is "a special meeting
+    to discuss and vote" (one clause, or one joined by "and"); "a public hearing on Tuesday, but a 3-2 vote by
+    the council delayed that hearing" is two: other clauses, and kinds the happening_kinds table tells apart."""
+    told = placed.get(a.place.id)
+    if told is None:
+        return False
+    if _JOINED.match(text, a.clause.start):
+        return True
+    kind = _kind(a)
+    return any(kind == k or start == a.clause.start or (kind not in _LISTED_KINDS and k not in _LISTED_KINDS)
+               for k, start in told)
+
+
 def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) -> tuple[str, str, bool, int]:
     """What makes two actions one happening: its type, its place, whether the text only says it may happen, and
     whether the text tells it apart from one of its type already told there.
@@ -885,8 +909,7 @@ def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) ->
     crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
     modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
-    kind = _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
-    return kind, a.place.id, modal, a.trigger.start if _told_apart(text, a, first_at.get((a.type, a.place.id))) else -1
+    return _kind(a), a.place.id, modal, a.trigger.start if _told_apart(text, a, first_at.get((a.type, a.place.id))) else -1
 
 
 def _told_apart(text: str, a: Action, first: Action | None) -> bool:
