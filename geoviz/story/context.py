@@ -909,7 +909,8 @@ def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) ->
     crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
     modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
-    return _kind(a), a.place.id, modal, a.trigger.start if _told_apart(text, a, first_at.get((a.type, a.place.id))) else -1
+    apart = _told_apart(text, a, first_at.get((a.type, a.place.id)))
+    return _kind(a), a.place.id, modal, a.trigger.start if apart else -1
 
 
 def _told_apart(text: str, a: Action, first: Action | None) -> bool:
