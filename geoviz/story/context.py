@@ -108,6 +108,8 @@ _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
 _DEATHS = re.compile(r"(?i)deaths?|dead|died|killed|killing")
 _CLASH = re.compile(r"(?i)clash(?:ed|es)?")
+# A clause that opens with a verb continues a subject told before it ("... - was offloaded").
+_VERB_FIRST = re.compile(r"(?:was|were|is|are|has|have|had|will|would|could|can|may|might|been|[a-z]+ed)\b")
 _PASSIVE = re.compile(r"(?i)\b(?:was|were|been|being|is|are|be)\s+(?:[a-z]+ly\s+)?\Z")
 _MOVE_PREPS = {
     "arrival": ("in", "at", "to", "into", "onto"),
@@ -201,6 +203,8 @@ _DISTINCT = re.compile(rf"(?i)\b{alternation('distinct_markers')}\b")
 _DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers')}\b")
 _PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
 _KINDS = {k: v for k, v in table("happening_kinds").items() if not k.startswith("_")}
+_LISTED_KINDS = frozenset(_KINDS.values())
+_JOINED = re.compile(r"(?i)(?:and|or)\s")  # a clause that shares the one before it ("to discuss and vote on")
 _RANKING = re.compile(rf"(?i)\b{alternation('ranking_words')}\b")
 _DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
 # "another man was arrested", "a second cholera outbreak": the marker is at most three words before the trigger.
@@ -316,10 +320,11 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         if not m.prep and (_VERB.search(trig.text) or _IMPACT_VERB.fullmatch(trig.text)) and direct_object(
                 text, trig.end, m.start):
             return m  # "visited Riyadh", "hosted the Kremlin talks", "missiles struck Kharkiv": not "Hurricane Delia"
-    if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
+    opener = _where_opener(text, sent, clause)
+    if opener is not None:
         # "... flew on to Johannesburg, where she met ...": the antecedent place.
-        antecedent = [m for m in sent.mentions if m.end <= clause.start and m.usable]
-        before_clause = [c for c in sent.clauses if c.end <= clause.start]
+        antecedent = [m for m in sent.mentions if m.end <= opener.start and m.usable]
+        before_clause = [c for c in sent.clauses if c.end <= opener.start]
         if antecedent and _HURT.fullmatch(trig.text) and before_clause and any(
                 t.type in MOVEMENT_TYPES for t in before_clause[-1].triggers):
             return None  # "was airlifted to Palmetto Health Richland, where he later died": treated there, hurt
@@ -356,6 +361,27 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         listed = _enumerated(text, sent, trig.end)
         if listed:
             return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
+    return None
+
+
+_WHERE_REACH = 3  # trigger-less clauses a "where" clause's verb may stand behind
+
+
+def _where_opener(text: str, sent: Sentence, clause: Clause) -> Clause | None:
+    """The "where" clause the trigger's clause belongs to: the clause itself, or one a few clauses back when
+    only asides stand between ("docked in Cyprus, where its cargo - described by officials as munitions - was
+    offloaded": the splitter cuts the subject from its verb at the dashes). An aside that names a place or tells
+    a happening of its own ends the reach."""
+    if re.match(r"(?i)where\b", text[clause.start:clause.start + 6]):
+        return clause
+    if not _VERB_FIRST.match(text, clause.start):
+        return None  # "..., where the cargo lay, officials said": a clause with its own subject is not the verb
+    before = [c for c in sent.clauses if c.end <= clause.start]
+    for prev in before[::-1][:_WHERE_REACH]:
+        if re.match(r"(?i)where\b", text[prev.start:prev.start + 6]):
+            return prev if not prev.triggers else None
+        if prev.triggers or any(m.usable and m.within(prev.start, prev.end) for m in sent.mentions):
+            return None
     return None
 
 
@@ -481,7 +507,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
     calendar = _calendar_lines(text, sentences)
     for sent in sentences:
-        placed: set[str] = set()  # a sentence tells one happening per place ("hosts annual book sale")
+        # a sentence tells one happening per place ("hosts annual book sale"): each place's kinds and clauses
+        placed: dict[str, set[tuple[str, int]]] = {}
         cause: str | None = None  # the sentence's military action, disaster or accident so far
         told, placed_cause = placed_cause, None
         for clause in sent.clauses:
@@ -515,18 +542,18 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
                 kept = [a for a in _fan_out(text, sent, action) if _happening(text, a, first_at) not in seen and not (
-                    a.type not in MOVEMENT_TYPES and a.type != "statement" and a.place.id in placed)]
+                    a.type not in MOVEMENT_TYPES and a.type != "statement" and _told_there(text, a, placed))]
                 if kept:
                     # Who acted is read only for what is kept: the reading of people is the scan's main cost.
                     who = tuple(actors.of(sent, clause, trig, antecedents))
                     kept = [replace(a, actors=who) for a in kept]
                 for a in kept:
                     static = a.type not in MOVEMENT_TYPES and a.type != "statement"
-                    if _happening(text, a, first_at) not in seen and not (static and a.place.id in placed):
+                    if _happening(text, a, first_at) not in seen and not (static and _told_there(text, a, placed)):
                         seen.add(_happening(text, a, first_at))
                         first_at.setdefault((a.type, a.place.id), a)
                         if static:
-                            placed.add(a.place.id)
+                            placed.setdefault(a.place.id, set()).add((_kind(a), a.clause.start))
                         found.append(a)
             actors.remember(sent, clause, antecedents)
         for line in calendar.get(sent.index, ()):
@@ -606,8 +633,10 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     out = [best]
     for t in clause.triggers:
         if t is not best and t.type in _STATIC_TYPES and t.type not in MOVEMENT_TYPES and any(
-                m.prep in ("in", "at") and 0 < m.start - t.end <= 8 and m.usable for m in sent.mentions):
-            # "15 cases in Kinshasa and three deaths in Goma": each noun names its own place, and deaths told
+                (m.prep in ("in", "at") or (m.prep == "to" and t.type == "meeting")) and 0 < m.start - t.end <= 8
+                and m.usable for m in sent.mentions):
+            # "15 cases in Kinshasa and three deaths in Goma", "in a visit to Tunis ... criticised the intervention in
+            # Libya": each noun names its own place, and deaths told
             # with an outbreak, an attack or a crash are of its type.
             if best.type in ("military", "disaster", "accident") and _DEATHS.fullmatch(t.text):
                 t = dataclasses.replace(t, type=best.type)
@@ -849,6 +878,27 @@ def _refined_later(found: list[Action], i: int, country: Place) -> bool:
 
 
 
+def _kind(a: Action) -> str:
+    """The happening's kind: the happening_kinds table's for its trigger ("vote", "court"), else its type."""
+    return _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
+
+
+def _told_there(text: str, a: Action, placed: dict[str, set[tuple[str, int]]]) -> bool:
+    """Whether the sentence already told a happening at the action's place that this one is part of.
+
+    "hosts annual book sale" is one happening, though "hosts" is a meeting's word, and so is "a special meeting
+    to discuss and vote" (one clause, or one joined by "and"); "a public hearing on Tuesday, but a 3-2 vote by
+    the council delayed that hearing" is two: other clauses, and kinds the happening_kinds table tells apart."""
+    told = placed.get(a.place.id)
+    if told is None:
+        return False
+    if _JOINED.match(text, a.clause.start):
+        return True
+    kind = _kind(a)
+    return any(kind == k or start == a.clause.start or (kind not in _LISTED_KINDS and k not in _LISTED_KINDS)
+               for k, start in told)
+
+
 def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) -> tuple[str, str, bool, int]:
     """What makes two actions one happening: its type, its place, whether the text only says it may happen, and
     whether the text tells it apart from one of its type already told there.
@@ -859,8 +909,8 @@ def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) ->
     crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
     modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
-    kind = _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
-    return kind, a.place.id, modal, a.trigger.start if _told_apart(text, a, first_at.get((a.type, a.place.id))) else -1
+    apart = _told_apart(text, a, first_at.get((a.type, a.place.id)))
+    return _kind(a), a.place.id, modal, a.trigger.start if apart else -1
 
 
 def _told_apart(text: str, a: Action, first: Action | None) -> bool:
