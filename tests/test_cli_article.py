@@ -31,6 +31,9 @@ def test_parse_json_contract(capsys):
 def test_parse_table(capsys):
     code, out, _ = run(capsys, "parse", SEED)
     assert code == 0 and "Vostochny Cosmodrome" in out and "Khasan" in out
+    # counted in a reader's words (issue #17: "1 routes", "1 claims")
+    assert "1 journey; use --json" in out and "1 distance claim; use --json" in out
+    assert "routes;" not in out and "claims;" not in out
 
 
 def test_check_seed_claim(capsys):

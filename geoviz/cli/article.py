@@ -13,6 +13,9 @@ from geoviz.article import read_article
 from geoviz.cli.common import CliError, article_date, plain, positive_int, print_json, table
 from geoviz.errors import InputError
 
+#: The story sections the plain output counts, in the words a reader uses ("1 journey", "2 distance claims").
+_COUNTED = {"events": "event", "routes": "journey", "claims": "distance claim"}
+
 
 def _analyse(a: argparse.Namespace) -> dict[str, Any]:
     from geoviz.pipeline import analyse
@@ -35,9 +38,9 @@ def cmd_parse(a: argparse.Namespace) -> int:
         unsure = [f"{p['name']} ({1 + len(p['alternatives'])}+ readings)" for p in result["uncertain"]]
         print()
         print(plain(f"not pinned (uncertain): {', '.join(unsure)}; use --json for their readings"))
-    for section in ("events", "routes", "claims"):
-        if result.get(section):
-            print(f"\n{len(result[section])} {section}; use --json for details")
+    for section, word in _COUNTED.items():
+        if n := len(result.get(section) or ()):
+            print(f"\n{n:,} {word}{'s' * (n != 1)}; use --json for details")
     return 0
 
 
