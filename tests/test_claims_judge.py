@@ -40,3 +40,14 @@ def test_judge_absurd_and_missing() -> None:
     assert s.km > EARTH_CIRCUMFERENCE_KM
     assert judge(s, 100).verdict == "unresolved"
     assert judge(one("It is 5 km from X."), None).verdict == "unresolved"
+
+
+@pytest.mark.parametrize(("text", "computed", "says", "never"), [
+    ("100 km from X", 276, "2.8x the stated figure", "%"),  # was "−176.0 %": readers took it for a typo
+    ("900 km from X", 300, "the stated figure is 3.0x it", "%"),
+    ("700 km from X", 559, "(+20.1 %)", "x the"),  # close enough that a share of the figure reads right
+])
+def test_far_off_figures_are_told_as_multiples(text: str, computed: float, says: str, never: str) -> None:
+    """Issue #17: a share of the stated figure far off reads wrong; from 1.5x either way it is a multiple."""
+    head = judge(one(text), computed).explanation.split(";")[1]
+    assert says in head and never not in head

@@ -143,14 +143,23 @@ def _stated_phrase(st: Statement) -> str:
     return text
 
 
-def _pct(stated: float, computed: float) -> str:
-    """How far the stated figure is off, as a share of the stated figure.
+#: From this multiple either way the explanation says how many times, not a percentage.
+_MULTIPLE_FROM = 1.5
 
-    The same base as the tolerance ("±10 % of what was written"), so the
-    explanation never says "−9.6 %, beyond ±10 %".
+
+def _pct(stated: float, computed: float) -> str:
+    """How far the stated figure is off: a share of the stated figure when close, a multiple when far.
+
+    The share has the same base as the tolerance ("±10 % of what was written"), so the explanation never
+    says "−9.6 %, beyond ±10 %". Far off, a share reads wrong ("−175.8 %" for a geodesic 2.8 times the
+    figure), so from half again either way the explanation gives the multiple ("2.8x the stated figure").
     """
-    if stated <= 0:
+    if stated <= 0 or computed <= 0:
         return "n/a"
+    if computed >= _MULTIPLE_FROM * stated:
+        return f"{computed / stated:.1f}x the stated figure"
+    if stated >= _MULTIPLE_FROM * computed:
+        return f"the stated figure is {stated / computed:.1f}x it"
     p = (stated - computed) / stated * 100
     if abs(p) < 0.05:
         return "0.0 %"
