@@ -20,9 +20,12 @@ def _reading(text: str, mention: str) -> dict | None:
 
 
 @pytest.mark.parametrize("text, mention, admin1", [
-    # Northern California town named first; the bare name then sits in a Montana sentence.
-    ("Volunteers from Oroville packed the van on Friday. They drove toward Bozeman, Mont., and stopped "
-     "overnight in Butte before the last stretch.", "Butte", "Montana"),
+    # A Northern California town named first; the bare name then sits in a Montana sentence.
+    ("Students from Gridley boarded the bus early. The trip ran toward Missoula, Mont., with a lunch stop "
+     "in Butte.", "Butte", "Montana"),
+    # An Alabama city first; the bare name that is also that state's county sits in a Montana sentence.
+    ("Organisers in Birmingham finished the plans last week. The riders will cross toward Great Falls, Mont., "
+     "and rest in Shelby.", "Shelby", "Montana"),
 ])
 def test_state_in_the_introducing_sentence_places_the_town(text: str, mention: str, admin1: str) -> None:
     p = _reading(text, mention)

@@ -468,7 +468,7 @@ class Resolver:
     def _sentence_countries(self, groups: list[_Group], text: str) -> None:
         """Add W_SENTENCE to candidates whose country is named in the same sentence, W_SENTENCE_ADMIN1 its state.
 
-        "headed to Bozeman, Mont., but rerouted to Butte": a reader takes the
+        "toward Missoula, Mont., with a stop in Butte": a reader takes the
         bare name in the state the sentence just named, over a namesake county
         that only another sentence's town lies in.
         """
@@ -496,8 +496,8 @@ class Resolver:
             sents = {bisect_right(starts, m.start) - 1 for m in g.mentions}
             near = set().union(*(named.get(i, set()) for i in sents))
             # The state counts only by the name's first mention, where the writer introduces it (a team
-            # "against Louisville" in a later line beside "Mississippi State" is not placed by it); a name that
-            # itself reads first as a state or country ("12 in Nevada" beside "Iowa") keeps that reading.
+            # "against Columbus" in a later line beside "Georgia State" is not placed by it); a name that
+            # itself reads first as a state or country ("three in Georgia" beside "Florida") keeps that reading.
             first = bisect_right(starts, min(m.start for m in g.mentions)) - 1
             near_state = named_state.get(first, set()) if id(g) not in named_groups else set()
             for c in g.cands:
