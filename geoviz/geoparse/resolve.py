@@ -117,6 +117,7 @@ class Weights:
     trigger: float = 1.0  # a trigger word matches the kind ("border town of", "airport")
     article: float = 0.4  # after "the", for kinds named with an article ("the White House")
     sentence: float = 0.2  # the entry's country is named in the same sentence
+    sentence_admin1: float = 0.4  # the entry's state or province is named in the same sentence
     county: float = 0.6  # another name is the county it lies in, or a town in this county
     namesake: float = 0.8  # penalty: a town named like a country, sea or region's own name
     near: float = 0.25  # times exp(-d / near_km), d to the nearest other resolved place
@@ -465,27 +466,46 @@ class Resolver:
         return []
 
     def _sentence_countries(self, groups: list[_Group], text: str) -> None:
-        """Add W_SENTENCE to candidates whose country is named in the same sentence."""
+        """Add W_SENTENCE to candidates whose country is named in the same sentence, W_SENTENCE_ADMIN1 its state.
+
+        "toward Missoula, Mont., with a stop in Butte": a reader takes the
+        bare name in the state the sentence just named, over a namesake county
+        that only another sentence's town lies in.
+        """
         if not text:
             return
-        # The names read first as a country (most documents have one or two; many have none).
-        countries = [(g, top.entry.country) for g in groups
-                     if (top := max(g.cands, key=_base)).entry.kind == "country"]
-        if not countries:
+        # The names read first as a country or a state (most documents have one or two; many have none).
+        tops = [(g, max(g.cands, key=_base).entry) for g in groups if g.cands]
+        countries = [(g, e.country) for g, e in tops if e.kind == "country"]
+        states = [(g, (e.country, e.admin1)) for g, e in tops if e.kind == "admin1" and e.admin1]
+        if not countries and not states:
             return
         starts = [s for s, _ in sentences(text)]
+        named_groups = {id(g) for g, _ in countries} | {id(g) for g, _ in states}
         named: dict[int, set[str]] = defaultdict(set)
+        named_state: dict[int, set[tuple[str, str]]] = defaultdict(set)
         for g, country in countries:
             for m in g.mentions:
                 named[bisect_right(starts, m.start) - 1].add(country)
+        for g, state in states:
+            for m in g.mentions:
+                named_state[bisect_right(starts, m.start) - 1].add(state)
         for g in groups:
             if len(g.cands) < 2:
                 continue
-            near = set().union(*(named.get(bisect_right(starts, m.start) - 1, set()) for m in g.mentions))
-            if near:
-                for c in g.cands:
-                    if c.entry.country in near and c.entry.kind != "country":
-                        c.base += self.w.sentence
+            sents = {bisect_right(starts, m.start) - 1 for m in g.mentions}
+            near = set().union(*(named.get(i, set()) for i in sents))
+            # The state counts only by the name's first mention, where the writer introduces it (a team
+            # "against Columbus" in a later line beside "Georgia State" is not placed by it); a name that
+            # itself reads first as a state or country ("three in Georgia" beside "Florida") keeps that reading.
+            first = bisect_right(starts, min(m.start for m in g.mentions)) - 1
+            near_state = named_state.get(first, set()) if id(g) not in named_groups else set()
+            for c in g.cands:
+                if c.entry.country in near and c.entry.kind != "country":
+                    c.base += self.w.sentence
+                if near_state and c.entry.kind not in ("country", "admin1") \
+                        and (c.entry.country, c.entry.admin1) in near_state:
+                    c.base += self.w.sentence_admin1
 
     def _reading_context(self, groups: list[_Group], text: str) -> None:
         """A neighbourhood, facility or landmark reading of a town's name wins only with context.
