@@ -12,6 +12,7 @@ Scoring (docs/places.md, "Resolution", says the same):
           + 1.0   if a trigger word matches the kind ("border town of", "... Cosmodrome", "airport")
           + 0.4   after "the" for kinds named with an article (landmarks, regions, seas, rivers: "the White House")
           + 0.2   if the entry's country is named in the same sentence ("Uganda ... near Mbale")
+          + 0.4   if its state or province is named in the sentence of the name's first mention ("Butte ... Mont.")
           ± ...   for a neighbourhood, facility or landmark reading of a name that is also a town's:
                   +1.5 with its kind's word by the mention ("X Stadium", "the X district"), 0 with
                   the town it lies in named nearby, −1.0 without either (Resolver._reading_context)
