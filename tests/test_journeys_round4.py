@@ -3,14 +3,17 @@
 "abducted her from a mall in Leeds in May and drove her to Bradford": the clause cut at "and" split the
 movement from its origin; the "from" place of the verb coordinated just before is where the drive set out.
 "A gunman opened fire at a market in Kaduna ... The wounded were taken to a hospital in Zaria": one taken to
-care set out from where the shooting, crash or blaze told last happened. Articles of our own, several regions.
+care set out from where the shooting, crash or blaze told last happened. "came to Cairo six years ago" is an
+arrival; "came to the attention of the Nairobi police", "Obama came to the region" name no arrival's place.
+Articles of our own, several regions.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.story_docs import make_doc, routes_of
+from geoviz.model import MOVEMENT_TYPES
+from tests.story_docs import events_of, make_doc, routes_of
 
 ROUTES = [
     ("Police said two men abducted a nurse from a shopping centre in Leeds in May and drove her to a petrol "
@@ -24,6 +27,8 @@ ROUTES = [
     ("A bus collided with a lorry near Cuenca on Tuesday. The injured driver was airlifted to a trauma centre "
      "in Quito.",
      {"Cuenca": "Cuenca", "Quito": "Quito"}, ["Cuenca", "Quito"]),
+    ("Her grandfather came to Canada from Poland in 1952, the family said.",
+     {"Canada": "Canada", "Poland": "Poland"}, ["Poland", "Canada"]),
 ]
 
 NO_ROUTE = [
@@ -48,3 +53,17 @@ def test_origin_from_another_verb_or_event(text: str, names: dict[str, str], sto
 @pytest.mark.parametrize(("text", "names"), NO_ROUTE, ids=[t[:30] for t, _n in NO_ROUTE])
 def test_no_origin_is_borrowed(text: str, names: dict[str, str]) -> None:
     assert routes_of(make_doc(text, names)) == []
+
+
+ARRIVALS = [
+    ("The coach, a former midfielder, came to Cairo six years ago to run the academy.", {"Cairo": "Cairo"}, ["Cairo"]),
+    ("The case first came to the attention of the Nairobi police in July.", {"Nairobi": "Nairobi"}, []),
+    ("Lima came to the talks with a new offer, the minister said.", {"Lima": "Lima"}, []),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "where"), ARRIVALS, ids=[t[:30] for t, _n, _w in ARRIVALS])
+def test_came_to_names_its_place_after_it(text: str, names: dict[str, str], where: list[str]) -> None:
+    doc = make_doc(text, names)
+    names_by_id = {p.id: text[m.start:m.end] for p in doc.places for m in p.mentions}
+    assert [names_by_id[e.place_id] for e in events_of(doc) if e.type in MOVEMENT_TYPES] == where

@@ -271,6 +271,9 @@ class StoryContext:
 # --------------------------------------------------------------------------
 
 
+_OWN_PREPS = ("to", "at", "in", "into")
+
+
 def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
     """The mention the action happens at, or None (an action is never placed by guesswork)."""
     static = trig.type in _STATIC_TYPES and trig.type != "arrival"
@@ -286,6 +289,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
                 return m
         if trig.type != "arrival":
             return None
+        if trig.text.split()[-1].lower() in _OWN_PREPS:
+            # "Clinton came to the region": a trigger ending in its preposition names no place before it, and
+            # "came to this country from Germany" names where the arrival set out from, not where it arrived
+            before, after = [], [m for m in after if m.prep != "from"]
     if trig.type in _STATIC_TYPES and trig.type != "arrival":
         for m in inside:
             if m.start < trig.start < m.end:
@@ -655,7 +662,7 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
 
 def _true_senses(text: str, clause: Clause) -> Clause:
     """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
-    if not any(t.text.lower() in _FALSE_SENSE_WORDS for t in clause.triggers):
+    if not any(t.text.lower().split()[0] in _FALSE_SENSE_WORDS for t in clause.triggers):
         return clause  # the common case: no trigger word that any such phrase holds
     false = [(m.start(), m.end()) for m in _FALSE_SENSE.finditer(text, max(0, clause.start - 20), clause.end + 20)]
     if not false:

@@ -749,7 +749,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
         i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end) and dests[i + 1].prep in ("in", "at")
         and _SITE_THEN_TOWN.fullmatch(text, m.end, dests[i + 1].start))]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
-            and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
+            and not (own_prep and not 0 <= fallback.start - trig.end <= _OWN_PREP_GAP)):
         dests = [fallback]
     if (any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start)
             and not (_TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end))):
