@@ -4,7 +4,8 @@
 movement from its origin; the "from" place of the verb coordinated just before is where the drive set out.
 "A gunman opened fire at a market in Kaduna ... The wounded were taken to a hospital in Zaria": one taken to
 care set out from where the shooting, crash or blaze told last happened. "came to Cairo six years ago" is an
-arrival; "came to the attention of the Nairobi police", "Obama came to the region" name no arrival's place.
+arrival; "came to the attention of the Nairobi police", "Lima came to the talks" name no arrival's place. "an
+official visit to Vienna" is a meeting there and a trip there.
 Articles of our own, several regions.
 """
 
@@ -59,6 +60,11 @@ ARRIVALS = [
     ("The coach, a former midfielder, came to Cairo six years ago to run the academy.", {"Cairo": "Cairo"}, ["Cairo"]),
     ("The case first came to the attention of the Nairobi police in July.", {"Nairobi": "Nairobi"}, []),
     ("Lima came to the talks with a new offer, the minister said.", {"Lima": "Lima"}, []),
+    # a visit named as a meeting ("official visit", "state visit") is a trip to the place it goes to
+    ("The president is to make an official visit to Vienna on Monday, his office said.", {"Vienna": "Vienna"},
+     ["Vienna"]),
+    ("The king began a state visit to Jakarta on Tuesday.", {"Jakarta": "Jakarta"}, ["Jakarta"]),
+    ("The state visit in Seoul ended on Tuesday with a banquet.", {"Seoul": "Seoul"}, []),
 ]
 
 

@@ -117,6 +117,7 @@ _MOVE_PREPS = {
     "travel": ("to", "into", "toward", "towards", "for", "via", "through", "across", "in", "at"),
 }
 _LOCATIVE = words("event_prepositions")
+_TRAVEL_WORDS = words("trigger_travel")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
@@ -638,6 +639,13 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
         # in the sentence, an attack is a crime.
         best = dataclasses.replace(best, type="crime")
     out = [best]
+    head = best.text.split()[-1]
+    if best.type == "meeting" and head != best.text and head.lower() in _TRAVEL_WORDS:
+        # "is to make an official visit to Vienna": the visit is a meeting there and a trip there.
+        trip = Trigger("travel", best.end - len(head), best.end, head)
+        m = place_for(text, sent, clause, trip)
+        if m is not None and m.prep == "to" and 0 < m.start - trip.end <= 8:
+            out.append(trip)
     for t in clause.triggers:
         if t is not best and t.type in _STATIC_TYPES and t.type not in MOVEMENT_TYPES and any(
                 (m.prep in ("in", "at") or (m.prep == "to" and t.type == "meeting")) and 0 < m.start - t.end <= 8
