@@ -5,7 +5,8 @@ movement from its origin; the "from" place of the verb coordinated just before i
 "A gunman opened fire at a market in Kaduna ... The wounded were taken to a hospital in Zaria": one taken to
 care set out from where the shooting, crash or blaze told last happened. "came to Cairo six years ago" is an
 arrival; "came to the attention of the Nairobi police", "Lima came to the talks" name no arrival's place. "an
-official visit to Vienna" is a meeting there and a trip there.
+official visit to Vienna" is a meeting there and a trip there; "lifted off from Kourou" a launch there and a
+departure from there.
 Articles of our own, several regions.
 """
 
@@ -65,6 +66,9 @@ ARRIVALS = [
      ["Vienna"]),
     ("The king began a state visit to Jakarta on Tuesday.", {"Jakarta": "Jakarta"}, ["Jakarta"]),
     ("The state visit in Seoul ended on Tuesday with a banquet.", {"Seoul": "Seoul"}, []),
+    # a launch is also a departure from where it lifts off, not from where it flies over
+    ("The rocket lifted off on schedule from Kourou in French Guiana at dawn.", {"Kourou": "Kourou"}, ["Kourou"]),
+    ("The balloon lifted off over Albuquerque at sunrise.", {"Albuquerque": "Albuquerque"}, []),
 ]
 
 

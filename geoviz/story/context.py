@@ -118,6 +118,7 @@ _MOVE_PREPS = {
 }
 _LOCATIVE = words("event_prepositions")
 _TRAVEL_WORDS = words("trigger_travel")
+_LIFT_OFF = words("lift_off_verbs")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
@@ -645,6 +646,12 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
         trip = Trigger("travel", best.end - len(head), best.end, head)
         m = place_for(text, sent, clause, trip)
         if m is not None and m.prep == "to" and 0 < m.start - trip.end <= 8:
+            out.append(trip)
+    if best.type == "other" and best.text.lower() in _LIFT_OFF:
+        # "the rocket lifted off from the cosmodrome in X": a launch there and a departure from there.
+        trip = Trigger("departure", best.start, best.end, best.text)
+        m = place_for(text, sent, clause, trip)
+        if m is not None and m.prep == "from":
             out.append(trip)
     for t in clause.triggers:
         if t is not best and t.type in _STATIC_TYPES and t.type not in MOVEMENT_TYPES and any(
