@@ -265,7 +265,8 @@ def test_each_noun_with_its_own_place_in_one_clause() -> None:
 
 def test_a_launch_lifts_off_in_a_plume_of_fire_not_a_fire() -> None:
     text = "The rocket blasted off from Kourou on Tuesday in a plume of fire and soared over the Atlantic."
-    assert _typed(text, {"Kourou": "Kourou"}) == [("other", "Kourou")]
+    # (a launch "from Kourou" is also a departure from there: tests/test_journeys_round4.py)
+    assert [t for t in _typed(text, {"Kourou": "Kourou"}) if t[0] != "departure"] == [("other", "Kourou")]
 
 
 def test_speech_is_not_an_event_marker() -> None:

@@ -117,6 +117,8 @@ _MOVE_PREPS = {
     "travel": ("to", "into", "toward", "towards", "for", "via", "through", "across", "in", "at"),
 }
 _LOCATIVE = words("event_prepositions")
+_TRAVEL_WORDS = words("trigger_travel")
+_LIFT_OFF = words("lift_off_verbs")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
@@ -271,6 +273,9 @@ class StoryContext:
 # --------------------------------------------------------------------------
 
 
+_OWN_PREPS = ("to", "at", "in", "into")
+
+
 def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> PlaceMention | None:
     """The mention the action happens at, or None (an action is never placed by guesswork)."""
     static = trig.type in _STATIC_TYPES and trig.type != "arrival"
@@ -286,6 +291,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
                 return m
         if trig.type != "arrival":
             return None
+        if trig.text.split()[-1].lower() in _OWN_PREPS:
+            # "Clinton came to the region": a trigger ending in its preposition names no place before it, and
+            # "came to this country from Germany" names where the arrival set out from, not where it arrived
+            before, after = [], [m for m in after if m.prep != "from"]
     if trig.type in _STATIC_TYPES and trig.type != "arrival":
         for m in inside:
             if m.start < trig.start < m.end:
@@ -631,6 +640,19 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
         # in the sentence, an attack is a crime.
         best = dataclasses.replace(best, type="crime")
     out = [best]
+    head = best.text.split()[-1]
+    if best.type == "meeting" and head != best.text and head.lower() in _TRAVEL_WORDS:
+        # "is to make an official visit to Vienna": the visit is a meeting there and a trip there.
+        trip = Trigger("travel", best.end - len(head), best.end, head)
+        m = place_for(text, sent, clause, trip)
+        if m is not None and m.prep == "to" and 0 < m.start - trip.end <= 8:
+            out.append(trip)
+    if best.type == "other" and best.text.lower() in _LIFT_OFF:
+        # "the rocket lifted off from the cosmodrome in X": a launch there and a departure from there.
+        trip = Trigger("departure", best.start, best.end, best.text)
+        m = place_for(text, sent, clause, trip)
+        if m is not None and m.prep == "from":
+            out.append(trip)
     for t in clause.triggers:
         if t is not best and t.type in _STATIC_TYPES and t.type not in MOVEMENT_TYPES and any(
                 (m.prep in ("in", "at") or (m.prep == "to" and t.type == "meeting")) and 0 < m.start - t.end <= 8
@@ -655,7 +677,7 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
 
 def _true_senses(text: str, clause: Clause) -> Clause:
     """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
-    if not any(t.text.lower() in _FALSE_SENSE_WORDS for t in clause.triggers):
+    if not any(t.text.lower().split()[0] in _FALSE_SENSE_WORDS for t in clause.triggers):
         return clause  # the common case: no trigger word that any such phrase holds
     false = [(m.start(), m.end()) for m in _FALSE_SENSE.finditer(text, max(0, clause.start - 20), clause.end + 20)]
     if not false:

@@ -124,6 +124,14 @@ _PASSIVE_SUBJECT = re.compile(r"(?i)(?:(?:the|some|all|its|their|his|her|these|t
                               r"(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?\Z")
 _NOT_SUBJECTS = words("referring_subjects")
 _PASSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|been|being|get|gets|got)\s+(?:\w+ly\s+)?\Z")
+# Where the hurt are taken ("drove to USMD Medical Center in"), and the happenings that hurt them.
+_CARE_SITE = re.compile(rf"(?i)\b(?:{alternation('care_places')})\b")
+_CARE_GAP = 60
+_HURT_TYPES = ("crime", "accident", "military", "disaster")
+# "... from Leeds in May and drove": a time phrase, then "and" right before the movement verb.
+_AND_THEN = re.compile(r"(?i)(?:\s+(?:in|on|at|last|early|late)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
+                       r",?\s+and\s+(?:then\s+)?")
+_FROM_SITE_BEFORE = re.compile(r"(?i)\bfrom\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}(?:in|at)\s+\Z")
 _AUX_START = re.compile(r"(?i)(?:were|was|are|is|been|being)\s+")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
 _CLAUSE_LEAD = re.compile(r"(?i)\s*(?:(?:and|but|while|then|later|meanwhile)\b[\s,]*)?")
@@ -421,6 +429,12 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 stops = _movement_stops(text, sent, clause, trig, fallback)
                 if not stops:
                     stops = _interrupted_stops(text, sent, clause)
+                if stops and not any(origin for _m, origin in stops):
+                    took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
+                    stops = [(took, True)] + stops if took is not None else stops
+                if stops and not any(origin for _m, origin in stops):
+                    hurt = _hurt_at(ctx.actions, text, trig, stops[0][0])
+                    stops = [(hurt, True)] + stops if hurt is not None else stops
                 if not any(not origin for _m, origin in stops):
                     back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
                     if back is None and _HERE.match(text, trig.end):
@@ -735,7 +749,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
         i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end) and dests[i + 1].prep in ("in", "at")
         and _SITE_THEN_TOWN.fullmatch(text, m.end, dests[i + 1].start))]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
-            and not (own_prep and fallback.start - trig.end > _OWN_PREP_GAP)):
+            and not (own_prep and not 0 <= fallback.start - trig.end <= _OWN_PREP_GAP)):
         dests = [fallback]
     if (any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start)
             and not (_TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end))):
@@ -746,6 +760,47 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     if not origins and dests:
         origins = _where_before(text, sent, trig, dests)
     return [(m, True) for m in origins] + [(m, False) for m in dests]
+
+
+def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention) -> PlaceMention | None:
+    """ "The injured teen drove to a medical center in Arlington", "was airlifted to a hospital in Leeds": one
+    taken to care set out from where the shooting, crash or blaze the story told last happened.
+
+    Only a movement to a care site (the care-place words right before the stop) leans on it, and only a
+    happening told before the movement at another place that does not hold the stop.
+    """
+    gap = text[trig.end:dest.start]
+    if len(gap) > _CARE_GAP or not _CARE_SITE.search(gap):
+        return None
+    for a in reversed(actions):
+        if a.trigger.start >= trig.start or a.type not in _HURT_TYPES:
+            continue
+        m = a.mention
+        if m.usable and m.place.id != dest.place.id and not _holds(m.place, dest.place):
+            return m
+        return None
+    return None
+
+
+def _taken_from_then(text: str, sent: Sentence, trig: Trigger, taken: set[str]) -> PlaceMention | None:
+    """ "abducted her from a mall in Leeds in May and drove her to Bradford": the "from" place of the verb
+    coordinated just before the movement is where that movement set out (the clause cut at "and" split them).
+
+    Only a "from" place that ends its clause, with at most a time phrase between it and "and <verb>", counts,
+    so "graduated from Yale, worked for years and moved to Ohio" is no route.
+    """
+    for m in reversed(sent.mentions):
+        if m.end > trig.start:
+            continue
+        if not m.usable or m.place.id in taken or m.coordinated:
+            return None
+        if not _AND_THEN.fullmatch(text, m.end, trig.start):
+            return None
+        if m.prep == "from" or (m.prep in ("in", "at") and _FROM_SITE_BEFORE.search(text, max(sent.start, m.start - 60),
+                                                                                  m.start)):
+            return m
+        return None
+    return None
 
 
 def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMention]) -> list[PlaceMention]:
