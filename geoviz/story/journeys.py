@@ -103,11 +103,9 @@ _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:
                         r"(?:the\s+)?")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
-_TRIP_NOUN = TRIP_NOUN
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
 _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
                     r"\s+(?:in|at)\s+(?:the\s+)?")
-_SERVICE = SERVICE  # "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable
 # "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|scheduled|due|expected|going|about)\s+)?to)"
                      r"\s+(?:[\w'’-]+\s+){0,3}?\Z")
@@ -298,7 +296,7 @@ def _service_only(text: str, cands: list[_Candidate]) -> bool:
     took the family two days" is someone's: a definite trip stays.)"""
     return all(c.traveller is None and c.segment >= 0 and _GENERIC_TRIP.search(text, max(0, c.segment - 30),
                                                                                c.segment)
-               and _TRIP_NOUN.match(text, c.segment) for c in cands)
+               and TRIP_NOUN.match(text, c.segment) for c in cands)
 
 
 def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
@@ -470,7 +468,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                           else ctx.actors.of(sent, clause, trig, antecedents))
                 if actors and actors[0].lower() in _PART_OF_GROUP:
                     actors = []  # "Most later made their way to Tripoli": the group already under way
-                if not actors and _SERVICE.search(text, sent.start, sent.end):
+                if not actors and SERVICE.search(text, sent.start, sent.end):
                     continue  # "the trip from Amsterdam to Berlin includes stops in ...": a timetable
                 # "A team arrived in Malabo, and samples were flown to Dakar": a passive's subject of its own,
                 # however plain, is who moved; the sentence's first subject (the team) is not.
@@ -484,10 +482,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 if actors and _object_of_earlier_verb(text, clause, trig, actors[0]):
                     actors = []  # "where I visited the Gelati monastery before flying home": no traveller named
                 tense = _tense(text, clause, trig)
-                own = bool(_TRIP_NOUN.match(text, trig.start)
+                own = bool(TRIP_NOUN.match(text, trig.start)
                            and _GENERIC_TRIP.search(text, max(sent.start, trig.start - 30), trig.start))
                 # "arrived in Paris after a long flight from Auckland via Singapore": the flight's stops come first.
-                flashback = bool(_TRIP_NOUN.match(text, trig.start)
+                flashback = bool(TRIP_NOUN.match(text, trig.start)
                                  and _AFTER_TRIP.search(text, max(sent.start, trig.start - 40), trig.start))
                 at = sent_first if flashback else len(out)
                 if not flashback and ((_PLUPERFECT.search(text, max(sent.start, trig.start - 40), trig.start)
