@@ -21,24 +21,19 @@ from pathlib import Path
 import geoviz
 from geoviz.geo.fullbuild import build_full_store
 from geoviz.geo.gazetteer import Gazetteer
-from tests.geonames_fixture import decoy_rows  # run from the repository root with PYTHONPATH=$PWD
-
-ROOT = Path(__file__).resolve().parent.parent
+from tests.geonames_fixture import (  # run from the repository root with PYTHONPATH=$PWD
+    OWN_ARTICLES,
+    decoy_rows,
+    pinned_in,
+)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--per-name", type=int, default=40)
     a = ap.parse_args()
-    articles = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "articles").glob("*.txt"))
-    bundled, pins, places = Gazetteer(), {}, {}
-    for path in articles:
-        doc = geoviz.analyse(path.read_text(encoding="utf-8"), gazetteer=bundled)
-        pins[path.name] = sorted((m["start"], p["id"]) for p in doc["places"] for m in p["mentions"])
-        for p in doc["places"]:
-            for m in p["mentions"]:
-                if m["form"] == "name":
-                    places[m["text"]] = (p["country"], p["lat"], p["lon"])
+    articles = OWN_ARTICLES
+    pins, places = pinned_in(articles, Gazetteer())
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "XX.txt").write_text("\n".join(decoy_rows(places, a.per_name)) + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ import sqlite3
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from geoviz.geo.gazetteer import KINDS
 from geoviz.geo.stores import bundled_store_path
@@ -94,6 +95,32 @@ DECOY_COUNTRIES = [("US", "TX"), ("CA", "08"), ("BR", "26"), ("GB", "ENG"), ("FR
 DECOY_CODES = [("S", "STDM"), ("S", "HSP"), ("S", "CH"), ("S", "MNMT"), ("S", "SQR"), ("P", "PPLX"), ("S", "SCHC"),
                ("S", "MUS")]
 DECOY_BASE = 980_000_000
+
+
+#: The project's own sample and test articles, whose pinned places the decoy checks give decoys.
+OWN_ARTICLES = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")) + sorted(
+    (Path(__file__).resolve().parent / "articles").glob("*.txt"))
+
+
+def pinned_in(articles: list[Path], gazetteer: Any) -> tuple[dict[str, list[tuple[int, str]]],
+                                                             dict[str, tuple[str, float, float]]]:
+    """What ``gazetteer`` pins in ``articles``: (file name -> sorted (mention start, place id)), and each name
+    read as a name (not a demonym) -> (country, lat, lon) of its place, the input of :func:`decoy_rows`.
+
+    One reading for the decoy test (tests/test_reading_context.py) and its bench (bench/gazetteer_decoys.py).
+    """
+    import geoviz
+
+    pins: dict[str, list[tuple[int, str]]] = {}
+    places: dict[str, tuple[str, float, float]] = {}
+    for path in articles:
+        doc = geoviz.analyse(path.read_text(encoding="utf-8"), gazetteer=gazetteer)
+        pins[path.name] = sorted((m["start"], p["id"]) for p in doc["places"] for m in p["mentions"])
+        for p in doc["places"]:
+            for m in p["mentions"]:
+                if m["form"] == "name":
+                    places[m["text"]] = (p["country"], p["lat"], p["lon"])
+    return pins, places
 
 
 def decoy_rows(places: dict[str, tuple[str, float, float]], per_name: int = 40, seed: int = 18) -> Iterator[str]:

@@ -19,8 +19,7 @@ from geoviz.geo.fullbuild import build_full_store
 from geoviz.geo.gazetteer import Gazetteer
 from geoviz.geoparse.resolve import WEIGHTS, Resolver, Weights
 from geoviz.pipeline import pipeline
-from tests.conftest import ROOT
-from tests.geonames_fixture import DECOY_BASE, FICTIONAL_BASE, build_fixture_store, decoy_rows
+from tests.geonames_fixture import DECOY_BASE, FICTIONAL_BASE, OWN_ARTICLES, build_fixture_store, decoy_rows, pinned_in
 
 TOWN, NEIGHBOURHOOD = f"gn:{FICTIONAL_BASE + 9}", f"gn:{FICTIONAL_BASE + 10}"
 OHIO_TOWN, STADIUM = f"gn:{FICTIONAL_BASE + 11}", f"gn:{FICTIONAL_BASE + 12}"
@@ -103,20 +102,13 @@ def test_many_same_named_readings_do_not_move_the_famous_city(full, text):
     assert paris == [("populated place", "FR", "Île-de-France")], (text, doc["places"], doc["uncertain"])
 
 
-ARTICLES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "articles").glob("*.txt"))
+ARTICLES = OWN_ARTICLES
 
 
 @pytest.fixture(scope="module")
 def decoyed(tmp_path_factory) -> tuple[Gazetteer, dict[str, list[tuple[int, str]]]]:
     """A full store with 40 same-named decoys for every place the bundled store pins in our own articles."""
-    bundled, pins, places = Gazetteer(), {}, {}
-    for path in ARTICLES:
-        doc = geoviz.analyse(path.read_text(encoding="utf-8"), gazetteer=bundled)
-        pins[path.name] = sorted((m["start"], p["id"]) for p in doc["places"] for m in p["mentions"])
-        for p in doc["places"]:
-            for m in p["mentions"]:
-                if m["form"] == "name":
-                    places[m["text"]] = (p["country"], p["lat"], p["lon"])
+    pins, places = pinned_in(ARTICLES, Gazetteer())
     folder = Path(tmp_path_factory.mktemp("decoys"))
     (folder / "XX.txt").write_text("\n".join(decoy_rows(places)) + "\n", encoding="utf-8")
     report = build_full_store([folder / "XX.txt"], folder / "store", progress=None)
