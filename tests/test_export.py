@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -187,6 +188,13 @@ def test_geoviz_map_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
     assert result["claims"] == 1 and result["routes"] >= 1
     assert json.loads((tmp_path / "seed.geojson").read_text(encoding="utf-8"))["type"] == "FeatureCollection"
     assert (tmp_path / "seed-places.csv").exists() and (tmp_path / "seed-claims.csv").exists()
+
+
+def test_geoviz_map_command_counts_in_a_readers_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """Issue #17: "1 journey, 1 distance claim", never "1 routes, 1 claims"."""
+    assert main(["map", str(SEED), "-o", str(tmp_path / "seed.html"), "--offline"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert re.search(r": \d+ places, \d+ events, 1 journey, 1 distance claim$", line), line
 
 
 def test_geoviz_map_command_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]):

@@ -11,16 +11,12 @@ from typing import Any
 
 from geoviz.geo.geodesy import Measurement, measure
 from geoviz.model import Place
+from geoviz.nlp.text import count
 from geoviz.render import KIND_STYLES, VERDICT_STYLES, marker_kind
 from geoviz.scene import Scene
 
 __all__ = ["claim_end_note", "claims_rows", "claims_table_html", "count", "end_label", "kind_label",
            "measure_places", "places_rows", "two_places", "verdict_summary"]
-
-
-def count(n: int, word: str) -> str:
-    """"1 journey", "2 journeys": every word the page counts takes a plain -s."""
-    return f"{n:,} {word}{'s' * (n != 1)}"
 
 
 def kind_label(place: Place) -> str:

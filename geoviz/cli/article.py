@@ -12,6 +12,7 @@ from typing import Any
 from geoviz.article import read_article
 from geoviz.cli.common import CliError, article_date, plain, positive_int, print_json, table
 from geoviz.errors import InputError
+from geoviz.nlp.text import count
 
 #: The story sections the plain output counts, in the words a reader uses ("1 journey", "2 distance claims").
 _COUNTED = {"events": "event", "routes": "journey", "claims": "distance claim"}
@@ -40,7 +41,7 @@ def cmd_parse(a: argparse.Namespace) -> int:
         print(plain(f"not pinned (uncertain): {', '.join(unsure)}; use --json for their readings"))
     for section, word in _COUNTED.items():
         if n := len(result.get(section) or ()):
-            print(f"\n{n:,} {word}{'s' * (n != 1)}; use --json for details")
+            print(f"\n{count(n, word)}; use --json for details")
     return 0
 
 

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from geoviz.cli.common import CliError, print_json
+from geoviz.nlp.text import count
 
 
 def cmd_batch(a: argparse.Namespace) -> int:
@@ -32,7 +33,8 @@ def cmd_batch(a: argparse.Namespace) -> int:
     resumed = f", {len(report.skipped)} already done (resumed)" if report.skipped else ""
     print(f"{report.articles:,} articles in {report.seconds:.1f} s ({report.articles_per_s:,.0f}/s); "
           f"{report.partitions} partitions{resumed}")
-    print(f"{report.mentions:,} mentions, {report.claims:,} claims, {report.events:,} events -> {report.output}")
+    print(f"{count(report.mentions, 'mention')}, {count(report.claims, 'distance claim')}, "
+          f"{count(report.events, 'event')} -> {report.output}")
     if report.rejected:
         reasons = ", ".join(f"{n} {r}" for r, n in sorted(report.reject_reasons.items(), key=lambda x: -x[1]))
         print(f"{report.rejected:,} records rejected ({reasons}): see {report.rejects_path}", file=sys.stderr)

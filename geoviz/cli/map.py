@@ -12,6 +12,7 @@ from typing import Any
 from geoviz.article import read_article
 from geoviz.cli.common import CliError, article_date, print_json
 from geoviz.geo.gazetteer import default_gazetteer
+from geoviz.nlp.text import count
 
 
 def cmd_corpus_map(a: argparse.Namespace) -> int:
@@ -32,8 +33,8 @@ def cmd_corpus_map(a: argparse.Namespace) -> int:
         print_json(result)
         return 0
     mode = _mode(a.offline)
-    print(f"{path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {result['places']:,} places, "
-          f"{result['mentions']:,} mentions")
+    print(f"{path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {count(result['places'], 'place')}, "
+          f"{count(result['mentions'], 'mention')}")
     return 0
 
 
@@ -67,8 +68,9 @@ def cmd_map(a: argparse.Namespace) -> int:
         print_json(result)
         return 0
     mode = _mode(a.offline)
-    print(f"{html_path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {result['places']} places, "
-          f"{result['events']} events, {result['routes']} routes, {result['claims']} claims")
+    print(f"{html_path} ({result['bytes'] / 1024:,.0f} KB, {mode}): {count(result['places'], 'place')}, "
+          f"{count(result['events'], 'event')}, {count(result['routes'], 'journey')}, "
+          f"{count(result['claims'], 'distance claim')}")
     for key in ("geojson", "csv"):
         if key in result:
             print(f"{key}: {', '.join(result[key]) if isinstance(result[key], list) else result[key]}")

@@ -254,3 +254,12 @@ def bounded_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[tu
         if e > s:
             out.append((s, e))
     return out
+
+
+def count(n: int, word: str) -> str:
+    """"1 journey", "2 journeys", "1,204 places": a count in a reader's words (every counted word takes a plain -s).
+
+    Kept here, a light module every front end already loads, so the app and the CLI word counts one way (the CLI
+    printed "1 routes" and "1 claims" while the app said "1 journey").
+    """
+    return f"{n:,} {word}{'s' * (n != 1)}"
