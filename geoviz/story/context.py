@@ -64,7 +64,7 @@ from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
 from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
 from geoviz.nlp.lexicon import alternation, alternation_of, entries, table, words
 from geoviz.nlp.names import fold
-from geoviz.story.actors import Actors, Antecedents
+from geoviz.story.actors import HEAD_CLASS, PERSON_HEADS, Actors, Antecedents
 from geoviz.story.reading import (
     DIRECTION_ADJ,
     POSSESSIVE_AFTER,
@@ -119,6 +119,15 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 _TRAVEL_WORDS = words("trigger_travel")
 _LIFT_OFF = words("lift_off_verbs")
+# "dispatched two ministers to Khartoum", "troops were deployed to the border": a verb that moves its object (or,
+# in the passive, its subject) to the destination; the mover is the phrase's last word (a head noun, a name).
+_SENDING = words_pattern(alternation("sending_verbs"))
+_SENT_TO = ("to", "into", "toward", "towards")
+_SENT_MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEADS, *HEAD_CLASS)),
+                                          *words("sent_movers")) for end in ("", "s", "es"))
+_SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down|up)\s*)?\Z")
+_SENT_LAST = re.compile(r"([A-Za-z][\w'’-]*)[\s,]*\Z")
+_SENT_PRONOUN = frozenset(("him", "her", "me", "us"))
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
@@ -633,8 +642,9 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     """
     clause = _true_senses(text, clause)
     best = _best_trigger(text, clause)
+    sending = _sending(text, sent, clause)
     if best is None:
-        return []
+        return sending
     if best.type == "military" and _ATTACK.fullmatch(best.text) and not _ARMED.search(text, sent.start, sent.end):
         # "a bus attack outside the stadium", "attacked a man in the park": with no armed force or weapon of war
         # in the sentence, an attack is a crime.
@@ -672,7 +682,48 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
             if m is not None and m.within(clause.start, clause.end) and m.start >= t.end and (
                     m.prep or t.start == best.start):
                 out.append(t)
+    out += [t for t in sending if not any(o.type == t.type and o.start == t.start for o in out)]
     return sorted(out, key=lambda t: t.start)
+
+
+def _sending(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
+    """ "He dispatched two ministers to the Sudanese capital Khartoum", "sent a medical team to Goma", "troops were
+    deployed to the border town of X": a movement of the object (of the passive's subject) to the destination, a
+    travel marker there. Only when the one moved is a mover (a person, a group, a unit, a vehicle, a name):
+    "sent a letter to Washington", "send money to Kenya", "the bill was sent to the Duma" move no one. Marker
+    only: the routes' traveller is a verb's subject, and here the subject stays home."""
+    out = []
+    for v in _SENDING.finditer(text, clause.start, clause.end):
+        trig = Trigger("travel", v.start(), v.end(), v.group())
+        m = place_for(text, sent, clause, trig)
+        if m is None or m.prep not in _SENT_TO or m.coordinated:
+            continue
+        gov = text.rfind(f" {m.prep} ", v.end() - 1, m.start)
+        if gov < 0:
+            continue
+        passive = _PASSIVE.search(text, max(clause.start, v.start() - 30), v.start())
+        if passive:  # "Two ministers were sent to X": nothing but a particle between the verb and "to"
+            moved = text[clause.start:passive.start()] if _SENT_PARTICLE.fullmatch(text, v.end(), gov + 1) else ""
+        else:  # "sent two ministers (back) to X": the object, its particle dropped
+            obj = _SENT_PARTICLE.search(text, v.end(), gov + 1)
+            moved = text[v.end():obj.start() if obj else gov]
+        if _mover(text, sent, moved, v.end()):
+            out.append(trig)
+    return out
+
+
+def _mover(text: str, sent: Sentence, phrase: str, at: int) -> bool:
+    """Whether a noun phrase names someone or something that travels: its last word is a person's or a group's
+    head ("two ministers", "a team of experts", "1,000 troops"), a personal pronoun, or a name that is none of the
+    document's places ("Foreign Minister X and Intelligence Chief Y", "the USS Nimitz")."""
+    last = _SENT_LAST.search(phrase)
+    if last is None:
+        return False
+    word = last.group(1)
+    if word.lower() in _SENT_MOVERS or word.lower() in _SENT_PRONOUN:
+        return True
+    start = text.rfind(word, 0, at) if at else -1
+    return word[0].isupper() and not any(m.start <= start < m.end for m in sent.mentions)
 
 
 def _true_senses(text: str, clause: Clause) -> Clause:

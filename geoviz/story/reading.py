@@ -175,11 +175,13 @@ DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|we
                   r"neighbou?ring|nearby|coastal|downtown|remote|rural|war-torn|far-eastern|far\s+eastern")
 # "in Khasan", "in the border town of Khasan", "to eastern Ukraine": the
 # preposition governs the mention when only an article, a short "the ... of"
-# head or a direction adjective stands between them.
+# head or a direction adjective stands between them; and a head in apposition,
+# "to the Sudanese capital Khartoum", "in the port city, Mombasa" (a comma is usual, not needed).
 _GOVERNED = re.compile(
     rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
     rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{DIRECTION_ADJ})\s+|"
-    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+)?\Z")
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+|"
+    rf"(?<=[Tt]he\s)(?:[A-Za-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')})\s+)?\Z")
 # "1,000 kilometres from Vladivostok", "away from", "north of": a distance
 # anchor, not a location of the action.
 _DISTANCE_BEFORE = re.compile(r"(?i)(?:\b(?:km|kms|kilomet\w{0,4}|miles?|metres?|meters?|away|north|south|east|"
