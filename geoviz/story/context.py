@@ -128,6 +128,11 @@ _SENT_MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEA
 _SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down|up)\s*)?\Z")
 _SENT_LAST = re.compile(r"([A-Za-z][\w'’-]*)[\s,]*\Z")
 _SENT_PRONOUN = frozenset(("him", "her", "me", "us"))
+# "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
+# is told from, named by no name), then "from" the place set out from.
+_HERE_MOVE = re.compile(rf"(?i)\b{alternation('here_movement_verbs')}\s+(?:back\s+)?(?:(?:to|into)\s+)?"
+                        rf"(?:here|this\s+(?:country|nation|area|community|county|{alternation('place_heads')})|"
+                        rf"these\s+shores)\b")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
@@ -642,7 +647,7 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     """
     clause = _true_senses(text, clause)
     best = _best_trigger(text, clause)
-    sending = _sending(text, sent, clause)
+    sending = _sending(text, sent, clause) + _from_here(text, sent, clause)
     if best is None:
         return sending
     if best.type == "military" and _ATTACK.fullmatch(best.text) and not _ARMED.search(text, sent.start, sent.end):
@@ -708,6 +713,20 @@ def _sending(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
             obj = _SENT_PARTICLE.search(text, v.end(), gov + 1)
             moved = text[v.end():obj.start() if obj else gov]
         if _mover(text, sent, moved, v.end()):
+            out.append(trig)
+    return out
+
+
+def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
+    """ "an ancestor came to this country from Germany in 1852", "the family moved here from Ohio": the text
+    names only where the mover set out from, so that is the marker (a departure); the deictic destination is
+    no named place."""
+    out = []
+    for hit in _HERE_MOVE.finditer(text, clause.start, clause.end):
+        verb_end = hit.start() + len(hit.group().split()[0])
+        trig = Trigger("departure", hit.start(), verb_end, text[hit.start():verb_end])
+        m = place_for(text, sent, clause, trig)
+        if m is not None and m.prep == "from" and m.start >= hit.end():
             out.append(trig)
     return out
 
