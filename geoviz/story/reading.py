@@ -150,6 +150,8 @@ _WEAPON = words_pattern(alternation("weapons"))
 _WEAK_MILITARY = words_pattern(alternation("trigger_military_weak"))
 # "left" is also a direction: see _left_is_movement.
 _LEFT = re.compile(r"(?i)\bleft\b")
+# "went to work at Acme in Chatsworth", "went to war", "went to court": an idiom, no trip to the place named next.
+_WENT_IDIOM = re.compile(rf"(?i)went\s+(?:back\s+|straight\s+)?to\s+{alternation('went_to_idioms')}\b")
 # Labour action, not a military strike: "went on strike", "a general strike",
 # "a strike by miners", "hunger strike", "striking teachers".
 _LABOUR_STRIKE = re.compile(
@@ -402,6 +404,8 @@ class _Hits:
         for rank, kind in enumerate(TRIGGERS, 1):
             for m in found[kind]:
                 if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(text, m.end()):
+                    continue
+                if kind == "travel" and _WENT_IDIOM.match(text, m.start()):
                     continue
                 k = bisect.bisect_right(labour_starts, m.start()) - 1
                 if k >= 0 and labour[k][0] <= m.start() < labour[k][1]:
