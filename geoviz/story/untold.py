@@ -30,6 +30,8 @@ _UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
 _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
+                      # "An outbreak of confirmed cases of salmonella has made its way to Iowa": its complement
+                      r"(?:of\s+(?:(?!(?:with|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){1,5}?)?"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
 TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?|visits?|tours?)\b")
 # "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
