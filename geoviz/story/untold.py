@@ -2,6 +2,7 @@
 
 "intends to travel to Hawaii", "if they were deported to", "a round-trip fare of $205 from",
 "people travelling to", "the outbreak moved to", "the trip from Amsterdam to Berlin includes stops",
+"it will take another two years before the trip is made",
 "more than a flight from Kansas City to Dallas": a movement word with no traveller making that trip.
 Journeys drop such triggers from routes; the story context drops the arrival/departure/travel markers they
 would make, so the map's movement markers and its routes follow the same rule.
@@ -33,6 +34,11 @@ _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       # "An outbreak of confirmed cases of salmonella has made its way to Iowa": its complement
                       r"(?:of\s+(?:(?!(?:with|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){1,5}?)?"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
+# "it will take another two years before the return leg of the trip is made without a change at X", "it could be
+# months until flights to Y resume": a trip still to come after a wait, told as not yet possible.
+_NOT_YET = re.compile(r"(?i)\b(?:will|would|could|may|might|is\s+going\s+to)\s+(?:take|be)\s+(?:[\w-]+\s+){0,3}?"
+                      rf"(?:{alternation('habitual_units', plural=True)}|decades?|hours?|a\s+while|long|some\s+time)"
+                      r"\s+(?:yet\s+)?(?:before|until|till)\b")
 TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?|visits?|tours?)\b")
 # "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
 SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
@@ -55,7 +61,7 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     """
     if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
         return True
-    if _service(text, sent, trig):
+    if _service(text, sent, trig) or _NOT_YET.search(text, sent.start, trig.start):
         return True
     if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
                                                                    trig.start):
