@@ -128,6 +128,8 @@ _SENT_MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEA
 _SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down|up)\s*)?\Z")
 _SENT_LAST = re.compile(r"([A-Za-z][\w'’-]*)[\s,]*\Z")
 _SENT_PRONOUN = frozenset(("him", "her", "me", "us"))
+# "drove the Springfield City Area Transit Villa Road route": the place's name words run on into a route's noun.
+_NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}\s+{alternation('route_nouns')}\b")
 # "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
 # is told from, named by no name), then "from" the place set out from.
 _HERE_MOVE = re.compile(rf"(?i)\b{alternation('here_movement_verbs')}\s+(?:back\s+)?(?:(?:to|into)\s+)?"
@@ -301,7 +303,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     if trig.type in _MOVE_PREPS:
         preps = _MOVE_PREPS[trig.type]
         for m in after:
-            if m.prep in preps or (not m.prep and direct_object(text, trig.end, m.start)):
+            if m.prep in preps or (not m.prep and direct_object(text, trig.end, m.start)
+                                   and not _NAMES_A_ROUTE.match(text, m.end)):
                 return m
         if trig.type != "arrival":
             return None
