@@ -64,7 +64,7 @@ from geoviz.model import EVENT_TYPES, MOVEMENT_TYPES, Document, Place
 from geoviz.nlp.dates import DateExpr, parse_iso, resolve_date
 from geoviz.nlp.lexicon import alternation, alternation_of, entries, table, words
 from geoviz.nlp.names import fold
-from geoviz.story.actors import HEAD_CLASS, PERSON_HEADS, Actors, Antecedents
+from geoviz.story.actors import Actors, Antecedents
 from geoviz.story.reading import (
     DIRECTION_ADJ,
     POSSESSIVE_AFTER,
@@ -77,7 +77,7 @@ from geoviz.story.reading import (
     setting,
     words_pattern,
 )
-from geoviz.story.untold import untold_movement
+from geoviz.story.untold import mover, untold_movement
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -123,11 +123,7 @@ _LIFT_OFF = words("lift_off_verbs")
 # in the passive, its subject) to the destination; the mover is the phrase's last word (a head noun, a name).
 _SENDING = words_pattern(alternation("sending_verbs"))
 _SENT_TO = ("to", "into", "toward", "towards")
-_SENT_MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEADS, *HEAD_CLASS)),
-                                          *words("sent_movers")) for end in ("", "s", "es"))
 _SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down|up)\s*)?\Z")
-_SENT_LAST = re.compile(r"([A-Za-z][\w'’-]*)[\s,]*\Z")
-_SENT_PRONOUN = frozenset(("him", "her", "me", "us"))
 # "drove the Springfield City Area Transit Villa Road route": the place's name words run on into a route's noun.
 _NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}\s+{alternation('route_nouns')}\b")
 # "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
@@ -711,11 +707,11 @@ def _sending(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
             continue
         passive = _PASSIVE.search(text, max(clause.start, v.start() - 30), v.start())
         if passive:  # "Two ministers were sent to X": nothing but a particle between the verb and "to"
-            moved = text[clause.start:passive.start()] if _SENT_PARTICLE.fullmatch(text, v.end(), gov + 1) else ""
+            span = (clause.start, passive.start() if _SENT_PARTICLE.fullmatch(text, v.end(), gov + 1) else 0)
         else:  # "sent two ministers (back) to X": the object, its particle dropped
             obj = _SENT_PARTICLE.search(text, v.end(), gov + 1)
-            moved = text[v.end():obj.start() if obj else gov]
-        if _mover(text, sent, moved, v.end()):
+            span = (v.end(), obj.start() if obj else gov)
+        if mover(text, sent, *span):
             out.append(trig)
     return out
 
@@ -732,20 +728,6 @@ def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
         if m is not None and m.prep == "from" and m.start >= hit.end():
             out.append(trig)
     return out
-
-
-def _mover(text: str, sent: Sentence, phrase: str, at: int) -> bool:
-    """Whether a noun phrase names someone or something that travels: its last word is a person's or a group's
-    head ("two ministers", "a team of experts", "1,000 troops"), a personal pronoun, or a name that is none of the
-    document's places ("Foreign Minister X and Intelligence Chief Y", "the USS Nimitz")."""
-    last = _SENT_LAST.search(phrase)
-    if last is None:
-        return False
-    word = last.group(1)
-    if word.lower() in _SENT_MOVERS or word.lower() in _SENT_PRONOUN:
-        return True
-    start = text.rfind(word, 0, at) if at else -1
-    return word[0].isupper() and not any(m.start <= start < m.end for m in sent.mentions)
 
 
 def _true_senses(text: str, clause: Clause) -> Clause:
