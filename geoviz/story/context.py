@@ -128,6 +128,10 @@ _SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down
 _NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}\s+{alternation('route_nouns')}\b")
 # "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
 # is told from, named by no name), then "from" the place set out from.
+_VISIT = re.compile(r"(?i)visit|tour")
+# "in Sharon, Cornwall and Salisbury": names listed after the place (one the geoparser did not find counts too).
+_NAMES_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,6}\s*,?\s+(?:and|or)\s+"
+                           r"(?:the\s+)?[A-Z]")
 _HERE_MOVE = re.compile(rf"(?i)\b{alternation('here_movement_verbs')}\s+(?:back\s+)?(?:(?:to|into)\s+)?"
                         rf"(?:here|this\s+(?:country|nation|area|community|county|{alternation('place_heads')})|"
                         rf"these\s+shores)\b")
@@ -548,6 +552,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     continue
                 if action.type in MOVEMENT_TYPES and untold_movement(text, sent, clause, trig):
                     continue  # "intends to travel to", "people travelling to": the same rule as the routes'
+                if action.type == "travel" and _visited_list(text, sent, action):
+                    continue  # "visited residents in Sharon, Cornwall and Salisbury": no stated order, no trip
                 if told and action.type in ("crime", "other") and _DEATHS.fullmatch(trig.text) and (
                         action.place.country == told[1]):
                     # "An outbreak of dengue in Bangladesh ... . Dhaka accounts for most of the deaths.": the
@@ -714,6 +720,14 @@ def _sending(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
         if mover(text, sent, *span):
             out.append(trig)
     return out
+
+
+def _visited_list(text: str, sent: Sentence, a: Action) -> bool:
+    """ "visited residents in Sharon, Cornwall and Salisbury", "toured Ireland, Scotland and Wales": a list of
+    visited places in no stated order is no journey (STORY-GOLD), so none of them is a movement marker (a
+    meeting there stays: geoviz.story.events)."""
+    return bool(_VISIT.match(a.trigger.text)) and (len(_coordination_chain(sent, a.mention)) > 1
+                                                    or _NAMES_LISTED.match(text, a.mention.end) is not None)
 
 
 def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
