@@ -124,8 +124,10 @@ _LIFT_OFF = words("lift_off_verbs")
 _SENDING = words_pattern(alternation("sending_verbs"))
 _SENT_TO = ("to", "into", "toward", "towards")
 _SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down|up)\s*)?\Z")
-# "drove the Springfield City Area Transit Villa Road route": the place's name words run on into a route's noun.
-_NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}\s+{alternation('route_nouns')}\b")
+# "drove the Springfield City Area Transit Villa Road route", "the Halifax school bus run": the place's name words
+# (and at most two more) run on into a route's noun.
+_NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}(?:\s+[a-z][\w-]*){{0,2}}\s+"
+                            rf"{alternation('route_nouns')}\b")
 # "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
 # is told from, named by no name), then "from" the place set out from.
 _VISIT = re.compile(r"(?i)visit|tour")
