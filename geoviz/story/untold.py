@@ -43,7 +43,8 @@ _NOT_YET = re.compile(r"(?i)\b(?:will|would|could|may|might|is\s+going\s+to)\s+(
 # Who or what can travel, by the last word of its noun phrase: a person's or a group's head, a unit sent somewhere.
 _MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEADS, *HEAD_CLASS)), *words("sent_movers"))
                     for end in ("", "s", "es"))
-_PERSONAL = frozenset(("him", "her", "me", "us", "he", "she", "they", "we", "i", "you", "who", "them"))
+_PERSONAL = words("personal_pronouns")
+_OBJECT_PERSONAL = frozenset(("him", "her", "me", "us"))  # "sent him to": never a thing ("sent them": letters?)
 _LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)[\s,]*\Z")
 # "The backpack-style blowers were taken from a truck": things removed (stolen) from a place, no trip.
 _TAKEN_FROM = re.compile(r"(?i)(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken\s+(?:away\s+)?from\b")
@@ -127,6 +128,6 @@ def mover(text: str, sent: Sentence, start: int, end: int, pronouns: bool = Fals
         return False
     word = last.group(1)
     low = word.lower()
-    if low in _MOVERS or (low in _PERSONAL and (pronouns or low in ("him", "her", "me", "us"))):
+    if low in _MOVERS or (low in _PERSONAL and (pronouns or low in _OBJECT_PERSONAL)):
         return True
     return word[0].isupper() and not any(m.start <= last.start(1) < m.end for m in sent.mentions)
