@@ -83,6 +83,8 @@ NOT_HERE = [
     # "here" with no origin named, and an origin of a person with no movement
     ("The festival came here in 2015 and has grown every year.", {}),
     ("She is from Manila and works here as a nurse.", {"Manila": "Manila"}),
+    # no traveller: a custom, a recipe
+    ("The custom came here from Ireland in the 1840s.", {"Ireland": "Ireland"}),
 ]
 
 
@@ -161,6 +163,8 @@ STILL_MARKERS = [
      {"Rustenburg": "Rustenburg", "Johannesburg": "Johannesburg"}),
     # a single visit is a trip there
     ("The prime minister visited farmers in Fresno on Monday.", {"Fresno": "Fresno"}),
+    # a visit, then a name that starts a clause of its own: no list
+    ("The president visited Kenya and President Ruto praised the trade deal.", {"Kenya": "Kenya"}),
     # a trip that will be made, with no wait told
     ("The president will fly to Jakarta next week.", {"Jakarta": "Jakarta"}),
     # a place driven to, not a route's name

@@ -132,8 +132,11 @@ _NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}(?
 # is told from, named by no name), then "from" the place set out from.
 _VISIT = re.compile(r"(?i)visit|tour")
 # "in Sharon, Cornwall and Salisbury": names listed after the place (one the geoparser did not find counts too).
+# The last name ends the list: "and Salisbury last week", not "and President Ruto said".
 _NAMES_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,6}\s*,?\s+(?:and|or)\s+"
-                           r"(?:the\s+)?[A-Z]")
+                           r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+                           r"(?=\s*(?:[.,;:)]|\Z)|\s+(?:in|on|last|this|next|during|and|for|to|with|at|from|over|"
+                           r"earlier|between|before|after)\b)")
 _HERE_MOVE = re.compile(rf"(?i)\b{alternation('here_movement_verbs')}\s+(?:back\s+)?(?:(?:to|into)\s+)?"
                         rf"(?:here|this\s+(?:country|nation|area|community|county|{alternation('place_heads')})|"
                         rf"these\s+shores)\b")
@@ -735,14 +738,15 @@ def _visited_list(text: str, sent: Sentence, a: Action) -> bool:
 def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
     """ "an ancestor came to this country from Germany in 1852", "the family moved here from Ohio": the text
     names only where the mover set out from, so that is the marker (a departure); the deictic destination is
-    no named place."""
+    no named place. The one who came must be a mover (untold.mover): a person, a family, a pronoun, a name."""
     out = []
     for hit in _HERE_MOVE.finditer(text, clause.start, clause.end):
         verb_end = hit.start() + len(hit.group().split()[0])
         trig = Trigger("departure", hit.start(), verb_end, text[hit.start():verb_end])
         m = place_for(text, sent, clause, trig)
-        if m is not None and m.prep == "from" and m.start >= hit.end():
-            out.append(trig)
+        if m is not None and m.prep == "from" and m.start >= hit.end() and mover(
+                text, sent, clause.start, hit.start(), pronouns=True):
+            out.append(trig)  # (not "the custom came here from Ireland": no traveller)
     return out
 
 
