@@ -42,6 +42,10 @@ SENT = [
     # the passive: the subject is the one moved
     ("About 300 soldiers were deployed to Basra after the clashes, officials said.", {"Basra": "Basra"},
      [("travel", "Basra")]),
+    # a subject pronoun in the passive; samples are a shipment
+    ("He was sent to Kabul in 2009 as a military adviser.", {"Kabul": "Kabul"}, [("travel", "Kabul")]),
+    ("Blood samples from the patients were sent to Dakar for confirmation.", {"Dakar": "Dakar"},
+     [("travel", "Dakar")]),
     # an army into a neighbouring country
     ("Vietnam first sent its troops into Cambodia in 1978.", {"Vietnam": "Vietnam", "Cambodia": "Cambodia"},
      [("travel", "Cambodia")]),
@@ -52,6 +56,7 @@ NOT_SENT = [
     ("The mayor sent a letter to Ottawa asking for flood relief.", {"Ottawa": "Ottawa"}),
     ("Migrant workers send money to Kerala every month.", {"Kerala": "Kerala"}),
     ("The bill was sent to Canberra for approval.", {"Canberra": "Canberra"}),
+    ("It was sent to Canberra for approval.", {"Canberra": "Canberra"}),
     # a plan, not a sending
     ("The government plans to send troops to Haiti next year.", {"Haiti": "Haiti"}),
     # the place is where a school is, not where anyone is sent to

@@ -722,7 +722,7 @@ def _sending(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
         else:  # "sent two ministers (back) to X": the object, its particle dropped
             obj = _SENT_PARTICLE.search(text, v.end(), gov + 1)
             span = (v.end(), obj.start() if obj else gov)
-        if mover(text, sent, *span):
+        if mover(text, sent, *span, pronouns=bool(passive)):  # ("He was sent to Kabul": a subject pronoun)
             out.append(trig)
     return out
 

@@ -45,6 +45,7 @@ _MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEADS, *
                     for end in ("", "s", "es"))
 _PERSONAL = words("personal_pronouns")
 _OBJECT_PERSONAL = frozenset(("him", "her", "me", "us"))  # "sent him to": never a thing ("sent them": letters?)
+_NOT_NAMES = words("referring_subjects") | words("sentence_starters")  # "It was sent to", "This was taken from"
 _LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)[\s,]*\Z")
 # "The backpack-style blowers were taken from a truck": things removed (stolen) from a place, no trip.
 _TAKEN_FROM = re.compile(r"(?i)(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken\s+(?:away\s+)?from\b")
@@ -130,4 +131,5 @@ def mover(text: str, sent: Sentence, start: int, end: int, pronouns: bool = Fals
     low = word.lower()
     if low in _MOVERS or (low in _PERSONAL and (pronouns or low in _OBJECT_PERSONAL)):
         return True
-    return word[0].isupper() and not any(m.start <= last.start(1) < m.end for m in sent.mentions)
+    return word[0].isupper() and low not in _NOT_NAMES and not any(
+        m.start <= last.start(1) < m.end for m in sent.mentions)
