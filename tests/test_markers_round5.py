@@ -42,6 +42,9 @@ SENT = [
     # the passive: the subject is the one moved
     ("About 300 soldiers were deployed to Basra after the clashes, officials said.", {"Basra": "Basra"},
      [("travel", "Basra")]),
+    # a title is a person: South Asia, diplomacy
+    ("Pakistan sent its army chief to Beijing for talks on Monday.", {"Pakistan": "Pakistan", "Beijing": "Beijing"},
+     [("travel", "Beijing")]),
     # a subject pronoun in the passive; samples are a shipment
     ("He was sent to Kabul in 2009 as a military adviser.", {"Kabul": "Kabul"}, [("travel", "Kabul")]),
     ("Blood samples from the patients were sent to Dakar for confirmation.", {"Dakar": "Dakar"},
@@ -57,6 +60,8 @@ NOT_SENT = [
     ("Migrant workers send money to Kerala every month.", {"Kerala": "Kerala"}),
     ("The bill was sent to Canberra for approval.", {"Canberra": "Canberra"}),
     ("It was sent to Canberra for approval.", {"Canberra": "Canberra"}),
+    ("The appeals court sent the case back to Nairobi for a retrial.", {"Nairobi": "Nairobi"}),
+    ("India sent 5,000 doses of vaccine to Kathmandu on Friday.", {"India": "India", "Kathmandu": "Kathmandu"}),
     # a plan, not a sending
     ("The government plans to send troops to Haiti next year.", {"Haiti": "Haiti"}),
     # the place is where a school is, not where anyone is sent to

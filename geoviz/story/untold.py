@@ -41,7 +41,8 @@ _NOT_YET = re.compile(r"(?i)\b(?:will|would|could|may|might|is\s+going\s+to)\s+(
                       rf"(?:{alternation('habitual_units', plural=True)}|decades?|hours?|a\s+while|long|some\s+time)"
                       r"\s+(?:yet\s+)?(?:before|until|till)\b")
 # Who or what can travel, by the last word of its noun phrase: a person's or a group's head, a unit sent somewhere.
-_MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEADS, *HEAD_CLASS)), *words("sent_movers"))
+_MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEADS, *HEAD_CLASS)), *words("sent_movers"),
+                                      *words("titles"))  # "its army chief", "a senior general"
                     for end in ("", "s", "es"))
 _PERSONAL = words("personal_pronouns")
 _OBJECT_PERSONAL = frozenset(("him", "her", "me", "us"))  # "sent him to": never a thing ("sent them": letters?)
