@@ -128,8 +128,7 @@ _SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down
 # (and at most two more) run on into a route's noun.
 _NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}(?:\s+[a-z][\w-]*){{0,2}}\s+"
                             rf"{alternation('route_nouns')}\b")
-# "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
-# is told from, named by no name), then "from" the place set out from.
+# A visit's or a tour's word: its places listed in no stated order are no trip (_visited_list).
 _VISIT = re.compile(r"(?i)visit|tour")
 # "in Sharon, Cornwall and Salisbury": names listed after the place (one the geoparser did not find counts too).
 # The last name ends the list: "and Salisbury last week", not "and President Ruto said".
@@ -137,6 +136,8 @@ _NAMES_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0
                            r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
                            r"(?=\s*(?:[.,;:)]|\Z)|\s+(?:in|on|last|this|next|during|and|for|to|with|at|from|over|"
                            r"earlier|between|before|after)\b)")
+# "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
+# is told from, named by no name), then "from" the place set out from.
 _HERE_MOVE = re.compile(rf"(?i)\b{alternation('here_movement_verbs')}\s+(?:back\s+)?(?:(?:to|into)\s+)?"
                         rf"(?:here|this\s+(?:country|nation|area|community|county|{alternation('place_heads')})|"
                         rf"these\s+shores)\b")
