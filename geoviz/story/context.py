@@ -77,7 +77,7 @@ from geoviz.story.reading import (
     setting,
     words_pattern,
 )
-from geoviz.story.untold import untold_movement
+from geoviz.story.untold import mover, untold_movement
 
 __all__ = ["Action", "StoryContext", "date_for", "direct_object", "place_for"]
 
@@ -119,6 +119,28 @@ _MOVE_PREPS = {
 _LOCATIVE = words("event_prepositions")
 _TRAVEL_WORDS = words("trigger_travel")
 _LIFT_OFF = words("lift_off_verbs")
+# "dispatched two ministers to Khartoum", "troops were deployed to the border": a verb that moves its object (or,
+# in the passive, its subject) to the destination; the mover is the phrase's last word (a head noun, a name).
+_SENDING = words_pattern(alternation("sending_verbs"))
+_SENT_TO = ("to", "into", "toward", "towards")
+_SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down|up)\s*)?\Z")
+# "drove the Springfield City Area Transit Villa Road route", "the Halifax school bus run": the place's name words
+# (and at most two more) run on into a route's noun.
+_NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}(?:\s+[a-z][\w-]*){{0,2}}\s+"
+                            rf"{alternation('route_nouns')}\b")
+# A visit's or a tour's word: its places listed in no stated order are no trip (_visited_list).
+_VISIT = re.compile(r"(?i)visit|tour")
+# "in Sharon, Cornwall and Salisbury": names listed after the place (one the geoparser did not find counts too).
+# The last name ends the list: "and Salisbury last week", not "and President Ruto said".
+_NAMES_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}){0,6}\s*,?\s+(?:and|or)\s+"
+                           r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+                           r"(?=\s*(?:[.,;:)]|\Z)|\s+(?:in|on|last|this|next|during|and|for|to|with|at|from|over|"
+                           r"earlier|between|before|after)\b)")
+# "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
+# is told from, named by no name), then "from" the place set out from.
+_HERE_MOVE = re.compile(rf"(?i)\b{alternation('here_movement_verbs')}\s+(?:back\s+)?(?:(?:to|into)\s+)?"
+                        rf"(?:here|this\s+(?:country|nation|area|community|county|{alternation('place_heads')})|"
+                        rf"these\s+shores)\b")
 # Prepositions that spread a happening over an area rather than put it at a place.
 _SPREAD = ("across", "within")
 _DISEASE_TALK = re.compile(rf"(?i)\b(?:{alternation('trigger_disease')}|outbreaks?|epidemics?|pandemic|virus|viral|"
@@ -287,7 +309,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     if trig.type in _MOVE_PREPS:
         preps = _MOVE_PREPS[trig.type]
         for m in after:
-            if m.prep in preps or (not m.prep and direct_object(text, trig.end, m.start)):
+            if m.prep in preps or (not m.prep and direct_object(text, trig.end, m.start)
+                                   and not _NAMES_A_ROUTE.match(text, m.end)):
                 return m
         if trig.type != "arrival":
             return None
@@ -535,6 +558,8 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     continue
                 if action.type in MOVEMENT_TYPES and untold_movement(text, sent, clause, trig):
                     continue  # "intends to travel to", "people travelling to": the same rule as the routes'
+                if action.type == "travel" and _visited_list(text, sent, action):
+                    continue  # "visited residents in Sharon, Cornwall and Salisbury": no stated order, no trip
                 if told and action.type in ("crime", "other") and _DEATHS.fullmatch(trig.text) and (
                         action.place.country == told[1]):
                     # "An outbreak of dengue in Bangladesh ... . Dhaka accounts for most of the deaths.": the
@@ -633,8 +658,9 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
     """
     clause = _true_senses(text, clause)
     best = _best_trigger(text, clause)
+    sending = _sending(text, sent, clause) + _from_here(text, sent, clause)
     if best is None:
-        return []
+        return sending
     if best.type == "military" and _ATTACK.fullmatch(best.text) and not _ARMED.search(text, sent.start, sent.end):
         # "a bus attack outside the stadium", "attacked a man in the park": with no armed force or weapon of war
         # in the sentence, an attack is a crime.
@@ -672,7 +698,57 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
             if m is not None and m.within(clause.start, clause.end) and m.start >= t.end and (
                     m.prep or t.start == best.start):
                 out.append(t)
+    out += [t for t in sending if not any(o.type == t.type and o.start == t.start for o in out)]
     return sorted(out, key=lambda t: t.start)
+
+
+def _sending(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
+    """ "He dispatched two ministers to the Sudanese capital Khartoum", "sent a medical team to Goma", "troops were
+    deployed to the border town of X": a movement of the object (of the passive's subject) to the destination, a
+    travel marker there. Only when the one moved is a mover (a person, a group, a unit, a vehicle, a name):
+    "sent a letter to Washington", "send money to Kenya", "the bill was sent to the Duma" move no one. Marker
+    only: the routes' traveller is a verb's subject, and here the subject stays home."""
+    out = []
+    for v in _SENDING.finditer(text, clause.start, clause.end):
+        trig = Trigger("travel", v.start(), v.end(), v.group())
+        m = place_for(text, sent, clause, trig)
+        if m is None or m.prep not in _SENT_TO or m.coordinated:
+            continue
+        gov = text.rfind(f" {m.prep} ", v.end() - 1, m.start)
+        if gov < 0:
+            continue
+        passive = _PASSIVE.search(text, max(clause.start, v.start() - 30), v.start())
+        if passive:  # "Two ministers were sent to X": nothing but a particle between the verb and "to"
+            span = (clause.start, passive.start() if _SENT_PARTICLE.fullmatch(text, v.end(), gov + 1) else 0)
+        else:  # "sent two ministers (back) to X": the object, its particle dropped
+            obj = _SENT_PARTICLE.search(text, v.end(), gov + 1)
+            span = (v.end(), obj.start() if obj else gov)
+        if mover(text, sent, *span, pronouns=bool(passive)):  # ("He was sent to Kabul": a subject pronoun)
+            out.append(trig)
+    return out
+
+
+def _visited_list(text: str, sent: Sentence, a: Action) -> bool:
+    """ "visited residents in Sharon, Cornwall and Salisbury", "toured Ireland, Scotland and Wales": a list of
+    visited places in no stated order is no journey (STORY-GOLD), so none of them is a movement marker (a
+    meeting there stays: geoviz.story.events)."""
+    return bool(_VISIT.match(a.trigger.text)) and (len(_coordination_chain(sent, a.mention)) > 1
+                                                    or _NAMES_LISTED.match(text, a.mention.end) is not None)
+
+
+def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
+    """ "an ancestor came to this country from Germany in 1852", "the family moved here from Ohio": the text
+    names only where the mover set out from, so that is the marker (a departure); the deictic destination is
+    no named place. The one who came must be a mover (untold.mover): a person, a family, a pronoun, a name."""
+    out = []
+    for hit in _HERE_MOVE.finditer(text, clause.start, clause.end):
+        verb_end = hit.start() + len(hit.group().split()[0])
+        trig = Trigger("departure", hit.start(), verb_end, text[hit.start():verb_end])
+        m = place_for(text, sent, clause, trig)
+        if m is not None and m.prep == "from" and m.start >= hit.end() and mover(
+                text, sent, clause.start, hit.start(), pronouns=True):
+            out.append(trig)  # (not "the custom came here from Ireland": no traveller)
+    return out
 
 
 def _true_senses(text: str, clause: Clause) -> Clause:

@@ -150,6 +150,8 @@ _WEAPON = words_pattern(alternation("weapons"))
 _WEAK_MILITARY = words_pattern(alternation("trigger_military_weak"))
 # "left" is also a direction: see _left_is_movement.
 _LEFT = re.compile(r"(?i)\bleft\b")
+# "went to work at Acme in Chatsworth", "went to war", "went to court": an idiom, no trip to the place named next.
+_WENT_IDIOM = re.compile(rf"(?i)went\s+(?:back\s+|straight\s+)?to\s+{alternation('went_to_idioms')}\b")
 # Labour action, not a military strike: "went on strike", "a general strike",
 # "a strike by miners", "hunger strike", "striking teachers".
 _LABOUR_STRIKE = re.compile(
@@ -175,11 +177,13 @@ DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|we
                   r"neighbou?ring|nearby|coastal|downtown|remote|rural|war-torn|far-eastern|far\s+eastern")
 # "in Khasan", "in the border town of Khasan", "to eastern Ukraine": the
 # preposition governs the mention when only an article, a short "the ... of"
-# head or a direction adjective stands between them.
+# head or a direction adjective stands between them; and a head in apposition,
+# "to the Sudanese capital Khartoum", "in the port city, Mombasa" (a comma is usual, not needed).
 _GOVERNED = re.compile(
     rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
     rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{DIRECTION_ADJ})\s+|"
-    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+)?\Z")
+    rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+|"
+    rf"(?<=[Tt]he\s)(?:[A-Za-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')})\s+)?\Z")
 # "1,000 kilometres from Vladivostok", "away from", "north of": a distance
 # anchor, not a location of the action.
 _DISTANCE_BEFORE = re.compile(r"(?i)(?:\b(?:km|kms|kilomet\w{0,4}|miles?|metres?|meters?|away|north|south|east|"
@@ -400,6 +404,8 @@ class _Hits:
         for rank, kind in enumerate(TRIGGERS, 1):
             for m in found[kind]:
                 if kind == "departure" and _LEFT.fullmatch(m.group()) and not _left_is_movement(text, m.end()):
+                    continue
+                if kind == "travel" and _WENT_IDIOM.match(text, m.start()):
                     continue
                 k = bisect.bisect_right(labour_starts, m.start()) - 1
                 if k >= 0 and labour[k][0] <= m.start() < labour[k][1]:

@@ -2,6 +2,7 @@
 
 "intends to travel to Hawaii", "if they were deported to", "a round-trip fare of $205 from",
 "people travelling to", "the outbreak moved to", "the trip from Amsterdam to Berlin includes stops",
+"it will take another two years before the trip is made",
 "more than a flight from Kansas City to Dallas": a movement word with no traveller making that trip.
 Journeys drop such triggers from routes; the story context drops the arrival/departure/travel markers they
 would make, so the map's movement markers and its routes follow the same rule.
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from geoviz.nlp.lexicon import alternation
+from geoviz.nlp.lexicon import alternation, words
+from geoviz.story.actors import HEAD_CLASS, PERSON_HEADS
 from geoviz.story.reading import Clause, Sentence, Trigger
 
-__all__ = ["SERVICE", "TRIP_NOUN", "untold_movement"]
+__all__ = ["SERVICE", "TRIP_NOUN", "mover", "untold_movement"]
 
 # "he intends to travel to Hawaii and drive to Florida", "if they were deported to": an intention or a condition,
 # not a trip the text tells; it must govern the verb (no clause break, a few words at most in between).
@@ -30,7 +32,25 @@ _UNREAL_GAP = re.compile(r"(?:\s+to)?\s+(?:[^\s,;:.!?()]+\s+){0,8}\Z")
 _SPREADS = re.compile(r"(?i)(?:^|\b(?:the|a|an|this|that|its|new)\s+)"
                       r"(?:(?!(?:with|of|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){0,2}?"
                       rf"(?:{alternation('trigger_disease')}|{alternation('spread_nouns')})\s+"
+                      # "An outbreak of confirmed cases of salmonella has made its way to Iowa": its complement
+                      r"(?:of\s+(?:(?!(?:with|from|for|in|at|by|and|on|after|who|carrying)\b)[\w-]+\s+){1,5}?)?"
                       r"(?:(?:had|has|have|was|were|is|are|then|also|quickly|later|rapidly|soon|now|since)\s+){0,3}\Z")
+# "it will take another two years before the return leg of the trip is made without a change at X", "it could be
+# months until flights to Y resume": a trip still to come after a wait, told as not yet possible.
+_NOT_YET = re.compile(r"(?i)\b(?:will|would|could|may|might|is\s+going\s+to)\s+(?:take|be)\s+(?:[\w-]+\s+){0,3}?"
+                      rf"(?:{alternation('habitual_units', plural=True)}|decades?|hours?|a\s+while|long|some\s+time)"
+                      r"\s+(?:yet\s+)?(?:before|until|till)\b")
+# Who or what can travel, by the last word of its noun phrase: a person's or a group's head, a unit sent somewhere.
+_MOVERS = frozenset(w + end for w in (*(h.split()[-1] for h in (*PERSON_HEADS, *HEAD_CLASS)), *words("sent_movers"),
+                                      *words("titles"))  # "its army chief", "a senior general"
+                    for end in ("", "s", "es"))
+_PERSONAL = words("personal_pronouns")
+_OBJECT_PERSONAL = frozenset(("him", "her", "me", "us"))  # "sent him to": never a thing ("sent them": letters?)
+_NOT_NAMES = words("referring_subjects") | words("sentence_starters")  # "It was sent to", "This was taken from"
+_LAST_WORD = re.compile(r"([A-Za-z][\w'’-]*)[\s,]*\Z")
+# "The backpack-style blowers were taken from a truck": things removed (stolen) from a place, no trip.
+_TAKEN_FROM = re.compile(r"(?i)(?:was|were|been|being|is|are)\s+(?:\w+\s+)?taken\s+(?:away\s+)?from\b")
+_TO_AFTER = re.compile(r"(?i)\b(?:to|into)\s")
 TRIP_NOUN = re.compile(r"(?i)(?:trips?|flights?|journeys?|voyages?|rides?|drives?|visits?|tours?)\b")
 # "The 6.5 hour trip from Amsterdam to Berlin includes stops in ...": a timetable, not someone's journey.
 SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages?|crossings?|routes?)\b"
@@ -53,8 +73,11 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     """
     if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
         return True
-    if _service(text, sent, trig):
+    if _service(text, sent, trig) or _NOT_YET.search(text, sent.start, trig.start):
         return True
+    if _TAKEN_FROM.match(text, trig.start) and not _TO_AFTER.search(text, trig.end, clause.end) and not mover(
+            text, sent, clause.start, trig.start, pronouns=True):
+        return True  # "the blowers were taken from a truck": a theft; "two patients were taken from X to Y" travel
     if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
                                                                    trig.start):
         return True
@@ -94,3 +117,20 @@ def _unreal(text: str, sent: Sentence, trig: Trigger) -> bool:
     return bool(first is not None and _UNREAL_DIRECT.fullmatch(text, last.end(), first)
                 and _UNREAL_GAP.fullmatch(text, last.end(), trig.start)
                 and _COORDINATED_VERB.search(text, last.end(), trig.start))
+
+
+def mover(text: str, sent: Sentence, start: int, end: int, pronouns: bool = False) -> bool:
+    """Whether the noun phrase ending at ``end`` (read from ``start``) names someone or something that travels: its
+    last word is a person's or a group's head ("two ministers", "a team of experts", "1,000 troops"), a personal
+    object pronoun ("him"; any personal pronoun with ``pronouns``: a subject that refers back), or a name that is
+    none of the document's places ("Foreign Minister X and Intelligence Chief Y", "the USS Nimitz"). "a letter",
+    "money", "the blowers" are no movers."""
+    last = _LAST_WORD.search(text, start, end) if end > start else None
+    if last is None:
+        return False
+    word = last.group(1)
+    low = word.lower()
+    if low in _MOVERS or (low in _PERSONAL and (pronouns or low in _OBJECT_PERSONAL)):
+        return True
+    return word[0].isupper() and low not in _NOT_NAMES and not any(
+        m.start <= last.start(1) < m.end for m in sent.mentions)
