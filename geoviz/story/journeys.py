@@ -101,6 +101,12 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 # "left his church in", "left the camp at": a short object, then where it is.
 _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at|near)\s+"
                         r"(?:the\s+)?")
+# "..., before switching to Bradford", "and then finally their bungalow in Skipton": a next stop with no verb.
+_CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|eventually|subsequently|afterwards|"
+                         r"before|next)\s+){1,3}")
+_CHAIN_TO = re.compile(r"(?i)(?:[a-z]{3,}ing\s+)?(?:(?:on|back|over)\s+)?(?:to|into)\s+(?:the\s+)?")
+_CHAIN_HOME = re.compile(r"(?i)(?:[a-z]{3,}ing\s+|(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?:[\w'’-]+\s+){1,3})"
+                         r"(?:in|at)\s+(?:the\s+)?")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
@@ -111,7 +117,9 @@ _FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|sched
                      r"\s+(?:[\w'’-]+\s+){0,3}?\Z")
 _PAST_FORMS = words("past_movement_verbs")
 # "their first home together was a cottage in Dewsbury", "is being held in the jail in": where the traveller was.
-_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')})\b"
+# ("home" only as the subject of "was": "his home race at Thruxton" is no residence)
+_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')}|homes?\s+(?:together\s+)?"
+                        r"(?:was|were|had\s+been))\b"
                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 _SITE_THEN_TOWN = re.compile(r"(?:\s+[A-Z][\w'’.&-]*){1,4}\s+(?:in|at)\s+(?:the\s+)?")  # "... County Jail in "
@@ -308,8 +316,10 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
     trips: list[list[_Candidate]] = [[]]
     for c in _rerouted(group):
         cur = trips[-1]
-        if c.lived and cur:
+        if c.lived and cur and not _told_after(c, cur[-1]):
             continue  # "fled to Turkey, ... later moved to Berlin": the trip is under way; it did not restart
+        # ("... before heading on their honeymoon to Yarmouth. Their first home was a cottage in Leeds. They
+        # moved to ...": where they lived is told after the last trip ended, so the move starts from there)
         if c.began and cur and not any(x.origin for x in cur):
             cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
             continue
@@ -325,6 +335,11 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
             trips.append([])
         trips[-1].append(c)
     return [t for t in trips if t]
+
+
+def _told_after(c: _Candidate, last: _Candidate) -> bool:
+    """Whether a stop's mention comes after the other's in the text."""
+    return c.stop.span is not None and last.stop.span is not None and c.stop.span.start > last.stop.span.start
 
 
 def _rerouted(group: list[_Candidate]) -> list[_Candidate]:
@@ -427,6 +442,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 stops = _movement_stops(text, sent, clause, trig, fallback)
                 if not stops:
                     stops = _interrupted_stops(text, sent, clause)
+                if trig is moves[-1] and trig.type != "departure":
+                    stops += _chained_stops(text, sent, clause, {m.start for m, _o in stops})
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
@@ -543,6 +560,31 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
         if origins and dests:
             return [(origins[0], True), (dests[0], False)]
     return []
+
+
+def _chained_stops(text: str, sent: Sentence, clause: Clause, taken: set[int]) -> list[tuple[PlaceMention, bool]]:
+    """ "They moved to Leeds, before switching to Bradford, and then finally a farmhouse in Skipton": the verbless
+    clauses after a movement, each opened by an order word ("before", "then", "later", "finally"), are its next
+    stops in the order told. Each such clause gives one place: the one right after "(verb-ing) to" ("before
+    switching to", "and later on to") or after a dwelling it names ("their bungalow in", "settling in").
+    A clause with a trigger of its own, or with a place it does not give so, ends the chain (an aside with
+    no place, "when she was ten", is passed over).
+    """
+    out: list[tuple[PlaceMention, bool]] = []
+    for nxt in (c for c in sent.clauses if c.start >= clause.end):
+        inside = [m for m in sent.mentions if nxt.start <= m.start and m.end <= nxt.end]
+        if nxt.triggers:
+            break
+        if not inside:
+            continue
+        lead = _CHAIN_LEAD.match(text, nxt.start)
+        m = inside[0]
+        if (lead is None or not m.usable or m.start in taken
+                or not (_CHAIN_TO.fullmatch(text, lead.end(), m.start) or _CHAIN_HOME.fullmatch(text, lead.end(),
+                                                                                                 m.start))):
+            break
+        out.append((m, False))
+    return out
 
 
 def _carried_from(text: str, sent: Sentence, clause: Clause,
