@@ -107,6 +107,7 @@ _CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|ev
 _CHAIN_TO = re.compile(r"(?i)(?:[a-z]{3,}ing\s+)?(?:(?:on|back|over)\s+)?(?:to|into)\s+(?:the\s+)?")
 _CHAIN_HOME = re.compile(r"(?i)(?:[a-z]{3,}ing\s+|(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?:[\w'’-]+\s+){1,3})"
                          r"(?:in|at)\s+(?:the\s+)?")
+_SLASH_JOINED = re.compile(r"(?i)\b(to|into|in|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+/\Z")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
@@ -766,6 +767,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
+        if dests and text[dests[-1].end:m.start] == "/":
+            continue  # "to the Minneapolis/St. Paul area": one stop, named twice
         if m.prep in ("over", "across", "near", "off") and _WHEN_CLAUSE.search(text, trig.end, m.start):
             break  # "... when it was shot down over Ukraine": the place of what happened to the traveller
         if noun and m.prep in ("in", "at") and m.start - trig.end > _NOUN_REACH and not _site_in(text, trig.end, m):
@@ -775,7 +778,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
         if m.prep in ("in", "at", "near") and _AFTER.search(text, trig.end, m.start):
             origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
             continue
-        if (m.prep in dest_preps or (m.prep == "near" and dests)
+        if (m.prep in dest_preps or (m.prep == "near" and dests) or _slash_prep(text, trig.end, m) in dest_preps
                 or (m.prep in ("in", "at") and m.start - trig.end <= _OWN_PREP_GAP + 4
                     and _ENDS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start))
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
@@ -800,6 +803,15 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     if not origins and dests:
         origins = _where_before(text, sent, trig, dests)
     return [(m, True) for m in origins] + [(m, False) for m in dests]
+
+
+def _slash_prep(text: str, lo: int, m: PlaceMention) -> str:
+    """ "moved to the Surfside/Garden City area": the second of two names joined by a slash shares the first's
+    preposition (the first may be no place the gazetteer holds). "" when the mention is not so joined."""
+    if m.prep:
+        return ""
+    hit = _SLASH_JOINED.search(text, max(lo, m.start - 60), m.start)
+    return hit.group(1).lower() if hit else ""
 
 
 def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention) -> PlaceMention | None:
