@@ -46,7 +46,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from geoviz.geo.geodesy import build_legs
@@ -107,6 +107,16 @@ _CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|ev
 _CHAIN_TO = re.compile(r"(?i)(?:[a-z]{3,}ing\s+)?(?:(?:on|back|over)\s+)?(?:to|into)\s+(?:the\s+)?")
 _CHAIN_HOME = re.compile(r"(?i)(?:[a-z]{3,}ing\s+|(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?:[\w'’-]+\s+){1,3})"
                          r"(?:in|at)\s+(?:the\s+)?")
+# "One bus", "One of the planes": a traveller that is one of a set.
+_ONE_OF = re.compile(r"(?i)one\s+(?:of\s+)?(?:the\s+)?[a-z]")
+_PARALLEL_SUBJECT = re.compile(rf"(?i)\s*(?:(?:and|but|meanwhile),?\s+)?((?:{alternation('parallel_subjects')}))\b")
+# "Another bus": the noun that says what the rest are (not a verb: "Another headed", "Others are").
+_PARALLEL_NOUN = re.compile(r"\s+(?!(?:are|is|were|was|will|would|may|might|can|could|should|shall|must|have|has|had|"
+                            r"did|do|does|also|then|later|soon|set|to)\b)([a-z][a-z-]*)\b(?<!ed)(?<!ing)")
+# "Others may fly to", "another could leave for": a possibility or an intention tells no trip.
+_PARALLEL_UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')}|may)\b")
+_PARALLEL_REACH = 2  # sentences after the first traveller's last stop
+_CARRY_VERB = re.compile(rf"(?i)\b(?:carry|carries|{alternation('carrying_verbs')})\b")
 _SLASH_JOINED = re.compile(r"(?i)\b(to|into|in|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+/\Z")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
@@ -261,6 +271,9 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
         if not _is_traveller(traveller):
             traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
+    for parallel in _parallel_trips(ctx, routes):
+        routes.append(Route(id=f"r{len(routes) + 1}", stops=parallel.stops, legs=parallel.legs,
+                            traveller=parallel.traveller))
     stolen = _stolen_vehicle(ctx, {s.place_id for r in routes for s in r.stops})
     if stolen is not None:
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stolen.stops, legs=stolen.legs,
@@ -297,6 +310,59 @@ def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
     (start, vehicle), end = thefts[0], next(m for m, _w in finds if m.place.id in ends)
     stops = [_stop(m.place, Span(m.start, m.end, text[m.start:m.end])) for m in (start, end)]
     return Route(id="", stops=stops, legs=build_legs(stops), traveller=f"the {vehicle.lower()}")
+
+
+def _parallel_trips(ctx: StoryContext, routes: list[Route]) -> list[Route]:
+    """ "One bus left the camp before dawn en route to Puebla. Others are set to carry migrants to Mexico City":
+    the rest of a set ("others", "another") set out from where the one told first did, to a place of their own.
+
+    Only after a route whose traveller is "one" of a set ("One bus", "One of the planes") and that states its
+    origin, in the next sentences, opened by such a subject, with a movement or a carrying verb that no
+    intention or condition governs ("Others may carry": none) and a "to"/"for" place that is neither the
+    origin nor inside it. A place another route already stops at there is that route's.
+    """
+    text = ctx.text
+    out: list[Route] = []
+    spans = {(s.span.start, s.span.end) for r in routes for s in r.stops if s.span}
+    starts = [sent.start for sent in ctx.sentences]
+    for r in routes:
+        first, last = r.stops[0], r.stops[-1]
+        if not (r.traveller and _ONE_OF.match(r.traveller)) or first.implied or first.span is None or (
+                last.span is None):
+            continue
+        origin = next((m.place for sent in ctx.sentences for m in sent.mentions
+                       if m.start == first.span.start), None)
+        at = bisect.bisect_right(starts, last.span.start) - 1
+        for sent in ctx.sentences[at + 1:at + 1 + _PARALLEL_REACH]:
+            subject = _PARALLEL_SUBJECT.match(text, sent.start)
+            if subject is None or origin is None:
+                continue
+            leg = _parallel_leg(text, sent, subject.end(), origin, spans)
+            if leg is not None:
+                stops = [replace(first, date=None, date_label=None, mode=None), leg]
+                noun = _PARALLEL_NOUN.match(text, subject.end())
+                who = subject.group(1) + (noun.group() if noun else "")
+                out.append(Route(id="", stops=stops, legs=build_legs(stops), traveller=" ".join(who.split())))
+                spans.add((leg.span.start, leg.span.end) if leg.span else (-1, -1))
+                break
+    return out
+
+
+def _parallel_leg(text: str, sent: Sentence, after: int, origin: Place, taken: set[tuple[int, int]]) -> Stop | None:
+    """The stop a parallel traveller's sentence moves it to, or None (see _parallel_trips)."""
+    for clause in sent.clauses:
+        verbs = [t for t in clause.triggers if t.type in MOVEMENT_TYPES and t.start >= after]
+        verbs += [Trigger("travel", hit.start(), hit.end(), hit.group())
+                  for hit in _CARRY_VERB.finditer(text, max(after, clause.start), clause.end)]
+        for trig in sorted(verbs, key=lambda t: t.start):
+            if untold_movement(text, sent, clause, trig) or _PARALLEL_UNREAL.search(text, after, trig.start):
+                continue
+            m = next((m for m in sent.mentions if m.usable and trig.end <= m.start and m.end <= clause.end), None)
+            if (m is None or m.prep not in ("to", "into", "for", "toward", "towards") or (m.start, m.end) in taken
+                    or m.place.id == origin.id or _holds(m.place, origin) or _holds(origin, m.place)):
+                continue
+            return _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
+    return None
 
 
 def _service_only(text: str, cands: list[_Candidate]) -> bool:
@@ -982,9 +1048,11 @@ def _who(traveller: str) -> _Who:
         keys |= {k.split()[-1] for k in keys}  # "the foreign minister" is also "the minister"
         det = (np.group("det") or "").strip().lower()
         key = head_key(np.group("head"))
-        definite = det in ("the", "this", "that", "these", "those", "its", "his", "her", "their")
-        return _Who(frozenset(), frozenset(keys), bool(keys & set(PERSON_HEADS)), det in ("a", "an"), key,
-                    definite)
+        # "Another convoy", "the second bus": the rest of a set is someone new, like "a second convoy".
+        parallel = bool(_PARALLEL_SUBJECT.match(traveller))
+        definite = det in ("the", "this", "that", "these", "those", "its", "his", "her", "their") and not parallel
+        return _Who(frozenset(), frozenset(keys), bool(keys & set(PERSON_HEADS)), det in ("a", "an") or parallel,
+                    key, definite)
     words = traveller.split()
     classes = set(HEAD_CLASS.values())
     names = {w for w in words if w.lower() not in TITLES and head_key(w) not in classes}
