@@ -104,9 +104,13 @@ _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:
 # "..., before switching to Bradford", "and then finally their bungalow in Skipton": a next stop with no verb.
 _CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|eventually|subsequently|afterwards|"
                          r"before|next)\s+){1,3}")
-_CHAIN_TO = re.compile(r"(?i)(?:[a-z]{3,}ing\s+)?(?:(?:on|back|over)\s+)?(?:to|into)\s+(?:the\s+)?")
-_CHAIN_HOME = re.compile(r"(?i)(?:[a-z]{3,}ing\s+|(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?:[\w'’-]+\s+){1,3})"
-                         r"(?:in|at)\s+(?:the\s+)?")
+_CHAIN_VERB = alternation("chain_verbs")
+_CHAIN_TO = re.compile(rf"(?i)(?:{_CHAIN_VERB}\s+)?(?:(?:on|back|over)\s+)?(?:to|into)\s+(?:the\s+)?")
+_CHAIN_HOME = re.compile(rf"(?i)(?:{_CHAIN_VERB}\s+|(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+"
+                         r"(?:[\w'’-]+\s+){1,3})(?:in|at)\s+(?:the\s+)?")
+# ... and nothing after the place but a date or a mode: "and later his business in Bradford grew" is no stop.
+_CHAIN_TAIL = re.compile(r"(?i)(?:\s+(?:in|on|by|during|last|this|next)\s+[\w'’-]+(?:\s+\d{4})?)?[\s.,;:!?\"'”’)]*")
+_BEFORE_ONLY = re.compile(r"(?i)\s*before\s+\Z")
 # "One bus", "One of the planes": a traveller that is one of a set.
 _ONE_OF = re.compile(r"(?i)one\s+(?:of\s+)?(?:the\s+)?[a-z]")
 _PARALLEL_SUBJECT = re.compile(rf"(?i)\s*(?:(?:and|but|meanwhile),?\s+)?((?:{alternation('parallel_subjects')}))\b")
@@ -117,6 +121,18 @@ _PARALLEL_NOUN = re.compile(r"\s+(?!(?:are|is|were|was|will|would|may|might|can|
 _PARALLEL_UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')}|may)\b")
 _PARALLEL_REACH = 2  # sentences after the first traveller's last stop
 _CARRY_VERB = re.compile(rf"(?i)\b(?:carry|carries|{alternation('carrying_verbs')})\b")
+# "a car chase that began in A", "the pursuit started at A"; "... ended in B", "the driver was caught in the area of B".
+_CHASE_WORDS = entries("chase_nouns")
+_CHASE_BEGAN = re.compile(rf"(?i)\b(?:{alternation('chase_nouns', plural=True)})\s+(?:(?:that|which)\s+)?"
+                          r"(?:had\s+)?(?:began|begun|begins|started|starts|starting|beginning)\s+(?:in|at|near)\s+"
+                          r"(?:the\s+)?")
+_CHASE_ENDED = re.compile(r"(?i)\b(?:ended|ends|ending|finished|came\s+to\s+an\s+end|(?:was|were)\s+"
+                          r"(?:(?:later|eventually|finally|then|soon)\s+)?(?:caught|arrested|stopped|apprehended|"
+                          r"captured|cornered|detained|taken\s+into\s+custody))\s+(?:in|at|near)\s+"
+                          r"(?:the\s+(?:area|vicinity|outskirts)\s+of\s+|the\s+)?")
+_CHASE_REACH = 3  # sentences after the chase began
+_CHASED_GAP = re.compile(r"(?:\s+of\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’-]+)?"
+                         r"(?:\s*,\s*(?:who|which|that))?\s+")
 _SLASH_JOINED = re.compile(r"(?i)\b(to|into|in|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+/\Z")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
@@ -163,7 +179,7 @@ _DISEASE_NAME = re.compile(rf"(?i){alternation('trigger_disease')}")
 _AFTER_TRIP = re.compile(r"(?i)\bafter\s+(?:(?:a|an|the|his|her|their|its|our)\s+)?(?:[\w-]+\s+){0,2}?\Z")
 _HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
 _VERB_FORM = re.compile(r"(?i)(?:ed|ing)\Z")
-_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
+_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap|deport|extradit")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
 _NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|their|its|our|this|that|first|second|next|last)|['’]s)"
@@ -274,6 +290,9 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     for parallel in _parallel_trips(ctx, routes):
         routes.append(Route(id=f"r{len(routes) + 1}", stops=parallel.stops, legs=parallel.legs,
                             traveller=parallel.traveller))
+    chase = _chase(ctx, {s.place_id for r in routes for s in r.stops})
+    if chase is not None:
+        routes.append(Route(id=f"r{len(routes) + 1}", stops=chase.stops, legs=chase.legs, traveller=chase.traveller))
     stolen = _stolen_vehicle(ctx, {s.place_id for r in routes for s in r.stops})
     if stolen is not None:
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stolen.stops, legs=stolen.legs,
@@ -285,6 +304,47 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
 _GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
           (_NEXT_STOP, ("stop ",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
           (_CARRIED_FROM, tuple(entries("carrying_verbs"))))
+
+
+def _chase(ctx: StoryContext, taken: set[str]) -> Route | None:
+    """ "a car chase that began in Fresno ... ended in Modesto", "... the driver was caught in Modesto": a chase
+    went from where it began to where it ended or its quarry was caught, within a few sentences.
+
+    Only the first chase the text places, and only when the end is another place that neither holds the
+    other ("caught in the area of a park in Kansas City" after a chase that began there: no trip drawn), and
+    no route already joins the two.
+    """
+    text = ctx.text
+    low = text.lower()
+    if not any(w in low for w in _CHASE_WORDS):
+        return None  # most stories chase nobody: one cheap look first
+    for sent in ctx.sentences:
+        for hit in _CHASE_BEGAN.finditer(text, sent.start, sent.end):
+            start = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+            if start is None:
+                continue
+            for other in ctx.sentences[sent.index:sent.index + 1 + _CHASE_REACH]:
+                for end_hit in _CHASE_ENDED.finditer(text, hit.end() if other is sent else other.start, other.end):
+                    end = next((m for m in other.mentions if m.start == end_hit.end() and m.usable), None)
+                    if end is None:
+                        continue
+                    if (end.place.id == start.place.id or _holds(end.place, start.place)
+                            or _holds(start.place, end.place) or {start.place.id, end.place.id} <= taken):
+                        return None
+                    stops = [_stop(m.place, Span(m.start, m.end, text[m.start:m.end])) for m in (start, end)]
+                    return Route(id="", stops=stops, legs=build_legs(stops),
+                                 traveller=_chased(text, other, end_hit.start()))
+            return None
+    return None
+
+
+def _chased(text: str, sent: Sentence, at: int) -> str | None:
+    """Who was caught: the noun phrase right before "(, who) was caught", else None ("the chase ended in")."""
+    found = None
+    for np in NP.finditer(text, max(sent.start, at - _CARRIER_REACH), at):
+        if _CHASED_GAP.fullmatch(text, np.end(), at):
+            found = np
+    return " ".join(found.group().split()) if found is not None else None
 
 
 def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
@@ -646,9 +706,12 @@ def _chained_stops(text: str, sent: Sentence, clause: Clause, taken: set[int]) -
             continue
         lead = _CHAIN_LEAD.match(text, nxt.start)
         m = inside[0]
-        if (lead is None or not m.usable or m.start in taken
-                or not (_CHAIN_TO.fullmatch(text, lead.end(), m.start) or _CHAIN_HOME.fullmatch(text, lead.end(),
-                                                                                                 m.start))):
+        if (lead is None or not m.usable or m.start in taken or not _CHAIN_TAIL.fullmatch(text, m.end, nxt.end)
+                or not (_CHAIN_TO.fullmatch(text, lead.end(), m.start) or (
+                    # ("..., before a concert in Bern": an event there, not a move; "and then finally their
+                    # bungalow in Overton" is one)
+                    _CHAIN_HOME.fullmatch(text, lead.end(), m.start) and not _BEFORE_ONLY.fullmatch(text, nxt.start,
+                                                                                                    lead.end())))):
             break
         out.append((m, False))
     return out
