@@ -106,8 +106,9 @@ _CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|ev
                          r"before|next)\s+){1,3}")
 _CHAIN_VERB = alternation("chain_verbs")
 _CHAIN_TO = re.compile(rf"(?i)(?:{_CHAIN_VERB}\s+)?(?:(?:on|back|over)\s+)?(?:to|into)\s+(?:the\s+)?")
-_CHAIN_HOME = re.compile(rf"(?i)(?:{_CHAIN_VERB}\s+|(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+"
-                         r"(?:[\w'’-]+\s+){1,3})(?:in|at)\s+(?:the\s+)?")
+_CHAIN_IN = re.compile(rf"(?i){_CHAIN_VERB}\s+(?:in|at)\s+(?:the\s+)?")
+_CHAIN_HOME = re.compile(r"(?i)(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?:[\w'’-]+\s+){1,3}(?:in|at)\s+"
+                         r"(?:the\s+)?")
 # ... and nothing after the place but a date or a mode: "and later his business in Bradford grew" is no stop.
 _CHAIN_TAIL = re.compile(r"(?i)(?:\s+(?:in|on|by|during|last|this|next)\s+[\w'’-]+(?:\s+\d{4})?)?[\s.,;:!?\"'”’)]*")
 _BEFORE_ONLY = re.compile(r"(?i)\s*before\s+\Z")
@@ -707,7 +708,8 @@ def _chained_stops(text: str, sent: Sentence, clause: Clause, taken: set[int]) -
         lead = _CHAIN_LEAD.match(text, nxt.start)
         m = inside[0]
         if (lead is None or not m.usable or m.start in taken or not _CHAIN_TAIL.fullmatch(text, m.end, nxt.end)
-                or not (_CHAIN_TO.fullmatch(text, lead.end(), m.start) or (
+                or not (_CHAIN_TO.fullmatch(text, lead.end(), m.start) or _CHAIN_IN.fullmatch(text, lead.end(),
+                                                                                               m.start) or (
                     # ("..., before a concert in Bern": an event there, not a move; "and then finally their
                     # bungalow in Overton" is one)
                     _CHAIN_HOME.fullmatch(text, lead.end(), m.start) and not _BEFORE_ONLY.fullmatch(text, nxt.start,
