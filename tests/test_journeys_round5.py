@@ -219,3 +219,23 @@ NOT_CHASES = [
 @pytest.mark.parametrize(("text", "names"), NOT_CHASES, ids=[c[0][:30] for c in NOT_CHASES])
 def test_no_chase_route_without_two_places(text: str, names: tuple[str, ...]) -> None:
     assert _routes(text, *names) == []
+
+
+# --------------------------------------------------------------------------
+# Where the traveller was before ("After a week in X") starts the first movement only
+# --------------------------------------------------------------------------
+
+AFTER_A_STAY = [
+    ("After a week in Hanoi we flew to Da Nang, before heading down to Hoi An.",
+     ("Hanoi", "Da Nang", "Hoi An"), [["Hanoi", "Da Nang", "Hoi An"]]),
+    ("After two days in Cusco, we drove to Puno and then flew to Lima.",
+     ("Cusco", "Puno", "Lima"), [["Cusco", "Puno", "Lima"]]),
+    ("The family spent ten years in Leeds, before they moved to York.", ("Leeds", "York"), [["Leeds", "York"]]),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "want"), AFTER_A_STAY, ids=[c[0][:30] for c in AFTER_A_STAY])
+def test_a_stay_before_the_trip_starts_only_its_first_movement(text: str, names: tuple[str, ...],
+                                                               want: list[list[str]]) -> None:
+    # travel writing: one trip in order, not a second route from the first stay to the last stop
+    assert _routes(text, *names) == want

@@ -994,8 +994,12 @@ def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMen
     return, but before it in time).
     """
     opens_after = bool(_OPENS_AFTER.match(text, sent.start))
+    # ("After a week in Hanoi we flew to Da Nang, before heading on to Hoi An": Hanoi is where the flight set
+    # out, not the drive; a movement between the place and this verb is the one it starts)
+    moves = [t.start for c in sent.clauses for t in c.triggers if t.type in MOVEMENT_TYPES and t.start < trig.start]
     prior = [m for m in sent.mentions if m.usable and m.prep in ("in", "at") and m.end <= trig.start
-             and trig.start - m.end <= _BEFORE_REACH and (_BEFORE.search(text, m.end, trig.start) or opens_after)]
+             and trig.start - m.end <= _BEFORE_REACH and (_BEFORE.search(text, m.end, trig.start) or opens_after)
+             and not any(m.end <= t for t in moves)]
     if prior:
         return prior[-1:]
     last = dests[-1]
