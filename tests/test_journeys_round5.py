@@ -40,6 +40,13 @@ CHAINS = [
     # Travel writing (East Africa): "then on to", "and finally to".
     ("She flew to Nairobi on Monday, then on to Kampala by bus, and finally to Kigali.",
      ("Nairobi", "Kampala", "Kigali"), [["Nairobi", "Kampala", "Kigali"]]),
+    # Travel writing (Caucasus, Morocco, West Africa): a vehicle, a direction, a bare name after "then".
+    ("From Tbilisi we took the night train to Batumi, and then a minibus on to Kutaisi.",
+     ("Tbilisi", "Batumi", "Kutaisi"), [["Tbilisi", "Batumi", "Kutaisi"]]),
+    ("We left Marrakech early and drove over the mountains to Ouarzazate, then south to Zagora.",
+     ("Marrakech", "Ouarzazate", "Zagora"), [["Marrakech", "Ouarzazate", "Zagora"]]),
+    ("The president began his tour in Dakar before moving on to Bamako, then Niamey.",
+     ("Dakar", "Bamako", "Niamey"), [["Dakar", "Bamako", "Niamey"]]),
     # France: a lived-in place, then the chain.
     ("After the wedding the couple lived in Lyon. They moved to Grenoble in 1985, before settling in Annecy.",
      ("Lyon", "Grenoble", "Annecy"), [["Lyon", "Grenoble", "Annecy"]]),
@@ -75,6 +82,8 @@ NOT_CHAINS = [
     ("He moved to Leeds in 2001, and later his business in Bradford grew.", ("Leeds", "Bradford")),
     # sport: a country named as a team is no stop
     ("The team travelled to Madrid, before losing to Portugal.", ("Madrid", "Portugal")),
+    # a place's later name, not a next stop
+    ("The party travelled to Kamloops, at the fork (later Vernon), and rested.", ("Kamloops", "Vernon")),
     # "home" only as the subject of "was": a home race is no residence
     ("Evans won his home race at Silverstone in May. He moved to Monaco in June.", ("Silverstone", "Monaco")),
 ]
@@ -231,6 +240,8 @@ AFTER_A_STAY = [
     ("After two days in Cusco, we drove to Puno and then flew to Lima.",
      ("Cusco", "Puno", "Lima"), [["Cusco", "Puno", "Lima"]]),
     ("The family spent ten years in Leeds, before they moved to York.", ("Leeds", "York"), [["Leeds", "York"]]),
+    ("Having spent two nights in Oaxaca, the group continued to Puebla and later to Mexico City.",
+     ("Oaxaca", "Puebla", "Mexico City"), [["Oaxaca", "Puebla", "Mexico City"]]),
 ]
 
 

@@ -52,7 +52,7 @@ from typing import Any
 from geoviz.geo.geodesy import build_legs
 from geoviz.model import MOVEMENT_TYPES, Document, Entry, Place, Route, Span, Stop
 from geoviz.nlp.dates import resolve_date
-from geoviz.nlp.lexicon import alternation, entries, words
+from geoviz.nlp.lexicon import alternation, alternation_of, entries, words
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
 from geoviz.story.reading import (
@@ -105,12 +105,17 @@ _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:
 _CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|eventually|subsequently|afterwards|"
                          r"before|next)\s+){1,3}")
 _CHAIN_VERB = alternation("chain_verbs")
-_CHAIN_TO = re.compile(rf"(?i)(?:{_CHAIN_VERB}\s+)?(?:(?:on|back|over)\s+)?(?:to|into)\s+(?:the\s+)?")
+_CHAIN_MODE = alternation_of([w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")])
+# "then a minibus on to Kutaisi", "then south to Zagora", "before switching to Bradford"
+_CHAIN_TO = re.compile(rf"(?i)(?:(?:(?:a|an|the|by)\s+)?(?:[\w-]+\s+){{0,2}}?{_CHAIN_MODE}\s+)?(?:{_CHAIN_VERB}\s+)?"
+                       r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s+)?(?:(?:on|back|over)\s+)?"
+                       r"(?:to|into)\s+(?:the\s+)?")
 _CHAIN_IN = re.compile(rf"(?i){_CHAIN_VERB}\s+(?:in|at)\s+(?:the\s+)?")
 _CHAIN_HOME = re.compile(r"(?i)(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?:[\w'’-]+\s+){1,3}(?:in|at)\s+"
                          r"(?:the\s+)?")
 # ... and nothing after the place but a date or a mode: "and later his business in Bradford grew" is no stop.
 _CHAIN_TAIL = re.compile(r"(?i)(?:\s+(?:in|on|by|during|last|this|next)\s+[\w'’-]+(?:\s+\d{4})?)?[\s.,;:!?\"'”’)]*")
+_THEN = re.compile(r"(?i)\bthen\b")
 _BEFORE_ONLY = re.compile(r"(?i)\s*before\s+\Z")
 # "One bus", "One of the planes": a traveller that is one of a set.
 _ONE_OF = re.compile(r"(?i)one\s+(?:of\s+)?(?:the\s+)?[a-z]")
@@ -246,7 +251,7 @@ _BEFORE = re.compile(r"(?i)\bbefore\b")
 _AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?\Z")
 _BEFORE_REACH = 160
 # "After 30 years in Iran, the couple moved to Texas": the opening phrase says where they were.
-_OPENS_AFTER = re.compile(r"(?i)\s*after\b")
+_OPENS_AFTER = re.compile(r"(?i)\s*(?:after|having\s+(?:spent|stayed|lived|worked|been))\b")
 _RUN_ON = re.compile(r"\w[.!?]['’\"“”]\w")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 _STREET_ENDS = words("street_ends")
@@ -709,7 +714,10 @@ def _chained_stops(text: str, sent: Sentence, clause: Clause, taken: set[int]) -
         m = inside[0]
         if (lead is None or not m.usable or m.start in taken or not _CHAIN_TAIL.fullmatch(text, m.end, nxt.end)
                 or not (_CHAIN_TO.fullmatch(text, lead.end(), m.start) or _CHAIN_IN.fullmatch(text, lead.end(),
-                                                                                               m.start) or (
+                                                                                               m.start)
+                        # "..., then Niamey." ("(later Quesnel)" is a new name, not a next stop)
+                        or (lead.end() == m.start and not m.prep and _THEN.search(text, nxt.start, lead.end()))
+                        or (
                     # ("..., before a concert in Bern": an event there, not a move; "and then finally their
                     # bungalow in Overton" is one)
                     _CHAIN_HOME.fullmatch(text, lead.end(), m.start) and not _BEFORE_ONLY.fullmatch(text, nxt.start,
