@@ -184,6 +184,11 @@ NOT_PARALLEL = [
     # the rest stayed
     ("One ferry sailed from Piraeus to Heraklion on Friday. The rest stayed in Piraeus because of the storm.",
      ("Piraeus", "Heraklion")),
+    # people of a set may each set out from anywhere: no origin borrowed
+    ("One of the suspects fled from Kano to Abuja on Tuesday. Another fled to Lagos.",
+     ("Kano", "Abuja", "Lagos")),
+    ("One patient was flown from Kandahar to Kabul on Monday. Others travelled to Herat.",
+     ("Kandahar", "Kabul", "Herat")),
     # not one of a set: "others" are someone else with no origin told
     ("The minister flew from Lima to Cusco on Monday. Others travelled to Arequipa.", ("Lima", "Cusco", "Arequipa")),
 ]

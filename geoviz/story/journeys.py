@@ -382,10 +382,10 @@ def _parallel_trips(ctx: StoryContext, routes: list[Route]) -> list[Route]:
     """ "One bus left the camp before dawn en route to Puebla. Others are set to carry migrants to Mexico City":
     the rest of a set ("others", "another") set out from where the one told first did, to a place of their own.
 
-    Only after a route whose traveller is "one" of a set ("One bus", "One of the planes") and that states its
-    origin, in the next sentences, opened by such a subject, with a movement or a carrying verb that no
-    intention or condition governs ("Others may carry": none) and a "to"/"for" place that is neither the
-    origin nor inside it. A place another route already stops at there is that route's.
+    Only after a route whose traveller is "one" of a set of vehicles or groups ("One bus", "One of the planes")
+    and that states its origin, in the next sentences, opened by such a subject, with a movement or a carrying
+    verb that no intention or condition governs ("Others may carry": none) and a "to"/"for" place that is
+    neither the origin nor inside it. A place another route already stops at there is that route's.
     """
     text = ctx.text
     out: list[Route] = []
@@ -395,6 +395,11 @@ def _parallel_trips(ctx: StoryContext, routes: list[Route]) -> list[Route]:
         first, last = r.stops[0], r.stops[-1]
         if not (r.traveller and _ONE_OF.match(r.traveller)) or first.implied or first.span is None or (
                 last.span is None):
+            continue
+        # A set of vehicles or groups ("One bus", "One aid convoy") leaves from one place; people of a set ("One
+        # of the suspects fled from Kano ... Another was flown to Lagos") may each set out from anywhere.
+        np = NP.search(r.traveller)
+        if np is None or head_key(np.group("head")) in PERSON_HEADS:
             continue
         origin = next((m.place for sent in ctx.sentences for m in sent.mentions
                        if m.start == first.span.start), None)
