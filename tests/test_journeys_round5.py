@@ -68,6 +68,29 @@ def test_a_home_told_after_a_trip_starts_the_next_move() -> None:
         ["Ossett", "Scarborough"], ["Leeds", "Bradford", "Halifax"]]
 
 
+RESTARTS_NOT = [
+    # where someone was born or grew up is before any trip: the return ends the trip under way
+    ("The president flew to Nairobi on Monday for talks. He was born in Kisumu in 1961. He returned to Nairobi on "
+     "Friday after a tour of the coast.", ("Nairobi", "Kisumu")),
+    ("The striker flew to Madrid on Monday. He grew up in Seville. He later returned to Madrid for the final.",
+     ("Madrid", "Seville")),
+    # "held" for a meeting keeps no one there
+    ("The president flew to Nairobi on Monday. A summit was held in Kampala on Wednesday. He returned to Nairobi "
+     "on Friday.", ("Nairobi", "Kampala")),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), RESTARTS_NOT, ids=[c[0][:30] for c in RESTARTS_NOT])
+def test_a_stay_before_any_trip_does_not_start_a_new_one(text: str, names: tuple[str, ...]) -> None:
+    assert _routes(text, *names) == []
+
+
+def test_a_custody_told_after_a_trip_starts_the_transfer() -> None:
+    text = ("Ortiz flew to Denver in May. He is being held in the county jail in Fresno on a probation violation and "
+            "will be returned to Tucson.")
+    assert _routes(text, "Denver", "Fresno", "Tucson") == [["Fresno", "Tucson"]]
+
+
 def test_a_home_told_before_the_trip_does_not_restart_it() -> None:
     # Where she grew up is told first: the later move continues the trip under way.
     text = ("She grew up in Aleppo. In 2015 the family fled to Turkey, and a year later they moved to Berlin, "

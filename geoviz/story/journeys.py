@@ -151,9 +151,16 @@ _FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|sched
 _PAST_FORMS = words("past_movement_verbs")
 # "their first home together was a cottage in Dewsbury", "is being held in the jail in": where the traveller was.
 # ("home" only as the subject of "was": "his home race at Thruxton" is no residence)
-_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')}|homes?\s+(?:together\s+)?"
-                        r"(?:was|were|had\s+been))\b"
+_LATER_HOME = rf"homes?\s+(?:together\s+)?(?:was|were|had\s+been)|{alternation('custody_words')}"
+_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')}|{_LATER_HOME})\b"
                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
+# A stay that can follow a trip ("Their first home was a flat in Leeds", "is being held in the jail in"), not
+# one before any trip ("grew up in", "was born in"): told after a trip ended, it starts the next one.
+# (custody only with its site: "talks were held in Geneva" keeps no one there)
+_STAY_AFTER = re.compile(rf"(?i)\b(?:homes?\s+(?:together\s+)?(?:was|were|had\s+been)|"
+                         rf"{alternation('custody_words')}(?:\s+[^\s,;:.!?()]+){{0,6}}?\s+"
+                         rf"{alternation('custody_places', plural=True)})\b"
+                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 _SITE_THEN_TOWN = re.compile(r"(?:\s+[A-Z][\w'’.&-]*){1,4}\s+(?:in|at)\s+(?:the\s+)?")  # "... County Jail in "
 _ALONG = re.compile(r"(?i)\b(?:north|south|east|west|along|via|then|on\s+to|onwards?|next|later|finally)\b")
@@ -454,7 +461,7 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
     trips: list[list[_Candidate]] = [[]]
     for c in _rerouted(group):
         cur = trips[-1]
-        if c.lived and cur and not _told_after(c, cur[-1]):
+        if c.lived and cur and not (c.stay and _told_after(c, cur[-1])):
             continue  # "fled to Turkey, ... later moved to Berlin": the trip is under way; it did not restart
         # ("... before heading on their honeymoon to Yarmouth. Their first home was a cottage in Leeds. They
         # moved to ...": where they lived is told after the last trip ended, so the move starts from there)
@@ -545,6 +552,7 @@ class _Candidate:
     future: bool = False  # "will travel to Jeffersonville": a stated future trip
     past: bool = False  # "landed", "flew": told in the past tense
     lived: bool = False  # an origin read from where the mover lived ("grew up in Aleppo ... moved to Berlin")
+    stay: bool = False  # ... from a stay that can follow a trip ("Their first home was a flat in Leeds")
 
 
 def _candidates(ctx: StoryContext) -> list[_Candidate]:
@@ -560,6 +568,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
     lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
+    stays: set[int] = set()  # ... of them, a stay that can follow a trip (a home, a jail: see _STAY_AFTER)
     here: list[PlaceMention | None] | None = None  # the story's own place, found when "here" first asks
     # Each pattern runs once over the document, not once per clause: most clauses hold none of them.
     # A pattern whose words the text lacks is not run at all (a plain substring test is far cheaper).
@@ -605,6 +614,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if home is not None and not _holds(stops[0][0].place, home.place):
                         stops = [(home, True)] + stops
                         lived.add(home.start)
+                        if _STAY_AFTER.search(text, max(0, home.start - 90), home.start):
+                            stays.add(home.start)
                 pairs.append((trig, stops, False))
             if not moves and not _long_before(text, sent, clause):
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(sent, clause, presence)]
@@ -663,7 +674,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
                     out.insert(at, _Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
                                               stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
-                                              sent.index, own, began, *tense, origin and m.start in lived))
+                                              sent.index, own, began, *tense, origin and m.start in lived,
+                                              origin and m.start in stays))
                     at += 1
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
