@@ -47,6 +47,15 @@ CHAINS = [
      ("Marrakech", "Ouarzazate", "Zagora"), [["Marrakech", "Ouarzazate", "Zagora"]]),
     ("The president began his tour in Dakar before moving on to Bamako, then Niamey.",
      ("Dakar", "Bamako", "Niamey"), [["Dakar", "Bamako", "Niamey"]]),
+    # Outbreak report: an arrival's next place told with "then in".
+    ("The WHO team arrived in Kinshasa, then in Mbandaka, where cases were rising.",
+     ("Kinshasa", "Mbandaka"), [["Kinshasa", "Mbandaka"]]),
+    # Migrants: a flight to a country, then on to another.
+    ("The family fled to Chad, then later Cameroon, aid agencies said.", ("Chad", "Cameroon"),
+     [["Chad", "Cameroon"]]),
+    # Music tour: bare names after "then" and "finally".
+    ("The tour arrived in Edinburgh on Friday, then Glasgow on Saturday, and finally Aberdeen.",
+     ("Edinburgh", "Glasgow", "Aberdeen"), [["Edinburgh", "Glasgow", "Aberdeen"]]),
     # France: a lived-in place, then the chain.
     ("After the wedding the couple lived in Lyon. They moved to Grenoble in 1985, before settling in Annecy.",
      ("Lyon", "Grenoble", "Annecy"), [["Lyon", "Grenoble", "Annecy"]]),
@@ -105,6 +114,8 @@ NOT_CHAINS = [
     ("He moved to Leeds in 2001, and later his business in Bradford grew.", ("Leeds", "Bradford")),
     # sport: a country named as a team is no stop
     ("The team travelled to Madrid, before losing to Portugal.", ("Madrid", "Portugal")),
+    # what was left may be a list: "left X, then Y" is no chain
+    ("He left Lyon, then Grenoble, after the season.", ("Lyon", "Grenoble")),
     # a place's later name, not a next stop
     ("The party travelled to Kamloops, at the fork (later Vernon), and rested.", ("Kamloops", "Vernon")),
     # "home" only as the subject of "was": a home race is no residence

@@ -115,7 +115,8 @@ _CHAIN_HOME = re.compile(r"(?i)(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?
                          r"(?:the\s+)?")
 # ... and nothing after the place but a date or a mode: "and later his business in Bradford grew" is no stop.
 _CHAIN_TAIL = re.compile(r"(?i)(?:\s+(?:in|on|by|during|last|this|next)\s+[\w'’-]+(?:\s+\d{4})?)?[\s.,;:!?\"'”’)]*")
-_THEN = re.compile(r"(?i)\bthen\b")
+_THEN = re.compile(r"(?i)\b(?:then|finally)\b")
+_CHAIN_AT = re.compile(r"(?i)(?:in|at)\s+(?:the\s+)?")
 _BEFORE_ONLY = re.compile(r"(?i)\s*before\s+\Z")
 # "One bus", "One of the planes": a traveller that is one of a set.
 _ONE_OF = re.compile(r"(?i)one\s+(?:of\s+)?(?:the\s+)?[a-z]")
@@ -589,8 +590,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 stops = _movement_stops(text, sent, clause, trig, fallback)
                 if not stops:
                     stops = _interrupted_stops(text, sent, clause)
-                if trig is moves[-1] and trig.type != "departure":
-                    stops += _chained_stops(text, sent, clause, {m.start for m, _o in stops})
+                if trig is moves[-1] and (trig.type != "departure" or any(not o for _m, o in stops)):
+                    # ("left Paris, then Lyon" may say what was left; "fled to Chad, then Cameroon" is a chain)
+                    stops += _chained_stops(text, sent, clause, trig, {m.start for m, _o in stops})
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
@@ -712,7 +714,8 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
     return []
 
 
-def _chained_stops(text: str, sent: Sentence, clause: Clause, taken: set[int]) -> list[tuple[PlaceMention, bool]]:
+def _chained_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
+                   taken: set[int]) -> list[tuple[PlaceMention, bool]]:
     """ "They moved to Leeds, before switching to Bradford, and then finally a farmhouse in Skipton": the verbless
     clauses after a movement, each opened by an order word ("before", "then", "later", "finally"), are its next
     stops in the order told. Each such clause gives one place: the one right after "(verb-ing) to" ("before
@@ -734,6 +737,8 @@ def _chained_stops(text: str, sent: Sentence, clause: Clause, taken: set[int]) -
                                                                                                m.start)
                         # "..., then Niamey." ("(later Quesnel)" is a new name, not a next stop)
                         or (lead.end() == m.start and not m.prep and _THEN.search(text, nxt.start, lead.end()))
+                        # "arrived in Kinshasa, then in Mbandaka"
+                        or (trig.type == "arrival" and _CHAIN_AT.fullmatch(text, lead.end(), m.start))
                         or (
                     # ("..., before a concert in Bern": an event there, not a move; "and then finally their
                     # bungalow in Overton" is one)
