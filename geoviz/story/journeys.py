@@ -32,7 +32,15 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
 * an origin the text states indirectly is read: "the visit started in X",
   where the mover lived before a move ("a life in Charlotte ... moved to"),
   a site left by its kind ("left the camp": the town an earlier sentence put
-  it in), "from the crash site near X", "moved here" (the dateline).
+  it in), "from the crash site near X", "moved here" (the dateline);
+* a chain told without verbs continues a movement: "moved to A, before
+  switching to B, and then finally their bungalow in C", "then on to D";
+  a home or a custody told after a trip ended ("Their first home was a flat
+  in E", "is being held in the jail in F") starts the next one;
+* the rest of a set of vehicles or groups ("One bus left the camp ... Others
+  are set to carry migrants to G") sets out from where the one told first
+  did; a chase runs from where it began to where it ended or its quarry was
+  caught; two names joined by a slash ("the H/I area") are one stop.
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
