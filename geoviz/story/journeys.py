@@ -32,7 +32,15 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
 * an origin the text states indirectly is read: "the visit started in X",
   where the mover lived before a move ("a life in Charlotte ... moved to"),
   a site left by its kind ("left the camp": the town an earlier sentence put
-  it in), "from the crash site near X", "moved here" (the dateline).
+  it in), "from the crash site near X", "moved here" (the dateline);
+* a chain told without verbs continues a movement: "moved to A, before
+  switching to B, and then finally their bungalow in C", "then on to D";
+  a home or a custody told after a trip ended ("Their first home was a flat
+  in E", "is being held in the jail in F") starts the next one;
+* the rest of a set of vehicles or groups ("One bus left the camp ... Others
+  are set to carry migrants to G") sets out from where the one told first
+  did; a chase runs from where it began to where it ended or its quarry was
+  caught; two names joined by a slash ("the H/I area") are one stop.
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
@@ -46,13 +54,13 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from geoviz.geo.geodesy import build_legs
 from geoviz.model import MOVEMENT_TYPES, Document, Entry, Place, Route, Span, Stop
 from geoviz.nlp.dates import resolve_date
-from geoviz.nlp.lexicon import alternation, entries, words
+from geoviz.nlp.lexicon import alternation, alternation_of, entries, words
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
 from geoviz.story.reading import (
@@ -101,6 +109,46 @@ _KIND_OF_HEAD = {"town": ("populated place",), "city": ("populated place",), "vi
 # "left his church in", "left the camp at": a short object, then where it is.
 _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:in|at|near)\s+"
                         r"(?:the\s+)?")
+# "..., before switching to Bradford", "and then finally their bungalow in Skipton": a next stop with no verb.
+_CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|eventually|subsequently|afterwards|"
+                         r"before|next)\s+){1,3}")
+_CHAIN_VERB = alternation("chain_verbs")
+_CHAIN_MODE = alternation_of([w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")])
+# "then a minibus on to Kutaisi", "then south to Zagora", "before switching to Bradford"
+_CHAIN_TO = re.compile(rf"(?i)(?:(?:(?:a|an|the|by)\s+)?(?:[\w-]+\s+){{0,2}}?{_CHAIN_MODE}\s+)?(?:{_CHAIN_VERB}\s+)?"
+                       r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s+)?(?:(?:on|back|over)\s+)?"
+                       r"(?:to|into)\s+(?:the\s+)?")
+_CHAIN_IN = re.compile(rf"(?i){_CHAIN_VERB}\s+(?:in|at)\s+(?:the\s+)?")
+_CHAIN_HOME = re.compile(r"(?i)(?:to\s+)?(?:a|an|the|his|her|their|its|our)\s+(?:[\w'’-]+\s+){1,3}(?:in|at)\s+"
+                         r"(?:the\s+)?")
+# ... and nothing after the place but a date or a mode: "and later his business in Bradford grew" is no stop.
+_CHAIN_TAIL = re.compile(r"(?i)(?:\s+(?:in|on|by|during|last|this|next)\s+[\w'’-]+(?:\s+\d{4})?)?[\s.,;:!?\"'”’)]*")
+_THEN = re.compile(r"(?i)\b(?:then|finally)\b")
+_CHAIN_AT = re.compile(r"(?i)(?:in|at)\s+(?:the\s+)?")
+_BEFORE_ONLY = re.compile(r"(?i)\s*before\s+\Z")
+# "One bus", "One of the planes": a traveller that is one of a set.
+_ONE_OF = re.compile(r"(?i)one\s+(?:of\s+)?(?:the\s+)?[a-z]")
+_PARALLEL_SUBJECT = re.compile(rf"(?i)\s*(?:(?:and|but|meanwhile),?\s+)?((?:{alternation('parallel_subjects')}))\b")
+# "Another bus": the noun that says what the rest are (not a verb: "Another headed", "Others are").
+_PARALLEL_NOUN = re.compile(r"\s+(?!(?:are|is|were|was|will|would|may|might|can|could|should|shall|must|have|has|had|"
+                            r"did|do|does|also|then|later|soon|set|to)\b)([a-z][a-z-]*)\b(?<!ed)(?<!ing)")
+# "Others may fly to", "another could leave for": a possibility or an intention tells no trip.
+_PARALLEL_UNREAL = re.compile(rf"(?i)\b(?:{alternation('journey_unreal')}|may)\b")
+_PARALLEL_REACH = 2  # sentences after the first traveller's last stop
+_CARRY_VERB = re.compile(rf"(?i)\b(?:carry|carries|{alternation('carrying_verbs')})\b")
+# "a car chase that began in A", "the pursuit started at A"; "... ended in B", "the driver was caught in the area of B".
+_CHASE_WORDS = entries("chase_nouns")
+_CHASE_BEGAN = re.compile(rf"(?i)\b(?:{alternation('chase_nouns', plural=True)})\s+(?:(?:that|which)\s+)?"
+                          r"(?:had\s+)?(?:began|begun|begins|started|starts|starting|beginning)\s+(?:in|at|near)\s+"
+                          r"(?:the\s+)?")
+_CHASE_ENDED = re.compile(r"(?i)\b(?:ended|ends|ending|finished|came\s+to\s+an\s+end|(?:was|were)\s+"
+                          r"(?:(?:later|eventually|finally|then|soon)\s+)?(?:caught|arrested|stopped|apprehended|"
+                          r"captured|cornered|detained|taken\s+into\s+custody))\s+(?:in|at|near)\s+"
+                          r"(?:the\s+(?:area|vicinity|outskirts)\s+of\s+|the\s+)?")
+_CHASE_REACH = 3  # sentences after the chase began
+_CHASED_GAP = re.compile(r"(?:\s+of\s+(?:(?:the|a|an|his|her|their|its)\s+)?[\w'’-]+)?"
+                         r"(?:\s*,\s*(?:who|which|that))?\s+")
+_SLASH_JOINED = re.compile(r"(?i)\b(to|into|in|at)\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,2}[\w'’.-]+/\Z")
 # "a flight", "each trip": a trip told as a thing, with no one's possessive before it.
 _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
@@ -111,8 +159,17 @@ _FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|sched
                      r"\s+(?:[\w'’-]+\s+){0,3}?\Z")
 _PAST_FORMS = words("past_movement_verbs")
 # "their first home together was a cottage in Dewsbury", "is being held in the jail in": where the traveller was.
-_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')})\b"
+# ("home" only as the subject of "was": "his home race at Thruxton" is no residence)
+_LATER_HOME = rf"homes?\s+(?:together\s+)?(?:was|were|had\s+been)|{alternation('custody_words')}"
+_RESIDENCE = re.compile(rf"(?i)\b(?:{alternation('residence_words')}|{_LATER_HOME})\b"
                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
+# A stay that can follow a trip ("Their first home was a flat in Leeds", "is being held in the jail in"), not
+# one before any trip ("grew up in", "was born in"): told after a trip ended, it starts the next one.
+# (custody only with its site: "talks were held in Geneva" keeps no one there)
+_STAY_AFTER = re.compile(rf"(?i)\b(?:homes?\s+(?:together\s+)?(?:was|were|had\s+been)|"
+                         rf"{alternation('custody_words')}(?:\s+[^\s,;:.!?()]+){{0,6}}?\s+"
+                         rf"{alternation('custody_places', plural=True)})\b"
+                         r"(?:\s+[^\s,;:.!?()]+){0,8}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 _SITE_THEN_TOWN = re.compile(r"(?:\s+[A-Z][\w'’.&-]*){1,4}\s+(?:in|at)\s+(?:the\s+)?")  # "... County Jail in "
 _ALONG = re.compile(r"(?i)\b(?:north|south|east|west|along|via|then|on\s+to|onwards?|next|later|finally)\b")
@@ -144,7 +201,7 @@ _DISEASE_NAME = re.compile(rf"(?i){alternation('trigger_disease')}")
 _AFTER_TRIP = re.compile(r"(?i)\bafter\s+(?:(?:a|an|the|his|her|their|its|our)\s+)?(?:[\w-]+\s+){0,2}?\Z")
 _HERE = re.compile(r"(?i)\s+(?:back\s+)?here\b")
 _VERB_FORM = re.compile(r"(?i)(?:ed|ing)\Z")
-_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap")
+_RELOCATION = re.compile(r"(?i)mov|relocat|emigrat|immigrat|migrat|return|back|fle[de]|escap|deport|extradit")
 _REROUTE = re.compile(r"(?i)rerout|divert|redirect")
 # "visit", "the trip": a movement told as a noun ("The visit coincides with the convention in Louisville").
 _NOUN_BEFORE = re.compile(r"(?i)(?:\b(?:a|an|the|his|her|their|its|our|this|that|first|second|next|last)|['’]s)"
@@ -210,7 +267,7 @@ _BEFORE = re.compile(r"(?i)\bbefore\b")
 _AFTER = re.compile(r"(?i)\bafter\s+(?:[\w'’-]+\s+){0,4}?(?:in|at|near)\s+(?:the\s+)?\Z")
 _BEFORE_REACH = 160
 # "After 30 years in Iran, the couple moved to Texas": the opening phrase says where they were.
-_OPENS_AFTER = re.compile(r"(?i)\s*after\b")
+_OPENS_AFTER = re.compile(r"(?i)\s*(?:after|having\s+(?:spent|stayed|lived|worked|been))\b")
 _RUN_ON = re.compile(r"\w[.!?]['’\"“”]\w")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?")
 _STREET_ENDS = words("street_ends")
@@ -252,6 +309,12 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
         if not _is_traveller(traveller):
             traveller = None  # the route stands; its label would name no one ("CSTs", "Marshall Street")
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stops, legs=build_legs(stops), traveller=traveller))
+    for parallel in _parallel_trips(ctx, routes):
+        routes.append(Route(id=f"r{len(routes) + 1}", stops=parallel.stops, legs=parallel.legs,
+                            traveller=parallel.traveller))
+    chase = _chase(ctx, {s.place_id for r in routes for s in r.stops})
+    if chase is not None:
+        routes.append(Route(id=f"r{len(routes) + 1}", stops=chase.stops, legs=chase.legs, traveller=chase.traveller))
     stolen = _stolen_vehicle(ctx, {s.place_id for r in routes for s in r.stops})
     if stolen is not None:
         routes.append(Route(id=f"r{len(routes) + 1}", stops=stolen.stops, legs=stolen.legs,
@@ -263,6 +326,47 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
 _GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
           (_NEXT_STOP, ("stop ",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
           (_CARRIED_FROM, tuple(entries("carrying_verbs"))))
+
+
+def _chase(ctx: StoryContext, taken: set[str]) -> Route | None:
+    """ "a car chase that began in Fresno ... ended in Modesto", "... the driver was caught in Modesto": a chase
+    went from where it began to where it ended or its quarry was caught, within a few sentences.
+
+    Only the first chase the text places, and only when the end is another place that neither holds the
+    other ("caught in the area of a park in Kansas City" after a chase that began there: no trip drawn), and
+    no route already joins the two.
+    """
+    text = ctx.text
+    low = text.lower()
+    if not any(w in low for w in _CHASE_WORDS):
+        return None  # most stories chase nobody: one cheap look first
+    for sent in ctx.sentences:
+        for hit in _CHASE_BEGAN.finditer(text, sent.start, sent.end):
+            start = next((m for m in sent.mentions if m.start == hit.end() and m.usable), None)
+            if start is None:
+                continue
+            for other in ctx.sentences[sent.index:sent.index + 1 + _CHASE_REACH]:
+                for end_hit in _CHASE_ENDED.finditer(text, hit.end() if other is sent else other.start, other.end):
+                    end = next((m for m in other.mentions if m.start == end_hit.end() and m.usable), None)
+                    if end is None:
+                        continue
+                    if (end.place.id == start.place.id or _holds(end.place, start.place)
+                            or _holds(start.place, end.place) or {start.place.id, end.place.id} <= taken):
+                        return None
+                    stops = [_stop(m.place, Span(m.start, m.end, text[m.start:m.end])) for m in (start, end)]
+                    return Route(id="", stops=stops, legs=build_legs(stops),
+                                 traveller=_chased(text, other, end_hit.start()))
+            return None
+    return None
+
+
+def _chased(text: str, sent: Sentence, at: int) -> str | None:
+    """Who was caught: the noun phrase right before "(, who) was caught", else None ("the chase ended in")."""
+    found = None
+    for np in NP.finditer(text, max(sent.start, at - _CARRIER_REACH), at):
+        if _CHASED_GAP.fullmatch(text, np.end(), at):
+            found = np
+    return " ".join(found.group().split()) if found is not None else None
 
 
 def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
@@ -290,6 +394,64 @@ def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
     return Route(id="", stops=stops, legs=build_legs(stops), traveller=f"the {vehicle.lower()}")
 
 
+def _parallel_trips(ctx: StoryContext, routes: list[Route]) -> list[Route]:
+    """ "One bus left the camp before dawn en route to Puebla. Others are set to carry migrants to Mexico City":
+    the rest of a set ("others", "another") set out from where the one told first did, to a place of their own.
+
+    Only after a route whose traveller is "one" of a set of vehicles or groups ("One bus", "One of the planes")
+    and that states its origin, in the next sentences, opened by such a subject, with a movement or a carrying
+    verb that no intention or condition governs ("Others may carry": none) and a "to"/"for" place that is
+    neither the origin nor inside it. A place another route already stops at there is that route's.
+    """
+    text = ctx.text
+    out: list[Route] = []
+    spans = {(s.span.start, s.span.end) for r in routes for s in r.stops if s.span}
+    starts = [sent.start for sent in ctx.sentences]
+    for r in routes:
+        first, last = r.stops[0], r.stops[-1]
+        if not (r.traveller and _ONE_OF.match(r.traveller)) or first.implied or first.span is None or (
+                last.span is None):
+            continue
+        # A set of vehicles or groups ("One bus", "One aid convoy") leaves from one place; people of a set ("One
+        # of the suspects fled from Kano ... Another was flown to Lagos") may each set out from anywhere.
+        np = NP.search(r.traveller)
+        if np is None or head_key(np.group("head")) in PERSON_HEADS:
+            continue
+        origin = next((m.place for sent in ctx.sentences for m in sent.mentions
+                       if m.start == first.span.start), None)
+        at = bisect.bisect_right(starts, last.span.start) - 1
+        for sent in ctx.sentences[at + 1:at + 1 + _PARALLEL_REACH]:
+            subject = _PARALLEL_SUBJECT.match(text, sent.start)
+            if subject is None or origin is None:
+                continue
+            leg = _parallel_leg(text, sent, subject.end(), origin, spans)
+            if leg is not None:
+                stops = [replace(first, date=None, date_label=None, mode=None), leg]
+                noun = _PARALLEL_NOUN.match(text, subject.end())
+                who = subject.group(1) + (noun.group() if noun else "")
+                out.append(Route(id="", stops=stops, legs=build_legs(stops), traveller=" ".join(who.split())))
+                spans.add((leg.span.start, leg.span.end) if leg.span else (-1, -1))
+                break
+    return out
+
+
+def _parallel_leg(text: str, sent: Sentence, after: int, origin: Place, taken: set[tuple[int, int]]) -> Stop | None:
+    """The stop a parallel traveller's sentence moves it to, or None (see _parallel_trips)."""
+    for clause in sent.clauses:
+        verbs = [t for t in clause.triggers if t.type in MOVEMENT_TYPES and t.start >= after]
+        verbs += [Trigger("travel", hit.start(), hit.end(), hit.group())
+                  for hit in _CARRY_VERB.finditer(text, max(after, clause.start), clause.end)]
+        for trig in sorted(verbs, key=lambda t: t.start):
+            if untold_movement(text, sent, clause, trig) or _PARALLEL_UNREAL.search(text, after, trig.start):
+                continue
+            m = next((m for m in sent.mentions if m.usable and trig.end <= m.start and m.end <= clause.end), None)
+            if (m is None or m.prep not in ("to", "into", "for", "toward", "towards") or (m.start, m.end) in taken
+                    or m.place.id == origin.id or _holds(m.place, origin) or _holds(origin, m.place)):
+                continue
+            return _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
+    return None
+
+
 def _service_only(text: str, cands: list[_Candidate]) -> bool:
     """ "more than a flight from Kansas City to Dallas", "each trip from Dover to Calais": a trip or flight that
     no one in the story takes is a service or a comparison, not a journey. ("The trip from Nairobi to Mombasa
@@ -308,8 +470,10 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
     trips: list[list[_Candidate]] = [[]]
     for c in _rerouted(group):
         cur = trips[-1]
-        if c.lived and cur:
+        if c.lived and cur and not (c.stay and _told_after(c, cur[-1])):
             continue  # "fled to Turkey, ... later moved to Berlin": the trip is under way; it did not restart
+        # ("... before heading on their honeymoon to Yarmouth. Their first home was a cottage in Leeds. They
+        # moved to ...": where they lived is told after the last trip ended, so the move starts from there)
         if c.began and cur and not any(x.origin for x in cur):
             cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
             continue
@@ -325,6 +489,11 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
             trips.append([])
         trips[-1].append(c)
     return [t for t in trips if t]
+
+
+def _told_after(c: _Candidate, last: _Candidate) -> bool:
+    """Whether a stop's mention comes after the other's in the text."""
+    return c.stop.span is not None and last.stop.span is not None and c.stop.span.start > last.stop.span.start
 
 
 def _rerouted(group: list[_Candidate]) -> list[_Candidate]:
@@ -392,6 +561,7 @@ class _Candidate:
     future: bool = False  # "will travel to Jeffersonville": a stated future trip
     past: bool = False  # "landed", "flew": told in the past tense
     lived: bool = False  # an origin read from where the mover lived ("grew up in Aleppo ... moved to Berlin")
+    stay: bool = False  # ... from a stay that can follow a trip ("Their first home was a flat in Leeds")
 
 
 def _candidates(ctx: StoryContext) -> list[_Candidate]:
@@ -407,6 +577,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     prev: list[dt.date | None] = [None]  # the latest stop date: "the next day" leans on it
     earlier: list[PlaceMention] = []  # specific places named in earlier sentences: what "the town" means
     lived: set[int] = set()  # mentions taken as where a mover lived (see _lived_before)
+    stays: set[int] = set()  # ... of them, a stay that can follow a trip (a home, a jail: see _STAY_AFTER)
     here: list[PlaceMention | None] | None = None  # the story's own place, found when "here" first asks
     # Each pattern runs once over the document, not once per clause: most clauses hold none of them.
     # A pattern whose words the text lacks is not run at all (a plain substring test is far cheaper).
@@ -427,6 +598,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 stops = _movement_stops(text, sent, clause, trig, fallback)
                 if not stops:
                     stops = _interrupted_stops(text, sent, clause)
+                if trig is moves[-1] and (trig.type != "departure" or any(not o for _m, o in stops)):
+                    # ("left Paris, then Lyon" may say what was left; "fled to Chad, then Cameroon" is a chain)
+                    stops += _chained_stops(text, sent, clause, trig, {m.start for m, _o in stops})
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
@@ -450,6 +624,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if home is not None and not _holds(stops[0][0].place, home.place):
                         stops = [(home, True)] + stops
                         lived.add(home.start)
+                        if _STAY_AFTER.search(text, max(0, home.start - 90), home.start):
+                            stays.add(home.start)
                 pairs.append((trig, stops, False))
             if not moves and not _long_before(text, sent, clause):
                 pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(sent, clause, presence)]
@@ -508,7 +684,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
                     out.insert(at, _Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
                                               stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
-                                              sent.index, own, began, *tense, origin and m.start in lived))
+                                              sent.index, own, began, *tense, origin and m.start in lived,
+                                              origin and m.start in stays))
                     at += 1
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
@@ -543,6 +720,41 @@ def _interrupted_stops(text: str, sent: Sentence, clause: Clause) -> list[tuple[
         if origins and dests:
             return [(origins[0], True), (dests[0], False)]
     return []
+
+
+def _chained_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
+                   taken: set[int]) -> list[tuple[PlaceMention, bool]]:
+    """ "They moved to Leeds, before switching to Bradford, and then finally a farmhouse in Skipton": the verbless
+    clauses after a movement, each opened by an order word ("before", "then", "later", "finally"), are its next
+    stops in the order told. Each such clause gives one place: the one right after "(verb-ing) to" ("before
+    switching to", "and later on to") or after a dwelling it names ("their bungalow in", "settling in").
+    A clause with a trigger of its own, or with a place it does not give so, ends the chain (an aside with
+    no place, "when she was ten", is passed over).
+    """
+    out: list[tuple[PlaceMention, bool]] = []
+    for nxt in (c for c in sent.clauses if c.start >= clause.end):
+        inside = [m for m in sent.mentions if nxt.start <= m.start and m.end <= nxt.end]
+        if nxt.triggers:
+            break
+        if not inside:
+            continue
+        lead = _CHAIN_LEAD.match(text, nxt.start)
+        m = inside[0]
+        if (lead is None or not m.usable or m.start in taken or not _CHAIN_TAIL.fullmatch(text, m.end, nxt.end)
+                or not (_CHAIN_TO.fullmatch(text, lead.end(), m.start) or _CHAIN_IN.fullmatch(text, lead.end(),
+                                                                                               m.start)
+                        # "..., then Niamey." ("(later Quesnel)" is a new name, not a next stop)
+                        or (lead.end() == m.start and not m.prep and _THEN.search(text, nxt.start, lead.end()))
+                        # "arrived in Kinshasa, then in Mbandaka"
+                        or (trig.type == "arrival" and _CHAIN_AT.fullmatch(text, lead.end(), m.start))
+                        or (
+                    # ("..., before a concert in Bern": an event there, not a move; "and then finally their
+                    # bungalow in Overton" is one)
+                    _CHAIN_HOME.fullmatch(text, lead.end(), m.start) and not _BEFORE_ONLY.fullmatch(text, nxt.start,
+                                                                                                    lead.end())))):
+            break
+        out.append((m, False))
+    return out
 
 
 def _carried_from(text: str, sent: Sentence, clause: Clause,
@@ -724,6 +936,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
+        if dests and text[dests[-1].end:m.start] == "/":
+            continue  # "to the Minneapolis/St. Paul area": one stop, named twice
         if m.prep in ("over", "across", "near", "off") and _WHEN_CLAUSE.search(text, trig.end, m.start):
             break  # "... when it was shot down over Ukraine": the place of what happened to the traveller
         if noun and m.prep in ("in", "at") and m.start - trig.end > _NOUN_REACH and not _site_in(text, trig.end, m):
@@ -733,7 +947,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
         if m.prep in ("in", "at", "near") and _AFTER.search(text, trig.end, m.start):
             origins.append(m)  # "returns to Newark after practising in New Zealand": where she was before
             continue
-        if (m.prep in dest_preps or (m.prep == "near" and dests)
+        if (m.prep in dest_preps or (m.prep == "near" and dests) or _slash_prep(text, trig.end, m) in dest_preps
                 or (m.prep in ("in", "at") and m.start - trig.end <= _OWN_PREP_GAP + 4
                     and _ENDS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start))
                 or (not m.prep and trig.type != "departure" and direct_object(text, trig.end, m.start))
@@ -758,6 +972,15 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     if not origins and dests:
         origins = _where_before(text, sent, trig, dests)
     return [(m, True) for m in origins] + [(m, False) for m in dests]
+
+
+def _slash_prep(text: str, lo: int, m: PlaceMention) -> str:
+    """ "moved to the Surfside/Garden City area": the second of two names joined by a slash shares the first's
+    preposition (the first may be no place the gazetteer holds). "" when the mention is not so joined."""
+    if m.prep:
+        return ""
+    hit = _SLASH_JOINED.search(text, max(lo, m.start - 60), m.start)
+    return hit.group(1).lower() if hit else ""
 
 
 def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention) -> PlaceMention | None:
@@ -809,8 +1032,12 @@ def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMen
     return, but before it in time).
     """
     opens_after = bool(_OPENS_AFTER.match(text, sent.start))
+    # ("After a week in Hanoi we flew to Da Nang, before heading on to Hoi An": Hanoi is where the flight set
+    # out, not the drive; a movement between the place and this verb is the one it starts)
+    moves = [t.start for c in sent.clauses for t in c.triggers if t.type in MOVEMENT_TYPES and t.start < trig.start]
     prior = [m for m in sent.mentions if m.usable and m.prep in ("in", "at") and m.end <= trig.start
-             and trig.start - m.end <= _BEFORE_REACH and (_BEFORE.search(text, m.end, trig.start) or opens_after)]
+             and trig.start - m.end <= _BEFORE_REACH and (_BEFORE.search(text, m.end, trig.start) or opens_after)
+             and not any(m.end <= t for t in moves)]
     if prior:
         return prior[-1:]
     last = dests[-1]
@@ -928,9 +1155,11 @@ def _who(traveller: str) -> _Who:
         keys |= {k.split()[-1] for k in keys}  # "the foreign minister" is also "the minister"
         det = (np.group("det") or "").strip().lower()
         key = head_key(np.group("head"))
-        definite = det in ("the", "this", "that", "these", "those", "its", "his", "her", "their")
-        return _Who(frozenset(), frozenset(keys), bool(keys & set(PERSON_HEADS)), det in ("a", "an"), key,
-                    definite)
+        # "Another convoy", "the second bus": the rest of a set is someone new, like "a second convoy".
+        parallel = bool(_PARALLEL_SUBJECT.match(traveller))
+        definite = det in ("the", "this", "that", "these", "those", "its", "his", "her", "their") and not parallel
+        return _Who(frozenset(), frozenset(keys), bool(keys & set(PERSON_HEADS)), det in ("a", "an") or parallel,
+                    key, definite)
     words = traveller.split()
     classes = set(HEAD_CLASS.values())
     names = {w for w in words if w.lower() not in TITLES and head_key(w) not in classes}
