@@ -208,6 +208,10 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 
 
 _ITEM_TYPES = ("crime", "accident")
+# ", 23, of the 3200 block of Elm Street in Chicago,": an apposition that says where someone lives.
+_RESIDENCE = re.compile(r"of\s")
+# "may have been accidental", "could have started": a judgement on what happened, not a happening to come.
+_MODAL_PERFECT = re.compile(r"\s+(?:not\s+)?have\b", re.IGNORECASE)
 # A sentence that opens on someone new: "A Louisiana man", "A 34-year-old woman", "Two teenagers".
 _NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,2},\s\d{1,2},")
 # "... and met the president", "... to discuss the crisis": a meeting clause that follows a trip.
@@ -375,6 +379,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         for other in sent.clauses:
             if other is clause or (other.triggers and not (trig.type == "disaster" and _only_reports(text, other))):
                 continue  # (a clause that only reports it, "have been reported from A and B", still says where)
+            if _RESIDENCE.match(text, other.start):
+                continue  # "Marcin Przydacz, 23, of the 3200 block of North Monticello in Chicago,": his home
             for m in sent.mentions + _possessive_places(text, sent, other):
                 if m.within(other.start, other.end) and m.usable and (m.prep in ("at", "in", "near", "inside",
                                                                                   "outside") or (
@@ -554,6 +560,13 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     continue
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
                                      sentences)
+                if action is None:
+                    for alt in _runners_up(text, clause, trig):
+                        action = _action_for(text, ref, sent, clause, alt, actors, antecedents, state, filed_at,
+                                             sentences) if not _bare_cases(text, sent, alt) else None
+                        if action is not None:
+                            trig = alt
+                            break
                 if action is None:
                     continue
                 if action.type in MOVEMENT_TYPES and untold_movement(text, sent, clause, trig):
@@ -751,6 +764,22 @@ def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
     return out
 
 
+def _runners_up(text: str, clause: Clause, best: Trigger) -> list[Trigger]:
+    """The clause's other happenings, by priority, to try when its best trigger is tied to no place.
+
+    "dispatched ... to the Sudanese capital Khartoum to discuss the latest crisis concerning the International
+    Criminal Court": the court names no place, the talks do; "said at the launch of the CD": the launch. Only
+    other types (a word of the best one's type is placed by the same rules) and only for the clause's best.
+    """
+    clause = _true_senses(text, clause)
+    top = _best_trigger(text, clause)
+    if top is None or (top.start, top.end, top.type) != (best.start, best.end, best.type):
+        return []
+    pool = [t for t in clause.triggers if t.type != best.type and t.type in _STATIC_TYPES
+            and t.type not in MOVEMENT_TYPES and not (best.start <= t.start and t.end <= best.end)]
+    return sorted(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+
+
 def _true_senses(text: str, clause: Clause) -> Clause:
     """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
     if not any(t.text.lower().split()[0] in _FALSE_SENSE_WORDS for t in clause.triggers):
@@ -857,7 +886,11 @@ def _sightseeing(text: str, sent: Sentence, trig: Trigger) -> bool:
 
 
 def _definite(text: str, trig: Trigger) -> bool:
-    """ "the summit", "the talks": a reference back to an event already dated."""
+    """ "the summit", "the talks": a reference back to an event already dated; not "the council approved", "the
+    voters backed" (a vote phrase that opens on who voted: "the" is theirs)."""
+    said = trig.text.lower().split()
+    if len(said) > 1 and _KINDS.get(" ".join(said)) == "vote" and said[0] not in _KINDS and said[-1] not in _KINDS:
+        return False  # (not "the primary election", "went to the polls": their own words name the vote)
     return bool(re.search(r"(?i)\b(?:the|this|that)\s+\Z", text[max(0, trig.start - 8):trig.start]))
 
 
@@ -1006,7 +1039,7 @@ def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) ->
     incident", "a second group is holding a drive" are a new happening at the same place (STORY-GOLD counts each
     crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
-    modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
+    modal = any(not _MODAL_PERFECT.match(text, m.end()) for m in _MODAL.finditer(text, a.clause.start, a.clause.end))
     apart = _told_apart(text, a, first_at.get((a.type, a.place.id)))
     return _kind(a), a.place.id, modal, a.trigger.start if apart else -1
 
