@@ -565,6 +565,10 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                         action = _action_for(text, ref, sent, clause, alt, actors, antecedents, state, filed_at,
                                              sentences) if not _bare_cases(text, sent, alt) else None
                         if action is not None:
+                            if _LIGHT_VERB.fullmatch(alt.text):
+                                # "Kishwaukee College hosts annual book sale": placed by the verb, the book sale
+                                alt = trig
+                                action = replace(action, trigger=trig)
                             trig = alt
                             break
                 if action is None:
