@@ -775,6 +775,8 @@ def _runners_up(text: str, clause: Clause, best: Trigger) -> list[Trigger]:
     Criminal Court": the court names no place, the talks do; "said at the launch of the CD": the launch. Only
     other types (a word of the best one's type is placed by the same rules) and only for the clause's best.
     """
+    if _definite(text, best):
+        return []  # "Two of those killed in the crash": the words of a clause about a happening already told
     clause = _true_senses(text, clause)
     top = _best_trigger(text, clause)
     if top is None or (top.start, top.end, top.type) != (best.start, best.end, best.type):
