@@ -164,3 +164,54 @@ def test_a_blast_is_still_an_accident() -> None:
 ])
 def test_what_is_no_happening_gives_no_event(text: str, place: str) -> None:
     assert [k for k in _kinds(text, {place: place}, place) if k != "statement"] == []
+
+
+# --------------------------------------------------------------------------
+# International news: a place as a passive's subject, after a demonym's head noun, in an apposition
+# --------------------------------------------------------------------------
+
+def test_a_place_hit_by_a_quake_is_where_it_struck() -> None:
+    # Disaster, Central America: the place is the subject of a passive impact verb.
+    text = "Managua was hit by a magnitude 6.2 earthquake on Tuesday night."
+    assert "disaster" in _kinds(text, {"Managua": "Managua"}, "Managua")
+
+
+def test_a_place_that_only_said_is_no_quake_place() -> None:
+    # Negative: "Managua said" is speech; the quake struck no named place.
+    text = "Managua said a magnitude 6.2 earthquake would test the new building code."
+    assert "disaster" not in _kinds(text, {"Managua": "Managua"}, "Managua")
+
+
+def test_the_name_after_a_demonym_and_its_head_noun_is_where() -> None:
+    # Military, North Africa: no comma between "capital" and the name.
+    text = "Fighting broke out in the Libyan capital Tripoli on Sunday."
+    assert "military" in _kinds(text, {"Libyan": "Libya", "Tripoli": "Tripoli"}, "Tripoli")
+
+
+def test_a_demonym_alone_places_nothing() -> None:
+    # Negative: "the Libyan coast" names no town; the country's demonym is not a location.
+    text = "Fighting broke out along the Libyan coast on Sunday."
+    assert _kinds(text, {"Libyan": "Libya"}, "Libyan") == []
+
+
+def test_a_capital_named_in_apposition_hosts_the_summit() -> None:
+    # Meeting, East Africa: "The Kenyan capital, Nairobi, hosted ...".
+    text = "The Kenyan capital, Nairobi, hosted a climate summit last week."
+    assert "meeting" in _kinds(text, {"Kenyan": "Kenya", "Nairobi": "Nairobi"}, "Nairobi")
+
+
+def test_a_home_town_in_apposition_is_no_place_of_arrest() -> None:
+    # Negative, crime: "Name, age, Town, was arrested" says where he lives.
+    text = "Terry Hale, 60, Ballarat, was arrested Thursday on a charge of fraud."
+    assert "crime" not in _kinds(text, {"Ballarat": "Ballarat"}, "Ballarat")
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # Military, Middle East: troops raid a camp
+    ("Israeli troops raided the Jenin refugee camp on Wednesday.", "military"),
+    # Crime, US: agents with no weapon of war named raid a plant
+    ("Immigration agents raided a meatpacking plant in Jenin on Wednesday.", "crime"),
+])
+def test_a_raid_is_military_with_armed_forces_else_a_crime(text: str, kind: str) -> None:
+    names = {"Israeli": "Israel", "Jenin": "Jenin"} if "Israeli" in text else {"Jenin": "Jenin"}
+    assert kind in _kinds(text, names, "Jenin")

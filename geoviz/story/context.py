@@ -102,7 +102,7 @@ _CALLED_OFF = re.compile(rf"(?i)\b(?:(?:has|have|had|was|were|is|are|been|be|bei
                          rf"{alternation('called_off')}\b")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
-_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
+_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?|raided")
 _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 # ", killing 30": a participle clause that counts the toll of the clause before it.
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
@@ -208,6 +208,14 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 
 
 _ITEM_TYPES = ("crime", "accident")
+# "The Kenyan capital, Nairobi, hosted ...": a name set off by commas after the head noun it names (not "Terry
+# Jolly, 60, Lebanon, was arrested": where he lives).
+_APPOSED = re.compile(rf"(?i)\b{alternation('place_heads')},\s{{1,2}}\Z")
+# "was hit by a magnitude 7.1 earthquake", "has been battered by Storm Ophelia": the place is the passive's subject.
+_STRUCK_BY = re.compile(rf"(?i)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:[a-z]+ly\s+)?"
+                        rf"{alternation('impact_verbs')}\s+(?:[a-z]+ly\s+)?by\s+(?:[\w.’'-]+\s+){{0,6}}")
+# "in the Libyan capital Tripoli", "to the Sudanese capital Khartoum": a demonym, a place's head noun, its name.
+_HEAD_BETWEEN = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?{alternation('place_heads')}\s+(?:of\s+)?")
 # ", 23, of the 3200 block of Elm Street in Chicago,": an apposition that says where someone lives.
 _RESIDENCE = re.compile(r"of\s")
 # "may have been accidental", "could have started": a judgement on what happened, not a happening to come.
@@ -307,7 +315,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     static = trig.type in _STATIC_TYPES and trig.type != "arrival"
     inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and m.usable]
     if static:
-        inside = sorted(inside + _possessive_places(text, sent, clause), key=lambda m: m.start)
+        inside = sorted(inside + _possessive_places(text, sent, clause) + _headed_places(text, sent, clause),
+                        key=lambda m: m.start)
     after = [m for m in inside if m.start >= trig.end]
     before = [m for m in inside if m.end <= trig.start]
     if trig.type in _MOVE_PREPS:
@@ -486,6 +495,19 @@ def _possessive_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceM
     return out
 
 
+def _headed_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceMention]:
+    """ "in the Libyan capital Tripoli", "to the Sudanese capital Khartoum": the name after a demonym and a head
+    noun is where, under the demonym's preposition (no comma stands between them for the reading to see one)."""
+    out = []
+    ms = sent.mentions
+    for m, nxt in zip(ms, ms[1:]):
+        if (m.adjectival and not POSSESSIVE_AFTER.match(text, m.end) and m.prep in _LOCATIVE
+                and not m.distance_anchor and nxt.usable and not nxt.prep and nxt.within(clause.start, clause.end)
+                and _HEAD_BETWEEN.fullmatch(text, m.end, nxt.start)):
+            out.append(replace(nxt, prep=m.prep))
+    return out
+
+
 def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
     """ "left Pyongyang", "visited the Kremlin", "left the port of Mombasa": the place is the verb's object."""
     gap = text[trig_end:mention_start]
@@ -495,10 +517,15 @@ def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
 
 def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMention | None:
     """The clause subject when it is a place: "North Korea conducted a ... test", "the White House has issued"."""
+    static = trig.type in _STATIC_TYPES and trig.type not in ("arrival", "statement")
     for m in before[::-1]:
         if m.prep or _origin(text, m):
             continue
         gap = text[m.end:trig.start]
+        if static and gap.startswith(",") and _APPOSED.search(text, max(0, m.start - 20), m.start):
+            gap = gap[1:]  # "The Kenyan capital, Nairobi, hosted a climate summit": the name closes its apposition
+        if static and _STRUCK_BY.fullmatch(gap):
+            return m  # "Mexico City was hit by a magnitude 7.1 earthquake"
         # A comma in a number ("has recorded 1,200 cases") does not end the subject's reach.
         if len(gap.split()) <= 5 and not re.search(r"[;:]|,(?!\d)", gap):
             return m
