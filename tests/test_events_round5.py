@@ -215,3 +215,25 @@ def test_a_home_town_in_apposition_is_no_place_of_arrest() -> None:
 def test_a_raid_is_military_with_armed_forces_else_a_crime(text: str, kind: str) -> None:
     names = {"Israeli": "Israel", "Jenin": "Jenin"} if "Israeli" in text else {"Jenin": "Jenin"}
     assert kind in _kinds(text, names, "Jenin")
+
+
+def test_a_bomb_going_off_is_an_attack_not_a_trip() -> None:
+    # Military, South Asia: "went" is no one's movement here.
+    text = "Two people were killed when a bomb went off in central Kabul on Monday."
+    got = _at(text, {"Kabul": "Kabul"}).get("Kabul", [])
+    assert ("military", "bomb went off") in got
+    assert all(kind != "travel" for kind, _ in got)
+
+
+def test_cases_reported_after_their_place_in_an_opening_clause() -> None:
+    # Outbreak report, Central Africa: "have been reported" is the cases' own report, not speech that ends the
+    # sentence's reach to "In Mbandaka".
+    text = ("Ebola virus disease outbreak. As of 12 June, 54 cases have been reported in Equateur province. "
+            "In Mbandaka, a city of 1.2 million people, four confirmed cases have been reported.")
+    assert "disaster" in _kinds(text, {"Equateur": "Équateur", "Mbandaka": "Mbandaka"}, "Mbandaka")
+
+
+def test_what_a_report_says_is_still_not_where() -> None:
+    # Negative: an active "the report says" after the cases makes them what it says, not a place's figure.
+    text = "In Geneva, cases of measles are rising worldwide the report says."
+    assert "disaster" not in _kinds(text, {"Geneva": "Geneva"}, "Geneva")

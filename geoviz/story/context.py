@@ -379,9 +379,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     subject = _subject(text, before, trig)
     if subject is not None:
         return subject
-    if trig.type in _STATIC_TYPES and not any(t.type == "statement" and t.start > trig.start
-                                               for t in clause.triggers):
-        # (not after "The indictment said ...", "the report says ...": the rest is what they say)
+    if trig.type in _STATIC_TYPES and not any(t.type == "statement" and t.start > trig.start and not _PASSIVE.search(
+            text, max(0, t.start - 30), t.start) for t in clause.triggers):
+        # (not after "The indictment said ...", "the report says ...": the rest is what they say; "four cases have
+        # been reported" is the happening's own report)
         # A place described by a trigger-less clause of the same sentence
         # ("Putin, who was already at the Vostochny Cosmodrome, awaited ... the
         # summit"); a place another action governs ("arrived in Russia") is taken.
