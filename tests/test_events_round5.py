@@ -237,3 +237,18 @@ def test_what_a_report_says_is_still_not_where() -> None:
     # Negative: an active "the report says" after the cases makes them what it says, not a place's figure.
     text = "In Geneva, cases of measles are rising worldwide the report says."
     assert "disaster" not in _kinds(text, {"Geneva": "Geneva"}, "Geneva")
+
+
+def test_a_fire_that_damaged_a_named_place_is_there() -> None:
+    # Disaster, local news headline: "damages" is an impact verb, its object the place struck.
+    text = "Fire damages Hamilton church. Firefighters were called at 3 a.m."
+    assert "disaster" in _kinds(text, {"Hamilton": "Hamilton"}, "Hamilton")
+
+
+def test_there_with_no_place_named_in_its_sentence_is_not_the_setting() -> None:
+    # Crime, a story set in Tamworth: "sentenced there" points at "another state", which it does not name;
+    # the story's setting must not stand in for it.
+    text = ("Tamworth police said the suspect was convicted in another state. Prosecutors would not name the "
+            "state but said he was sentenced there last year. Tamworth police will question him on Monday.")
+    got = _at(text, {"Tamworth": "Tamworth"}).get("Tamworth", [])
+    assert ("crime", "sentenced") not in got

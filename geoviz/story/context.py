@@ -208,6 +208,8 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 
 
 _ITEM_TYPES = ("crime", "accident")
+# "was killed there", "a rally held there on Sunday": the place named just before (not "there was a fire").
+_THERE = re.compile(r"\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # "The Kenyan capital, Nairobi, hosted ...": a name set off by commas after the head noun it names (not "Terry
 # Jolly, 60, Lebanon, was arrested": where he lives).
 _APPOSED = re.compile(rf"(?i)\b{alternation('place_heads')},\s{{1,2}}\Z")
@@ -863,6 +865,10 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
+    if mention is None and trig.type in _STATIC_TYPES and _THERE.match(text, trig.end):
+        # "The pastor was killed there last Sunday", "was sentenced there" (in "another state"): a place told
+        # before, perhaps unnamed, perhaps not pinned; never the story's setting by default
+        return None
     if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and sentences:
         # "missiles struck the capital": the city named before
         mention = _the_place(text, clause, trig, sentences, sent)
