@@ -248,7 +248,7 @@ def test_a_fire_that_damaged_a_named_place_is_there() -> None:
 def test_there_with_no_place_named_in_its_sentence_is_not_the_setting() -> None:
     # Crime, a story set in Tamworth: "sentenced there" points at "another state", which it does not name;
     # the story's setting must not stand in for it.
-    text = ("Tamworth police said the suspect was convicted in another state. Prosecutors would not name the "
-            "state but said he was sentenced there last year. Tamworth police will question him on Monday.")
+    text = ("Tamworth police questioned the suspect on Monday. He had moved from another state. He was "
+            "sentenced there last year for fraud. Tamworth police said he is now on bail.")
     got = _at(text, {"Tamworth": "Tamworth"}).get("Tamworth", [])
     assert ("crime", "sentenced") not in got
