@@ -252,3 +252,18 @@ def test_there_with_no_place_named_in_its_sentence_is_not_the_setting() -> None:
             "sentenced there last year for fraud. Tamworth police said he is now on bail.")
     got = _at(text, {"Tamworth": "Tamworth"}).get("Tamworth", [])
     assert ("crime", "sentenced") not in got
+
+
+def test_an_election_race_is_the_vote_not_a_second_meeting() -> None:
+    # Civic, US town election: the committee race, the town election and "a three-way race" are one vote.
+    text = ("Annual Town Election in Concord. Rhodes was the big winner in the School Committee race in Tuesday's "
+            "Annual Town Election in Concord. Rivkin finished second in a three-way race for two seats in Concord.")
+    got = _at(text, {"Concord": "Concord"}).get("Concord", [])
+    assert len([k for k, _ in got if k == "meeting"]) == 1
+
+
+def test_a_motor_race_is_still_a_race() -> None:
+    # Control, sport: no vote told, so the race is a meeting of its own kind beside the election.
+    text = "The Grand Prix race in Monza drew 100,000 fans. Voters in Monza backed the mayor in an election in May."
+    got = _at(text, {"Monza": "Monza"}).get("Monza", [])
+    assert len([k for k, _ in got if k == "meeting"]) == 2

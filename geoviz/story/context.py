@@ -242,6 +242,8 @@ _DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers'
 _PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
 _KINDS = {k: v for k, v in table("happening_kinds").items() if not k.startswith("_")}
 _LISTED_KINDS = frozenset(_KINDS.values())
+_RACE = ("race", "races")
+_VOTE_TALK = re.compile(rf"(?i)\b{alternation_of([k for k, v in _KINDS.items() if v == 'vote'])}\b")
 _JOINED = re.compile(r"(?i)(?:and|or)\s")  # a clause that shares the one before it ("to discuss and vote on")
 _RANKING = re.compile(rf"(?i)\b{alternation('ranking_words')}\b")
 _DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
@@ -634,7 +636,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                         seen.add(_happening(text, a, first_at))
                         first_at.setdefault((a.type, a.place.id), a)
                         if static:
-                            placed.setdefault(a.place.id, set()).add((_kind(a), a.clause.start))
+                            placed.setdefault(a.place.id, set()).add((_kind(text, a), a.clause.start))
                         found.append(a)
             actors.remember(sent, clause, antecedents)
         for line in calendar.get(sent.index, ()):
@@ -1049,9 +1051,13 @@ def _refined_later(found: list[Action], i: int, country: Place) -> bool:
 
 
 
-def _kind(a: Action) -> str:
-    """The happening's kind: the happening_kinds table's for its trigger ("vote", "court"), else its type."""
-    return _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
+def _kind(text: str, a: Action) -> str:
+    """The happening's kind: the happening_kinds table's for its trigger ("vote", "court"), else its type; a bare
+    "race" in a story that has told a vote is the vote's contest ("a three-way race for two seats")."""
+    said = " ".join(a.trigger.text.lower().split())
+    if said in _RACE and _VOTE_TALK.search(text, 0, a.trigger.start):
+        return "vote"
+    return _KINDS.get(said, a.type)
 
 
 def _told_there(text: str, a: Action, placed: dict[str, set[tuple[str, int]]]) -> bool:
@@ -1065,7 +1071,7 @@ def _told_there(text: str, a: Action, placed: dict[str, set[tuple[str, int]]]) -
         return False
     if _JOINED.match(text, a.clause.start):
         return True
-    kind = _kind(a)
+    kind = _kind(text, a)
     return any(kind == k or start == a.clause.start or (kind not in _LISTED_KINDS and k not in _LISTED_KINDS)
                for k, start in told)
 
@@ -1081,7 +1087,7 @@ def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) ->
     """
     modal = any(not _MODAL_PERFECT.match(text, m.end()) for m in _MODAL.finditer(text, a.clause.start, a.clause.end))
     apart = _told_apart(text, a, first_at.get((a.type, a.place.id)))
-    return _kind(a), a.place.id, modal, a.trigger.start if apart else -1
+    return _kind(text, a), a.place.id, modal, a.trigger.start if apart else -1
 
 
 def _told_apart(text: str, a: Action, first: Action | None) -> bool:
