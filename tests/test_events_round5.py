@@ -267,3 +267,22 @@ def test_a_motor_race_is_still_a_race() -> None:
     text = "The Grand Prix race in Monza drew 100,000 fans. Voters in Monza backed the mayor in an election in May."
     got = _at(text, {"Monza": "Monza"}).get("Monza", [])
     assert len([k for k, _ in got if k == "meeting"]) == 2
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # Culture, UK: a vigil held at a named place
+    ("A candlelight vigil was held on Sunday in Coventry for the victims.", "meeting"),
+    # Community, Canada: a charity drive
+    ("Students are organizing a blood drive on Friday in Moncton.", "other"),
+    # Community, US: a school's sale
+    ("The PTA will hold a bake sale on Saturday in Topeka.", "other"),
+])
+def test_a_community_gathering_is_a_happening_there(text: str, kind: str) -> None:
+    place = next(p for p in ("Coventry", "Moncton", "Topeka") if p in text)
+    assert kind in _kinds(text, {place: place}, place)
+
+
+def test_a_test_drive_is_no_gathering() -> None:
+    # Negative: "drive" alone is no charity drive.
+    text = "Reviewers took the new car for a test drive in Stuttgart on Monday."
+    assert "other" not in _kinds(text, {"Stuttgart": "Stuttgart"}, "Stuttgart")
