@@ -286,3 +286,17 @@ def test_a_test_drive_is_no_gathering() -> None:
     # Negative: "drive" alone is no charity drive.
     text = "Reviewers took the new car for a test drive in Stuttgart on Monday."
     assert "other" not in _kinds(text, {"Stuttgart": "Stuttgart"}, "Stuttgart")
+
+
+def test_what_someone_suffered_once_is_not_set_at_the_dateline() -> None:
+    # Local news, South Carolina: the crash is his past, told with no place; the dateline does not place it.
+    text = ("Conway - A homeless man stands on the side of the road with his dog. He is still recovering from a "
+            "near-fatal car crash that required surgery. Conway police say he is welcome in town.")
+    assert "accident" not in _kinds(text, {"Conway": "Conway"}, "Conway")
+
+
+def test_a_crash_told_as_news_is_set_at_the_dateline() -> None:
+    # Control: the same dateline places a crash the story tells as news.
+    text = ("Conway - A car crash injured two people on Sunday night. Conway police say the road was wet. "
+            "The driver was taken to hospital.")
+    assert "accident" in _kinds(text, {"Conway": "Conway"}, "Conway")

@@ -208,6 +208,9 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 
 
 _ITEM_TYPES = ("crime", "accident")
+# "still recovering from a near-fatal car crash", "a survivor of the 2004 tsunami": a person's past, not the story's
+_SUFFERED = re.compile(r"(?i)\b(?:recover(?:ing|ed|s)?|survivors?|survived|survives|scarred|injuries)\s+"
+                       r"(?:from|of|in)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}\Z")
 # "was killed there", "a rally held there on Sunday": the place named just before (not "there was a fire").
 _THERE = re.compile(r"\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
 # "The Kenyan capital, Nairobi, hosted ...": a name set off by commas after the head noun it names (not "Terry
@@ -915,8 +918,10 @@ def _the_place(text: str, clause: Clause, trig: Trigger, sentences: list[Sentenc
 def _set_there(text: str, trig: Trigger) -> bool:
     """Whether a story's setting may place the trigger when its sentence names no place: a public happening told
     for the first time; not "the crash" told again (placed already, wherever that was), nor a visit or a funeral
-    that may be private ("Chu visited the family in August", "Her funeral was Saturday")."""
-    return trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
+    that may be private ("Chu visited the family in August", "Her funeral was Saturday"), nor what someone
+    suffered once, somewhere ("is still recovering from a near-fatal car crash")."""
+    return (trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
+            and not _SUFFERED.search(text, max(0, trig.start - 60), trig.start))
 
 
 def _sightseeing(text: str, sent: Sentence, trig: Trigger) -> bool:
