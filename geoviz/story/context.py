@@ -102,7 +102,7 @@ _CALLED_OFF = re.compile(rf"(?i)\b(?:(?:has|have|had|was|were|is|are|been|be|bei
                          rf"{alternation('called_off')}\b")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
-_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?")
+_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?|raided")
 _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 # ", killing 30": a participle clause that counts the toll of the clause before it.
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
@@ -208,6 +208,23 @@ _SITE_IN = re.compile(r"\s+(?:the|his|her|their|its|our|a|an)\s+(?:[a-z][\w'’-
 
 
 _ITEM_TYPES = ("crime", "accident")
+# "still recovering from a near-fatal car crash", "a survivor of the 2004 tsunami": a person's past, not the story's
+_SUFFERED = re.compile(r"(?i)\b(?:recover(?:ing|ed|s)?|survivors?|survived|survives|scarred|injuries)\s+"
+                       r"(?:from|of|in)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,3}\Z")
+# "was killed there", "a rally held there on Sunday": the place named just before (not "there was a fire").
+_THERE = re.compile(r"\s+there\b(?!\s+(?:is|are|was|were|will|would|has|have|had)\b)", re.IGNORECASE)
+# "The Kenyan capital, Nairobi, hosted ...": a name set off by commas after the head noun it names (not "Terry
+# Jolly, 60, Lebanon, was arrested": where he lives).
+_APPOSED = re.compile(rf"(?i)\b{alternation('place_heads')},\s{{1,2}}\Z")
+# "was hit by a magnitude 7.1 earthquake", "has been battered by Storm Ophelia": the place is the passive's subject.
+_STRUCK_BY = re.compile(rf"(?i)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:[a-z]+ly\s+)?"
+                        rf"{alternation('impact_verbs')}\s+(?:[a-z]+ly\s+)?by\s+(?:[\w.’'-]+\s+){{0,6}}")
+# "in the Libyan capital Tripoli", "to the Sudanese capital Khartoum": a demonym, a place's head noun, its name.
+_HEAD_BETWEEN = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?{alternation('place_heads')}\s+(?:of\s+)?")
+# ", 23, of the 3200 block of Elm Street in Chicago,": an apposition that says where someone lives.
+_RESIDENCE = re.compile(r"of\s")
+# "may have been accidental", "could have started": a judgement on what happened, not a happening to come.
+_MODAL_PERFECT = re.compile(r"\s+(?:not\s+)?have\b", re.IGNORECASE)
 # A sentence that opens on someone new: "A Louisiana man", "A 34-year-old woman", "Two teenagers".
 _NEW_SUBJECT = re.compile(r"(?:A|An|Two|Three|Four)\s|[A-Z][\w'’-]+(?:\s[A-Z][\w.'’-]*){1,2},\s\d{1,2},")
 # "... and met the president", "... to discuss the crisis": a meeting clause that follows a trip.
@@ -228,6 +245,8 @@ _DISTINCT_OPENER = re.compile(rf"(?i)[\W_]{{0,3}}{alternation('distinct_openers'
 _PRONOUN_ANOTHER = re.compile(rf"(?i)\s*(?:[,.;:]|{alternation('not_after_another')}\b)")
 _KINDS = {k: v for k, v in table("happening_kinds").items() if not k.startswith("_")}
 _LISTED_KINDS = frozenset(_KINDS.values())
+_RACE = ("race", "races")
+_VOTE_TALK = re.compile(rf"(?i)\b{alternation_of([k for k, v in _KINDS.items() if v == 'vote'])}\b")
 _JOINED = re.compile(r"(?i)(?:and|or)\s")  # a clause that shares the one before it ("to discuss and vote on")
 _RANKING = re.compile(rf"(?i)\b{alternation('ranking_words')}\b")
 _DISTINCT_REACH = 60  # chars before the trigger: its noun phrase or its clause's subject
@@ -303,7 +322,8 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     static = trig.type in _STATIC_TYPES and trig.type != "arrival"
     inside = [m for m in sent.mentions if m.within(clause.start, clause.end) and m.usable]
     if static:
-        inside = sorted(inside + _possessive_places(text, sent, clause), key=lambda m: m.start)
+        inside = sorted(inside + _possessive_places(text, sent, clause) + _headed_places(text, sent, clause),
+                        key=lambda m: m.start)
     after = [m for m in inside if m.start >= trig.end]
     before = [m for m in inside if m.end <= trig.start]
     if trig.type in _MOVE_PREPS:
@@ -366,15 +386,18 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     subject = _subject(text, before, trig)
     if subject is not None:
         return subject
-    if trig.type in _STATIC_TYPES and not any(t.type == "statement" and t.start > trig.start
-                                               for t in clause.triggers):
-        # (not after "The indictment said ...", "the report says ...": the rest is what they say)
+    if trig.type in _STATIC_TYPES and not any(t.type == "statement" and t.start > trig.start and not _PASSIVE.search(
+            text, max(0, t.start - 30), t.start) for t in clause.triggers):
+        # (not after "The indictment said ...", "the report says ...": the rest is what they say; "four cases have
+        # been reported" is the happening's own report)
         # A place described by a trigger-less clause of the same sentence
         # ("Putin, who was already at the Vostochny Cosmodrome, awaited ... the
         # summit"); a place another action governs ("arrived in Russia") is taken.
         for other in sent.clauses:
             if other is clause or (other.triggers and not (trig.type == "disaster" and _only_reports(text, other))):
                 continue  # (a clause that only reports it, "have been reported from A and B", still says where)
+            if _RESIDENCE.match(text, other.start):
+                continue  # "Marcin Przydacz, 23, of the 3200 block of North Monticello in Chicago,": his home
             for m in sent.mentions + _possessive_places(text, sent, other):
                 if m.within(other.start, other.end) and m.usable and (m.prep in ("at", "in", "near", "inside",
                                                                                   "outside") or (
@@ -480,6 +503,19 @@ def _possessive_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceM
     return out
 
 
+def _headed_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceMention]:
+    """ "in the Libyan capital Tripoli", "to the Sudanese capital Khartoum": the name after a demonym and a head
+    noun is where, under the demonym's preposition (no comma stands between them for the reading to see one)."""
+    out = []
+    ms = sent.mentions
+    for m, nxt in zip(ms, ms[1:]):
+        if (m.adjectival and not POSSESSIVE_AFTER.match(text, m.end) and m.prep in _LOCATIVE
+                and not m.distance_anchor and nxt.usable and not nxt.prep and nxt.within(clause.start, clause.end)
+                and _HEAD_BETWEEN.fullmatch(text, m.end, nxt.start)):
+            out.append(replace(nxt, prep=m.prep))
+    return out
+
+
 def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
     """ "left Pyongyang", "visited the Kremlin", "left the port of Mombasa": the place is the verb's object."""
     gap = text[trig_end:mention_start]
@@ -489,10 +525,15 @@ def direct_object(text: str, trig_end: int, mention_start: int) -> bool:
 
 def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMention | None:
     """The clause subject when it is a place: "North Korea conducted a ... test", "the White House has issued"."""
+    static = trig.type in _STATIC_TYPES and trig.type not in ("arrival", "statement")
     for m in before[::-1]:
         if m.prep or _origin(text, m):
             continue
         gap = text[m.end:trig.start]
+        if static and gap.startswith(",") and _APPOSED.search(text, max(0, m.start - 20), m.start):
+            gap = gap[1:]  # "The Kenyan capital, Nairobi, hosted a climate summit": the name closes its apposition
+        if static and _STRUCK_BY.fullmatch(gap):
+            return m  # "Mexico City was hit by a magnitude 7.1 earthquake"
         # A comma in a number ("has recorded 1,200 cases") does not end the subject's reach.
         if len(gap.split()) <= 5 and not re.search(r"[;:]|,(?!\d)", gap):
             return m
@@ -555,6 +596,17 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
                                      sentences)
                 if action is None:
+                    for alt in _runners_up(text, clause, trig):
+                        action = _action_for(text, ref, sent, clause, alt, actors, antecedents, state, filed_at,
+                                             sentences) if not _bare_cases(text, sent, alt) else None
+                        if action is not None:
+                            if _LIGHT_VERB.fullmatch(alt.text):
+                                # "Kishwaukee College hosts annual book sale": placed by the verb, the book sale
+                                alt = trig
+                                action = replace(action, trigger=trig)
+                            trig = alt
+                            break
+                if action is None:
                     continue
                 if action.type in MOVEMENT_TYPES and untold_movement(text, sent, clause, trig):
                     continue  # "intends to travel to", "people travelling to": the same rule as the routes'
@@ -587,7 +639,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                         seen.add(_happening(text, a, first_at))
                         first_at.setdefault((a.type, a.place.id), a)
                         if static:
-                            placed.setdefault(a.place.id, set()).add((_kind(a), a.clause.start))
+                            placed.setdefault(a.place.id, set()).add((_kind(text, a), a.clause.start))
                         found.append(a)
             actors.remember(sent, clause, antecedents)
         for line in calendar.get(sent.index, ()):
@@ -751,6 +803,24 @@ def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
     return out
 
 
+def _runners_up(text: str, clause: Clause, best: Trigger) -> list[Trigger]:
+    """The clause's other happenings, by priority, to try when its best trigger is tied to no place.
+
+    "dispatched ... to the Sudanese capital Khartoum to discuss the latest crisis concerning the International
+    Criminal Court": the court names no place, the talks do; "said at the launch of the CD": the launch. Only
+    other types (a word of the best one's type is placed by the same rules) and only for the clause's best.
+    """
+    if _definite(text, best):
+        return []  # "Two of those killed in the crash": the words of a clause about a happening already told
+    clause = _true_senses(text, clause)
+    top = _best_trigger(text, clause)
+    if top is None or (top.start, top.end, top.type) != (best.start, best.end, best.type):
+        return []
+    pool = [t for t in clause.triggers if t.type != best.type and t.type in _STATIC_TYPES
+            and t.type not in MOVEMENT_TYPES and not (best.start <= t.start and t.end <= best.end)]
+    return sorted(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
+
+
 def _true_senses(text: str, clause: Clause) -> Clause:
     """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
     if not any(t.text.lower().split()[0] in _FALSE_SENSE_WORDS for t in clause.triggers):
@@ -800,6 +870,10 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
+    if mention is None and trig.type in _STATIC_TYPES and _THERE.match(text, trig.end):
+        # "The pastor was killed there last Sunday", "was sentenced there" (in "another state"): a place told
+        # before, perhaps unnamed, perhaps not pinned; never the story's setting by default
+        return None
     if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and sentences:
         # "missiles struck the capital": the city named before
         mention = _the_place(text, clause, trig, sentences, sent)
@@ -844,8 +918,10 @@ def _the_place(text: str, clause: Clause, trig: Trigger, sentences: list[Sentenc
 def _set_there(text: str, trig: Trigger) -> bool:
     """Whether a story's setting may place the trigger when its sentence names no place: a public happening told
     for the first time; not "the crash" told again (placed already, wherever that was), nor a visit or a funeral
-    that may be private ("Chu visited the family in August", "Her funeral was Saturday")."""
-    return trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
+    that may be private ("Chu visited the family in August", "Her funeral was Saturday"), nor what someone
+    suffered once, somewhere ("is still recovering from a near-fatal car crash")."""
+    return (trig.type in _DATELINE_TYPES and not _definite(text, trig) and not _PERSONAL.fullmatch(trig.text)
+            and not _SUFFERED.search(text, max(0, trig.start - 60), trig.start))
 
 
 def _sightseeing(text: str, sent: Sentence, trig: Trigger) -> bool:
@@ -857,7 +933,11 @@ def _sightseeing(text: str, sent: Sentence, trig: Trigger) -> bool:
 
 
 def _definite(text: str, trig: Trigger) -> bool:
-    """ "the summit", "the talks": a reference back to an event already dated."""
+    """ "the summit", "the talks": a reference back to an event already dated; not "the council approved", "the
+    voters backed" (a vote phrase that opens on who voted: "the" is theirs)."""
+    said = trig.text.lower().split()
+    if len(said) > 1 and _KINDS.get(" ".join(said)) == "vote" and said[0] not in _KINDS and said[-1] not in _KINDS:
+        return False  # (not "the primary election", "went to the polls": their own words name the vote)
     return bool(re.search(r"(?i)\b(?:the|this|that)\s+\Z", text[max(0, trig.start - 8):trig.start]))
 
 
@@ -976,9 +1056,13 @@ def _refined_later(found: list[Action], i: int, country: Place) -> bool:
 
 
 
-def _kind(a: Action) -> str:
-    """The happening's kind: the happening_kinds table's for its trigger ("vote", "court"), else its type."""
-    return _KINDS.get(" ".join(a.trigger.text.lower().split()), a.type)
+def _kind(text: str, a: Action) -> str:
+    """The happening's kind: the happening_kinds table's for its trigger ("vote", "court"), else its type; a bare
+    "race" in a story that has told a vote is the vote's contest ("a three-way race for two seats")."""
+    said = " ".join(a.trigger.text.lower().split())
+    if said in _RACE and _VOTE_TALK.search(text, 0, a.trigger.start):
+        return "vote"
+    return _KINDS.get(said, a.type)
 
 
 def _told_there(text: str, a: Action, placed: dict[str, set[tuple[str, int]]]) -> bool:
@@ -992,7 +1076,7 @@ def _told_there(text: str, a: Action, placed: dict[str, set[tuple[str, int]]]) -
         return False
     if _JOINED.match(text, a.clause.start):
         return True
-    kind = _kind(a)
+    kind = _kind(text, a)
     return any(kind == k or start == a.clause.start or (kind not in _LISTED_KINDS and k not in _LISTED_KINDS)
                for k, start in told)
 
@@ -1006,9 +1090,9 @@ def _happening(text: str, a: Action, first_at: dict[tuple[str, str], Action]) ->
     incident", "a second group is holding a drive" are a new happening at the same place (STORY-GOLD counts each
     crime of a blotter); a calendar's lines at one place are one meeting per date.
     """
-    modal = bool(_MODAL.search(text, a.clause.start, a.clause.end))
+    modal = any(not _MODAL_PERFECT.match(text, m.end()) for m in _MODAL.finditer(text, a.clause.start, a.clause.end))
     apart = _told_apart(text, a, first_at.get((a.type, a.place.id)))
-    return _kind(a), a.place.id, modal, a.trigger.start if apart else -1
+    return _kind(text, a), a.place.id, modal, a.trigger.start if apart else -1
 
 
 def _told_apart(text: str, a: Action, first: Action | None) -> bool:
