@@ -816,12 +816,14 @@ def divided_regions(admins: dict[str, Row], rows: list[Row]) -> list[dict[str, o
     for (cc, key), members in sorted(parts.items()):
         if len(members) < 2 or key in taken or f"{key} sea" in taken:
             continue  # "North Aegean", "South Aegean": the bare name is the sea's
-        geoms = [admins[c].shape for c in sorted(members) if getattr(admins[c], "shape", None) is not None]
-        if len(geoms) < len(members):
-            continue  # a division without its polygon: no point that traces to the data for the whole
-        pt = representative(unary_union(geoms))
+        # A division newer than Natural Earth has no polygon ("West Kordofan"): the point is taken from the
+        # union of those that have one, so long as two do; it still lies in the region.
+        mapped = [c for c in sorted(members) if getattr(admins[c], "shape", None) is not None]
+        if len(mapped) < 2:
+            continue
+        pt = representative(unary_union([admins[c].shape for c in mapped]))
         name = sorted(members.values())[0]
-        codes = "|".join(sorted(members))
+        codes = "|".join(mapped)
         rows.append(Row(id=f"dv:{cc}-{key.replace(' ', '-')}", name=name, lat=pt.y, lon=pt.x, kind="region",
                         feature_code="RGN", country=cc, source=f"gn-divided|union of {codes}",
                         names={name}))
