@@ -125,3 +125,23 @@ def test_a_town_the_text_does_not_place_is_listed_not_pinned(text: str) -> None:
     assert not [p for p in doc.places if p.kind == "populated place"]
     listed = [p for p in doc.uncertain if p.reason.get("unpinned") == "low confidence"]
     assert listed and len(listed[0].alternatives) >= 2
+
+
+def test_a_world_city_is_not_held_back_by_villages_that_share_the_other_names() -> None:
+    # Oakland, Portland and Dallas each have a village near Houston, Missouri: that chance closeness
+    # is no evidence against the city, whose state the text names.
+    text = ("Houston won its second game in a row on Saturday. Earlier in the week the team lost in Oakland, "
+            "California, and before that it had beaten Portland and San Antonio. Next it plays Dallas, the "
+            "last of three games in Texas.")
+    doc = geoviz.parse(text)
+    houston = [p for p in doc.places if p.name == "Houston"]
+    assert houston and houston[0].admin1 == "Texas" and houston[0].confidence >= 0.8
+
+
+def test_a_world_city_among_a_papers_own_towns_still_yields_to_them() -> None:
+    # The floor still gives way where the story's state and towns speak for the namesake.
+    text = ("Columbus police arrested two men on Friday. The men were later taken to the Muscogee County "
+            "jail; one of them lives in Phenix City, Alabama, and the other in Fortson, Georgia.")
+    doc = geoviz.parse(text)
+    columbus = [p for p in (*doc.places, *doc.uncertain) if p.mentions[0].text == "Columbus"]
+    assert columbus and columbus[0].admin1 == "Georgia"
