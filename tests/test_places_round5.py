@@ -145,3 +145,18 @@ def test_a_world_city_among_a_papers_own_towns_still_yields_to_them() -> None:
     doc = geoviz.parse(text)
     columbus = [p for p in (*doc.places, *doc.uncertain) if p.mentions[0].text == "Columbus"]
     assert columbus and columbus[0].admin1 == "Georgia"
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("OCALA -- Two men were arrested after a chase on the interstate, deputies said.", "OCALA"),
+    ("Storms knocked out power overnight. AMES (AP) — Crews worked through the morning to clear roads.", "AMES"),
+    ("BARI — Fishing boats stayed in port on Thursday as the storm reached the Adriatic coast.", "BARI"),
+])
+def test_a_datelines_town_in_capitals_is_no_acronym(text: str, town: str) -> None:
+    doc = geoviz.parse(text)
+    assert any(m.text == town for p in (*doc.places, *doc.uncertain) for m in p.mentions), (doc.places, doc.uncertain)
+
+
+def test_capital_letters_mid_sentence_stay_an_acronym() -> None:
+    doc = geoviz.parse("He was charged with OCALA -- a name the gang used for its stash -- and with theft.")
+    assert not any(m.text == "OCALA" for p in doc.places for m in p.mentions)

@@ -396,7 +396,8 @@ class Resolver:
             if g.form == "abbreviation":
                 triggers.add("abbreviation")
             # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
-            acronym = g.form != "abbreviation" and all(_is_acronym(m.text) for m in g.mentions)
+            # A name the text marks as a kind of place ("OMAHA --", a dateline) is written in capitals, not letters.
+            acronym = g.form != "abbreviation" and all(_is_acronym(m.text) and not m.trigger for m in g.mentions)
             cands = self.candidates(g.key, "demonym" if g.form == "demonym" else "name")
             if g.form == "abbreviation":
                 cands = [c for c in cands if c[0].kind == "admin1"] or cands
