@@ -9,6 +9,10 @@
   that lies within a few tens of km of the story's confident pins) and pinning a town from a facility
   named after it were measured on LGL and GeoWebNews and not kept (docs/places.md); a dateline town named
   alone keeps all its readings in ``uncertain``.
+- **A world city is not held back by villages that share the other names** (the cluster term is no
+  rival's evidence for the world-city floor), while a paper's own towns still speak for their namesake.
+- **A dateline's town in capitals is no acronym** ("OCALA --", "AMES (AP) —"), while the same letters
+  mid-sentence stay letters.
 """
 
 from __future__ import annotations
