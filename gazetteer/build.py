@@ -87,7 +87,7 @@ SOURCES = {
 MARINE_KINDS = {"sea", "gulf", "bay", "strait", "sound", "channel", "ocean", "lagoon", "fjord",
                 "inlet", "reef", "generic", "river"}
 # The lexicon lists the build reads, hashed into the manifest with the other inputs.
-BUILD_WORD_LISTS = ("compass_words", "division_kind_words", "geo_prefixes")
+BUILD_WORD_LISTS = ("compass_words", "division_kind_words")
 # Kinds whose own names a derived region may not take again (see divided_regions).
 AREA_NAME_KINDS = {"country", "admin1", "admin2", "region", "sea", "lake", "river"}
 DISPUTED_ABBREVIATIONS = [(r"\bIs\.", "Islands"), (r"\bI\.", "Island"), (r"\bW\.", "Western"),
@@ -776,7 +776,7 @@ def divided_regions(admins: dict[str, Row], rows: list[Row]) -> list[dict[str, o
     remainder with a compass word before or after it (``lexicon/compass_words.txt``), that remainder is a
     region: its point is the representative point of the union of the divisions' polygons (the data's
     point, not anyone's memory). None is made where the remainder is only a kind of division ("Eastern
-    Province", "Western Cape": ``lexicon/division_kind_words.txt``; "Upper East": ``geo_prefixes.txt``),
+    Province", "Western Cape", "Upper East": ``lexicon/division_kind_words.txt``),
     or where it is already a name of a country, division, region, sea ("the Aegean"), lake or river
     ("South Australia", "North Holland" are not Australia or Holland again), a county's bare name
     ("Dakota") or the own name of a town of ``WORLD_CITY_POPULATION`` / 10 people or more ("Carolina" is
@@ -785,7 +785,6 @@ def divided_regions(admins: dict[str, Row], rows: list[Row]) -> list[dict[str, o
     """
     compass = words("compass_words")
     kinds = words("division_kind_words")
-    prefixes = words("geo_prefixes")
     taken: set[str] = set()
     for r in rows:
         if r.kind in AREA_NAME_KINDS:
@@ -809,8 +808,8 @@ def divided_regions(admins: dict[str, Row], rows: list[Row]) -> list[dict[str, o
                 rest = w[:-1]
             else:
                 continue
-            if rest[-1].lower() in kinds or all(x.lower() in compass or x.lower() in prefixes for x in rest):
-                continue  # "Eastern Province", "Upper East": no name of a region is left
+            if rest[-1].lower() in kinds or all(x.lower() in compass for x in rest):
+                continue  # "Eastern Province", "Upper East", "North West": no name of a region is left
             parts[(r.country, fold(" ".join(rest)))].setdefault(code, " ".join(rest))
     made: list[dict[str, object]] = []
     for (cc, key), members in sorted(parts.items()):
