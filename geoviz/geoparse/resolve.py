@@ -195,6 +195,9 @@ class _Cand:
     # A town named after a sea or region ("Atlantic", Iowa): lying in the
     # story's country is no evidence for it, since the ocean has no country.
     shadowed: bool = False
+    # What the cluster term added in the last pass: closeness to *some* reading of other names, which
+    # need not be the readings they took (see Resolver.resolve, the world-city floor).
+    clustered: float = 0.0
 
 
 @dataclass
@@ -303,10 +306,15 @@ class Resolver:
             # among the other Miamis of the country), a capital or a city of a million is what a reader
             # takes the name for. Where the text favours a rival, its evidence decides the confidence: in
             # local news a "Columbus" or "Paris" among Georgia's or Texas' towns is not the world city.
+            # The cluster term is no such evidence: it counts closeness to *any* reading of the other
+            # names, so a village namesake gains it from readings those names did not take ("Houston"
+            # beside "Oakland", "Portland" and "Dallas", each with a village near Houston, Missouri); the
+            # Georgia paper's towns still speak for their Columbus through their state and county.
             c = g.choice
             e = c.entry
             if (e.kind == "populated place" and (e.population >= self.w.big_city or e.feature_code in METONYM_CODES)
-                    and all(o.score - o.base <= c.score - c.base + self.w.world_city_slack for o in g.cands)):
+                    and all(o.score - o.base - o.clustered <= c.score - c.base - c.clustered + self.w.world_city_slack
+                            for o in g.cands)):
                 g.confidence = max(g.confidence, self.w.world_city_confidence)
             elif g.stray:
                 g.confidence = min(g.confidence, self.w.stray_confidence)
@@ -388,7 +396,8 @@ class Resolver:
             if g.form == "abbreviation":
                 triggers.add("abbreviation")
             # "EU", "US": an acronym is nobody's own name unless the entry is spelt that way.
-            acronym = g.form != "abbreviation" and all(_is_acronym(m.text) for m in g.mentions)
+            # A name the text marks as a kind of place ("OMAHA --", a dateline) is written in capitals, not letters.
+            acronym = g.form != "abbreviation" and all(_is_acronym(m.text) and not m.trigger for m in g.mentions)
             cands = self.candidates(g.key, "demonym" if g.form == "demonym" else "name")
             if g.form == "abbreviation":
                 cands = [c for c in cands if c[0].kind == "admin1"] or cands
@@ -678,7 +687,8 @@ class Resolver:
                 if near is not None and e.kind not in AREA_KINDS:
                     s += w_near * math.exp(-near[k] / near_km)
                 if cluster is not None:
-                    s += w_cluster * cluster.get(id(c), 0.0)
+                    c.clustered = w_cluster * cluster.get(id(c), 0.0)
+                    s += c.clustered
                 if e.admin2:
                     # the other names in this county: len(members - {gi}) without building the sets
                     members = county.get((e.country, e.admin1, e.admin2))
