@@ -368,3 +368,32 @@ def test_exports_carry_hostile_values_as_data(hostile_scene):
     assert row["name"] == HOSTILE_NAME and row["country"] == HOSTILE_COUNTRY
     text_cells = [r[k] for r in rows for k in ("name", "country", "admin1", "mention_texts", "first_sentence")]
     assert all(not v.startswith(("=", "+", "-", "@")) for v in text_cells), "a spreadsheet would evaluate a cell"
+
+
+# Jinja tags in article text: branca renders each map element and parses the result again as a template, so
+# unescaped "{{ ... }}" would be evaluated in the exported page and a lone "{%" made the export fail.
+TEMPLATE_TAGS = ["{{ 7777*3 }}", "{% raw %}", "{#", "{%", "{{", "{% set x = 1 %}", "{{ self.__init__ }}"]
+
+
+@pytest.mark.parametrize("tag", TEMPLATE_TAGS)
+def test_template_tags_in_article_text_stay_text(tag: str):
+    import geoviz
+    from geoviz.export import html_document
+
+    text = (f"{tag} Delegates meet\n\nThe {tag} delegation flew from Nairobi to Kampala on Monday {tag}. "
+            f"A fire {tag} destroyed a market in Kampala. Kampala is about 500 km from Nairobi {tag}.")
+    scene = geoviz.scene_of(text)
+    assert scene.routes and scene.events and scene.claims  # the tag reaches a route, an event and a claim
+    page = html_document(scene)
+    assert "23331" not in page and "__init__" not in page.replace("self.__init__", "")
+    if "7777" in tag:
+        assert "7777*3" in page  # shown as written, not computed
+
+
+@pytest.mark.parametrize("value", ["{{ x }}", "{%", "{#", "a{", "}}", "{\"k\": {}}"])
+def test_escapers_keep_braces_as_data(value: str):
+    from geoviz.render.escape import escape_html, js_value
+
+    assert json.loads(js_value({"v": value, "nested": [{"w": value}]})) == {"v": value, "nested": [{"w": value}]}
+    assert "{{" not in js_value(value) and "{%" not in js_value(value) and "{#" not in js_value(value)
+    assert html.unescape(escape_html(value)) == value and "{" not in escape_html(value)
