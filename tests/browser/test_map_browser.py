@@ -109,6 +109,28 @@ def test_offline_seed_map_renders_with_the_network_blocked(blocked_page, seed_of
     assert b.errors == []
 
 
+# The journey's stop badges and the event markers that hit one of the panels (the open legend, bottom left;
+# the title panel, top right) in the first, fitted view.
+COVERED = """() => {
+  const box = (e) => e.getBoundingClientRect();
+  const panels = [...document.querySelectorAll('.gv-legend, .gv-info')].map(box);
+  const hit = (b) => panels.some((p) => b.right > p.left && b.left < p.right && b.bottom > p.top && b.top < p.bottom);
+  return [...document.querySelectorAll('.leaflet-marker-icon')]
+    .filter((m) => /^(Stop \\d|Military|Meeting|Arrival)/.test(m.getAttribute('title') || ''))
+    .filter((m) => hit(box(m))).map((m) => m.getAttribute('title'));
+}"""
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1000, 600)])
+def test_panels_cover_no_stop_or_event_in_the_fitted_view(blocked_page, seed_offline: Path, size):
+    page = blocked_page().page
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(seed_offline.as_uri())
+    _wait_for_map(page)
+    assert page.locator(".gv-legend details[open]").count() == 1  # the legend starts open
+    assert page.evaluate(COVERED) == []
+
+
 def _hostile_scene() -> Scene:
     scene = scene_from_document(geoviz.parse(HOSTILE_ARTICLE))
     at = HOSTILE_ARTICLE.index("Officials")

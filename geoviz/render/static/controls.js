@@ -137,13 +137,16 @@
   }});
   new Tools().addTo(map);
 
-  // Fit the story, leaving room for the title panel on the right.
+  // Fit the story, leaving room for the title panel on the right and the open legend at the bottom (so it
+  // covers no stop or marker of the first view).
   function fit() {
     if (!opts.bounds) { map.setView([20, 0], 2); return; }
     var info = map.geovizInfo ? map.geovizInfo.getContainer() : null;
+    var legend = map.geovizLegend ? map.geovizLegend.getContainer() : null;
     var size = map.getSize();
     var right = info ? Math.min(info.offsetWidth + 30, size.x * 0.45) : 40;
-    map.fitBounds(opts.bounds, {paddingTopLeft: [60, 40], paddingBottomRight: [right, 60], maxZoom: opts.maxZoom});
+    var bottom = legend ? Math.max(60, Math.min(legend.offsetHeight + 20, size.y * 0.4)) : 60;
+    map.fitBounds(opts.bounds, {paddingTopLeft: [60, 40], paddingBottomRight: [right, bottom], maxZoom: opts.maxZoom});
   }
   fit();
   map.geovizFit = fit;
