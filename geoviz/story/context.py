@@ -281,6 +281,9 @@ _SHARED_OUT = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:and\s+)?(?:the\s+other|another|
 # "opened their summit in the Lao capital on Wednesday, with tension in the South China Sea": the capital of the
 # country the demonym names is where; a later "in" belongs to another phrase.
 _IN_THE_ADJ_PLACE = re.compile(r"\b(?i:in|at)\s+the\s+[A-Z][\w'’-]*\s+(?i:(capital|city|town|port))\b(?!['’]|\s+of\b)")
+_HEADING_DASH = re.compile(r"\s[–—-]\s+\Z")
+# "from the African Union and the European Union": the second name shares the first one's "from".
+_FROM_LIST = re.compile(r"\b(?i:from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:and|or)\s+(?:the\s+)?\Z")
 _STATUS = re.compile(rf"(?i)\b{alternation('outbreak_status_words')}\b")
 # "the confirmed cases", "12 suspected cases": a report's word as the adjective of the happening's noun, no speech.
 _ADJECTIVE_GAP = re.compile(r"[ \t]{1,2}")
@@ -288,8 +291,8 @@ _ADJECTIVE_GAP = re.compile(r"[ \t]{1,2}")
 _FOLLOWED_BY = re.compile(r"(?i),?\s+followed\s+by\s+(?:the\s+)?\Z")
 # "influenza A(H5N1) in Takeo province": a bracket that the splitter made a clause of its own, then the place.
 _BRACKET = re.compile(r"[()\[\]]")
-# "diphtheria antitoxin was received in Abuja", "an oral cholera vaccination campaign": a tool against it.
-_DISEASE_TOOL = re.compile(rf"(?i)\s+{alternation('disease_tool_heads')}\b")
+# "diphtheria antitoxin was received in Abuja", "clearing flood debris": a word that only qualifies another noun.
+_QUALIFIED = re.compile(rf"(?i)\s+{alternation('qualified_heads')}\b")
 # "epidemics are common in the dry season", "cases usually rise": a general statement, no happening.
 _GENERIC = re.compile(rf"(?i)\b{alternation('generic_markers')}\b")
 _PART_OF_OBJECT = re.compile(rf"\s+{_PART_OF}")
@@ -593,6 +596,8 @@ def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMenti
     for m in before[::-1]:
         if m.prep or _origin(text, m):
             continue
+        if _FROM_LIST.search(text, max(0, m.start - 80), m.start):
+            continue  # "observers from the African Union and the European Union": where they come from
         if static and _PEOPLE_OF.search(text, max(0, m.start - 80), m.start):
             return None  # "the foreign ministers of Thailand and Cambodia held talks": whose they are
         gap = text[m.end:trig.start]
@@ -647,6 +652,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     first_at: dict[tuple[str, str], Action] = {}  # the first kept action of each type at each place
     placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
     calendar = _calendar_lines(text, sentences)
+    bulletin = _bulletin_country(text, sentences)
     for sent in sentences:
         # a sentence tells one happening per place ("hosts annual book sale"): each place's kinds and clauses
         placed: dict[str, set[tuple[str, int]]] = {}
@@ -662,11 +668,11 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if _bare_cases(text, sent, trig):
                     continue
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
-                                     sentences)
+                                     sentences, bulletin)
                 if action is None:
                     for alt in _runners_up(text, clause, trig):
                         action = _action_for(text, ref, sent, clause, alt, actors, antecedents, state, filed_at,
-                                             sentences) if not _bare_cases(text, sent, alt) else None
+                                             sentences, bulletin) if not _bare_cases(text, sent, alt) else None
                         if action is not None:
                             if _LIGHT_VERB.fullmatch(alt.text):
                                 # "Kishwaukee College hosts annual book sale": placed by the verb, the book sale
@@ -729,6 +735,20 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
         # A travel story has no one setting: nothing is placed by it (a dateline still says where it was filed).
         found = [a for a in found if a.mention is not filed_at or a.mention.within(a.sentence.start, a.sentence.end)]
     return _subsume_country_moves(text, found)
+
+
+def _bulletin_country(text: str, sentences: list[Sentence]) -> PlaceMention | None:
+    """ "Cholera – Malawi", "Leptospirosis and typhoid after flooding – Fiji": an outbreak report's heading line, a
+    disease or outbreak word, a dash, then the country the report is about (its last word)."""
+    if not sentences or not sentences[0].mentions:
+        return None
+    head = sentences[0]
+    last = head.mentions[-1]
+    if (last.place.kind != "country" or not last.usable or text[last.end:head.end].strip(" .\t\n")
+            or not _HEADING_DASH.search(text, head.start, last.start) or "\n" in text[head.start:head.end].strip()
+            or not _DISEASE_TALK.search(text, head.start, last.start)):
+        return None
+    return last
 
 
 def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tuple[int, int, DateExpr, PlaceMention]]]:
@@ -900,10 +920,10 @@ def _runners_up(text: str, clause: Clause, best: Trigger) -> list[Trigger]:
 
 def _true_senses(text: str, clause: Clause) -> Clause:
     """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
-    if any(t.type == "disaster" and _DISEASE_TOOL.match(text, t.end) for t in clause.triggers):
-        # "diphtheria antitoxin", "a cholera vaccination campaign": the disease names a tool or a campaign
+    if any(t.type == "disaster" and _QUALIFIED.match(text, t.end) for t in clause.triggers):
+        # "diphtheria antitoxin", "a cholera vaccination campaign", "flood debris": the word qualifies a noun
         clause = Clause(clause.start, clause.end, [t for t in clause.triggers if not (
-            t.type == "disaster" and _DISEASE_TOOL.match(text, t.end))])
+            t.type == "disaster" and _QUALIFIED.match(text, t.end))])
     if not any(t.text.lower().split()[0] in _FALSE_SENSE_WORDS for t in clause.triggers):
         return clause  # the common case: no trigger word that any such phrase holds
     false = [(m.start(), m.end()) for m in _FALSE_SENSE.finditer(text, max(0, clause.start - 20), clause.end + 20)]
@@ -947,7 +967,7 @@ def _adjective(text: str, clause: Clause, t: Trigger) -> bool:
 
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
                 antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None,
-                sentences: list[Sentence] | None = None) -> Action | None:
+                sentences: list[Sentence] | None = None, bulletin: PlaceMention | None = None) -> Action | None:
     expr = date_for(sent, clause, trig)
     resolved = resolve_date(expr, ref, state.prev) if expr else None
     label = expr.label if expr else None
@@ -965,6 +985,11 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and sentences:
         # "missiles struck the capital": the city named before
         mention = _the_place(text, clause, trig, sentences, sent)
+    if mention is None and bulletin is not None and trig.type == "disaster" and _FIGURE.search(
+            text, clause.start, clause.end) and not any(m.usable for m in sent.mentions):
+        # "Cholera – Malawi ... 2,318 suspected cases, including 61 deaths, were reported from nine districts": an
+        # outbreak report's totals, told with no place, are the country's its heading names
+        mention = bulletin
     if mention is None and filed_at is not None and _set_there(text, trig) and all(
             m.place.id == filed_at.place.id or _origin(text, m) for m in sent.mentions):
         # A local story's happening with no place of its own happened where the story is set.
