@@ -296,3 +296,22 @@ def test_observers_from_a_second_body_are_no_place_of_the_vote() -> None:
     text = "Ghana voted on Saturday, and observers from the African Union and the European Union monitored the vote."
     got = _at(text, {"Ghana": "Ghana", "African": "Africa", "European Union": "European Union"})
     assert "European Union" not in got
+
+
+def test_gapped_figures_are_each_an_outbreak_place() -> None:
+    # South Asia: "Quetta reported 97 cases, Sukkur 81 and Karachi 64": the verb and the noun told once.
+    text = "Typhoid cases are rising. Quetta reported 97 cases, Sukkur 81 and Karachi 64."
+    names = {"Quetta": "Quetta", "Sukkur": "Sukkur", "Karachi": "Karachi"}
+    got = _at(text, names)
+    assert all(got.get(n) for n in names), got
+    # a share is no figure of its own: "Sukkur 40%" names no count
+    assert "Sukkur" not in _at("Typhoid cases are rising. Quetta reported 97 cases, Sukkur 40% less.", names)
+
+
+def test_a_disaster_across_a_state_with_its_toll_is_the_states() -> None:
+    # Latin America: the state's own toll keeps it beside the city flooded inside it.
+    text = ("Torrential rain caused floods across the state of Piura, killing at least 12 people. The river "
+            "flooded the centre of Lima.")
+    got = _at(text, {"Piura": "Piura", "Lima": "Lima"})
+    assert got.get("Piura") and got.get("Lima")
+    assert "Peru" not in _at("Competition rose across Peru last year, killing the old firms.", {"Peru": "Peru"})

@@ -284,6 +284,12 @@ _IN_THE_ADJ_PLACE = re.compile(r"\b(?i:in|at)\s+the\s+[A-Z][\w'’-]*\s+(?i:(cap
 _HEADING_DASH = re.compile(r"\s[–—-]\s+\Z")
 # "from the African Union and the European Union": the second name shares the first one's "from".
 _FROM_LIST = re.compile(r"\b(?i:from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:and|or)\s+(?:the\s+)?\Z")
+# "Ba reported 97 cases, Lautoka 81 and Nadi 64": a name, then its own figure, the noun and verb gapped.
+_OWN_FIGURE = re.compile(r"\s+\d[\d,]*\b(?!\s*%)")
+_GAPPED_FIRST = re.compile(r"\s*,\s*(?:and\s+)?")
+_FIGURE_GAP = re.compile(r"\s+\d[\d,]*(?:\s+[a-z]+){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_VERB_FIGURE_GAP = re.compile(rf"(?i)\s+(?:[a-z]+\s+){{1,3}}\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}?"
+                              rf"{alternation('toll_nouns')}\s*,\s*(?:and\s+)?")
 _STATUS = re.compile(rf"(?i)\b{alternation('outbreak_status_words')}\b")
 # "the confirmed cases", "12 suspected cases": a report's word as the adjective of the happening's noun, no speech.
 _ADJECTIVE_GAP = re.compile(r"[ \t]{1,2}")
@@ -465,6 +471,11 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         listed = _enumerated(text, sent, trig.end)
         if listed:
             return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
+        gapped = next((m for m in sent.mentions if m.start >= trig.end and m.usable and not m.prep
+                       and _GAPPED_FIRST.fullmatch(text, trig.end, m.start)
+                       and _OWN_FIGURE.match(text, m.end)), None)
+        if gapped is not None:
+            return gapped  # "Ba reported 97 cases, Lautoka 81 and Nadi 64": the verb and its noun gapped
     return None
 
 
@@ -996,8 +1007,11 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
         mention = filed_at
     if mention is not None and trig.type not in MOVEMENT_TYPES and _cared_at(text, sent, mention):
         mention = None  # "airlifted to a hospital in Fort Worth, where he died": not where he was hurt
-    if mention is None or (mention.prep in _SPREAD and trig.type not in MOVEMENT_TYPES):
+    if mention is None or (mention.prep in _SPREAD and trig.type not in MOVEMENT_TYPES and not (
+            trig.type == "disaster" and mention.place.kind not in ("country", "region", "continent")
+            and _FIGURE.search(text, sent.start, sent.end))):
         return None  # "competition across Europe", "pro-competition rules within the EU": a general statement
+        # (not "floods across the state of Rio Grande do Sul, killing at least 39": the state's own toll)
     if resolved:
         state.prev = resolved
     return Action(trig, sent, clause, mention, (), resolved, label)  # actors: only for the actions kept (_scan)
@@ -1085,6 +1099,7 @@ def _fan_out(text: str, sent: Sentence, action: Action) -> list[Action]:
         chain = _listed_before(text, sent, chain[0]) + chain
         chain += _listed_after(text, sent, chain[-1])
         chain += _followed_by(text, sent, chain[-1])
+        chain += _figured_after(text, sent, chain[-1])
         chain += _counted_after(text, sent, chain[-1])
         chain += [m for m in _enumerated(text, sent, action.trigger.end) if m not in chain]
     if len(chain) == 1:
@@ -1112,6 +1127,23 @@ def _shared_out(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMent
     if nxt is None or not nxt.usable or nxt.prep != last.prep or not _SHARED_OUT.fullmatch(text, last.end, nxt.start):
         return []
     return [nxt]
+
+
+def _figured_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "Lautoka 81 and Nadi 64", "Quetta reported 97 cases, Sukkur 81 and Karachi 64": each name with its own
+    figure, the outbreak's noun (and verb) gapped after the first."""
+    out = []
+    gap = _FIGURE_GAP if _OWN_FIGURE.match(text, last.end) else _VERB_FIGURE_GAP  # ("Quetta reported 97 cases, ...")
+    for m in sent.mentions:
+        if m.start <= last.end:
+            continue
+        if not (m.usable and not m.prep and gap.fullmatch(text, last.end, m.start)
+                and _OWN_FIGURE.match(text, m.end)):
+            break
+        gap = _FIGURE_GAP
+        out.append(m)
+        last = m
+    return out
 
 
 def _listed_before(text: str, sent: Sentence, first: PlaceMention) -> list[PlaceMention]:
@@ -1163,8 +1195,9 @@ def _coordination_chain(sent: Sentence, mention: PlaceMention) -> list[PlaceMent
 
 def _has_figure(text: str, a: Action) -> bool:
     """ "has killed 1,000 people", "214 suspected cholera cases in Nampula", "in Cabo Delgado (56)": the place's
-    own count."""
-    return bool(_FIGURE.search(text, a.clause.start, a.clause.end) or _BRACKETED.match(text, a.mention.end))
+    own count; "floods across the state of Rio Grande do Sul, killing at least 39 people": the toll's clause."""
+    end = a.sentence.end if _TOLL.match(text, a.clause.end) else a.clause.end
+    return bool(_FIGURE.search(text, a.clause.start, end) or _BRACKETED.match(text, a.mention.end))
 
 
 def _habitual(text: str, sent: Sentence, a: Action) -> bool:
