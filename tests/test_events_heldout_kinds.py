@@ -315,3 +315,11 @@ def test_a_disaster_across_a_state_with_its_toll_is_the_states() -> None:
     got = _at(text, {"Piura": "Piura", "Lima": "Lima"})
     assert got.get("Piura") and got.get("Lima")
     assert "Peru" not in _at("Competition rose across Peru last year, killing the old firms.", {"Peru": "Peru"})
+
+
+def test_artillery_fire_and_a_recapture_are_military() -> None:
+    # Eastern Europe: artillery's fire is no blaze; a town taken back by troops.
+    got = _at("Artillery fire hit Kharkiv overnight. Troops recaptured Kherson in November.",
+              {"Kharkiv": "Kharkiv", "Kherson": "Kherson"})
+    assert [k for k, _ in got.get("Kharkiv", [])] == ["military"]
+    assert [k for k, _ in got.get("Kherson", [])] == ["military"]
