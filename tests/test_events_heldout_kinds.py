@@ -323,3 +323,10 @@ def test_artillery_fire_and_a_recapture_are_military() -> None:
               {"Kharkiv": "Kharkiv", "Kherson": "Kherson"})
     assert [k for k, _ in got.get("Kharkiv", [])] == ["military"]
     assert [k for k, _ in got.get("Kherson", [])] == ["military"]
+
+
+def test_a_dam_that_gave_way_is_an_accident_near_its_town() -> None:
+    # Latin America: the dam's words are apart from "collapsed"; the place is the "near" before it.
+    got = _at("A dam at a hydroelectric plant near Arequipa partially collapsed on Thursday morning.",
+              {"Arequipa": "Arequipa"})
+    assert [k for k, _ in got.get("Arequipa", [])] == ["accident"]
