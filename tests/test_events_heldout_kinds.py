@@ -262,6 +262,7 @@ def test_ministers_of_two_countries_meet_nowhere_by_their_names() -> None:
     assert got == {}
     got = _at("Peru and Chile held talks in Lima on Monday.", {"Peru": "Peru", "Chile": "Chile", "Lima": "Lima"})
     assert got.get("Lima")
+    assert _at("The mayor of Lima opened the new bridge on Monday.", {"Lima": "Lima"}).get("Lima")
 
 
 def test_the_road_between_two_towns_places_at_the_first_and_the_road_to_a_town_nowhere() -> None:

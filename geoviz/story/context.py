@@ -302,9 +302,10 @@ _QUALIFIED = re.compile(rf"(?i)\s+{alternation('qualified_heads')}\b")
 # "epidemics are common in the dry season", "cases usually rise": a general statement, no happening.
 _GENERIC = re.compile(rf"(?i)\b{alternation('generic_markers')}\b")
 _PART_OF_OBJECT = re.compile(rf"\s+{_PART_OF}")
-# "the foreign ministers of Thailand and Cambodia held talks": whose people they are, not where they met.
+# "the foreign ministers of Thailand and Cambodia held talks": whose people they are, not where they met (one
+# country's "the mayor of Leeds opened ..." may well be there).
 _PEOPLE_OF = re.compile(rf"(?i:\b{alternation('person_heads', plural=True)})\s+of\s+(?:the\s+)?"
-                        rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s*,\s*|\s+and\s+))*\Z")
+                        rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s*,\s*|\s+and\s+))+\Z")
 
 
 @dataclass(frozen=True, slots=True)
