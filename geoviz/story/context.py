@@ -102,7 +102,7 @@ _CALLED_OFF = re.compile(rf"(?i)\b(?:(?:has|have|had|was|were|is|are|been|be|bei
                          rf"{alternation('called_off')}\b")
 _MODAL = re.compile(rf"(?i)\b{alternation('hedge_modal')}\b")
 
-_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?|raided")
+_ATTACK = re.compile(r"(?i)attack(?:s|ed)?|ambush(?:ed)?|raid(?:s|ed)?")
 _ARMED = re.compile(rf"(?i)\b{alternation('armed_forces')}\b")
 # ", killing 30": a participle clause that counts the toll of the clause before it.
 _TOLL = re.compile(r"[\s,;]*(?:and\s+)?(?:killing|killed|leaving)\b", re.IGNORECASE)
@@ -191,13 +191,16 @@ _REPORTED_FROM = re.compile(r"(?i)\b(?:reported|recorded|confirmed|notified|dete
 _HURT = re.compile(rf"(?i)\b{alternation('hurt_words')}\b")
 # "a Dallas hospital", "Oneida Mountain Hospital": up to three name words, then a care place.
 _CARE = re.compile(rf"(?:\s+[A-Z][\w'’.-]*){{0,3}}\s*\b(?i:{alternation('care_places')})\b")
+# "flooded the centre of Porto Alegre", "shook the area of Al Haouz": the place struck, through its part.
+_PART_OF = rf"the\s+(?:[a-z][\w-]*\s+)?(?:{alternation('area_parts')}|{alternation('place_heads')})\s+of\s+(?:the\s+)?"
 # "floods hit Bangladesh": the place is the object of an impact verb ("a quake of magnitude 6.8 struck ...").
 # "Hurricane Delia hit Tampico": the storm's own name may stand between.
 _IMPACT = re.compile(rf"\s+(?:[A-Z][\w'’-]*\s+){{0,2}}"
                      rf"(?:(?:of|measuring)\s+(?:a\s+)?(?:magnitude\s+|force\s+|category\s+)?[\d.]+\s+(?:magnitude\s+)?)?"
                      rf"(?:(?:has|have|had|again|also|reportedly)\s+){{0,2}}"
                      rf"{alternation('impact_verbs')}"
-                     rf"\s+(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?"  # "struck Morocco's Al Haouz"
+                     rf"\s+(?:{_PART_OF})?"  # "shook the area of Al Haouz"
+                     rf"(?:the\s+)?(?:(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*['’]s\s+)?"  # "struck Morocco's Al Haouz"
                      rf"(?:(?i:{DIRECTION_ADJ})\s+)?")  # "a quake hit central Italy"
 # "Russian missiles struck Kharkiv", "a rocket hit Sderot": the impact verb is the trigger, the place its object.
 _IMPACT_VERB = re.compile(rf"(?i){alternation('impact_verbs')}")
@@ -261,6 +264,48 @@ _LINE_END = re.compile(r"[.;\n](?:\s|\Z)|\Z")
 _CALENDAR_MIN_LINES = 2  # one such line is a heading or a note; two make a calendar
 _CALENDAR_HEAD = re.compile(rf"(?i)\b{alternation('calendar_heads')}\b")
 _CALENDAR_HEAD_REACH = 200  # chars before the first line where its heading stands
+# "declared an outbreak in Equateur province": the outbreak's status at a country or province, its own event.
+# "died at home before they could reach a hospital": a time clause with a subject of its own after the happening.
+_SUBORDINATE = re.compile(r"\b(?:before|until)\s+(?:they|he|she|we|I|you|it|the|his|her|their|its|[A-Z][a-z]+)\b")
+# "Kano state accounts for 80% of the confirmed cases": the place's share of the outbreak, its subject.
+_SHARE = re.compile(r"(?i)(?:\s+[a-z]+)?\s+(?:accounts?|accounted)\s+for\s+(?:[\w%.,]+\s+){1,4}?of\s+(?:the\s+)?"
+                    r"(?:[\w-]+\s+){0,2}")
+# "a car was hit on the road between Nabatieh and Kfar Roummane": the way between two places, at the first of them;
+# "heavy rain closed the road to Taupo": the way's goal, not where the happening is.
+_WAY = rf"(?i:\b(?:the|a|an)\s+(?:[a-z][\w-]*\s+)?{alternation('street_words', plural=True)})\s+"
+_WAY_BETWEEN = re.compile(rf"{_WAY}between\s+(?:the\s+)?\Z")
+_WAY_TO = re.compile(rf"{_WAY}(?:to|toward|towards)\s+(?:the\s+)?\Z")
+# "held rallies, one in Kumasi and the other in Cape Coast": a happening shared out over two places.
+_SHARED_OUT = re.compile(r"(?i)\s*(?:,\s*|\s+)(?:and\s+)?(?:the\s+other|another|the\s+second|the\s+rest|others)\s+"
+                         r"(?:one\s+)?(?:in|at)\s+(?:the\s+)?")
+# "opened their summit in the Lao capital on Wednesday, with tension in the South China Sea": the capital of the
+# country the demonym names is where; a later "in" belongs to another phrase.
+_IN_THE_ADJ_PLACE = re.compile(r"\b(?i:in|at)\s+the\s+[A-Z][\w'’-]*\s+(?i:(capital|city|town|port))\b(?!['’]|\s+of\b)")
+_HEADING_DASH = re.compile(r"\s[–—-]\s+\Z")
+# "from the African Union and the European Union": the second name shares the first one's "from".
+_FROM_LIST = re.compile(r"\b(?i:from)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){1,4}(?:and|or)\s+(?:the\s+)?\Z")
+# "Ba reported 97 cases, Lautoka 81 and Nadi 64": a name, then its own figure, the noun and verb gapped.
+_OWN_FIGURE = re.compile(r"\s+\d[\d,]*\b(?!\s*%)")
+_GAPPED_FIRST = re.compile(r"\s*,\s*(?:and\s+)?")
+_FIGURE_GAP = re.compile(r"\s+\d[\d,]*(?:\s+[a-z]+){0,3}\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_VERB_FIGURE_GAP = re.compile(rf"(?i)\s+(?:[a-z]+\s+){{1,3}}\d[\d,.]*\s+(?:[\w-]+\s+){{0,3}}?"
+                              rf"{alternation('toll_nouns')}\s*,\s*(?:and\s+)?")
+_STATUS = re.compile(rf"(?i)\b{alternation('outbreak_status_words')}\b")
+# "the confirmed cases", "12 suspected cases": a report's word as the adjective of the happening's noun, no speech.
+_ADJECTIVE_GAP = re.compile(r"[ \t]{1,2}")
+# "... accounts for 80% of the cases, followed by Yobe, Katsina and Bauchi states": a ranking's next places.
+_FOLLOWED_BY = re.compile(r"(?i),?\s+followed\s+by\s+(?:the\s+)?\Z")
+# "influenza A(H5N1) in Takeo province": a bracket that the splitter made a clause of its own, then the place.
+_BRACKET = re.compile(r"[()\[\]]")
+# "diphtheria antitoxin was received in Abuja", "clearing flood debris": a word that only qualifies another noun.
+_QUALIFIED = re.compile(rf"(?i)\s+{alternation('qualified_heads')}\b")
+# "epidemics are common in the dry season", "cases usually rise": a general statement, no happening.
+_GENERIC = re.compile(rf"(?i)\b{alternation('generic_markers')}\b")
+_PART_OF_OBJECT = re.compile(rf"\s+{_PART_OF}")
+# "the foreign ministers of Thailand and Cambodia held talks": whose people they are, not where they met (one
+# country's "the mayor of Leeds opened ..." may well be there).
+_PEOPLE_OF = re.compile(rf"(?i:\b{alternation('person_heads', plural=True)})\s+of\s+(?:the\s+)?"
+                        rf"(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}}(?:\s*,\s*|\s+and\s+))+\Z")
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,6 +395,12 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         return _subject(text, before, trig)
     moves = [t.start for t in clause.triggers if t.type in MOVEMENT_TYPES and t is not trig]
     for m in after + before[::-1]:
+        if trig.type in _STATIC_TYPES and trig.type != "arrival" and _WAY_BETWEEN.search(
+                text, max(0, m.start - 40), m.start):
+            return m  # "died when a car was hit on the road between Nabatieh and Kfar Roummane"
+        if m.prep in ("to", "toward", "towards") and trig.type not in MOVEMENT_TYPES and _WAY_TO.search(
+                text, max(0, m.start - 40), m.start):
+            continue  # "heavy rain closed the road to Taupo": where the road leads
         if m.prep in ("to", "toward", "towards") and trig.type in ("crime", "accident"):
             continue  # "expelled to Turkey ... detained", "a crash on the way to Leeds": not where it happened (a
             # fire or a flood that spread to a place, a march to it, do reach it)
@@ -369,8 +420,9 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
     for m in after:
         if _IMPACT.fullmatch(text, trig.end, m.start):
             return m  # "floods hit Bangladesh", "missiles struck Kharkiv"
-        if not m.prep and (_VERB.search(trig.text) or _IMPACT_VERB.fullmatch(trig.text)) and direct_object(
-                text, trig.end, m.start):
+        if not m.prep and (_VERB.search(trig.text) or _IMPACT_VERB.fullmatch(trig.text)) and (direct_object(
+                text, trig.end, m.start) or (_IMPACT_VERB.fullmatch(trig.text) and _PART_OF_OBJECT.fullmatch(
+                    text, trig.end, m.start))):
             return m  # "visited Riyadh", "hosted the Kremlin talks", "missiles struck Kharkiv": not "Hurricane Delia"
     opener = _where_opener(text, sent, clause)
     if opener is not None:
@@ -383,6 +435,10 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
             # where the crash was
         if antecedent:
             return antecedent[-1]
+    if trig.type in _STATIC_TYPES and trig.type != "arrival":
+        carried = _after_bracket(text, sent, clause)
+        if carried is not None:
+            return carried
     subject = _subject(text, before, trig)
     if subject is not None:
         return subject
@@ -416,10 +472,33 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
         listed = _enumerated(text, sent, trig.end)
         if listed:
             return listed[0]  # "2,092 cases have been reported from four districts: Abéché, Adré and ..."
+        gapped = next((m for m in sent.mentions if m.start >= trig.end and m.usable and not m.prep
+                       and _GAPPED_FIRST.fullmatch(text, trig.end, m.start)
+                       and _OWN_FIGURE.match(text, m.end)), None)
+        if gapped is not None:
+            return gapped  # "Ba reported 97 cases, Lautoka 81 and Nadi 64": the verb and its noun gapped
     return None
 
 
 _WHERE_REACH = 3  # trigger-less clauses a "where" clause's verb may stand behind
+
+
+def _after_bracket(text: str, sent: Sentence, clause: Clause) -> PlaceMention | None:
+    """ "a human case of avian influenza A(H5N1) in Takeo province": the splitter cut the clause at the bracket, so
+    the locative phrase after it is a clause of its own; it still says where the clause's happening is. Only
+    across a bracket and trigger-less clauses, and only a clause that opens on its preposition."""
+    end = clause.end
+    for nxt in (c for c in sent.clauses if c.start >= clause.end):
+        if nxt.triggers or not _BRACKET.search(text, end, nxt.start + 1):
+            return None
+        for m in sent.mentions:
+            if m.within(nxt.start, nxt.end) and m.usable and m.prep in _LOCATIVE and re.match(
+                    rf"(?i){re.escape(m.prep)}\s", text[nxt.start:nxt.start + len(m.prep) + 1]):
+                return m
+        if any(m.within(nxt.start, nxt.end) for m in sent.mentions):
+            return None
+        end = nxt.end
+    return None
 
 
 def _where_opener(text: str, sent: Sentence, clause: Clause) -> Clause | None:
@@ -529,11 +608,17 @@ def _subject(text: str, before: list[PlaceMention], trig: Trigger) -> PlaceMenti
     for m in before[::-1]:
         if m.prep or _origin(text, m):
             continue
+        if _FROM_LIST.search(text, max(0, m.start - 80), m.start):
+            continue  # "observers from the African Union and the European Union": where they come from
+        if static and _PEOPLE_OF.search(text, max(0, m.start - 80), m.start):
+            return None  # "the foreign ministers of Thailand and Cambodia held talks": whose they are
         gap = text[m.end:trig.start]
         if static and gap.startswith(",") and _APPOSED.search(text, max(0, m.start - 20), m.start):
             gap = gap[1:]  # "The Kenyan capital, Nairobi, hosted a climate summit": the name closes its apposition
         if static and _STRUCK_BY.fullmatch(gap):
             return m  # "Mexico City was hit by a magnitude 7.1 earthquake"
+        if trig.type == "disaster" and _SHARE.fullmatch(gap):
+            return m  # "Kano state accounts for 80% of the confirmed cases"
         # A comma in a number ("has recorded 1,200 cases") does not end the subject's reach.
         if len(gap.split()) <= 5 and not re.search(r"[;:]|,(?!\d)", gap):
             return m
@@ -579,6 +664,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
     first_at: dict[tuple[str, str], Action] = {}  # the first kept action of each type at each place
     placed_cause: tuple[str, str] | None = None  # the last sentence's placed military action, disaster or accident
     calendar = _calendar_lines(text, sentences)
+    bulletin = _bulletin_country(text, sentences)
     for sent in sentences:
         # a sentence tells one happening per place ("hosts annual book sale"): each place's kinds and clauses
         placed: dict[str, set[tuple[str, int]]] = {}
@@ -594,11 +680,11 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                 if _bare_cases(text, sent, trig):
                     continue
                 action = _action_for(text, ref, sent, clause, trig, actors, antecedents, state, filed_at,
-                                     sentences)
+                                     sentences, bulletin)
                 if action is None:
                     for alt in _runners_up(text, clause, trig):
                         action = _action_for(text, ref, sent, clause, alt, actors, antecedents, state, filed_at,
-                                             sentences) if not _bare_cases(text, sent, alt) else None
+                                             sentences, bulletin) if not _bare_cases(text, sent, alt) else None
                         if action is not None:
                             if _LIGHT_VERB.fullmatch(alt.text):
                                 # "Kishwaukee College hosts annual book sale": placed by the verb, the book sale
@@ -619,7 +705,7 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     action = replace(action, trigger=dataclasses.replace(trig, type=told[0]))
                 if action.type in ("military", "disaster", "accident"):
                     placed_cause = (action.type, action.place.country)
-                if action.type not in MOVEMENT_TYPES and (_HYPO.search(text, clause.start, clause.end)
+                if action.type not in MOVEMENT_TYPES and (_unreal(text, clause, trig)
                                                           or _NEGATED.search(text, clause.start, trig.start)
                                                           or _CALLED_OFF.search(text, trig.end, clause.end)):
                     continue  # "if talks were held", "had never been arrested": nothing happened
@@ -627,6 +713,15 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
                     continue  # "we visited the markets": a traveller's stop (journeys), no meeting
                 if action.type not in MOVEMENT_TYPES and _habitual(text, sent, action):
                     continue  # "every Saturday a market is held in Tlacolula": what usually happens there
+                if action.type not in MOVEMENT_TYPES and _generic(text, sent, action):
+                    continue  # "epidemics are common in the dry season": a general statement
+                if action.mention is filed_at and not filed_at.within(sent.start, sent.end) and any(
+                        b.type == action.type and b.place.id != filed_at.place.id for b in found
+                        if b.type in ("military", "disaster", "accident")
+                        and b.place.kind not in ("country", "admin1")):
+                    continue  # "DHAKA - A ferry capsized near Chandpur ... . It sank within minutes.": the
+                    # happening already placed at a town away from where the story was filed, told again (a state or
+                    # a country may hold the dateline's town)
                 kept = [a for a in _fan_out(text, sent, action) if _happening(text, a, first_at) not in seen and not (
                     a.type not in MOVEMENT_TYPES and a.type != "statement" and _told_there(text, a, placed))]
                 if kept:
@@ -652,6 +747,20 @@ def _scan(text: str, ref: dt.date | None, sentences: list[Sentence], actors: Act
         # A travel story has no one setting: nothing is placed by it (a dateline still says where it was filed).
         found = [a for a in found if a.mention is not filed_at or a.mention.within(a.sentence.start, a.sentence.end)]
     return _subsume_country_moves(text, found)
+
+
+def _bulletin_country(text: str, sentences: list[Sentence]) -> PlaceMention | None:
+    """ "Cholera – Malawi", "Leptospirosis and typhoid after flooding – Fiji": an outbreak report's heading line, a
+    disease or outbreak word, a dash, then the country the report is about (its last word)."""
+    if not sentences or not sentences[0].mentions:
+        return None
+    head = sentences[0]
+    last = head.mentions[-1]
+    if (last.place.kind != "country" or not last.usable or text[last.end:head.end].strip(" .\t\n")
+            or not _HEADING_DASH.search(text, head.start, last.start) or "\n" in text[head.start:head.end].strip()
+            or not _DISEASE_TALK.search(text, head.start, last.start)):
+        return None
+    return last
 
 
 def _calendar_lines(text: str, sentences: list[Sentence]) -> dict[int, list[tuple[int, int, DateExpr, PlaceMention]]]:
@@ -823,6 +932,10 @@ def _runners_up(text: str, clause: Clause, best: Trigger) -> list[Trigger]:
 
 def _true_senses(text: str, clause: Clause) -> Clause:
     """The clause without the triggers that sit in a phrase naming no happening ("meet the criteria")."""
+    if any(t.type == "disaster" and _QUALIFIED.match(text, t.end) for t in clause.triggers):
+        # "diphtheria antitoxin", "a cholera vaccination campaign", "flood debris": the word qualifies a noun
+        clause = Clause(clause.start, clause.end, [t for t in clause.triggers if not (
+            t.type == "disaster" and _QUALIFIED.match(text, t.end))])
     if not any(t.text.lower().split()[0] in _FALSE_SENSE_WORDS for t in clause.triggers):
         return clause  # the common case: no trigger word that any such phrase holds
     false = [(m.start(), m.end()) for m in _FALSE_SENSE.finditer(text, max(0, clause.start - 20), clause.end + 20)]
@@ -844,8 +957,8 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
     confirmed in ...") is the happening's, not speech, so it gives way to any other trigger of the clause."""
     if not clause.triggers:
         return None
-    said = [t for t in clause.triggers if t.type == "statement" and _PASSIVE.search(text, max(0, t.start - 30),
-                                                                                     t.start)]
+    said = [t for t in clause.triggers if t.type == "statement" and (
+        _PASSIVE.search(text, max(0, t.start - 30), t.start) or _adjective(text, clause, t))]
     pool = [t for t in clause.triggers if t not in said] or clause.triggers
     best = min(pool, key=lambda t: (EVENT_TYPES.index(t.type), t.start))
     if _LIGHT_VERB.fullmatch(best.text):
@@ -859,9 +972,14 @@ def _best_trigger(text: str, clause: Clause) -> Trigger | None:
     return best
 
 
+def _adjective(text: str, clause: Clause, t: Trigger) -> bool:
+    """ "the confirmed cases", "12 suspected cases": a report's word right before another trigger qualifies it."""
+    return any(o.start > t.end and _ADJECTIVE_GAP.fullmatch(text, t.end, o.start) for o in clause.triggers)
+
+
 def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, trig: Trigger, actors: Actors,
                 antecedents: Antecedents, state: _DateState, filed_at: PlaceMention | None = None,
-                sentences: list[Sentence] | None = None) -> Action | None:
+                sentences: list[Sentence] | None = None, bulletin: PlaceMention | None = None) -> Action | None:
     expr = date_for(sent, clause, trig)
     resolved = resolve_date(expr, ref, state.prev) if expr else None
     label = expr.label if expr else None
@@ -870,6 +988,8 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if expr is not None:
         state.last_by_type[trig.type] = (resolved, label)
     mention = place_for(text, sent, clause, trig)
+    if mention is not None and mention.start > trig.end and trig.type in _STATIC_TYPES and sentences:
+        mention = _demonym_place(text, sent, trig, mention, sentences) or mention
     if mention is None and trig.type in _STATIC_TYPES and _THERE.match(text, trig.end):
         # "The pastor was killed there last Sunday", "was sentenced there" (in "another state"): a place told
         # before, perhaps unnamed, perhaps not pinned; never the story's setting by default
@@ -877,14 +997,22 @@ def _action_for(text: str, ref: dt.date | None, sent: Sentence, clause: Clause, 
     if mention is None and trig.type in _STATIC_TYPES and trig.type != "arrival" and sentences:
         # "missiles struck the capital": the city named before
         mention = _the_place(text, clause, trig, sentences, sent)
+    if mention is None and bulletin is not None and trig.type == "disaster" and _FIGURE.search(
+            text, clause.start, clause.end) and not any(m.usable for m in sent.mentions):
+        # "Cholera – Malawi ... 2,318 suspected cases, including 61 deaths, were reported from nine districts": an
+        # outbreak report's totals, told with no place, are the country's its heading names
+        mention = bulletin
     if mention is None and filed_at is not None and _set_there(text, trig) and all(
             m.place.id == filed_at.place.id or _origin(text, m) for m in sent.mentions):
         # A local story's happening with no place of its own happened where the story is set.
         mention = filed_at
     if mention is not None and trig.type not in MOVEMENT_TYPES and _cared_at(text, sent, mention):
         mention = None  # "airlifted to a hospital in Fort Worth, where he died": not where he was hurt
-    if mention is None or (mention.prep in _SPREAD and trig.type not in MOVEMENT_TYPES):
+    if mention is None or (mention.prep in _SPREAD and trig.type not in MOVEMENT_TYPES and not (
+            trig.type == "disaster" and mention.place.kind not in ("country", "region", "continent")
+            and _FIGURE.search(text, sent.start, sent.end))):
         return None  # "competition across Europe", "pro-competition rules within the EU": a general statement
+        # (not "floods across the state of Rio Grande do Sul, killing at least 39": the state's own toll)
     if resolved:
         state.prev = resolved
     return Action(trig, sent, clause, mention, (), resolved, label)  # actors: only for the actions kept (_scan)
@@ -913,6 +1041,23 @@ def _the_place(text: str, clause: Clause, trig: Trigger, sentences: list[Sentenc
         return None
     kinds = _KIND_OF_HEAD[hit.group(1).lower()]
     return next((m for m in reversed(_recent(sentences, sent)) if m.place.kind in kinds), None)
+
+
+def _demonym_place(text: str, sent: Sentence, trig: Trigger, found: PlaceMention,
+                   sentences: list[Sentence]) -> PlaceMention | None:
+    """ "opened their annual summit in the Lao capital on Wednesday, with tension in the South China Sea": "in the
+    <demonym> capital" between the trigger and the mention found is where it happens, the town of that country
+    named last (in the sentence or just before it); None when there is no such phrase or town."""
+    hit = _IN_THE_ADJ_PLACE.search(text, trig.end, found.start)
+    if hit is None:
+        return None
+    adj = next((m for m in sent.mentions if m.adjectival and hit.start() < m.start < hit.end()), None)
+    if adj is None:
+        return None
+    kinds = _KIND_OF_HEAD[hit.group(1).lower()]
+    pool = _recent(sentences, sent) + [m for m in sent.mentions if m.end <= hit.start() and m.usable]
+    return next((m for m in reversed(pool) if m.place.kind in kinds and m.place.country == adj.place.country
+                 and m.place.id != adj.place.id), None)
 
 
 def _set_there(text: str, trig: Trigger) -> bool:
@@ -950,8 +1095,12 @@ def _fan_out(text: str, sent: Sentence, action: Action) -> list[Action]:
     if action.type in MOVEMENT_TYPES or (not action.mention.prep and action.type != "disaster"):
         return [action]
     chain = _coordination_chain(sent, action.mention)
+    chain += _shared_out(text, sent, chain[-1])
     if action.type == "disaster":
+        chain = _listed_before(text, sent, chain[0]) + chain
         chain += _listed_after(text, sent, chain[-1])
+        chain += _followed_by(text, sent, chain[-1])
+        chain += _figured_after(text, sent, chain[-1])
         chain += _counted_after(text, sent, chain[-1])
         chain += [m for m in _enumerated(text, sent, action.trigger.end) if m not in chain]
     if len(chain) == 1:
@@ -971,6 +1120,52 @@ def _listed_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMe
         out.append(m)
         last = m
     return out
+
+
+def _shared_out(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "held final rallies, one in Kumasi and the other in Cape Coast": the happening's other share, at its place."""
+    nxt = next((m for m in sent.mentions if m.start > last.end), None)
+    if nxt is None or not nxt.usable or nxt.prep != last.prep or not _SHARED_OUT.fullmatch(text, last.end, nxt.start):
+        return []
+    return [nxt]
+
+
+def _figured_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "Lautoka 81 and Nadi 64", "Quetta reported 97 cases, Sukkur 81 and Karachi 64": each name with its own
+    figure, the outbreak's noun (and verb) gapped after the first."""
+    out = []
+    gap = _FIGURE_GAP if _OWN_FIGURE.match(text, last.end) else _VERB_FIGURE_GAP  # ("Quetta reported 97 cases, ...")
+    for m in sent.mentions:
+        if m.start <= last.end:
+            continue
+        if not (m.usable and not m.prep and gap.fullmatch(text, last.end, m.start)
+                and _OWN_FIGURE.match(text, m.end)):
+            break
+        gap = _FIGURE_GAP
+        out.append(m)
+        last = m
+    return out
+
+
+def _listed_before(text: str, sent: Sentence, first: PlaceMention) -> list[PlaceMention]:
+    """ "The districts of Mirriah and Magaria have crossed the epidemic threshold": the names listed right before the
+    place the outbreak's subject gave (the nearest one), where the reading did not join them."""
+    out: list[PlaceMention] = []
+    for m in reversed([m for m in sent.mentions if m.end <= first.start]):
+        if not (m.usable and m.prep == first.prep and _LIST_GAP.fullmatch(text, m.end, first.start)):
+            break
+        out.insert(0, m)
+        first = m
+    return out
+
+
+def _followed_by(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
+    """ "Kano state accounts for 80% of the cases, followed by Yobe, Katsina and Bauchi states": the next places
+    of a ranking of the outbreak's places, each its own event."""
+    nxt = next((m for m in sent.mentions if m.start > last.end), None)
+    if nxt is None or not nxt.usable or nxt.prep or not _FOLLOWED_BY.search(text, last.end, nxt.start):
+        return []
+    return [nxt, *_listed_after(text, sent, nxt)]
 
 
 def _counted_after(text: str, sent: Sentence, last: PlaceMention) -> list[PlaceMention]:
@@ -1001,8 +1196,9 @@ def _coordination_chain(sent: Sentence, mention: PlaceMention) -> list[PlaceMent
 
 def _has_figure(text: str, a: Action) -> bool:
     """ "has killed 1,000 people", "214 suspected cholera cases in Nampula", "in Cabo Delgado (56)": the place's
-    own count."""
-    return bool(_FIGURE.search(text, a.clause.start, a.clause.end) or _BRACKETED.match(text, a.mention.end))
+    own count; "floods across the state of Rio Grande do Sul, killing at least 39 people": the toll's clause."""
+    end = a.sentence.end if _TOLL.match(text, a.clause.end) else a.clause.end
+    return bool(_FIGURE.search(text, a.clause.start, end) or _BRACKETED.match(text, a.mention.end))
 
 
 def _habitual(text: str, sent: Sentence, a: Action) -> bool:
@@ -1016,6 +1212,22 @@ def _habitual(text: str, sent: Sentence, a: Action) -> bool:
     return any(d.label == a.date_label and _NEXT_TO_HABIT.fullmatch(text, d.end, hit.start()) for d in sent.dates)
 
 
+def _unreal(text: str, clause: Clause, trig: Trigger) -> bool:
+    """A wish, a plan or a hypothesis in the clause ("if talks were held", "hope to hold"); not a modal in a
+    subordinate clause after the happening ("died at home before they could reach a hospital")."""
+    return any(h.start() < trig.start or not _SUBORDINATE.search(text, trig.end, h.start())
+               for h in _HYPO.finditer(text, clause.start, clause.end))
+
+
+def _generic(text: str, sent: Sentence, a: Action) -> bool:
+    """ "epidemics are common in the dry season", "Leptospirosis is endemic in Fiji and cases usually rise": a
+    general statement in the action's clause, or in a sentence with no date of its own (a date carried over from
+    "the outbreak" told before is not the sentence's)."""
+    if _GENERIC.search(text, a.clause.start, a.clause.end):
+        return True
+    return not sent.dates and _GENERIC.search(text, sent.start, sent.end) is not None
+
+
 def _travelled(found: list[Action]) -> bool:
     """A travel story: the text moves someone to three or more places, so no one place is its setting."""
     return len({a.place.id for a in found if a.type in MOVEMENT_TYPES}) >= _TRAVEL_STOPS
@@ -1025,8 +1237,9 @@ def _subsume_country_moves(text: str, found: list[Action]) -> list[Action]:
     """Drop "arrived in Russia" when a nearby movement names the place in Russia ("arrival in Khasan")."""
     keep = []
     for i, a in enumerate(found):
-        if a.type == "disaster" and _has_figure(text, a):
-            keep.append(a)  # the country's or the province's own figure in an outbreak: its own event (STORY-GOLD)
+        if a.type == "disaster" and (_has_figure(text, a) or _STATUS.search(a.trigger.text)):
+            keep.append(a)  # the country's or the province's own figure or status ("declared an outbreak in
+            # Equateur province", "is experiencing a dengue outbreak") in an outbreak: its own event (STORY-GOLD)
             continue
         if a.place.kind == "country" and a.type != "statement" and _refined_later(found, i, a.place):
             continue
