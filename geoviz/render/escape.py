@@ -19,7 +19,7 @@ __all__ = ["escape_html", "js_value"]
 # A brace opening a Jinja tag ("{{", "{%", "{#") can only stand inside a JSON string (a JSON object opens with
 # '{"' or '{}'), so escaping it there leaves the structure alone.
 _JS_UNSAFE = re.compile("[<>&'`\u2028\u2029]|\\{(?=[{%#])")
-_JS_ESCAPES = {c: f"\\u{ord(c):04x}" for c in "<>&'`\u2028\u2029{"}  # each as its JSON \\u escape
+_JS_ESCAPES = {c: f"\\u{ord(c):04x}" for c in "<>&'`\u2028\u2029{"}  # each as its JSON \u escape
 
 
 def js_value(obj: Any) -> str:
