@@ -113,6 +113,8 @@ _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:
 _CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|eventually|subsequently|afterwards|"
                          r"before|next)\s+){1,3}")
 _CHAIN_VERB = alternation("chain_verbs")
+# "Our last ferry took us to Dubrovnik": a vehicle carrying the narrator moves the narrator's journey on.
+_CARRIED_NARRATOR = re.compile(r"(?i)\s(?:us|me)\Z")
 _CHAIN_MODE = alternation_of([w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")])
 # "then a minibus on to Kutaisi", "then south to Zagora", "before switching to Bradford"
 _CHAIN_TO = re.compile(rf"(?i)(?:(?:(?:a|an|the|by)\s+)?(?:[\w-]+\s+){{0,2}}?{_CHAIN_MODE}\s+)?(?:{_CHAIN_VERB}\s+)?"
@@ -482,7 +484,9 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
             # ("visit Japan, where he is to meet the emperor in Tokyo, before travelling on to": Tokyo is where
             # the trip is, not a new start)
             trips.append([])
-        elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment)
+        elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment
+                       # "left Tokyo on Sunday for a five-day tour of Asia": the tour is what the departure began
+                       and not (cur[-1].origin and cur[-1].sentence == c.sentence))
                       or (c.past and cur[-1].future)):
             # "a return trip to Saipan and a trip to Thailand": each indefinite trip is its own; "will travel to
             # Jeffersonville ... It landed on the beaches of Normandy": a past trip is not the next leg of a future one.
@@ -605,7 +609,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
                 if stops and not any(origin for _m, origin in stops):
-                    hurt = _hurt_at(ctx.actions, text, trig, stops[0][0])
+                    hurt = _hurt_at(ctx.actions, text, trig, stops[0][0], out, sent)
                     stops = [(hurt, True)] + stops if hurt is not None else stops
                 if not any(not origin for _m, origin in stops):
                     back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
@@ -642,6 +646,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                                                                                  trig.start)
                 actors = ([] if weak and (riders or _NEXT_STOP.match(trig.text))
                           else ctx.actors.of(sent, clause, trig, antecedents))
+                if _CARRIED_NARRATOR.search(trig.text):
+                    actors = []  # "another catamaran carried us to Korcula": we travel on, not the boat
                 if actors and actors[0].lower() in _PART_OF_GROUP:
                     actors = []  # "Most later made their way to Tripoli": the group already under way
                 if not actors and SERVICE.search(text, sent.start, sent.end):
@@ -916,7 +922,9 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
               and not _DISEASE_NAME.fullmatch(text, m.start, m.end)]  # "tested positive for Ebola": no river
     origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _from_site(text, trig, m)
                or (m.prep in ("in", "at") and m.start >= trig.end and m.start - trig.end <= _OWN_PREP_GAP + 4
-                   and bool(_STARTS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start)))
+                   and bool(_STARTS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start)
+                            # "boarded the night train at Hanoi station": where the vehicle was boarded
+                            or _ORIGIN_VERB.match(trig.text)))
                or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
@@ -983,12 +991,15 @@ def _slash_prep(text: str, lo: int, m: PlaceMention) -> str:
     return hit.group(1).lower() if hit else ""
 
 
-def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention) -> PlaceMention | None:
+def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention, out: list[_Candidate],
+             sent: Sentence) -> PlaceMention | None:
     """ "The injured teen drove to a medical center in Arlington", "was airlifted to a hospital in Leeds": one
     taken to care set out from where the shooting, crash or blaze the story told last happened.
 
     Only a movement to a care site (the care-place words right before the stop) leans on it, and only a
-    happening told before the movement at another place that does not hold the stop.
+    happening told before the movement at another place that does not hold the stop, with no trip told in an
+    earlier sentence since ("cases were reported in Beira ... he travelled from Beira to Quelimane ... and was
+    taken to the hospital in Quelimane" set out from where he had gone).
     """
     gap = text[trig.end:dest.start]
     if len(gap) > _CARE_GAP or not _CARE_SITE.search(gap):
@@ -997,6 +1008,9 @@ def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention
         if a.trigger.start >= trig.start or a.type not in _HURT_TYPES:
             continue
         m = a.mention
+        if any(c.stop.span is not None and a.trigger.end <= c.stop.span.start < sent.start and not c.weak
+               for c in out):
+            return None
         if m.usable and m.place.id != dest.place.id and not _holds(m.place, dest.place):
             return m
         return None

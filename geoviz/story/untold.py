@@ -59,6 +59,10 @@ SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages
 # something is compared with, not one anyone took.
 _COMPARED = re.compile(r"(?i)\bthan\s+(?:(?:a|an|the|one|each)\s+)?(?:[\w-]+\s+){0,2}?\Z")
 _PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
+# "an international travel hub with links to Kenya", "travel restrictions to Chad": a bare movement noun that
+# qualifies another noun names a kind of thing, not a trip (not "the flight to Kabul", "travel to Goma").
+_MODIFIER_AFTER = re.compile(rf"(?i)\s+(?:{alternation('trip_modifier_heads')})\b")
+_BARE_NOUN = re.compile(r"(?i)(?:travel|flight|trip|journey|transit|tour)\Z")
 # "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
 _GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
                              rf"\b(?:{alternation('generic_movers')})\s+\Z")
@@ -72,6 +76,8 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     Journeys apply it to every movement trigger; the story context to every movement marker.
     """
     if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
+        return True
+    if _BARE_NOUN.match(trig.text) and _MODIFIER_AFTER.match(text, trig.end):
         return True
     if _service(text, sent, trig) or _NOT_YET.search(text, sent.start, trig.start):
         return True
