@@ -45,6 +45,8 @@ TITLES = words("title_words")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)
 # "from there we flew to ...": the narrator moves; no one named elsewhere in the sentence is meant.
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+# "..., before returning to Canberra": a clause with no subject of its own, led by a subordinator and a participle.
+_NONFINITE_LEAD = re.compile(r"(?i)[\s,;]*(?:before|after|while|upon|on)\s+")
 
 # Common-noun subjects ("the president", "The Chilean president", "the convoy",
 # "the trucks", "miners", "the storm"): who acts when no one is named.
@@ -181,6 +183,10 @@ class Actors:
         actors = [before[-1][2]] if before else []
         if not actors and trig.type != "meeting" and _FIRST_PERSON.search(text, clause.start, trig.start):
             return []  # the narrator ("we", "I"): no name from another clause stands for them
+        if not actors and clause is not sent.clauses[0] and _NONFINITE_LEAD.fullmatch(text, clause.start, trig.start):
+            # "She was to finish the tour in Suva, where she will address the Forum, before returning to Canberra":
+            # who returns is the subject of the sentence's main clause, not a name in the clause just before.
+            actors = self._main_subject(sent, antecedents)
         if not actors:
             sentence_first = self.sentence_subjects(sent, clause)
             pronoun = _PRONOUN.search(text, clause.start, trig.start)
@@ -206,6 +212,24 @@ class Actors:
                 if more and more[0][0] <= trig.end + w.end() + 30:
                     actors.append(more[0][2])
         return [a for i, a in enumerate(actors) if a and a not in actors[:i]]
+
+    def _main_subject(self, sent: Sentence, antecedents: Antecedents) -> list[str]:
+        """The subject of the sentence's first clause, a pronoun read as whom it refers to; [] when none."""
+        first = sent.clauses[0]
+        verb = first.triggers[0].start if first.triggers else first.end
+        found = [x for x in self.subjects(sent, first.start, verb, places_ok=False)
+                 if not _NAME_GOVERNED.search(self.text, max(0, x[0] - 16), x[0])]
+        if found:
+            return [found[0][2]]
+        if _FIRST_PERSON.search(self.text, first.start, verb):
+            return []
+        pronoun = _PRONOUN.search(self.text, first.start, verb)
+        if pronoun is None:
+            return []
+        self._settle(antecedents)
+        plural = pronoun.group().lower() in ("they", "their", "it", "its")
+        referent = (antecedents.thing if plural else None) or antecedents.person
+        return [referent] if referent else []
 
     def sentence_subjects(self, sent: Sentence, clause: Clause) -> list[Span3]:
         """The subject a verb-initial clause shares: the nearest earlier clause's subject, before that clause's verb.

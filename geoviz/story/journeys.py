@@ -156,6 +156,8 @@ _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
 _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
                     r"\s+(?:in|at)\s+(?:the\s+)?")
+# "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
+_IN_FROM = re.compile(r"(?i)\s+(?:in|up|down|over)\s+from\s+(?:the\s+)?")
 # "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|scheduled|due|expected|going|about)\s+)?to)"
                      r"\s+(?:[\w'’-]+\s+){0,3}?\Z")
@@ -687,7 +689,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if not origin and not weak:
                         pending = None
                     stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
-                    began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
+                    # ("arrived in Port Moresby on Tuesday ... Hollis flew in from Brisbane": the origin of the
+                    # arrival just told, told after it, like "the visit started in X")
+                    began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start)
+                                            or _IN_FROM.fullmatch(text, trig.end, m.start))
                     out.insert(at, _Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
                                               stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
                                               sent.index, own, began, *tense, origin and m.start in lived,
@@ -1377,7 +1382,9 @@ def _homes(ctx: StoryContext) -> list[tuple[str, str, Span]]:
             role = _ROLE_AFTER.match(text, m.end, min(len(text), m.end + WINDOW))
             det = _DET_BEFORE.search(text[max(sent.start, m.start - 8):m.start])
             possessive = POSSESSIVE_AFTER.match(text, m.end)
-            if role and (det or possessive):  # "The Chilean president", "Peru's president"
+            # "The Chilean president", "Peru's president"; "Australian prime minister visits ...": a headline or
+            # a sentence opening with the demonym needs no article
+            if role and (det or possessive or not text[sent.start:m.start].strip()):
                 start = m.start - (len(det.group()) if det else 0)
                 out.append((text[start:role.end()], m.place.country, Span(start, role.end(),
                                                                            text[start:role.end()])))
