@@ -45,6 +45,7 @@ TITLES = words("title_words")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)
 # "from there we flew to ...": the narrator moves; no one named elsewhere in the sentence is meant.
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+_SUBJECT_REACH = 40  # characters from a clause's start within which its subject begins ("On Tuesday the minister")
 # "..., before returning to Canberra": a clause with no subject of its own, led by a subordinator and a participle.
 _NONFINITE_LEAD = re.compile(r"(?i)[\s,;]*(?:before|after|while|upon|on)\s+")
 
@@ -219,8 +220,8 @@ class Actors:
         verb = first.triggers[0].start if first.triggers else first.end
         found = [x for x in self.subjects(sent, first.start, verb, places_ok=False)
                  if not _NAME_GOVERNED.search(self.text, max(0, x[0] - 16), x[0])]
-        if found:
-            return [found[0][2]]
+        if found:  # a subject opens its clause; a phrase deep inside it is something else
+            return [found[0][2]] if found[0][0] - first.start <= _SUBJECT_REACH else []
         if _FIRST_PERSON.search(self.text, first.start, verb):
             return []
         pronoun = _PRONOUN.search(self.text, first.start, verb)
