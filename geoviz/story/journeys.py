@@ -156,6 +156,11 @@ _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
 _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
                     r"\s+(?:in|at)\s+(?:the\s+)?")
+# "An oil tanker sailing from Basra to Singapore was seized", "a bus travelling to Gulu overturned": a trip told by a
+# participle on its traveller, then stopped by the sentence's own verb.
+_PARTICIPLE_TRIP = re.compile(r"(?i)^\w+ing$")
+_INTERRUPTED = re.compile(rf"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)?\s*"
+                          rf"(?:{alternation('interrupting_verbs')})\b")
 # "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
 _IN_FROM = re.compile(r"(?i)\s+(?:in|up|down|over)\s+from\s+(?:the\s+)?")
 # "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
@@ -680,6 +685,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     at = _before_last_stop(out, at)
                     if not actors and at < len(out) and out[at].traveller:
                         actors = [out[at].traveller]  # "She had first been taken": the traveller just told
+                # "a tanker sailing from Basra to Singapore was seized": where it was going, not where it got
+                cut_short = bool(_PARTICIPLE_TRIP.search(trig.text) and _INTERRUPTED.search(text, trig.end, sent.end))
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
@@ -688,7 +695,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                                mode=None if origin or weak else (mode or pending))
                     if not origin and not weak:
                         pending = None
-                    stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
+                    stated = not origin and trig.type in ("departure", "travel") and (
+                        m.prep == "for" or (m.prep in ("to", "towards", "toward") and cut_short))
                     # ("arrived in Port Moresby on Tuesday ... Hollis flew in from Brisbane": the origin of the
                     # arrival just told, told after it, like "the visit started in X")
                     began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start)

@@ -66,6 +66,10 @@ _BARE_NOUN = re.compile(r"(?i)(?:travel|flight|trip|journey|transit|tour)\Z")
 # "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
 _GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
                              rf"\b(?:{alternation('generic_movers')})\s+\Z")
+# "people who had travelled to", "travellers who have visited": a bare plural and a relative clause, the same.
+_GENERIC_WHO = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
+                          rf"\b(?:{alternation('generic_movers')})\s+(?:who|that)\s+(?:had\s+|have\s+|has\s+)?"
+                          r"(?:(?:recently|all|also|previously|just)\s+)?\Z")
 
 
 def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
@@ -87,6 +91,8 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
                                                                    trig.start):
         return True
+    if _GENERIC_WHO.search(text, max(sent.start, trig.start - 60), trig.start):
+        return True  # "four cases, all in people who had travelled to the Congo": a kind of traveller
     return _unreal(text, sent, trig)
 
 
