@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from geoviz.model import MOVEMENT_TYPES
 from geoviz.nlp.lexicon import alternation, entries, table, words
 from geoviz.nlp.names import fold
 from geoviz.story.reading import POSSESSIVE_AFTER, Clause, Sentence, Trigger
@@ -181,6 +182,8 @@ class Actors:
             # A place is a where, not a who, unless it opens the clause as its subject ("North Korea conducted",
             # "the White House has issued"); "a ferry leaving Helsinki simulated ..." is the ferry's action.
             before = [b for b in before[:-1] if not is_place_span(sent, b[0], b[1])]
+        if before and trig.type in MOVEMENT_TYPES and _FIRST_PERSON.search(text, clause.start, before[-1][0]):
+            before = []  # "we hired a driver for a day trip to Hoi An": the narrator's trip, the driver an object
         actors = [before[-1][2]] if before else []
         if not actors and trig.type != "meeting" and _FIRST_PERSON.search(text, clause.start, trig.start):
             return []  # the narrator ("we", "I"): no name from another clause stands for them
@@ -248,7 +251,10 @@ class Actors:
                 # "From Kazbegi I returned ..., and took the night train": a governed name is no subject.
                 found = [x for x in self.subjects(sent, other.start, verb, places_ok=False)
                          if not _NAME_GOVERNED.search(self.text, max(0, x[0] - 16), x[0])]
-                last = found[-1] if found else last
+                if _FIRST_PERSON.search(self.text, other.start, found[0][0] if found else verb):
+                    last = None  # "we hired a driver ..., and came back": the narrator, the driver an object
+                else:
+                    last = found[-1] if found else last
                 nearest.append(last)
             self._sentence_subjects[sent.index] = ([c.start for c in sent.clauses], nearest)
         starts, nearest = self._sentence_subjects[sent.index]

@@ -161,6 +161,10 @@ _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|start
 _PARTICIPLE_TRIP = re.compile(r"(?i)^\w+ing$")
 _INTERRUPTED = re.compile(rf"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)?\s*"
                           rf"(?:{alternation('interrupting_verbs')})\b")
+_FRONTED = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
+_FRONTED_SUBJECT = re.compile(r",?\s+(?:we|I|he|she|they)\s", re.IGNORECASE)
+_GOAL_PREPS = ("to", "into", "onto", "toward", "towards")
+_PATH_PREPS = ("via", "across", "over", "through")
 # "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
 _IN_FROM = re.compile(r"(?i)\s+(?:in|up|down|over)\s+from\s+(?:the\s+)?")
 # "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
@@ -944,6 +948,11 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
             (not m.prep and direct_object(text, trig.end, m.start))
             or (m.prep in ("at", "in", "near") and (_ORIGIN_VERB.match(trig.text)
                                              or _OBJECT_IN.fullmatch(text, trig.end, m.start)))))]
+    if not origins and trig.type != "arrival":
+        # "In Da Nang we hired a driver for a day trip to Hoi An", "At Picton we drove the van onto the ferry": a
+        # place fronted at the head of the sentence is where the movement set out.
+        origins = [m for m in inside if m.prep in ("in", "at") and m.start < trig.start
+                   and _FRONTED.fullmatch(text, sent.start, m.start) and _FRONTED_SUBJECT.match(text, m.end)][:1]
     dest_preps = _DEST_PREPS
     if trig.type == "arrival" or _AT_VERB.match(trig.text):
         dest_preps += ("in", "at", "near", "off")
@@ -981,6 +990,12 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     dests = [m for i, m in enumerate(dests) if not (
         i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end) and dests[i + 1].prep in ("in", "at")
         and _SITE_THEN_TOWN.fullmatch(text, m.end, dests[i + 1].start))]
+    # "flew to London via Dubai", "travelled to Mwanza by boat across Lake Victoria": the path told after the goal
+    # is passed on the way to it.
+    goal = next((i for i, m in enumerate(dests) if m.prep in _GOAL_PREPS), None)
+    if goal is not None:
+        path = [m for m in dests[goal + 1:] if m.prep in _PATH_PREPS]
+        dests = dests[:goal] + path + [m for m in dests[goal:] if m not in path]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and not 0 <= fallback.start - trig.end <= _OWN_PREP_GAP)):
         dests = [fallback]
