@@ -61,7 +61,7 @@ ARTICLES: list[Article] = [
         "Kagera region borders Uganda, Rwanda and Burundi, and there is significant cross-border movement of "
         "traders. The risk is considered high at the national level and moderate at the regional level. WHO "
         "does not recommend any travel or trade restrictions with Tanzania."),
-        [("a 36-year-old trader", ["Bukoba", "Mwanza"]),
+        [("a 36-year-old trader", ["Bukoba", "Lake Victoria", "Mwanza"]),
          ("Samples", ["Mwanza", "Dar es Salaam"]),
          ("a team of epidemiologists", ["Dodoma", "Bukoba"])]),
 
