@@ -144,6 +144,26 @@ ROUTES.append(
      "travelled to Goma.", ("Nairobi", "Mombasa", "Rwanda", "Goma"), [["Nairobi", "Mombasa"]]))
 
 
+ROUTES += [
+    # Outbreak reports (West and East Africa): where the illness began starts the trip coordinated with it.
+    ("The patient developed symptoms in Kenema on 5 May and travelled by taxi to Freetown on 7 May, where she was "
+     "admitted to hospital.", ("Kenema", "Freetown"), [["Kenema", "Freetown"]]),
+    ("The man fell ill in Kasese and travelled to Kampala to seek treatment.", ("Kasese", "Kampala"),
+     [["Kasese", "Kampala"]]),
+    # Outbreak reports (Kenya, Saudi Arabia): a return to a place named before the first stop: the trip's start.
+    ("The case is a 45-year-old man from Kisumu who travelled to Kampala on 3 May and returned to Kisumu on 10 May.",
+     ("Kisumu", "Kampala"), [["Kisumu", "Kampala", "Kisumu"]]),
+    ("The case, a resident of Riyadh, travelled to Medina on 2 April and returned to Riyadh on 9 April.",
+     ("Riyadh", "Medina"), [["Riyadh", "Medina", "Riyadh"]]),
+    # ... and no start where none was named before: the return ends the trip.
+    ("The president flew to Paris on Monday, then to Berlin on Tuesday, and returned to Madrid on Wednesday.",
+     ("Paris", "Berlin", "Madrid"), [["Paris", "Berlin", "Madrid"]]),
+    # Travel writing (Laos): two stated starts in a row, the first trip's end unknown to the map, tell no leg.
+    ("We took the bus from Hanoi to Sapa. From Luang Prabang we took the slow boat to Vientiane.",
+     ("Hanoi", "Luang Prabang", "Vientiane"), [["Luang Prabang", "Vientiane"]]),
+]
+
+
 @pytest.mark.parametrize(("text", "names", "want"), ROUTES, ids=[c[0][:30] for c in ROUTES])
 def test_held_out_kinds_classes(text: str, names: tuple[str, ...], want: list[list[str]]) -> None:
     lookup = {"Brazilian": "Brazil"} if "Brazilian" in text else None

@@ -163,6 +163,7 @@ _INTERRUPTED = re.compile(rf"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been
                           rf"(?:{alternation('interrupting_verbs')})\b")
 _FRONTED = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
 _FRONTED_SUBJECT = re.compile(r",?\s+(?:we|I|he|she|they)\s", re.IGNORECASE)
+_ORIGIN_PREP = re.compile(r"from\Z")
 _GOAL_PREPS = ("to", "into", "onto", "toward", "towards")
 _PATH_PREPS = ("via", "across", "over", "through")
 # "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
@@ -199,6 +200,8 @@ _HURT_TYPES = ("crime", "accident", "military", "disaster")
 # "... from Leeds in May and drove": a time phrase, then "and" right before the movement verb.
 _AND_THEN = re.compile(r"(?i)(?:\s+(?:in|on|at|last|early|late)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
                        r",?\s+and\s+(?:then\s+)?")
+_ONSET_BEFORE = re.compile(rf"(?i)\b(?:{alternation('illness_onsets')})\s+(?:(?:on|in|at)\s+[\w'’ -]{{0,20}}?\s+)?"
+                           r"(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?\Z")
 _FROM_SITE_BEFORE = re.compile(r"(?i)\bfrom\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}(?:in|at)\s+\Z")
 _AUX_START = re.compile(r"(?i)(?:were|was|are|is|been|being)\s+")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
@@ -310,6 +313,7 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     for group in (trip for g in _group(_candidates(ctx)) for trip in _trips(g)):
         cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group)), starts))
         cands = _order_by_date(cands)
+        cands = _left_from_return(ctx, cands)
         if homes is None:
             homes = _homes(ctx)
         implied = _implied_origin(ctx.doc, cands, capital_of, homes) if cands else None
@@ -490,7 +494,12 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
         if c.began and cur and not any(x.origin for x in cur):
             cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
             continue
-        if (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
+        if (c.origin and cur and cur[-1].origin and cur[-1].place.id != c.place.id and cur[-1].segment != c.segment
+                and _ORIGIN_PREP.match(cur[-1].prep) and _ORIGIN_PREP.match(c.prep)):
+            # "We took the bus from Hanoi to [a town the map lacks]. From Luang Prabang we took the boat": two
+            # stated starts in a row, the first trip's end unnamed, tell no leg between them.
+            trips.append([])
+        elif (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
                 and not _holds(cur[-1].place, c.place) and any(not x.origin for x in cur)):
             # ("visit Japan, where he is to meet the emperor in Tokyo, before travelling on to": Tokyo is where
             # the trip is, not a new start)
@@ -504,6 +513,30 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
             trips.append([])
         trips[-1].append(c)
     return [t for t in trips if t]
+
+
+def _left_from_return(ctx: StoryContext, cands: list[_Candidate]) -> list[_Candidate]:
+    """ "a resident of Riyadh, travelled to Medina on 2 April and returned to Riyadh", "a man from Kisumu who
+    travelled to Kampala and returned to Kisumu": a trip with no stated start that returns to a place the same
+    sentence named before its first stop set out from there.
+
+    Only a place named before the first stop counts: "flew to Paris, then Berlin, and returned to Madrid" states
+    no start, and none is added.
+    """
+    if len(cands) < 2 or cands[0].origin or cands[0].stop.span is None or not 0 <= cands[0].sentence < len(
+            ctx.sentences):
+        return cands
+    back = next((c for c in cands[1:] if c.returning and not c.origin and c.place.id != cands[0].place.id), None)
+    if back is None:
+        return cands
+    first = cands[0].stop.span.start
+    home = next((m for m in ctx.sentences[cands[0].sentence].mentions
+                 if m.usable and m.place.id == back.place.id and m.end <= first), None)
+    if home is None:
+        return cands
+    st = _stop(home.place, Span(home.start, home.end, ctx.text[home.start:home.end]))
+    return [_Candidate(st, home.place, True, cands[0].traveller, home.prep, cands[0].segment,
+                       sentence=cands[0].sentence)] + cands
 
 
 def _told_after(c: _Candidate, last: _Candidate) -> bool:
@@ -1062,6 +1095,8 @@ def _taken_from_then(text: str, sent: Sentence, trig: Trigger, taken: set[str]) 
         if m.prep == "from" or (m.prep in ("in", "at") and _FROM_SITE_BEFORE.search(text, max(sent.start, m.start - 60),
                                                                                   m.start)):
             return m
+        if m.prep in ("in", "at") and _ONSET_BEFORE.search(text, max(sent.start, m.start - 60), m.start):
+            return m  # "developed symptoms in Kenema on 5 May and travelled to Freetown": where the illness began
         return None
     return None
 
