@@ -158,6 +158,11 @@ ROUTES += [
     # ... and no start where none was named before: the return ends the trip.
     ("The president flew to Paris on Monday, then to Berlin on Tuesday, and returned to Madrid on Wednesday.",
      ("Paris", "Berlin", "Madrid"), [["Paris", "Berlin", "Madrid"]]),
+    # Travel writing (Kenya, Niger): a fronted "From X," cut off as a clause of its own; a ride hitched.
+    ("From Nairobi, the team drove north to Marsabit and then on to Moyale.", ("Nairobi", "Marsabit", "Moyale"),
+     [["Nairobi", "Marsabit", "Moyale"]]),
+    ("We hitched a ride on a truck from Tamanrasset to Agadez, a two-day trip across the desert.",
+     ("Tamanrasset", "Agadez"), [["Tamanrasset", "Agadez"]]),
     # Travel writing (Laos): two stated starts in a row, the first trip's end unknown to the map, tell no leg.
     ("We took the bus from Hanoi to Sapa. From Luang Prabang we took the slow boat to Vientiane.",
      ("Hanoi", "Luang Prabang", "Vientiane"), [["Luang Prabang", "Vientiane"]]),

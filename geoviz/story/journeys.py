@@ -162,6 +162,8 @@ _PARTICIPLE_TRIP = re.compile(r"(?i)^\w+ing$")
 _INTERRUPTED = re.compile(rf"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)?\s*"
                           rf"(?:{alternation('interrupting_verbs')})\b")
 _FRONTED = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
+_FRONTED_FROM = re.compile(r"\s*From\s+(?:the\s+)?")
+_FRONTED_TAIL = re.compile(r"\s*,?\s*")
 _FRONTED_SUBJECT = re.compile(r",?\s+(?:we|I|he|she|they)\s", re.IGNORECASE)
 _ORIGIN_PREP = re.compile(r"from\Z")
 _GOAL_PREPS = ("to", "into", "onto", "toward", "towards")
@@ -986,6 +988,11 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
         # place fronted at the head of the sentence is where the movement set out.
         origins = [m for m in inside if m.prep in ("in", "at") and m.start < trig.start
                    and _FRONTED.fullmatch(text, sent.start, m.start) and _FRONTED_SUBJECT.match(text, m.end)][:1]
+    if not origins and moves and moves[0] is trig and clause is not sent.clauses[0]:
+        # "From Nairobi, the team drove north to Marsabit": a fronted "from" phrase cut off as a clause of its own
+        origins = [m for m in sent.mentions if m.usable and m.end <= clause.start and m.prep == "from"
+                   and _FRONTED_FROM.fullmatch(text, sent.start, m.start)
+                   and _FRONTED_TAIL.fullmatch(text, m.end, clause.start)][:1]
     dest_preps = _DEST_PREPS
     if trig.type == "arrival" or _AT_VERB.match(trig.text):
         dest_preps += ("in", "at", "near", "off")
