@@ -163,6 +163,10 @@ ROUTES += [
      [["Nairobi", "Marsabit", "Moyale"]]),
     ("We hitched a ride on a truck from Tamanrasset to Agadez, a two-day trip across the desert.",
      ("Tamanrasset", "Agadez"), [["Tamanrasset", "Agadez"]]),
+    ("Leaving Hobart, we drove up the east coast to Bicheno.", ("Hobart", "Bicheno"), [["Hobart", "Bicheno"]]),
+    # Travel writing (Peru): "from there" is the place just named.
+    ("Arequipa is a white stone city under three volcanoes. From there we took a night bus to Cusco.",
+     ("Arequipa", "Cusco"), [["Arequipa", "Cusco"]]),
     # Travel writing (Laos): two stated starts in a row, the first trip's end unknown to the map, tell no leg.
     ("We took the bus from Hanoi to Sapa. From Luang Prabang we took the slow boat to Vientiane.",
      ("Hanoi", "Luang Prabang", "Vientiane"), [["Luang Prabang", "Vientiane"]]),

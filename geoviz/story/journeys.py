@@ -162,7 +162,8 @@ _PARTICIPLE_TRIP = re.compile(r"(?i)^\w+ing$")
 _INTERRUPTED = re.compile(rf"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)?\s*"
                           rf"(?:{alternation('interrupting_verbs')})\b")
 _FRONTED = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
-_FRONTED_FROM = re.compile(r"\s*From\s+(?:the\s+)?")
+_FRONTED_FROM = re.compile(r"\s*(?:From|Leaving|Departing(?:\s+from)?|After\s+leaving)\s+(?:the\s+)?")
+_FROM_THERE = re.compile(r"(?i)\s*\bfrom\s+there\b")
 _FRONTED_TAIL = re.compile(r"\s*,?\s*")
 _FRONTED_SUBJECT = re.compile(r",?\s+(?:we|I|he|she|they)\s", re.IGNORECASE)
 _ORIGIN_PREP = re.compile(r"from\Z")
@@ -645,7 +646,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 if untold_movement(text, sent, clause, trig):
                     continue
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
-                stops = _movement_stops(text, sent, clause, trig, fallback)
+                stops = _movement_stops(text, sent, clause, trig, fallback, earlier)
                 if not stops:
                     stops = _interrupted_stops(text, sent, clause)
                 if trig is moves[-1] and (trig.type != "departure" or any(not o for _m, o in stops)):
@@ -955,7 +956,7 @@ def _stop(place: Place, span: Span | None, **kw: Any) -> Stop:
 
 
 def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
-                    fallback: PlaceMention | None) -> list[tuple[PlaceMention, bool]]:
+                    fallback: PlaceMention | None, earlier: list[PlaceMention]) -> list[tuple[PlaceMention, bool]]:
     """(mention, is_origin) pairs a movement trigger puts on the route, origin first.
 
     Each movement verb owns the text up to the next one in its clause ("crossed
@@ -990,9 +991,16 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
                    and _FRONTED.fullmatch(text, sent.start, m.start) and _FRONTED_SUBJECT.match(text, m.end)][:1]
     if not origins and moves and moves[0] is trig and clause is not sent.clauses[0]:
         # "From Nairobi, the team drove north to Marsabit": a fronted "from" phrase cut off as a clause of its own
-        origins = [m for m in sent.mentions if m.usable and m.end <= clause.start and m.prep == "from"
+        # ("Leaving Hobart, we drove up the coast to Bicheno": the same, told by a participle)
+        origins = [m for m in sent.mentions if m.usable and m.end <= clause.start
                    and _FRONTED_FROM.fullmatch(text, sent.start, m.start)
                    and _FRONTED_TAIL.fullmatch(text, m.end, clause.start)][:1]
+    if not origins and trig.type != "arrival":
+        there = _FROM_THERE.search(text, clause.start, trig.start) or _FROM_THERE.match(text, trig.end)
+        if there is not None:
+            # "Puno is a market town on the lake. From there we took a boat to Amantani": the place just named
+            last = [m for m in sent.mentions if m.usable and m.end <= there.start() and m.place.kind != "country"]
+            origins = last[-1:] or ([earlier[-1]] if earlier else [])
     dest_preps = _DEST_PREPS
     if trig.type == "arrival" or _AT_VERB.match(trig.text):
         dest_preps += ("in", "at", "near", "off")
