@@ -130,6 +130,8 @@ ROUTES = [
      ("Basra", "Singapore"), [["Basra", "Singapore*"]]),
     ("A bus travelling from Kampala to Gulu overturned near Karuma on Sunday, police said.",
      ("Kampala", "Gulu"), [["Kampala", "Gulu*"]]),
+    ("The hijacked bulk carrier, which was travelling from Santos to Shanghai, was freed and sailed to Salalah.",
+     ("Santos", "Shanghai", "Salalah"), [["Santos", "Salalah", "Shanghai*"]]),
     # ... and one not cut short reaches it.
     ("The ferry sailing from Split to Hvar was full of tourists.", ("Split", "Hvar"), [["Split", "Hvar"]]),
     # A leader's home stated by a demonym opening the headline; another leader's home is no one's origin here.

@@ -726,7 +726,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if not actors and at < len(out) and out[at].traveller:
                         actors = [out[at].traveller]  # "She had first been taken": the traveller just told
                 # "a tanker sailing from Basra to Singapore was seized": where it was going, not where it got
-                cut_short = bool(_PARTICIPLE_TRIP.search(trig.text) and _INTERRUPTED.search(text, trig.end, sent.end))
+                # ("The hijacked bulk carrier, which was travelling from Brazil to China, was freed": before it too)
+                cut_short = bool(_PARTICIPLE_TRIP.search(trig.text) and (
+                    _INTERRUPTED.search(text, trig.end, sent.end) or _INTERRUPTED.search(text, sent.start, trig.start)))
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
