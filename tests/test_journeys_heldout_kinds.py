@@ -169,6 +169,9 @@ ROUTES += [
     # Travel writing (Peru): "from there" is the place just named.
     ("Arequipa is a white stone city under three volcanoes. From there we took a night bus to Cusco.",
      ("Arequipa", "Cusco"), [["Arequipa", "Cusco"]]),
+    # Migrants (Sahel): a path from a stated start through a list of countries is in order.
+    ("Some of them said they had travelled for months from Khartoum through Chad and Niger before reaching Libya.",
+     ("Khartoum", "Chad", "Niger", "Libya"), [["Khartoum", "Chad", "Niger", "Libya"]]),
     # Travel writing (Laos): two stated starts in a row, the first trip's end unknown to the map, tell no leg.
     ("We took the bus from Hanoi to Sapa. From Luang Prabang we took the slow boat to Vientiane.",
      ("Hanoi", "Luang Prabang", "Vientiane"), [["Luang Prabang", "Vientiane"]]),
@@ -188,6 +191,8 @@ NOT_ROUTES = [
     ("WHO advises against travel restrictions to Uganda; cases were reported in Masaka.", ("Uganda", "Masaka")),
     # people who had travelled: a kind of traveller, not the one whose trip was told
 
+    # a list under one verb, with no stated start, is no route
+    ("The envoy travelled through Chad and Niger last month.", ("Chad", "Niger")),
     # a fronted place with no pronoun subject is where something was said, not where a trip began
     ("In Nairobi the minister said a team would travel to Kisumu.", ("Nairobi", "Kisumu")),
 ]
