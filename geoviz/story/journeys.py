@@ -1050,9 +1050,10 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
             and not (own_prep and not 0 <= fallback.start - trig.end <= _OWN_PREP_GAP)):
         dests = [fallback]
     # ("travelled from Khartoum through Chad and Niger before reaching Libya": a path from a stated start is in order)
-    path_list = bool(origins) and all(m.prep in _PATH_PREPS or m.coordinated for m in dests) and bool(dests) and (
-        dests[0].prep in _PATH_PREPS)
-    if (any(m.coordinated for m in dests[1:]) and not path_list and not _ALONG.search(text, clause.start, dests[0].start)
+    path_list = bool(origins and dests) and dests[0].prep in _PATH_PREPS and all(
+        m.prep in _PATH_PREPS or m.coordinated for m in dests)
+    if (any(m.coordinated for m in dests[1:]) and not path_list
+            and not _ALONG.search(text, clause.start, dests[0].start)
             and not (_TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end))):
         # "members heading to Hawaii and Guam, Louisiana": places listed under one verb, in no stated order, are
         # no route (each stays a movement marker); "heading east along the highway to Ramadi and Fallujah", "she
