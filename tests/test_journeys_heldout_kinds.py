@@ -152,6 +152,9 @@ ROUTES += [
      "admitted to hospital.", ("Kenema", "Freetown"), [["Kenema", "Freetown"]]),
     ("The man fell ill in Kasese and travelled to Kampala to seek treatment.", ("Kasese", "Kampala"),
      [["Kasese", "Kampala"]]),
+    # Outbreak report (Uganda): a patient referred from one hospital to another.
+    ("The patient has been referred from the district hospital in Kabale to Mulago hospital in Kampala on 4 June.",
+     ("Kabale", "Kampala"), [["Kabale", "Kampala"]]),
     # Outbreak reports (Kenya, Saudi Arabia): a return to a place named before the first stop: the trip's start.
     ("The case is a 45-year-old man from Kisumu who travelled to Kampala on 3 May and returned to Kisumu on 10 May.",
      ("Kisumu", "Kampala"), [["Kisumu", "Kampala", "Kisumu"]]),
@@ -191,6 +194,9 @@ NOT_ROUTES = [
     ("WHO advises against travel restrictions to Uganda; cases were reported in Masaka.", ("Uganda", "Masaka")),
     # people who had travelled: a kind of traveller, not the one whose trip was told
 
+    # a case file referred, not a patient
+    ("The audit has been referred from the county office in Frankfort to the FBI in Washington.",
+     ("Frankfort", "Washington")),
     # a list under one verb, with no stated start, is no route
     ("The envoy travelled through Chad and Niger last month.", ("Chad", "Niger")),
     # a fronted place with no pronoun subject is where something was said, not where a trip began

@@ -66,6 +66,8 @@ _BARE_NOUN = re.compile(r"(?i)(?:travel|flight|trip|journey|transit|tour)\Z")
 # "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
 _GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
                              rf"\b(?:{alternation('generic_movers')})\s+\Z")
+_REFERRED = re.compile(r"(?i)(?:was|were|been)\s+referred\Z")
+_AUX_BEFORE = re.compile(r"(?i)(?:\s*,?\s*\b(?:has|have|had|also|later|then|since|already|now)\b)*\s*\Z")
 # "people who had travelled to", "travellers who have visited": a bare plural and a relative clause, the same.
 _GENERIC_WHO = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
                           rf"\b(?:{alternation('generic_movers')})\s+(?:who|that)\s+(?:had\s+|have\s+|has\s+)?"
@@ -91,6 +93,9 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
                                                                    trig.start):
         return True
+    aux = _AUX_BEFORE.search(text, clause.start, trig.start) if _REFERRED.match(trig.text) else None
+    if aux is not None and not mover(text, sent, clause.start, aux.start(), pronouns=True):
+        return True  # "The audit has been referred to the Attorney General's Office": a case file, not a patient
     if _GENERIC_WHO.search(text, max(sent.start, trig.start - 60), trig.start):
         return True  # "four cases, all in people who had travelled to the Congo": a kind of traveller
     return _unreal(text, sent, trig)
