@@ -155,6 +155,9 @@ ROUTES += [
     # Outbreak report (Uganda): a patient referred from one hospital to another.
     ("The patient has been referred from the district hospital in Kabale to Mulago hospital in Kampala on 4 June.",
      ("Kabale", "Kampala"), [["Kabale", "Kampala"]]),
+    # ... also told in the sentence before the trip (Tanzania)
+    ("The first patient fell ill on 9 March in a village near Bukoba. On 11 March he travelled to Mwanza by boat.",
+     ("Bukoba", "Mwanza"), [["Bukoba", "Mwanza"]]),
     # Outbreak reports (Kenya, Saudi Arabia): a return to a place named before the first stop: the trip's start.
     ("The case is a 45-year-old man from Kisumu who travelled to Kampala on 3 May and returned to Kisumu on 10 May.",
      ("Kisumu", "Kampala"), [["Kisumu", "Kampala", "Kisumu"]]),
@@ -194,6 +197,8 @@ NOT_ROUTES = [
     ("WHO advises against travel restrictions to Uganda; cases were reported in Masaka.", ("Uganda", "Masaka")),
     # people who had travelled: a kind of traveller, not the one whose trip was told
 
+    # where someone fell ill, with no trip after it
+    ("The first patient fell ill in Bukoba. Samples from Mwanza were positive.", ("Bukoba", "Mwanza")),
     # a case file referred, not a patient
     ("The audit has been referred from the county office in Frankfort to the FBI in Washington.",
      ("Frankfort", "Washington")),

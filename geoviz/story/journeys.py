@@ -204,7 +204,8 @@ _HURT_TYPES = ("crime", "accident", "military", "disaster")
 _AND_THEN = re.compile(r"(?i)(?:\s+(?:in|on|at|last|early|late)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
                        r",?\s+and\s+(?:then\s+)?")
 _ONSET_BEFORE = re.compile(rf"(?i)\b(?:{alternation('illness_onsets')})\s+(?:(?:on|in|at)\s+[\w'’ -]{{0,20}}?\s+)?"
-                           r"(?:in|at)\s+(?:the\s+)?(?:(?:village|town|city|district)\s+of\s+)?\Z")
+                           r"(?:in|at|near)\s+(?:the\s+|a\s+)?(?:(?:village|town|city|district|camp|settlement)\s+"
+                           r"(?:of|near|outside)\s+)?\Z")
 _FROM_SITE_BEFORE = re.compile(r"(?i)\bfrom\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}(?:in|at)\s+\Z")
 _AUX_START = re.compile(r"(?i)(?:were|was|are|is|been|being)\s+")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
@@ -654,6 +655,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     stops += _chained_stops(text, sent, clause, trig, {m.start for m, _o in stops})
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
+                    if took is None and trig.type == "travel" and sent.index > 0 and clause is sent.clauses[0]:
+                        took = _fell_ill_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
                 if stops and not any(origin for _m, origin in stops):
                     hurt = _hurt_at(ctx.actions, text, trig, stops[0][0], out, sent)
@@ -1120,6 +1123,19 @@ def _taken_from_then(text: str, sent: Sentence, trig: Trigger, taken: set[str]) 
             return m  # "developed symptoms in Kenema on 5 May and travelled to Freetown": where the illness began
         return None
     return None
+
+
+def _fell_ill_before(text: str, prev: Sentence, taken: set[str]) -> PlaceMention | None:
+    """ "The trader fell ill on 9 March in a village near Bukoba. On 11 March he travelled to Mwanza": where the
+    sentence just before says the illness began is where the next trip set out (an outbreak report's usual order).
+
+    Only the last place that sentence names, right after its onset words, counts.
+    """
+    ms = [m for m in prev.mentions if m.usable and m.place.kind != "country"]
+    if not ms or ms[-1].place.id in taken:
+        return None
+    m = ms[-1]
+    return m if _ONSET_BEFORE.search(text, max(prev.start, m.start - 60), m.start) else None
 
 
 def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMention]) -> list[PlaceMention]:
