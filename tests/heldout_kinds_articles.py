@@ -417,3 +417,107 @@ ARTICLES: list[Article] = [
         "is low at the global level."),
         []),
 ]
+
+# Written after the rules above were fixed, and run once before any further change: a check on articles the rules
+# were not tuned on (see the report in the commit message).
+FRESH: list[Article] = [
+    Article("fresh-outbreak-yellow-fever-brazil", "outbreak", (
+        "Yellow fever – Brazil\n\n"
+        "Between December and March, the Ministry of Health of Brazil reported 61 confirmed human cases of yellow "
+        "fever, including 24 deaths, in the states of Minas Gerais, São Paulo and Espírito Santo. Epizootics in "
+        "non-human primates have been confirmed in 130 municipalities.\n\n"
+        "Most cases are unvaccinated men working in rural areas. One fatal case was a 52-year-old farm worker from "
+        "Teófilo Otoni who travelled by car to Belo Horizonte on 2 February after developing fever and jaundice. He "
+        "was admitted to the Eduardo de Menezes hospital in Belo Horizonte, where he died on 7 February.\n\n"
+        "A second case was a tourist who had visited waterfalls near Ilhabela. After returning to São Paulo on 14 "
+        "January, she developed symptoms and was treated at a hospital in the city. She has recovered.\n\n"
+        "Samples were tested at the Adolfo Lutz Institute in São Paulo and at the Oswaldo Cruz Foundation in Rio de "
+        "Janeiro. The sylvatic cycle of the virus has moved towards the densely populated south-east in recent years, "
+        "and cases have also been reported in Bolivia and Peru.\n\n"
+        "Public health response\n"
+        "Vaccination has been intensified in the affected states, with 3.2 million doses distributed since "
+        "December. WHO recommends vaccination for international travellers visiting areas at risk, and does not "
+        "recommend restrictions on travel or trade with Brazil."),
+        [("a 52-year-old farm worker", ["Teófilo Otoni", "Belo Horizonte"]),
+         ("a tourist", ["Ilhabela", "São Paulo"])]),
+
+    Article("fresh-outbreak-measles-mongolia", "outbreak", (
+        "Measles – Mongolia\n\n"
+        "Since January, Mongolia has reported 2,400 suspected measles cases, of which 1,100 have been laboratory "
+        "confirmed. Cases have been reported from all 21 provinces and from Ulaanbaatar, which accounts for 70 percent "
+        "of the total. Most cases are in children under five and in young adults.\n\n"
+        "The outbreak is thought to have started among students in Ulaanbaatar and spread to the provinces during "
+        "the Lunar New Year holiday, when many families travel to the countryside. Darkhan and Erdenet have reported "
+        "clusters in schools and a university hostel.\n\n"
+        "Four deaths have been reported, all in Ulaanbaatar. The National Centre for Communicable Diseases has "
+        "opened additional beds, and a supplementary immunisation campaign targeting 300,000 people aged 2 to 30 "
+        "began in March.\n\n"
+        "WHO risk assessment\n"
+        "Measles remains endemic in parts of Asia. The risk is high at the national level and moderate at the "
+        "regional level, given travel between Mongolia, China and Russia. WHO does not recommend travel or trade "
+        "restrictions."),
+        []),
+
+    Article("fresh-travel-sri-lanka", "travel", (
+        "Up-country by train\n\n"
+        "Colombo is hot and loud, and most travellers leave it as soon as they can. We took the early train from "
+        "Colombo Fort station, squeezed into second class with families carrying rice cookers and bunches of "
+        "bananas.\n\n"
+        "The line climbs slowly through rubber and then tea, and after three hours we got off at Kandy, the old "
+        "royal capital, where we spent two nights by the lake and watched the evening ceremony at the Temple of the "
+        "Tooth.\n\n"
+        "From Kandy the train to Ella is the one everyone talks about, and it deserves the praise. For seven hours it "
+        "winds through tea estates, tunnels and cloud forest, stopping at Nuwara Eliya, where the air turns cool and "
+        "the station looks like an English village. We reached Ella in the late afternoon and walked to our guest "
+        "house along the tracks.\n\n"
+        "Ella is a village of cafés and hiking trails. We climbed Little Adam's Peak at dawn and walked to the Nine "
+        "Arch Bridge to watch the blue train cross.\n\n"
+        "To finish, we hired a tuk-tuk down to the south coast and spent three lazy days in Mirissa, where the "
+        "whales pass close to shore between November and April."),
+        [("We", ["Colombo", "Kandy", "Nuwara Eliya", "Ella", "Mirissa"])]),
+
+    Article("fresh-travel-namibia", "travel", (
+        "A road trip through Namibia\n\n"
+        "Windhoek is small and orderly, a good place to pick up a four-wheel drive and stock up on water. We left "
+        "Windhoek on a Monday morning and drove south-west on gravel roads for six hours to Sesriem, the gateway to "
+        "the red dunes of Sossusvlei.\n\n"
+        "We climbed Dune 45 before sunrise, the sand cold under our feet, and watched the light slide down into the "
+        "pan. Two days later we headed west through the desert to Walvis Bay, where flamingos crowd the lagoon, and "
+        "then followed the coast north to Swakopmund.\n\n"
+        "Swakopmund feels like a German seaside town dropped on the edge of the desert. We ate apple strudel, "
+        "bought supplies and set off again, this time north-east to the Etosha National Park, where we spent three "
+        "nights watching elephants and rhinos at the waterholes.\n\n"
+        "From Etosha it is a long drive back to Windhoek, and we arrived late, dusty and happy.\n\n"
+        "Namibia's roads are mostly gravel. Carry two spare tyres, and never drive at night, when antelope and cattle "
+        "wander onto the road."),
+        [("We", ["Windhoek", "Sesriem", "Walvis Bay", "Swakopmund", "Etosha National Park", "Windhoek"])]),
+
+    Article("fresh-intl-foreign-minister-gulf", "international", (
+        "German foreign minister tours Gulf as shipping attacks continue\n\n"
+        "RIYADH — Germany's foreign minister, Katrin Vogt, arrived in Riyadh on Sunday at the start of a three-day "
+        "visit to the Gulf, as attacks on merchant ships in the Red Sea disrupt trade between Asia and Europe.\n\n"
+        "Vogt, who flew in from Berlin, met her Saudi counterpart to discuss the security of shipping lanes and the "
+        "war in Sudan. On Monday she will travel to Doha, which has mediated between the warring sides in several "
+        "conflicts, and then to Abu Dhabi, before returning to Berlin on Wednesday.\n\n"
+        "Germany buys liquefied natural gas from Qatar and is one of the largest exporters of machinery to Saudi "
+        "Arabia. German companies also operate desalination plants in the United Arab Emirates.\n\n"
+        "The minister last visited the region in October, when she travelled to Cairo and Amman.\n\n"
+        "Container lines have diverted ships around the Cape of Good Hope to avoid the Bab el-Mandeb strait, adding "
+        "ten days to voyages between Shanghai and Rotterdam."),
+        [("Germany's foreign minister, Katrin Vogt", ["Berlin", "Riyadh", "Doha", "Abu Dhabi", "Berlin"])]),
+
+    Article("fresh-intl-venezuela-migrants", "international", (
+        "Venezuelan migrants cross the Darién on the way north\n\n"
+        "BOGOTÁ — More than 250,000 migrants, most of them Venezuelans, crossed the Darién Gap between Colombia and "
+        "Panama in the first half of the year, Panamanian authorities said on Tuesday.\n\n"
+        "Carlos Medina, a 29-year-old mechanic, left Maracaibo in April with his wife and daughter. They took a bus "
+        "to Cúcuta, crossed the border on foot and travelled by bus to Medellín and then to Necoclí on the "
+        "Caribbean coast. From Necoclí they took a boat to Acandí, where they began the walk through the jungle.\n\n"
+        "\"We walked for six days,\" Medina said at a reception centre in Lajas Blancas, in Panama. He hopes to "
+        "reach the United States.\n\n"
+        "Colombia hosts nearly three million Venezuelans, and many have settled in Bogotá and Barranquilla. Aid "
+        "groups say the crossing has become more dangerous, with robberies and sexual violence reported on the "
+        "trail.\n\n"
+        "Panama and Costa Rica run buses that carry migrants north to the border with Nicaragua."),
+        [("Carlos Medina", ["Maracaibo", "Cúcuta", "Medellín", "Necoclí", "Acandí", "Lajas Blancas"])]),
+]
