@@ -158,6 +158,16 @@ ROUTES += [
     # ... also told in the sentence before the trip (Tanzania)
     ("The first patient fell ill on 9 March in a village near Bukoba. On 11 March he travelled to Mwanza by boat.",
      ("Bukoba", "Mwanza"), [["Bukoba", "Mwanza"]]),
+    # Outbreak report (Brazil): a relative clause's mover is the phrase it hangs on, and where they are from starts
+    # the trip; a second case's trip, told with a pluperfect, is hers, and so is the return told next.
+    ("One fatal case was a 52-year-old farm worker from Teófilo Otoni who travelled by car to Belo Horizonte on 2 "
+     "February. A second case was a tourist who had visited waterfalls near Ilhabela. After returning to Santos on "
+     "14 January, she developed symptoms.", ("Teófilo Otoni", "Belo Horizonte", "Ilhabela", "Santos"),
+     [["Teófilo Otoni", "Belo Horizonte"], ["Ilhabela", "Santos"]]),
+    # International news (Gulf): a visit the arrival's sentence names is the trip the arrival began.
+    ("Germany's foreign minister, Katrin Vogt, arrived in Riyadh on Sunday at the start of a three-day visit to "
+     "Qatar and the Emirates. Vogt, who flew in from Berlin, met her Saudi counterpart. On Monday she will travel "
+     "to Doha.", ("Riyadh", "Berlin", "Doha"), [["Berlin", "Riyadh", "Doha"]]),
     # Outbreak reports (Kenya, Saudi Arabia): a return to a place named before the first stop: the trip's start.
     ("The case is a 45-year-old man from Kisumu who travelled to Kampala on 3 May and returned to Kisumu on 10 May.",
      ("Kisumu", "Kampala"), [["Kisumu", "Kampala", "Kisumu"]]),
@@ -199,6 +209,8 @@ NOT_ROUTES = [
 
     # where someone fell ill, with no trip after it
     ("The first patient fell ill in Bukoba. Samples from Mwanza were positive.", ("Bukoba", "Mwanza")),
+    # a visit asked for during another trip is no leg of it
+    ("The councillor asked for $1,200 to visit Nanjing while on a personal trip to Beijing.", ("Nanjing", "Beijing")),
     # a case file referred, not a patient
     ("The audit has been referred from the county office in Frankfort to the FBI in Washington.",
      ("Frankfort", "Washington")),

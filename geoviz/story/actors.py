@@ -46,6 +46,12 @@ TITLES = words("title_words")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)
 # "from there we flew to ...": the narrator moves; no one named elsewhere in the sentence is meant.
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+# "who travelled", "who had visited", "that was sailing": a relative clause with no subject of its own.
+_RELATIVE_LEAD = re.compile(r"(?i)[\s,]*(?:who|that)\s+(?:(?:had|has|have|was|were|then|later|also|recently|"
+                            r"first|reportedly)\s+){0,3}")
+# What may stand between the noun phrase and its relative clause: "from X", "of X", "in X" and a comma.
+_HANGS_ON = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+                       r"\s*,?\s*")
 _SUBJECT_REACH = 40  # characters from a clause's start within which its subject begins ("On Tuesday the minister")
 # "..., before returning to Canberra": a clause with no subject of its own, led by a subordinator and a participle.
 _NONFINITE_LEAD = re.compile(r"(?i)[\s,;]*(?:before|after|while|upon|on)\s+")
@@ -187,6 +193,13 @@ class Actors:
         actors = [before[-1][2]] if before else []
         if not actors and trig.type != "meeting" and _FIRST_PERSON.search(text, clause.start, trig.start):
             return []  # the narrator ("we", "I"): no name from another clause stands for them
+        if not actors and trig.type in MOVEMENT_TYPES and clause is not sent.clauses[0] and _RELATIVE_LEAD.fullmatch(
+                text, clause.start, trig.start):
+            # "a 52-year-old farm worker from Teofilo Otoni who travelled to Belo Horizonte": the relative clause's
+            # mover is the noun phrase it hangs on (a place inside that phrase is where they are from, not who)
+            found = self.subjects(sent, sent.start, clause.start, places_ok=False)
+            if found and _HANGS_ON.fullmatch(text, found[-1][1], clause.start) is not None:
+                actors = [found[-1][2]]
         if not actors and clause is not sent.clauses[0] and _NONFINITE_LEAD.fullmatch(text, clause.start, trig.start):
             # "She was to finish the tour in Suva, where she will address the Forum, before returning to Canberra":
             # who returns is the subject of the sentence's main clause, not a name in the clause just before.

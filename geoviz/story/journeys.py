@@ -166,6 +166,8 @@ _FRONTED_FROM = re.compile(r"\s*(?:From|Leaving|Departing(?:\s+from)?|After\s+le
 _FROM_THERE = re.compile(r"(?i)\s*\bfrom\s+there\b")
 _FRONTED_TAIL = re.compile(r"\s*,?\s*")
 _FRONTED_SUBJECT = re.compile(r",?\s+(?:we|I|he|she|they)\s", re.IGNORECASE)
+_ARRIVAL_WORDS = words("trigger_arrival")
+_WHO_AFTER = re.compile(r"(?i)\s*,?\s*who\s+(?:(?:had|has|have|then|later|also|recently|first)\s+){0,2}")
 _ORIGIN_PREP = re.compile(r"from\Z")
 _GOAL_PREPS = ("to", "into", "onto", "toward", "towards")
 _PATH_PREPS = ("via", "across", "over", "through")
@@ -509,8 +511,10 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
             # the trip is, not a new start)
             trips.append([])
         elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment
-                       # "left Tokyo on Sunday for a five-day tour of Asia": the tour is what the departure began
-                       and not (cur[-1].origin and cur[-1].sentence == c.sentence))
+                       # "left Tokyo on Sunday for a five-day tour of Asia", "arrived in Riyadh at the start of a
+                       # three-day visit to the Gulf": the trip is the one the same sentence's movement began
+                       and not (cur[-1].sentence == c.sentence and not cur[-1].own_trip
+                                and (cur[-1].origin or cur[-1].verb.lower() in _ARRIVAL_WORDS)))
                       or (c.past and cur[-1].future)):
             # "a return trip to Saipan and a trip to Thailand": each indefinite trip is its own; "will travel to
             # Jeffersonville ... It landed on the beaches of Normandy": a past trip is not the next leg of a future one.
@@ -655,6 +659,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     stops += _chained_stops(text, sent, clause, trig, {m.start for m, _o in stops})
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
+                    if took is None:
+                        took = _from_who(text, sent, trig, {m.place.id for m, _o in stops})
                     if took is None and trig.type == "travel" and sent.index > 0 and clause is sent.clauses[0]:
                         took = _fell_ill_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
@@ -1125,6 +1131,18 @@ def _taken_from_then(text: str, sent: Sentence, trig: Trigger, taken: set[str]) 
     return None
 
 
+def _from_who(text: str, sent: Sentence, trig: Trigger, taken: set[str]) -> PlaceMention | None:
+    """ "a 52-year-old farm worker from Teofilo Otoni who travelled by car to Belo Horizonte": where the mover the
+    relative clause hangs on is from is where that trip set out."""
+    for m in reversed(sent.mentions):
+        if m.end > trig.start:
+            continue
+        if m.usable and m.prep == "from" and m.place.id not in taken and _WHO_AFTER.fullmatch(text, m.end, trig.start):
+            return m
+        return None
+    return None
+
+
 def _fell_ill_before(text: str, prev: Sentence, taken: set[str]) -> PlaceMention | None:
     """ "The trader fell ill on 9 March in a village near Bukoba. On 11 March he travelled to Mwanza": where the
     sentence just before says the illness began is where the next trip set out (an outbreak report's usual order).
@@ -1312,13 +1330,17 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     unnamed: set[int] = set()  # groups known only by a description
     by_verb: dict[tuple[str | None, int], int] = {}  # one movement verb's stops share one traveller
     by_text: dict[str, int] = {}
+    told: tuple[int, int] | None = None  # (where, group) of the stop told furthest into the text so far
     for c in cands:
         w = _who(c.traveller) if c.traveller is not None else None
         target: int | None = by_verb.get((c.traveller, c.segment))
         if target is not None:
             pass
         elif w is None:
-            target = len(groups) - 1 if groups else None
+            # the traveller told last in the text, not the group made last ("A second case was a tourist who had
+            # visited Ilhabela. After returning to Sao Paulo, she ...": the tourist, though her earlier stop was
+            # put before another's)
+            target = told[1] if told is not None else (len(groups) - 1 if groups else None)
         elif w.names:
             target = next((by_token[t] for t in w.names if t in by_token), None)
             if target is None:  # "President Luis Vidal" after "the president"
@@ -1350,6 +1372,9 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
         by_verb[(c.traveller, c.segment)] = target
         by_text.setdefault(c.traveller or "", target)
         groups[target].append(c)
+        at = c.stop.span.start if c.stop.span is not None else -1
+        if told is None or at >= told[0]:
+            told = (at, target)
     # "Macron was in Washington for talks ... Macron will travel to New Orleans": where a traveller was starts
     # the trip only when they then move; presence alone is no journey.
     return [g for g in groups if not all(c.weak for c in g)]
