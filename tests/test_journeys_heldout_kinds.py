@@ -185,6 +185,11 @@ ROUTES += [
     # Travel writing (Peru): "from there" is the place just named.
     ("Arequipa is a white stone city under three volcanoes. From there we took a night bus to Cusco.",
      ("Arequipa", "Cusco"), [["Arequipa", "Cusco"]]),
+    # Migrants (Latin America): "they" after a person who set out with family is that party, not the officials
+    # told before.
+    ("Panamanian authorities said on Tuesday that 250,000 migrants had crossed. Carlos Medina, a 29-year-old "
+     "mechanic, left Maracaibo in April with his wife and daughter. They took a bus to Cúcuta and travelled by bus "
+     "to Medellín.", ("Maracaibo", "Cúcuta", "Medellín"), [["Maracaibo", "Cúcuta", "Medellín"]]),
     # Migrants (Sahel): a path from a stated start through a list of countries is in order.
     ("Some of them said they had travelled for months from Khartoum through Chad and Niger before reaching Libya.",
      ("Khartoum", "Chad", "Niger", "Libya"), [["Khartoum", "Chad", "Niger", "Libya"]]),

@@ -52,6 +52,9 @@ _RELATIVE_LEAD = re.compile(r"(?i)[\s,]*(?:who|that)\s+(?:(?:had|has|have|was|we
 # What may stand between the noun phrase and its relative clause: "from X", "of X", "in X" and a comma.
 _HANGS_ON = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
                        r"\s*,?\s*")
+_WITH_COMPANIONS = re.compile(r"(?i)\b(?:with|and)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wife|husband|family|children|"
+                              r"daughters?|sons?|parents|mother|father|partner|friends?|brothers?|sisters?|"
+                              r"companions?|colleagues?|team|crew|entourage|delegation)\b")
 _SUBJECT_REACH = 40  # characters from a clause's start within which its subject begins ("On Tuesday the minister")
 # "..., before returning to Canberra": a clause with no subject of its own, led by a subordinator and a participle.
 _NONFINITE_LEAD = re.compile(r"(?i)[\s,;]*(?:before|after|while|upon|on)\s+")
@@ -107,6 +110,7 @@ class Antecedents:
 
     person: str | None = None
     thing: str | None = None
+    party: bool = False  # the last subject told is a person travelling with others: "they" is that party
     names: set[str] = field(default_factory=set)
     # Clauses read but not yet taken into account: most clauses never need a pronoun resolved after them,
     # so what they set is worked out only when a pronoun asks (:meth:`Actors.remember`).
@@ -211,7 +215,7 @@ class Actors:
             if pronoun:
                 plural = pronoun.group().lower() in ("they", "their", "it", "its")
                 self._settle(antecedents)
-                referent = (antecedents.thing if plural else None) or antecedents.person
+                referent = _referent(antecedents, plural, pronoun.group().lower())
             if referent:
                 actors.append(referent)
             elif sentence_first:
@@ -245,7 +249,7 @@ class Actors:
             return []
         self._settle(antecedents)
         plural = pronoun.group().lower() in ("they", "their", "it", "its")
-        referent = (antecedents.thing if plural else None) or antecedents.person
+        referent = _referent(antecedents, plural, pronoun.group().lower())
         return [referent] if referent else []
 
     def sentence_subjects(self, sent: Sentence, clause: Clause) -> list[Span3]:
@@ -285,6 +289,9 @@ class Actors:
             if key not in self._remembered:
                 self._remembered[key] = self._what_to_remember(sent, clause, antecedents.names)
             person, thing, tokens, named = self._remembered[key]
+            if person or thing:
+                # "Medina left Maracaibo with his wife and daughter. They took a bus": the party just told is "they"
+                antecedents.party = bool(person) and bool(_WITH_COMPANIONS.search(self.text, clause.start, sent.end))
             # A person named only after the verb ("flew to Najaf to meet the Grand Ayatollah") is an object: the
             # subject a later "he" means stays, unless none is known yet.
             antecedents.person = person or antecedents.person or named
@@ -317,6 +324,14 @@ class Actors:
                 return None, phrase, frozenset(), None
             break
         return None, None, frozenset(), None
+
+
+def _referent(antecedents: Antecedents, plural: bool, word: str) -> str | None:
+    """Whom a pronoun means: "he"/"she" the last person; "they"/"it" the last group or thing, unless the last
+    subject told was a person with companions ("with his wife and daughter"), whom "they" then means."""
+    if plural and word in ("they", "their") and antecedents.party and antecedents.person:
+        return antecedents.person
+    return (antecedents.thing if plural else None) or antecedents.person
 
 
 def _names(text: str, start: int, end: int, sentence: Sentence, places_ok: bool = True) -> list[Span3]:
