@@ -2,11 +2,13 @@
 
 Two parts.
 
-1. Articles of our own (tests/heldout_kinds_articles.py: 21 articles, 200-250 words each, from Africa, Asia,
-   Latin America, Europe, the Middle East and Oceania), labelled by hand, run through the whole pipeline
-   (geoviz.analyse). The journey-free ones must get no route; over all of them the legs drawn must mostly be
-   labelled legs, and enough labelled legs must be found. The floors sit under today's numbers (legs P 0.77,
-   R 0.38): what is left is mostly places the geoparser does not find (Puno, Amman, Kasani, Farchana, Malaba).
+1. Articles of our own (tests/heldout_kinds_articles.py: 27 articles, 160-240 words each, from Africa, Asia,
+   Latin America, Europe, the Middle East and Oceania; six of them written after the rules, as a check),
+   labelled by hand, run through the whole pipeline (geoviz.analyse). The journey-free ones must get no route;
+   over all of them the legs drawn must mostly be labelled legs, and enough labelled legs must be found. The
+   floors sit under today's numbers (legs P 0.82, R 0.44): what is left is mostly places the geoparser does not
+   find (Puno, Amman, Windhoek after a headline, Kasani, Farchana, Malaba, Ella) and travel words the markers do
+   not read ("caught the catamaran", "got off at", "the first stop was").
 2. The classes of movement these articles showed the routes missed or got wrong, each on sentences of its own,
    with what must not become a route.
 """
@@ -20,7 +22,7 @@ from functools import cache
 import pytest
 
 import geoviz
-from tests.heldout_kinds_articles import ARTICLES, Article
+from tests.heldout_kinds_articles import ARTICLES, FRESH, Article
 from tests.story_docs import make_doc, routes_of
 
 
@@ -29,9 +31,12 @@ def _fold(s: str) -> str:
     return "".join(c for c in s if c.isalnum())
 
 
+ALL = ARTICLES + FRESH
+
+
 @cache
 def _analysed(key: str) -> dict:
-    return geoviz.analyse(next(a.text for a in ARTICLES if a.key == key))
+    return geoviz.analyse(next(a.text for a in ALL if a.key == key))
 
 
 def _drawn(article: Article) -> list[list[dict]]:
@@ -56,13 +61,13 @@ def _leg_counts(article: Article) -> tuple[int, int, int]:
     return len(drawn), len(gold), len(used)
 
 
-FREE = [a for a in ARTICLES if not a.journeys]
+FREE = [a for a in ALL if not a.journeys]
 
 
 def test_the_articles_cover_the_held_out_kinds() -> None:
-    kinds = Counter(a.kind for a in ARTICLES)
+    kinds = Counter(a.kind for a in ALL)
     assert set(kinds) == {"outbreak", "travel", "international"} and min(kinds.values()) >= 6
-    assert all(200 <= len(a.text.split()) <= 600 or a.kind == "international" for a in ARTICLES)
+    assert all(150 <= len(a.text.split()) <= 600 for a in ALL)
     assert len(FREE) >= 5
 
 
@@ -73,14 +78,14 @@ def test_a_journey_free_article_gets_no_route(article: Article) -> None:
 
 
 def test_the_legs_drawn_are_mostly_the_labelled_ones() -> None:
-    drawn, gold, hit = map(sum, zip(*(_leg_counts(a) for a in ARTICLES)))
-    assert drawn and hit / drawn >= 0.7, (hit, drawn)
-    assert hit / gold >= 0.33, (hit, gold)
+    drawn, gold, hit = map(sum, zip(*(_leg_counts(a) for a in ALL)))
+    assert drawn and hit / drawn >= 0.75, (hit, drawn)
+    assert hit / gold >= 0.4, (hit, gold)
 
 
 @pytest.mark.parametrize("kind", ["outbreak", "international"])
 def test_outbreak_reports_and_international_news_find_most_legs(kind: str) -> None:
-    drawn, gold, hit = map(sum, zip(*(_leg_counts(a) for a in ARTICLES if a.kind == kind)))
+    drawn, gold, hit = map(sum, zip(*(_leg_counts(a) for a in ALL if a.kind == kind)))
     assert hit / gold >= 0.45 and hit / drawn >= 0.7, (hit, drawn, gold)
 
 
