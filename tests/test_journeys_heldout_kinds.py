@@ -121,6 +121,9 @@ ROUTES = [
     # Travel writing (Myanmar): where a vehicle was boarded is the origin.
     ("We boarded the night train at Mandalay a little before ten. By morning we pulled into Yangon.",
      ("Mandalay", "Yangon"), [["Mandalay", "Yangon"]]),
+    # Travel writing (Sri Lanka): getting off a train is an arrival.
+    ("We took the early train from Colombo. After three hours we got off at Kandy, where we spent two nights.",
+     ("Colombo", "Kandy"), [["Colombo", "Kandy"]]),
     # Travel writing (Vietnam): a place fronted at the head of the sentence; the driver is the narrator's object.
     ("In Hue we hired a driver for a day trip to Hoi An, and came back to Hue late that night.", ("Hue", "Hoi An"),
      [["Hue", "Hoi An", "Hue"]]),
