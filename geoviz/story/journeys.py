@@ -40,7 +40,15 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
 * the rest of a set of vehicles or groups ("One bus left the camp ... Others
   are set to carry migrants to G") sets out from where the one told first
   did; a chase runs from where it began to where it ended or its quarry was
-  caught; two names joined by a slash ("the H/I area") are one stop.
+  caught; two names joined by a slash ("the H/I area") are one stop;
+* outbreak reports, travel writing and international news (the held-out kinds): where an illness began
+  ("developed symptoms in J ... and travelled to K", "fell ill near J. ... he travelled to K"), where a
+  relative clause's mover is from ("a farm worker from J who travelled to K"), a return to a place the
+  sentence named first ("a resident of J, travelled to K and returned to J"), a fronted place ("From J, the
+  team drove", "Leaving J,", "In J we hired a driver for a day trip to K", "from there") and where a vehicle
+  was boarded start a trip; "flew in from J" after an arrival is its origin; a path told after the goal
+  ("to K via J") comes first; a participle trip cut short ("a tanker sailing from J to K was seized") reaches
+  K only as a goal; a vehicle carrying "us" moves the narrator; two stated starts in a row tell no leg.
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
