@@ -21,6 +21,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from geoviz.model import MOVEMENT_TYPES
 from geoviz.nlp.lexicon import alternation, entries, table, words
 from geoviz.nlp.names import fold
 from geoviz.story.reading import POSSESSIVE_AFTER, Clause, Sentence, Trigger
@@ -45,6 +46,18 @@ TITLES = words("title_words")
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|they|their|it|its)\b", re.IGNORECASE)
 # "from there we flew to ...": the narrator moves; no one named elsewhere in the sentence is meant.
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+# "who travelled", "who had visited", "that was sailing": a relative clause with no subject of its own.
+_RELATIVE_LEAD = re.compile(r"(?i)[\s,]*(?:who|that)\s+(?:(?:had|has|have|was|were|then|later|also|recently|"
+                            r"first|reportedly)\s+){0,3}")
+# What may stand between the noun phrase and its relative clause: "from X", "of X", "in X" and a comma.
+_HANGS_ON = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
+                       r"\s*,?\s*")
+_WITH_COMPANIONS = re.compile(r"(?i)\b(?:with|and)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wife|husband|family|children|"
+                              r"daughters?|sons?|parents|mother|father|partner|friends?|brothers?|sisters?|"
+                              r"companions?|colleagues?|team|crew|entourage|delegation)\b")
+_SUBJECT_REACH = 40  # characters from a clause's start within which its subject begins ("On Tuesday the minister")
+# "..., before returning to Canberra": a clause with no subject of its own, led by a subordinator and a participle.
+_NONFINITE_LEAD = re.compile(r"(?i)[\s,;]*(?:before|after|while|upon|on)\s+")
 
 # Common-noun subjects ("the president", "The Chilean president", "the convoy",
 # "the trucks", "miners", "the storm"): who acts when no one is named.
@@ -97,6 +110,7 @@ class Antecedents:
 
     person: str | None = None
     thing: str | None = None
+    party: bool = False  # the last subject told is a person travelling with others: "they" is that party
     names: set[str] = field(default_factory=set)
     # Clauses read but not yet taken into account: most clauses never need a pronoun resolved after them,
     # so what they set is worked out only when a pronoun asks (:meth:`Actors.remember`).
@@ -178,9 +192,22 @@ class Actors:
             # A place is a where, not a who, unless it opens the clause as its subject ("North Korea conducted",
             # "the White House has issued"); "a ferry leaving Helsinki simulated ..." is the ferry's action.
             before = [b for b in before[:-1] if not is_place_span(sent, b[0], b[1])]
+        if before and trig.type in MOVEMENT_TYPES and _FIRST_PERSON.search(text, clause.start, before[-1][0]):
+            before = []  # "we hired a driver for a day trip to Hoi An": the narrator's trip, the driver an object
         actors = [before[-1][2]] if before else []
         if not actors and trig.type != "meeting" and _FIRST_PERSON.search(text, clause.start, trig.start):
             return []  # the narrator ("we", "I"): no name from another clause stands for them
+        if not actors and trig.type in MOVEMENT_TYPES and clause is not sent.clauses[0] and _RELATIVE_LEAD.fullmatch(
+                text, clause.start, trig.start):
+            # "a 52-year-old farm worker from Teofilo Otoni who travelled to Belo Horizonte": the relative clause's
+            # mover is the noun phrase it hangs on (a place inside that phrase is where they are from, not who)
+            found = self.subjects(sent, sent.start, clause.start, places_ok=False)
+            if found and _HANGS_ON.fullmatch(text, found[-1][1], clause.start) is not None:
+                actors = [found[-1][2]]
+        if not actors and clause is not sent.clauses[0] and _NONFINITE_LEAD.fullmatch(text, clause.start, trig.start):
+            # "She was to finish the tour in Suva, where she will address the Forum, before returning to Canberra":
+            # who returns is the subject of the sentence's main clause, not a name in the clause just before.
+            actors = self._main_subject(sent, antecedents)
         if not actors:
             sentence_first = self.sentence_subjects(sent, clause)
             pronoun = _PRONOUN.search(text, clause.start, trig.start)
@@ -188,7 +215,7 @@ class Actors:
             if pronoun:
                 plural = pronoun.group().lower() in ("they", "their", "it", "its")
                 self._settle(antecedents)
-                referent = (antecedents.thing if plural else None) or antecedents.person
+                referent = _referent(antecedents, plural, pronoun.group().lower())
             if referent:
                 actors.append(referent)
             elif sentence_first:
@@ -207,6 +234,24 @@ class Actors:
                     actors.append(more[0][2])
         return [a for i, a in enumerate(actors) if a and a not in actors[:i]]
 
+    def _main_subject(self, sent: Sentence, antecedents: Antecedents) -> list[str]:
+        """The subject of the sentence's first clause, a pronoun read as whom it refers to; [] when none."""
+        first = sent.clauses[0]
+        verb = first.triggers[0].start if first.triggers else first.end
+        found = [x for x in self.subjects(sent, first.start, verb, places_ok=False)
+                 if not _NAME_GOVERNED.search(self.text, max(0, x[0] - 16), x[0])]
+        if found:  # a subject opens its clause; a phrase deep inside it is something else
+            return [found[0][2]] if found[0][0] - first.start <= _SUBJECT_REACH else []
+        if _FIRST_PERSON.search(self.text, first.start, verb):
+            return []
+        pronoun = _PRONOUN.search(self.text, first.start, verb)
+        if pronoun is None:
+            return []
+        self._settle(antecedents)
+        plural = pronoun.group().lower() in ("they", "their", "it", "its")
+        referent = _referent(antecedents, plural, pronoun.group().lower())
+        return [referent] if referent else []
+
     def sentence_subjects(self, sent: Sentence, clause: Clause) -> list[Span3]:
         """The subject a verb-initial clause shares: the nearest earlier clause's subject, before that clause's verb.
 
@@ -223,7 +268,10 @@ class Actors:
                 # "From Kazbegi I returned ..., and took the night train": a governed name is no subject.
                 found = [x for x in self.subjects(sent, other.start, verb, places_ok=False)
                          if not _NAME_GOVERNED.search(self.text, max(0, x[0] - 16), x[0])]
-                last = found[-1] if found else last
+                if _FIRST_PERSON.search(self.text, other.start, found[0][0] if found else verb):
+                    last = None  # "we hired a driver ..., and came back": the narrator, the driver an object
+                else:
+                    last = found[-1] if found else last
                 nearest.append(last)
             self._sentence_subjects[sent.index] = ([c.start for c in sent.clauses], nearest)
         starts, nearest = self._sentence_subjects[sent.index]
@@ -241,6 +289,9 @@ class Actors:
             if key not in self._remembered:
                 self._remembered[key] = self._what_to_remember(sent, clause, antecedents.names)
             person, thing, tokens, named = self._remembered[key]
+            if person or thing:
+                # "Medina left Maracaibo with his wife and daughter. They took a bus": the party just told is "they"
+                antecedents.party = bool(person) and bool(_WITH_COMPANIONS.search(self.text, clause.start, sent.end))
             # A person named only after the verb ("flew to Najaf to meet the Grand Ayatollah") is an object: the
             # subject a later "he" means stays, unless none is known yet.
             antecedents.person = person or antecedents.person or named
@@ -273,6 +324,14 @@ class Actors:
                 return None, phrase, frozenset(), None
             break
         return None, None, frozenset(), None
+
+
+def _referent(antecedents: Antecedents, plural: bool, word: str) -> str | None:
+    """Whom a pronoun means: "he"/"she" the last person; "they"/"it" the last group or thing, unless the last
+    subject told was a person with companions ("with his wife and daughter"), whom "they" then means."""
+    if plural and word in ("they", "their") and antecedents.party and antecedents.person:
+        return antecedents.person
+    return (antecedents.thing if plural else None) or antecedents.person
 
 
 def _names(text: str, start: int, end: int, sentence: Sentence, places_ok: bool = True) -> list[Span3]:

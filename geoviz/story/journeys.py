@@ -40,7 +40,15 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
 * the rest of a set of vehicles or groups ("One bus left the camp ... Others
   are set to carry migrants to G") sets out from where the one told first
   did; a chase runs from where it began to where it ended or its quarry was
-  caught; two names joined by a slash ("the H/I area") are one stop.
+  caught; two names joined by a slash ("the H/I area") are one stop;
+* outbreak reports, travel writing and international news (the held-out kinds): where an illness began
+  ("developed symptoms in J ... and travelled to K", "fell ill near J. ... he travelled to K"), where a
+  relative clause's mover is from ("a farm worker from J who travelled to K"), a return to a place the
+  sentence named first ("a resident of J, travelled to K and returned to J"), a fronted place ("From J, the
+  team drove", "Leaving J,", "In J we hired a driver for a day trip to K", "from there") and where a vehicle
+  was boarded start a trip; "flew in from J" after an arrival is its origin; a path told after the goal
+  ("to K via J") comes first; a participle trip cut short ("a tanker sailing from J to K was seized") reaches
+  K only as a goal; a vehicle carrying "us" moves the narrator; two stated starts in a row tell no leg.
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
@@ -113,6 +121,8 @@ _OBJECT_IN = re.compile(r"\s+(?:(?:his|her|their|its|the|a|an)\s+)?[\w'’-]+(?:
 _CHAIN_LEAD = re.compile(r"(?i)\s*(?:(?:and|but)\s+)?(?:(?:then|later|finally|eventually|subsequently|afterwards|"
                          r"before|next)\s+){1,3}")
 _CHAIN_VERB = alternation("chain_verbs")
+# "Our last ferry took us to Dubrovnik": a vehicle carrying the narrator moves the narrator's journey on.
+_CARRIED_NARRATOR = re.compile(r"(?i)\s(?:us|me)\Z")
 _CHAIN_MODE = alternation_of([w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")])
 # "then a minibus on to Kutaisi", "then south to Zagora", "before switching to Bradford"
 _CHAIN_TO = re.compile(rf"(?i)(?:(?:(?:a|an|the|by)\s+)?(?:[\w-]+\s+){{0,2}}?{_CHAIN_MODE}\s+)?(?:{_CHAIN_VERB}\s+)?"
@@ -154,6 +164,23 @@ _GENERIC_TRIP = re.compile(r"(?i)\b(?:a|an|each|every)\s+(?:[\w.-]+\s+){0,2}\Z")
 # "Our trip began in Lisbon", "her first visit to the region started in Sharm": where a journey starts is its origin.
 _BEGAN = re.compile(r"(?:\s+to\s+(?:the\s+)?[\w'’-]+)?\s+(?:began|begins|started|starts|had\s+begun|had\s+started)"
                     r"\s+(?:in|at)\s+(?:the\s+)?")
+# "An oil tanker sailing from Basra to Singapore was seized", "a bus travelling to Gulu overturned": a trip told by a
+# participle on its traveller, then stopped by the sentence's own verb.
+_PARTICIPLE_TRIP = re.compile(r"(?i)^\w+ing$")
+_INTERRUPTED = re.compile(rf"(?i)\b(?:was|were|has\s+been|have\s+been|had\s+been)?\s*"
+                          rf"(?:{alternation('interrupting_verbs')})\b")
+_FRONTED = re.compile(r"\s*(?:In|At)\s+(?:the\s+)?")
+_FRONTED_FROM = re.compile(r"\s*(?:From|Leaving|Departing(?:\s+from)?|After\s+leaving)\s+(?:the\s+)?")
+_FROM_THERE = re.compile(r"(?i)\s*\bfrom\s+there\b")
+_FRONTED_TAIL = re.compile(r"\s*,?\s*")
+_FRONTED_SUBJECT = re.compile(r",?\s+(?:we|I|he|she|they)\s", re.IGNORECASE)
+_ARRIVAL_WORDS = words("trigger_arrival")
+_WHO_AFTER = re.compile(r"(?i)\s*,?\s*who\s+(?:(?:had|has|have|then|later|also|recently|first)\s+){0,2}")
+_ORIGIN_PREP = re.compile(r"from\Z")
+_GOAL_PREPS = ("to", "into", "onto", "toward", "towards")
+_PATH_PREPS = ("via", "across", "over", "through")
+# "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
+_IN_FROM = re.compile(r"(?i)\s+(?:in|up|down|over)\s+from\s+(?:the\s+)?")
 # "will travel to", "is to make an official visit to", "is scheduled to arrive in": a stated future trip.
 _FUTURE = re.compile(r"(?i)\b(?:will|shall|['’]ll|(?:is|are)\s+(?:(?:set|scheduled|due|expected|going|about)\s+)?to)"
                      r"\s+(?:[\w'’-]+\s+){0,3}?\Z")
@@ -186,6 +213,9 @@ _HURT_TYPES = ("crime", "accident", "military", "disaster")
 # "... from Leeds in May and drove": a time phrase, then "and" right before the movement verb.
 _AND_THEN = re.compile(r"(?i)(?:\s+(?:in|on|at|last|early|late)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)?"
                        r",?\s+and\s+(?:then\s+)?")
+_ONSET_BEFORE = re.compile(rf"(?i)\b(?:{alternation('illness_onsets')})\s+(?:(?:on|in|at)\s+[\w'’ -]{{0,20}}?\s+)?"
+                           r"(?:in|at|near)\s+(?:the\s+|a\s+)?(?:(?:village|town|city|district|camp|settlement)\s+"
+                           r"(?:of|near|outside)\s+)?\Z")
 _FROM_SITE_BEFORE = re.compile(r"(?i)\bfrom\s+(?:(?:the|a|an|his|her|their)\s+)?(?:[\w'’-]+\s+){0,3}(?:in|at)\s+\Z")
 _AUX_START = re.compile(r"(?i)(?:were|was|are|is|been|being)\s+")
 # What may open a clause before its own subject ("and samples were flown"; not "along with X and the driver were").
@@ -297,6 +327,7 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     for group in (trip for g in _group(_candidates(ctx)) for trip in _trips(g)):
         cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group)), starts))
         cands = _order_by_date(cands)
+        cands = _left_from_return(ctx, cands)
         if homes is None:
             homes = _homes(ctx)
         implied = _implied_origin(ctx.doc, cands, capital_of, homes) if cands else None
@@ -477,18 +508,51 @@ def _trips(group: list[_Candidate]) -> list[list[_Candidate]]:
         if c.began and cur and not any(x.origin for x in cur):
             cur.insert(0, c)  # "Clinton's first visit to the region started in Sharm": the trip's start, told late
             continue
-        if (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
+        if (c.origin and cur and cur[-1].origin and cur[-1].place.id != c.place.id and cur[-1].segment != c.segment
+                and _ORIGIN_PREP.match(cur[-1].prep) and _ORIGIN_PREP.match(c.prep)):
+            # "We took the bus from Hanoi to [a town the map lacks]. From Luang Prabang we took the boat": two
+            # stated starts in a row, the first trip's end unnamed, tell no leg between them.
+            trips.append([])
+        elif (c.origin and cur and not cur[-1].origin and cur[-1].place.id != c.place.id
                 and not _holds(cur[-1].place, c.place) and any(not x.origin for x in cur)):
             # ("visit Japan, where he is to meet the emperor in Tokyo, before travelling on to": Tokyo is where
             # the trip is, not a new start)
             trips.append([])
-        elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment)
+        elif cur and ((c.own_trip and not c.origin and cur[-1].segment != c.segment
+                       # "left Tokyo on Sunday for a five-day tour of Asia", "arrived in Riyadh at the start of a
+                       # three-day visit to the Gulf": the trip is the one the same sentence's movement began
+                       and not (cur[-1].sentence == c.sentence and not cur[-1].own_trip
+                                and (cur[-1].origin or cur[-1].verb.lower() in _ARRIVAL_WORDS)))
                       or (c.past and cur[-1].future)):
             # "a return trip to Saipan and a trip to Thailand": each indefinite trip is its own; "will travel to
             # Jeffersonville ... It landed on the beaches of Normandy": a past trip is not the next leg of a future one.
             trips.append([])
         trips[-1].append(c)
     return [t for t in trips if t]
+
+
+def _left_from_return(ctx: StoryContext, cands: list[_Candidate]) -> list[_Candidate]:
+    """ "a resident of Riyadh, travelled to Medina on 2 April and returned to Riyadh", "a man from Kisumu who
+    travelled to Kampala and returned to Kisumu": a trip with no stated start that returns to a place the same
+    sentence named before its first stop set out from there.
+
+    Only a place named before the first stop counts: "flew to Paris, then Berlin, and returned to Madrid" states
+    no start, and none is added.
+    """
+    if len(cands) < 2 or cands[0].origin or cands[0].stop.span is None or not 0 <= cands[0].sentence < len(
+            ctx.sentences):
+        return cands
+    back = next((c for c in cands[1:] if c.returning and not c.origin and c.place.id != cands[0].place.id), None)
+    if back is None:
+        return cands
+    first = cands[0].stop.span.start
+    home = next((m for m in ctx.sentences[cands[0].sentence].mentions
+                 if m.usable and m.place.id == back.place.id and m.end <= first), None)
+    if home is None:
+        return cands
+    st = _stop(home.place, Span(home.start, home.end, ctx.text[home.start:home.end]))
+    return [_Candidate(st, home.place, True, cands[0].traveller, home.prep, cands[0].segment,
+                       sentence=cands[0].sentence)] + cands
 
 
 def _told_after(c: _Candidate, last: _Candidate) -> bool:
@@ -595,7 +659,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 if untold_movement(text, sent, clause, trig):
                     continue
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
-                stops = _movement_stops(text, sent, clause, trig, fallback)
+                stops = _movement_stops(text, sent, clause, trig, fallback, earlier)
                 if not stops:
                     stops = _interrupted_stops(text, sent, clause)
                 if trig is moves[-1] and (trig.type != "departure" or any(not o for _m, o in stops)):
@@ -603,9 +667,13 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     stops += _chained_stops(text, sent, clause, trig, {m.start for m, _o in stops})
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
+                    if took is None:
+                        took = _from_who(text, sent, trig, {m.place.id for m, _o in stops})
+                    if took is None and trig.type == "travel" and sent.index > 0 and clause is sent.clauses[0]:
+                        took = _fell_ill_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
                 if stops and not any(origin for _m, origin in stops):
-                    hurt = _hurt_at(ctx.actions, text, trig, stops[0][0])
+                    hurt = _hurt_at(ctx.actions, text, trig, stops[0][0], out, sent)
                     stops = [(hurt, True)] + stops if hurt is not None else stops
                 if not any(not origin for _m, origin in stops):
                     back = _named_earlier(text, sent, clause, trig, earlier, {m.place.id for m, _o in stops})
@@ -642,6 +710,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                                                                                  trig.start)
                 actors = ([] if weak and (riders or _NEXT_STOP.match(trig.text))
                           else ctx.actors.of(sent, clause, trig, antecedents))
+                if _CARRIED_NARRATOR.search(trig.text):
+                    actors = []  # "another catamaran carried us to Korcula": we travel on, not the boat
                 if actors and actors[0].lower() in _PART_OF_GROUP:
                     actors = []  # "Most later made their way to Tripoli": the group already under way
                 if not actors and SERVICE.search(text, sent.start, sent.end):
@@ -672,6 +742,10 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     at = _before_last_stop(out, at)
                     if not actors and at < len(out) and out[at].traveller:
                         actors = [out[at].traveller]  # "She had first been taken": the traveller just told
+                # "a tanker sailing from Basra to Singapore was seized": where it was going, not where it got
+                # ("The hijacked bulk carrier, which was travelling from Brazil to China, was freed": before it too)
+                cut_short = bool(_PARTICIPLE_TRIP.search(trig.text) and (
+                    _INTERRUPTED.search(text, trig.end, sent.end) or _INTERRUPTED.search(text, sent.start, trig.start)))
                 for m, origin in stops:
                     date, label = _stop_date(ctx, sent, clause, trig, m, by_sentence.get(sent.index, []), prev)
                     if origin:
@@ -680,8 +754,12 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                                mode=None if origin or weak else (mode or pending))
                     if not origin and not weak:
                         pending = None
-                    stated = not origin and m.prep == "for" and trig.type in ("departure", "travel")
-                    began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start))
+                    stated = not origin and trig.type in ("departure", "travel") and (
+                        m.prep == "for" or (m.prep in ("to", "towards", "toward") and cut_short))
+                    # ("arrived in Port Moresby on Tuesday ... Hollis flew in from Brisbane": the origin of the
+                    # arrival just told, told after it, like "the visit started in X")
+                    began = origin and bool(_BEGAN.fullmatch(text, trig.end, m.start)
+                                            or _IN_FROM.fullmatch(text, trig.end, m.start))
                     out.insert(at, _Candidate(st, m.place, origin, actors[0] if actors else None, m.prep, trig.start,
                                               stated, bool(_RETURN_VERB.match(trig.text)), weak, trig.text,
                                               sent.index, own, began, *tense, origin and m.start in lived,
@@ -897,7 +975,7 @@ def _stop(place: Place, span: Span | None, **kw: Any) -> Stop:
 
 
 def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
-                    fallback: PlaceMention | None) -> list[tuple[PlaceMention, bool]]:
+                    fallback: PlaceMention | None, earlier: list[PlaceMention]) -> list[tuple[PlaceMention, bool]]:
     """(mention, is_origin) pairs a movement trigger puts on the route, origin first.
 
     Each movement verb owns the text up to the next one in its clause ("crossed
@@ -916,13 +994,32 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
               and not _DISEASE_NAME.fullmatch(text, m.start, m.end)]  # "tested positive for Ebola": no river
     origins = [m for m in inside if (m.prep == "from" and not m.coordinated) or _from_site(text, trig, m)
                or (m.prep in ("in", "at") and m.start >= trig.end and m.start - trig.end <= _OWN_PREP_GAP + 4
-                   and bool(_STARTS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start)))
+                   and bool(_STARTS_TRIP.search(text, max(clause.start, trig.start - 40), trig.start)
+                            # "boarded the night train at Hanoi station": where the vehicle was boarded
+                            or _ORIGIN_VERB.match(trig.text)))
                or _BEGAN.fullmatch(
         text, trig.end, m.start) or (
         trig.type == "departure" and m.start >= trig.end and (
             (not m.prep and direct_object(text, trig.end, m.start))
             or (m.prep in ("at", "in", "near") and (_ORIGIN_VERB.match(trig.text)
                                              or _OBJECT_IN.fullmatch(text, trig.end, m.start)))))]
+    if not origins and trig.type != "arrival":
+        # "In Da Nang we hired a driver for a day trip to Hoi An", "At Picton we drove the van onto the ferry": a
+        # place fronted at the head of the sentence is where the movement set out.
+        origins = [m for m in inside if m.prep in ("in", "at") and m.start < trig.start
+                   and _FRONTED.fullmatch(text, sent.start, m.start) and _FRONTED_SUBJECT.match(text, m.end)][:1]
+    if not origins and moves and moves[0] is trig and clause is not sent.clauses[0]:
+        # "From Nairobi, the team drove north to Marsabit": a fronted "from" phrase cut off as a clause of its own
+        # ("Leaving Hobart, we drove up the coast to Bicheno": the same, told by a participle)
+        origins = [m for m in sent.mentions if m.usable and m.end <= clause.start
+                   and _FRONTED_FROM.fullmatch(text, sent.start, m.start)
+                   and _FRONTED_TAIL.fullmatch(text, m.end, clause.start)][:1]
+    if not origins and trig.type != "arrival":
+        there = _FROM_THERE.search(text, clause.start, trig.start) or _FROM_THERE.match(text, trig.end)
+        if there is not None:
+            # "Puno is a market town on the lake. From there we took a boat to Amantani": the place just named
+            last = [m for m in sent.mentions if m.usable and m.end <= there.start() and m.place.kind != "country"]
+            origins = last[-1:] or ([earlier[-1]] if earlier else [])
     dest_preps = _DEST_PREPS
     if trig.type == "arrival" or _AT_VERB.match(trig.text):
         dest_preps += ("in", "at", "near", "off")
@@ -960,10 +1057,20 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     dests = [m for i, m in enumerate(dests) if not (
         i + 1 < len(dests) and _NAME_GOES_ON.match(text, m.end) and dests[i + 1].prep in ("in", "at")
         and _SITE_THEN_TOWN.fullmatch(text, m.end, dests[i + 1].start))]
+    # "flew to London via Dubai", "travelled to Mwanza by boat across Lake Victoria": the path told after the goal
+    # is passed on the way to it.
+    goal = next((i for i, m in enumerate(dests) if m.prep in _GOAL_PREPS), None)
+    if goal is not None:
+        path = [m for m in dests[goal + 1:] if m.prep in _PATH_PREPS]
+        dests = dests[:goal] + path + [m for m in dests[goal:] if m not in path]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and not 0 <= fallback.start - trig.end <= _OWN_PREP_GAP)):
         dests = [fallback]
-    if (any(m.coordinated for m in dests[1:]) and not _ALONG.search(text, clause.start, dests[0].start)
+    # ("travelled from Khartoum through Chad and Niger before reaching Libya": a path from a stated start is in order)
+    path_list = bool(origins and dests) and dests[0].prep in _PATH_PREPS and all(
+        m.prep in _PATH_PREPS or m.coordinated for m in dests)
+    if (any(m.coordinated for m in dests[1:]) and not path_list
+            and not _ALONG.search(text, clause.start, dests[0].start)
             and not (_TOUR_VISIT.match(trig.text) and _TOUR.search(text, sent.start, sent.end))):
         # "members heading to Hawaii and Guam, Louisiana": places listed under one verb, in no stated order, are
         # no route (each stays a movement marker); "heading east along the highway to Ramadi and Fallujah", "she
@@ -983,12 +1090,15 @@ def _slash_prep(text: str, lo: int, m: PlaceMention) -> str:
     return hit.group(1).lower() if hit else ""
 
 
-def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention) -> PlaceMention | None:
+def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention, out: list[_Candidate],
+             sent: Sentence) -> PlaceMention | None:
     """ "The injured teen drove to a medical center in Arlington", "was airlifted to a hospital in Leeds": one
     taken to care set out from where the shooting, crash or blaze the story told last happened.
 
     Only a movement to a care site (the care-place words right before the stop) leans on it, and only a
-    happening told before the movement at another place that does not hold the stop.
+    happening told before the movement at another place that does not hold the stop, with no trip told in an
+    earlier sentence since ("cases were reported in Beira ... he travelled from Beira to Quelimane ... and was
+    taken to the hospital in Quelimane" set out from where he had gone).
     """
     gap = text[trig.end:dest.start]
     if len(gap) > _CARE_GAP or not _CARE_SITE.search(gap):
@@ -997,6 +1107,9 @@ def _hurt_at(actions: list[Action], text: str, trig: Trigger, dest: PlaceMention
         if a.trigger.start >= trig.start or a.type not in _HURT_TYPES:
             continue
         m = a.mention
+        if any(c.stop.span is not None and a.trigger.end <= c.stop.span.start < sent.start and not c.weak
+               for c in out):
+            return None
         if m.usable and m.place.id != dest.place.id and not _holds(m.place, dest.place):
             return m
         return None
@@ -1020,8 +1133,35 @@ def _taken_from_then(text: str, sent: Sentence, trig: Trigger, taken: set[str]) 
         if m.prep == "from" or (m.prep in ("in", "at") and _FROM_SITE_BEFORE.search(text, max(sent.start, m.start - 60),
                                                                                   m.start)):
             return m
+        if m.prep in ("in", "at") and _ONSET_BEFORE.search(text, max(sent.start, m.start - 60), m.start):
+            return m  # "developed symptoms in Kenema on 5 May and travelled to Freetown": where the illness began
         return None
     return None
+
+
+def _from_who(text: str, sent: Sentence, trig: Trigger, taken: set[str]) -> PlaceMention | None:
+    """ "a 52-year-old farm worker from Teofilo Otoni who travelled by car to Belo Horizonte": where the mover the
+    relative clause hangs on is from is where that trip set out."""
+    for m in reversed(sent.mentions):
+        if m.end > trig.start:
+            continue
+        if m.usable and m.prep == "from" and m.place.id not in taken and _WHO_AFTER.fullmatch(text, m.end, trig.start):
+            return m
+        return None
+    return None
+
+
+def _fell_ill_before(text: str, prev: Sentence, taken: set[str]) -> PlaceMention | None:
+    """ "The trader fell ill on 9 March in a village near Bukoba. On 11 March he travelled to Mwanza": where the
+    sentence just before says the illness began is where the next trip set out (an outbreak report's usual order).
+
+    Only the last place that sentence names, right after its onset words, counts.
+    """
+    ms = [m for m in prev.mentions if m.usable and m.place.kind != "country"]
+    if not ms or ms[-1].place.id in taken:
+        return None
+    m = ms[-1]
+    return m if _ONSET_BEFORE.search(text, max(prev.start, m.start - 60), m.start) else None
 
 
 def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMention]) -> list[PlaceMention]:
@@ -1198,13 +1338,17 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     unnamed: set[int] = set()  # groups known only by a description
     by_verb: dict[tuple[str | None, int], int] = {}  # one movement verb's stops share one traveller
     by_text: dict[str, int] = {}
+    told: tuple[int, int] | None = None  # (where, group) of the stop told furthest into the text so far
     for c in cands:
         w = _who(c.traveller) if c.traveller is not None else None
         target: int | None = by_verb.get((c.traveller, c.segment))
         if target is not None:
             pass
         elif w is None:
-            target = len(groups) - 1 if groups else None
+            # the traveller told last in the text, not the group made last ("A second case was a tourist who had
+            # visited Ilhabela. After returning to Sao Paulo, she ...": the tourist, though her earlier stop was
+            # put before another's)
+            target = told[1] if told is not None else (len(groups) - 1 if groups else None)
         elif w.names:
             target = next((by_token[t] for t in w.names if t in by_token), None)
             if target is None:  # "President Luis Vidal" after "the president"
@@ -1236,6 +1380,9 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
         by_verb[(c.traveller, c.segment)] = target
         by_text.setdefault(c.traveller or "", target)
         groups[target].append(c)
+        at = c.stop.span.start if c.stop.span is not None else -1
+        if told is None or at >= told[0]:
+            told = (at, target)
     # "Macron was in Washington for talks ... Macron will travel to New Orleans": where a traveller was starts
     # the trip only when they then move; presence alone is no journey.
     return [g for g in groups if not all(c.weak for c in g)]
@@ -1363,7 +1510,9 @@ def _homes(ctx: StoryContext) -> list[tuple[str, str, Span]]:
             role = _ROLE_AFTER.match(text, m.end, min(len(text), m.end + WINDOW))
             det = _DET_BEFORE.search(text[max(sent.start, m.start - 8):m.start])
             possessive = POSSESSIVE_AFTER.match(text, m.end)
-            if role and (det or possessive):  # "The Chilean president", "Peru's president"
+            # "The Chilean president", "Peru's president"; "Australian prime minister visits ...": a headline or
+            # a sentence opening with the demonym needs no article
+            if role and (det or possessive or not text[sent.start:m.start].strip()):
                 start = m.start - (len(det.group()) if det else 0)
                 out.append((text[start:role.end()], m.place.country, Span(start, role.end(),
                                                                            text[start:role.end()])))

@@ -59,9 +59,19 @@ SERVICE = re.compile(r"(?i)\b(?:trips?|flights?|journeys?|rides?|drives?|voyages
 # something is compared with, not one anyone took.
 _COMPARED = re.compile(r"(?i)\bthan\s+(?:(?:a|an|the|one|each)\s+)?(?:[\w-]+\s+){0,2}?\Z")
 _PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
+# "an international travel hub with links to Kenya", "travel restrictions to Chad": a bare movement noun that
+# qualifies another noun names a kind of thing, not a trip (not "the flight to Kabul", "travel to Goma").
+_MODIFIER_AFTER = re.compile(rf"(?i)\s+(?:{alternation('trip_modifier_heads')})\b")
+_BARE_NOUN = re.compile(r"(?i)(?:travel|flight|trip|journey|transit|tour)\Z")
 # "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
 _GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
                              rf"\b(?:{alternation('generic_movers')})\s+\Z")
+_REFERRED = re.compile(r"(?i)(?:was|were|been)\s+referred\Z")
+_AUX_BEFORE = re.compile(r"(?i)(?:\s*,?\s*\b(?:has|have|had|also|later|then|since|already|now)\b)*\s*\Z")
+# "people who had travelled to", "travellers who have visited": a bare plural and a relative clause, the same.
+_GENERIC_WHO = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
+                          rf"\b(?:{alternation('generic_movers')})\s+(?:who|that)\s+(?:had\s+|have\s+|has\s+)?"
+                          r"(?:(?:recently|all|also|previously|just)\s+)?\Z")
 
 
 def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
@@ -73,6 +83,8 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     """
     if _PRICE_AFTER.match(text, trig.end) or _SPREADS.search(text[clause.start:trig.start]):
         return True
+    if _BARE_NOUN.match(trig.text) and _MODIFIER_AFTER.match(text, trig.end):
+        return True
     if _service(text, sent, trig) or _NOT_YET.search(text, sent.start, trig.start):
         return True
     if _TAKEN_FROM.match(text, trig.start) and not _TO_AFTER.search(text, trig.end, clause.end) and not mover(
@@ -81,6 +93,11 @@ def untold_movement(text: str, sent: Sentence, clause: Clause, trig: Trigger) ->
     if trig.text.lower().endswith("ing") and _GENERIC_MOVERS.search(text, max(sent.start, trig.start - 40),
                                                                    trig.start):
         return True
+    aux = _AUX_BEFORE.search(text, clause.start, trig.start) if _REFERRED.match(trig.text) else None
+    if aux is not None and not mover(text, sent, clause.start, aux.start(), pronouns=True):
+        return True  # "The audit has been referred to the Attorney General's Office": a case file, not a patient
+    if _GENERIC_WHO.search(text, max(sent.start, trig.start - 60), trig.start):
+        return True  # "four cases, all in people who had travelled to the Congo": a kind of traveller
     return _unreal(text, sent, trig)
 
 
