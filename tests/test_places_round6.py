@@ -6,9 +6,10 @@
   opens a story with a town in capitals: no acronym, and the town rather than a province of its name.
 - **A spaced state abbreviation** ("Town, W. Va.", "Town, N. C.") qualifies the town before it; the town is
   no first name before a middle initial.
-- **A disease's or a people's name used as a noun** ("the Ebola outbreak", "Ebola cases", "the Inca
-  fortress", "Maya ruins") names no place, for the whole article, while the same word after a locative
-  ("a bus to Inca", "the Ebola river") or before a kind of place or a body ("Cheyenne police") stays one.
+- **A disease's or a people's name used as a noun** ("the Ebola outbreak", "Ebola cases", "an outbreak of
+  Ebola", "the Inca fortress", "Maya ruins", "built by the Inca.") names no place, for the whole article,
+  while the same word after a locative ("a bus to Inca") or before a kind of place or a body ("the Ebola
+  river", "Cheyenne police") stays one.
 """
 
 from __future__ import annotations
@@ -89,7 +90,9 @@ def test_a_first_name_before_a_middle_initial_is_still_a_person() -> None:
      "Ebola", ("Beni",)),
     ("Sierra Leone reported new Ebola cases in Kenema on Friday. Ebola has closed schools across the east.",
      "Ebola", ("Kenema",)),
+    ("The ministry declared an outbreak of Ebola in Equateur province on Tuesday.", "Ebola", ()),
     ("Tourists climbed to the Inca fortress above Cusco before the rain came.", "Inca", ("Cusco",)),
+    ("The road over the pass was built by the Inca. Llamas still carry salt along it.", "Inca", ()),
     ("Visitors explored the Maya ruins outside Tulum. The Maya built the city on a cliff.", "Maya", ()),
 ])
 def test_a_disease_or_a_people_used_as_a_noun_is_no_place(text: str, name: str, places: tuple[str, ...]) -> None:

@@ -985,14 +985,33 @@ def _used_as_noun(r: _Run) -> bool:
     return not any(form in _PLACE_SENSE_AFTER for form in forms)
 
 
+# "an outbreak of Ebola", "cases of Ebola": what an outbreak is of. (Only the name's neighbours are tokens: the
+# noun before "of" is read from the text.)
+_SPREAD_NOUNS = words("spread_nouns") | words("toll_nouns")
+_NOUN_OF = re.compile(r"([a-z]+)\s+of\s+$")
+
+
 def _disease_name(r: _Run) -> bool:
-    # "the Ebola outbreak", "Ebola cases", "Ebola has killed": the disease, not the river it is named after
-    return r.single and r.key in DISEASE_NAMES and _used_as_noun(r)
+    # "the Ebola outbreak", "Ebola cases", "Ebola has killed", "an outbreak of Ebola": the disease, not the
+    # river it is named after
+    if not r.single or r.key not in DISEASE_NAMES:
+        return False
+    prev, start = r.prev, r.first.start
+    if prev is not None and prev.text == "of" and (m := _NOUN_OF.search(r.text, max(0, start - 30), start)) \
+            and m.group(1) in _SPREAD_NOUNS:
+        return True
+    return _used_as_noun(r)
 
 
 def _people(r: _Run) -> bool:
-    # "the Inca fortress", "Maya ruins", "the Zulu built": a people, not a town that goes by its name
-    return r.single and r.key in PEOPLES and _used_as_noun(r)
+    # "the Inca fortress", "Maya ruins", "the Zulu built", "roads built by the Inca.": a people, not a town
+    # that goes by its name (a town takes no "the" before a full stop or a comma)
+    if not r.single or r.key not in PEOPLES:
+        return False
+    end = r.toks[r.j].end
+    if _THE.search(r.text, max(0, r.first.start - 4), r.first.start) and r.text[end : end + 1] in (".", ",", ";", ")"):
+        return True
+    return _used_as_noun(r)
 
 
 def _currency(r: _Run) -> bool:
