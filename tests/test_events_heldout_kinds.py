@@ -149,10 +149,10 @@ def test_events_on_each_kind_are_precise(kind: str) -> None:
 @pytest.mark.parametrize("kind", [
     "outbreak",
     "news",
-    # Travel: two of the four expected events are at places recognition does not find (a town whose name is
-    # also a surname, a valley), and the festival the writer attends is told only as a yearly habit.
-    pytest.param("travel", marks=pytest.mark.xfail(reason="recognition misses two places; a festival told as a "
-                                                          "habit", strict=True)),
+    # Travel: the town in the heading and again under it ("Napier" / "Napier, on the east coast") was read as a
+    # given name and a surname across the line break until round six (tests/test_places_round6.py). Still
+    # missed: a valley recognition does not find, and a festival told only as a yearly habit.
+    "travel",
 ])
 def test_events_on_each_kind_reach_the_recall_bar(kind: str) -> None:
     _, recall = _kind_scores(kind)

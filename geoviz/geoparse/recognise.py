@@ -107,6 +107,10 @@ MAJOR_KINDS = {"country", "admin1", "region", "sea"}
 # Things named after places (classes of names, each with its words; never a list of place names).
 # "Ebola virus", "West Nile virus", "Reston ebolavirus": a disease, and the name stays one in the article.
 DISEASE_WORDS = words("disease_words")
+# The lexicon's list of diseases ("Ebola", "Marburg"), and of peoples and past civilisations ("Inca", "Maya"):
+# a town somewhere goes by some of them, but "the Ebola outbreak" and "the Inca fortress" name no town.
+DISEASE_NAMES = words("trigger_disease")
+PEOPLES = words("peoples")
 # "Agence France-Presse", "Press Trust of India": a news agency.
 NEWS_AGENCY_WORDS = words("news_agency_words")
 # "Real Madrid", "Manchester United": a sports club.
@@ -134,6 +138,10 @@ PERSON_FOR_GOOD = frozenset({"surname", "nicknamed"})
 # Walmart"): one sense per discourse, as for the surnames the other way round. (Any other mention is too
 # weak a sign: "Rod's career" would bring back every "Rod Stewart".)
 GIVEN_NAME = "given name"
+# The reason of the people's-name rule ("the Inca fortress"). The name stays a people's for the rest of
+# the article, unless the article names it as a place after a locative word ("a bus to Inca"): as for
+# GIVEN_NAME, one sense per discourse.
+PEOPLE = "people"
 # A club or a company named after a city names a city of some size ("Bank of Valletta", "Air Busan").
 CLUB_CITY_POPULATION = 100_000
 
@@ -278,6 +286,7 @@ class Recogniser:
         """
         people: set[str] = set()
         diseases: set[str] = set()
+        peoples: set[str] = set()
         out: list[Mention] = []
         offered: list[tuple[Mention, str]] = []
         given: list[tuple[int, int, str]] = []
@@ -285,7 +294,7 @@ class Recogniser:
             block = text if (start, end) == (0, len(text)) else text[start:end]
             block_offered: list[tuple[Mention, str]] = []
             block_given: list[tuple[int, int, str]] = []
-            for m in self._find_block(block, people, diseases, block_offered, block_given):
+            for m in self._find_block(block, people, diseases, peoples, block_offered, block_given):
                 out.append(m if start == 0 else _replace(m, start=m.start + start, end=m.end + start))
             offered.extend((m if start == 0 else _replace(m, start=m.start + start, end=m.end + start), why)
                            for m, why in block_offered)
@@ -295,10 +304,13 @@ class Recogniser:
         if gone:
             out = [m for m in out if m.form == "demonym" or fold(m.text) not in gone]
         if given:
-            # A "given name" the article names as a place elsewhere is that place (see GIVEN_NAME); the
-            # others stay people's names (not offered: a first name is no place a person would pin).
+            # A "given name" or a people's name the article names as a place elsewhere is that place (see
+            # GIVEN_NAME, PEOPLE); the others stay people's names (not offered: a first name is no place a
+            # person would pin), and a people's name is one all through the article.
             keys = {key for _, _, key in given}
             places = {m.key for m in out if m.key in keys and _after_locative_word(text, m.start)}
+            if peoples - places:
+                out = [m for m in out if m.key not in peoples or m.key in places or m.form == "demonym"]
             if places:
                 back = [self._mention(text, a, b, key) for a, b, key in given if key in places and key not in gone]
                 out = sorted(out + back, key=lambda m: m.start)
@@ -309,10 +321,11 @@ class Recogniser:
                        if m.key not in taken and not (m.key in seen or seen.add(m.key))]
         return Recognised(out, offered)
 
-    def _find_block(self, text: str, people: set[str], diseases: set[str],
+    def _find_block(self, text: str, people: set[str], diseases: set[str], peoples: set[str],
                     offered: list[tuple[Mention, str]], given: list[tuple[int, int, str]]) -> list[Mention]:
         """The mentions of one block; rejected names a person may pin go to ``offered``, runs rejected as a
-        given name to ``given`` as (start, end, key) (see GIVEN_NAME)."""
+        given name or a people's name to ``given`` as (start, end, key) (see GIVEN_NAME, PEOPLE), and the
+        latter's keys to ``peoples``."""
         toks = capital_tokens(text)
         if not toks:
             return []
@@ -346,6 +359,9 @@ class Recogniser:
                     diseases.add(key)
                 elif reason == GIVEN_NAME:
                     given.append((toks[i].start, end, key))
+                elif reason == PEOPLE:
+                    given.append((toks[i].start, end, key))
+                    peoples.add(key)
                 elif reason in OFFERED_REASONS and self._offerable(key):
                     offered.append((self._mention(text, toks[i].start, end, key), reason))
                 i += 1
@@ -438,7 +454,8 @@ class Recogniser:
             tests = (("demonym", demonym), ("major", major), ("country", country), ("own", own),
                      ("long", len(key) > 4), ("county", _county_name(key)),
                      ("no common", first not in COMMON_WORDS and first not in ORG_HEADS),
-                     ("no language", key not in LANGUAGES), ("no adjective", not _adjective_word(key)))
+                     ("no language", key not in LANGUAGES), ("no adjective", not _adjective_word(key)),
+                     ("no disease", key not in DISEASE_NAMES), ("no people", key not in PEOPLES))
             got = _Name(frozenset(fact for fact, holds in tests if holds), demonym, major, country, own)
             self._names[key] = got
         return got
@@ -564,8 +581,14 @@ def _street_run(text: str, toks: list[Token], k: int) -> bool:
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Whether two tokens stand side by side in one line: words of one name may.
+
+    A line break ends a name: a headline with no full stop runs into the dateline under it ("Floods hit
+    Mombasa" / "NAIROBI —"), and reading the two as a given name and a surname lost both towns for the
+    whole article (no corpus text is hard-wrapped inside a sentence).
+    """
     gap = text[a.end : b.start]
-    return gap in (" ", "\u00a0") or (len(gap) <= 2 and not gap.strip())
+    return gap in (" ", "\u00a0") or (len(gap) <= 2 and not gap.strip() and "\n" not in gap and "\r" not in gap)
 
 
 def _sentence_initial(text: str, toks: list[Token]) -> set[int]:
@@ -645,8 +668,11 @@ def _trigger(text: str, start: int, end: int) -> str:
             return "agency"  # "the Georgia Bureau of Investigation": a state, not the country
         if _BORDER_AFTER.match(after):
             return "border"  # "the New York border": a division or a country, not a city
-    elif after[:1] == "," and _TOWN_APPOSITIVE.match(after):
-        return "populated place"  # "Boa Vista, the state capital", "Mbale, a town in eastern Uganda"
+    elif after[:1] == ",":
+        if _TOWN_APPOSITIVE.match(after):
+            return "populated place"  # "Boa Vista, the state capital", "Mbale, a town in eastern Uganda"
+        if text[start:end].isupper() and _DATELINE_AFTER.match(after):
+            return "populated place"  # a dateline: "LIMA, Peru (AP) —" names the city, not the province
     if _THE.search(before[-5:]) and not _AREA_WORD_AFTER.match(text, end, end + 10):
         return "article"  # "the White House", "the Gulf": not how towns are named
     if not _may_trigger(before, after):
@@ -687,7 +713,23 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
     """
     by_end = {m.end: k for k, m in enumerate(mentions)}
     taken = {m.start: k for k, m in enumerate(mentions)}
+    skip = -1
     for k, t in enumerate(toks):
+        if k == skip:
+            continue  # the second part of a spaced form ("Va." of "W. Va.")
+        if len(t.text) == 1 and t.cap:
+            prev_end = toks[k - 1].base_end if k else -1
+            after_town = prev_end in by_end and _QUALIFIER.fullmatch(text[prev_end : t.start]) is not None
+            spaced = _spaced_abbreviation(text, toks, k, after_town)
+            if spaced is not None:
+                state, end = spaced
+                if after_town:
+                    m = mentions[by_end[prev_end]]
+                    mentions[by_end[prev_end]] = _replace(m, qualifier=fold(state))
+                yield Mention(start=t.start, end=end, text=text[t.start : end], key=fold(state), form="name",
+                              qualifier="US")
+                skip = k + 1
+                continue
         if not t.cap or (len(t.text) > _STATE_KEY_CHARS and "." not in t.text):
             continue  # (lower() never shortens a word, so a longer one is no key)
         dotted = t.text.count(".") >= 2
@@ -731,6 +773,27 @@ def _state_abbreviations(text: str, toks: list[Token], mentions: list[Mention]) 
             mentions[replaces] = abbreviation
 
 
+def _spaced_abbreviation(text: str, toks: list[Token], k: int, after_town: bool) -> tuple[str, int] | None:
+    """(state, end offset) of a two-part abbreviation written with a space from token k: "W. Va.", "N. C.".
+
+    Both parts carry their dots, and the state's name has two words (as for "S.C."). Before a capitalised
+    word only after "Town,": "N. C. Wyeth" is a person's initials, "Greenwood, W. Va. Officials" a state.
+    """
+    t = toks[k]
+    if len(t.text) != 1 or not t.text.isupper() or k + 1 >= len(toks):
+        return None
+    nxt = toks[k + 1]
+    if text[t.end : nxt.start] != ". " or not nxt.cap or text[nxt.end : nxt.end + 1] != ".":
+        return None
+    found = PROVINCE_ABBREVIATIONS.get((t.text + nxt.text).lower())
+    if found is None or found[1] != "US" or not _initials_of_words(found[0]):
+        return None
+    after = toks[k + 2] if k + 2 < len(toks) else None
+    if not after_town and after is not None and after.cap and text[nxt.end : after.start] == ". ":
+        return None
+    return found[0], nxt.end + 1
+
+
 def state_abbreviation(surface: str) -> str | None:
     """The folded state name for an AP/postal abbreviation written as one ("Ky.", "W.Va.", "S.C.")."""
     if "." not in surface and not (surface.isupper() and len(surface) == 2):
@@ -758,8 +821,10 @@ def _replace(m: Mention, **changes: object) -> Mention:
 # --------------------------------------------------------------------------
 
 
-# What follows a dateline's town: a dash, after the agency in brackets if any ("OMAHA --", "SALEM (AP) —").
-_DATELINE_AFTER = re.compile(r"(?:\s*\([A-Z][A-Za-z]*\))?\s*(?:--|[—–])")
+# What follows a dateline's town: a dash, after its state or country and the agency in brackets if any
+# ("OMAHA --", "SALEM (AP) —", "GOMA, Congo (Reuters) -", "XENIA, Ohio (AP) —"). The spaced hyphen is
+# Reuters' dash.
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][^\n()—–]{0,40}?)?(?:\s*\([A-Z][A-Za-z]*\))?(?:\s*(?:--|[—–])|\s+-\s)")
 
 
 class _Run:
@@ -895,6 +960,58 @@ def _disease(r: _Run) -> bool:
         return False
     word = nxt.text.lower()
     return word in DISEASE_WORDS or word.endswith("virus")
+
+
+# Words after a disease's or a people's name that keep it a place: a kind of place ("the Maya river", "Inca
+# town"), an organisation's head ("Cheyenne police"), a resident ("the Navajo man" may live there), or a
+# function word ("Ebola and", "Inca in"): only a noun or a verb of its own makes the name the disease or
+# the people ("Ebola cases", "the Inca fortress", "Ebola killed", "the Maya built").
+_PLACE_SENSE_AFTER = (CONNECTORS | LOCATIVES | words("clause_words") | words("place_heads") | words("area_parts")
+                      | frozenset(entries("trigger_endings")) | ORG_HEADS | words("person_heads"))
+
+
+def _used_as_noun(r: _Run) -> bool:
+    """Whether the one-word run is used as a noun's modifier or a verb's subject: a lower-case content word
+    right after it (a space or a hyphen between: "Ebola-hit"), and no locative word before ("in Inca")."""
+    nxt = r.nxt
+    if nxt is None or nxt.cap or not _joined(r.text, r.toks[r.j], nxt) or r.after_locative():
+        return False
+    word = nxt.text.lower()
+    if not word[:1].isalpha():
+        return False
+    # The singular of a plural too: "Anderson and Cherokee counties", "Cheyenne residents".
+    forms = (word, word[:-3] + "y", word[:-1]) if word.endswith("ies") else (word, word[:-1]) if word.endswith("s") \
+        else (word,)
+    return not any(form in _PLACE_SENSE_AFTER for form in forms)
+
+
+# "an outbreak of Ebola", "cases of Ebola": what an outbreak is of. (Only the name's neighbours are tokens: the
+# noun before "of" is read from the text.)
+_SPREAD_NOUNS = words("spread_nouns") | words("toll_nouns")
+_NOUN_OF = re.compile(r"([a-z]+)\s+of\s+$")
+
+
+def _disease_name(r: _Run) -> bool:
+    # "the Ebola outbreak", "Ebola cases", "Ebola has killed", "an outbreak of Ebola": the disease, not the
+    # river it is named after
+    if not r.single or r.key not in DISEASE_NAMES:
+        return False
+    prev, start = r.prev, r.first.start
+    if prev is not None and prev.text == "of" and (m := _NOUN_OF.search(r.text, max(0, start - 30), start)) \
+            and m.group(1) in _SPREAD_NOUNS:
+        return True
+    return _used_as_noun(r)
+
+
+def _people(r: _Run) -> bool:
+    # "the Inca fortress", "Maya ruins", "the Zulu built", "roads built by the Inca.": a people, not a town
+    # that goes by its name (a town takes no "the" before a full stop or a comma)
+    if not r.single or r.key not in PEOPLES:
+        return False
+    end = r.toks[r.j].end
+    if _THE.search(r.text, max(0, r.first.start - 4), r.first.start) and r.text[end : end + 1] in (".", ",", ";", ")"):
+        return True
+    return _used_as_noun(r)
 
 
 def _currency(r: _Run) -> bool:
@@ -1063,8 +1180,10 @@ def _firm(r: _Run) -> bool:
 def _before_middle_initial(r: _Run) -> bool:
     # "Vincent J. Fumo": a first name before a middle initial
     nxt = r.nxt
+    # (Not after a comma: "Greenwood, W. Va." is a town and its state's spaced abbreviation.)
     return (r.single and nxt is not None and len(nxt.text) == 1 and nxt.cap and not r.demonym
-            and r.text[nxt.end : nxt.end + 2] == ". " and not r.country)
+            and r.text[nxt.end : nxt.end + 2] == ". " and not r.country
+            and "," not in r.text[r.toks[r.j].end : nxt.start])
 
 
 # "Katherine "Kay" Parsons": a nickname in quotes between a given name and a surname.
@@ -1137,6 +1256,10 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("after a title", "surname", _after_title, unless=_D),
     Rule("after a name particle", "surname", _after_particle, unless=_DM),
     Rule("a language", "language", _language, unless=frozenset({"no language"})),
+    Rule("a disease's name used as a noun", "disease", _disease_name, single=True,
+         unless=frozenset({"no disease", "demonym", "country"})),
+    Rule("a people's name used as a noun", PEOPLE, _people, single=True,
+         unless=frozenset({"no people", "demonym", "country"})),
     Rule("before an age", "surname", _before_age, single=True, unless=_DM, needs=AROUND_COMMA_AFTER),
     Rule("after a given name", "surname", _after_given_name, unless=_DC, needs=AROUND_PREVIOUS_CAPITAL),
     Rule("before a street word", "street", _street_word_after, unless=frozenset({"major", "county"}),
