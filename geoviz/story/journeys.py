@@ -81,7 +81,7 @@ from geoviz.story.reading import (
     dateline,
     words_pattern,
 )
-from geoviz.story.untold import SERVICE, TRIP_NOUN, untold_movement
+from geoviz.story.untold import SERVICE, TRIP_NOUN, mover, untold_movement
 
 __all__ = ["CapitalOf", "extract_journeys", "route_places"]
 
@@ -352,6 +352,33 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
                             traveller=stolen.traveller))
     return routes
 
+
+# Travel writing and aid news: movements the shared triggers do not read (geoviz.story.reading), read here as
+# trips of the clause. A vehicle taken ("caught the catamaran to", "took a tuk-tuk", "boarded a matatu"): any
+# one-word vehicle noun of the mode lists, after a determiner ("took the early train", "hired a car"; not "took
+# the view", "hired a driver"). "coming down from X into Y": a descent from one place into another. "moved food
+# stocks from A to B": goods moved with no article before them are a shipment (an article is read already:
+# "moved his company from").
+_VEHICLE_NOUNS = alternation_of(sorted({w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")
+                                        if " " not in w and not _VERB_FORM.search(w) and w not in _PAST_FORMS}))
+_EXTRA_MOVES = re.compile(
+    r"(?i)\b(?:(?:took|take|takes|taking|caught|catch|catches|catching|boarded|board|boards|boarding|rode|ride|"
+    r"rides|riding|hired|chartered|(?:hopped|jumped|climbed|got)\s+(?:on|onto|into|aboard))\s+"
+    r"(?:a|an|the|our|my|his|her|their|its|another|one)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_VEHICLE_NOUNS})(?![\w-])(?!\s+(?:ticket|tickets|fare|fares|timetable|station|stop)\b)"
+    r"|(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)(?=\s+from\s)"
+    r"|mov(?:ed|es|ing)\s+(?!(?:a|an|the|his|her|their|its|our|my|this|that|these|those|it|them|him|us|me|"
+    r"here|there|back|on|in|out|up|down|away|to|into|from|and|or|quickly|north|south|east|west)\b)"
+    r"(?:[a-z][\w-]*\s+){1,3}?(?=from\s+[A-Z]))")
+# "She will return to Accra on Friday", "is due to return to Nairobi": the bare verb after a modal or "to" (the shared
+# triggers read "returned", "returns", "returning"); an arrival, like them. Not "a return to growth" (a noun).
+_BARE_RETURN = re.compile(r"(?i)(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=['’]ll\s)|(?<=\bto\s)|(?<=\bwould\s)|"
+                          r"(?<=\bthen\s)|(?<=\balso\s))return(?=\s+(?:home\s+)?(?:to|from)\s+(?:the\s+)?[A-Z])")
+# "The exhibition returns to Sydney in May", "Flights will return to Abuja": a return whose subject is a thing, not
+# a traveller, continues no one's journey (the subject's last word, auxiliaries and adverbs dropped).
+_SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:will|would|shall|is|are|was|were|has|have|had|be|been|due|set|expected|"
+                           r"scheduled|going|to|then|later|also|finally|soon|eventually|never|not|due))*[\s,]*\Z")
+_LAST_NOUN = re.compile(r"(?:^|\s)([A-Za-z][\w'’-]*)\Z")
 
 #: Each document-wide pattern with the words one of which it needs (lower case).
 _GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
@@ -650,13 +677,17 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     presence = sorted((hit.start(), hit.end(), hit.group()) for rx in patterns if rx is not _CARRIED_FROM
                       for hit in rx.finditer(text))
     carried = list(_CARRIED_FROM.finditer(text)) if _CARRIED_FROM in patterns else []
+    extra = sorted([Trigger("travel", h.start(), h.end(), h.group()) for h in _EXTRA_MOVES.finditer(text)]
+                   + [Trigger("arrival", h.start(), h.end(), h.group()) for h in _BARE_RETURN.finditer(text)],
+                   key=lambda t: t.start)
     for sent in ctx.sentences:
         sent_first = len(out)  # where this sentence's stops begin
         for clause in sent.clauses:
+            clause = _with_extra_moves(clause, extra)
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
-                if untold_movement(text, sent, clause, trig):
+                if untold_movement(text, sent, clause, trig) or _thing_returns(text, sent, clause, trig):
                     continue
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback, earlier)
@@ -669,7 +700,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
                     if took is None:
                         took = _from_who(text, sent, trig, {m.place.id for m, _o in stops})
-                    if took is None and trig.type == "travel" and sent.index > 0 and clause is sent.clauses[0]:
+                    if (took is None and trig.type == "travel" and sent.index > 0
+                            and clause.start == sent.clauses[0].start):
                         took = _fell_ill_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
                 if stops and not any(origin for _m, origin in stops):
@@ -768,6 +800,31 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
+
+
+def _thing_returns(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
+    """ "The show will return to San Diego", "Next year the race returns to Sydney", "Flights will return to Abuja":
+    a return whose subject, named in its clause, is no mover (a show, an event, a service) is no one's trip, so it
+    joins no route (with no subject, "and returned to Accra", the traveller told before returns)."""
+    if not _RETURN_VERB.match(trig.text):
+        return False
+    tail = _SUBJECT_TAIL.search(text, clause.start, trig.start)
+    end = tail.start() if tail else trig.start
+    head = _LAST_NOUN.search(text, clause.start, end)
+    if head is None or head.group(1)[0].isupper() or head.group(1).lower() in _NOT_SUBJECTS:
+        return False
+    return not mover(text, sent, clause.start, end, pronouns=True)
+
+
+def _with_extra_moves(clause: Clause, extra: list[Trigger]) -> Clause:
+    """The clause with the movements only journeys read (_EXTRA_MOVES) among its triggers, where no movement
+    trigger of the shared reading covers them already ("took the night train" is one). A copy: the shared reading
+    stays as the events read it."""
+    added = [t for t in extra if clause.start <= t.start and t.end <= clause.end and not any(
+        o.start < t.end and t.start < o.end for o in clause.triggers if o.type in MOVEMENT_TYPES)]
+    if not added:
+        return clause
+    return replace(clause, triggers=sorted([*clause.triggers, *added], key=lambda t: t.start))
 
 
 def _tense(text: str, clause: Clause, trig: Trigger) -> tuple[bool, bool]:
@@ -1008,7 +1065,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
         # place fronted at the head of the sentence is where the movement set out.
         origins = [m for m in inside if m.prep in ("in", "at") and m.start < trig.start
                    and _FRONTED.fullmatch(text, sent.start, m.start) and _FRONTED_SUBJECT.match(text, m.end)][:1]
-    if not origins and moves and moves[0] is trig and clause is not sent.clauses[0]:
+    if not origins and moves and moves[0] is trig and clause.start != sent.clauses[0].start:
         # "From Nairobi, the team drove north to Marsabit": a fronted "from" phrase cut off as a clause of its own
         # ("Leaving Hobart, we drove up the coast to Bicheno": the same, told by a participle)
         origins = [m for m in sent.mentions if m.usable and m.end <= clause.start
