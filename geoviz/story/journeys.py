@@ -252,7 +252,8 @@ _LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|
                           r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _COLON_AFTER = re.compile(r"\s*:")
 # "Our next stop was Salamanca": a stop of the journey under way, told with no verb of movement.
-_NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop\s+(?:was|is|will\s+be|would\s+be)\s+"
+_NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop"
+                        r"(?:\s+(?:was|is|will\s+be|would\s+be)\s+|\s*,\s*)"  # ("Our next stop, Arequipa,")
                         r"(?:the\s+(?:\w+\s+)?(?:town|city|village|port|island)\s+of\s+)?")
 # "We began our trip in Lisbon", "started the tour at": where the trip starts is its origin.
 _STARTS_TRIP = re.compile(r"(?i)\b(?:began|begin|begins|beginning|started|start|starts|starting)\s+"
@@ -378,11 +379,25 @@ _BARE_RETURN = re.compile(r"(?i)(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=['’]ll\s)|
 # a traveller, continues no one's journey (the subject's last word, auxiliaries and adverbs dropped).
 _SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:will|would|shall|is|are|was|were|has|have|had|be|been|due|set|expected|"
                            r"scheduled|going|to|then|later|also|finally|soon|eventually|never|not|due))*[\s,]*\Z")
+# "We picked up our camper van at the depot near Christchurch airport ... and headed north": where the vehicle was
+# collected is where the trip that follows set out (like "boarded the train at X").
+_COLLECTED = re.compile(r"(?i)\b(?:picked\s+up|collected|hired|rented)\s+(?:a|an|the|our|my|his|her|their)\s+"
+                        rf"(?:[\w-]+\s+){{0,2}}?(?:{_VEHICLE_NOUNS}|camper\s+van|van)\s+"
+                        r"(?:[^\s,;:.!?()]+\s+){0,4}?(?:at|in|near|from)\s+(?:the\s+)?\Z")
+_COLLECTED_THEN = re.compile(r"[^.;:!?()]{0,60}?\s+and\s+(?:then\s+)?")
+# "..., with a stop at Vinh", "stopping at Kos", "making a brief stopover in Doha": a halt on the way, passed before
+# the goal told first.
+_HALT = (r"(?:(?:with|after|making|made)\s+(?:a|an|one)\s+(?:(?:brief|short|quick|night['’]?s?|two-hour|one-night|"
+         r"refuelling|refueling)\s+)?(?:stop|stopover|halt|layover)|stopping\s+(?:off|over|briefly)?)\s*(?:in|at)\s+"
+         r"(?:the\s+)?")
+_HALT_BEFORE = re.compile(rf"(?i)\b{_HALT}\Z")
+_HALT_LEAD = re.compile(rf"(?i)\s*(?:and\s+)?{_HALT}")
+_COME_VERB = re.compile(r"(?i)(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)\b")
 _LAST_NOUN = re.compile(r"(?:^|\s)([A-Za-z][\w'’-]*)\Z")
 
 #: Each document-wide pattern with the words one of which it needs (lower case).
 _GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
-          (_NEXT_STOP, ("stop ",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
+          (_NEXT_STOP, ("stop",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
           (_CARRIED_FROM, tuple(entries("carrying_verbs"))))
 
 
@@ -696,6 +711,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 if trig is moves[-1] and (trig.type != "departure" or any(not o for _m, o in stops)):
                     # ("left Paris, then Lyon" may say what was left; "fled to Chad, then Cameroon" is a chain)
                     stops += _chained_stops(text, sent, clause, trig, {m.start for m, _o in stops})
+                    stops = _halt_after(text, sent, clause, stops)
+                if not stops and trig.type == "travel":
+                    stops = _collected_at(text, sent, trig)
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
                     if took is None:
@@ -805,8 +823,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
 def _thing_returns(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
     """ "The show will return to San Diego", "Next year the race returns to Sydney", "Flights will return to Abuja":
     a return whose subject, named in its clause, is no mover (a show, an event, a service) is no one's trip, so it
-    joins no route (with no subject, "and returned to Accra", the traveller told before returns)."""
-    if not _RETURN_VERB.match(trig.text):
+    joins no route (with no subject, "and returned to Accra", the traveller told before returns). "Prices came
+    down from ..." likewise: only a mover comes down from one place into another."""
+    if not (_RETURN_VERB.match(trig.text) or _COME_VERB.match(trig.text)):
         return False
     tail = _SUBJECT_TAIL.search(text, clause.start, trig.start)
     end = tail.start() if tail else trig.start
@@ -814,6 +833,35 @@ def _thing_returns(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> 
     if head is None or head.group(1)[0].isupper() or head.group(1).lower() in _NOT_SUBJECTS:
         return False
     return not mover(text, sent, clause.start, end, pronouns=True)
+
+
+def _halt_after(text: str, sent: Sentence, clause: Clause,
+                stops: list[tuple[PlaceMention, bool]]) -> list[tuple[PlaceMention, bool]]:
+    """ "sailed from Piraeus to Rhodes, stopping at Kos", "nineteen hours from Da Nang to Saigon, with a stop at Nha
+    Trang": a halt told in the verbless clause after a trip to a goal is passed before that goal."""
+    goal = next((i for i, (m, origin) in enumerate(stops) if not origin and m.prep in _GOAL_PREPS), None)
+    nxt = next((c for c in sent.clauses if c.start >= clause.end), None)
+    if goal is None or nxt is None or nxt.triggers:
+        return stops
+    m = next((m for m in sent.mentions if nxt.start <= m.start and m.end <= nxt.end), None)
+    if m is None or not m.usable or not _HALT_LEAD.fullmatch(text, nxt.start, m.start) or any(
+            m.place.id == s.place.id for s, _o in stops):
+        return stops
+    return stops[:goal] + [(m, False)] + stops[goal:]
+
+
+def _collected_at(text: str, sent: Sentence, trig: Trigger) -> list[tuple[PlaceMention, bool]]:
+    """ "picked up our camper van at the depot near Christchurch airport on a spring morning and headed north": a
+    movement with no place of its own sets out from where the vehicle was collected, in the clause coordinated
+    just before it (an origin only: a stop told later, "The first stop was Kaikoura", continues it)."""
+    for m in reversed(sent.mentions):
+        if m.end > trig.start or not m.usable:
+            continue
+        if _COLLECTED.search(text, max(sent.start, m.start - 120), m.start) and _COLLECTED_THEN.fullmatch(
+                text, m.end, trig.start):
+            return [(m, True)]
+        return []
+    return []
 
 
 def _with_extra_moves(clause: Clause, extra: list[Trigger]) -> Clause:
@@ -1087,8 +1135,13 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     # place only right after it ("a visit in Prague"), not across the rest of the clause.
     noun = bool(_NOUN_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start))
     own_prep = trig.text.split()[-1].lower() in ("at", "in", "to", "into", "of")
+    halts: set[int] = set()  # "from Hanoi to Hue, with a stop at Vinh": a halt on the way to the goal
     for m in inside:
         if m.start < trig.start or m in origins:
+            continue
+        if m.prep in ("in", "at") and _HALT_BEFORE.search(text, max(trig.end, m.start - 40), m.start):
+            halts.add(m.start)
+            dests.append(m)
             continue
         if dests and text[dests[-1].end:m.start] == "/":
             continue  # "to the Minneapolis/St. Paul area": one stop, named twice
@@ -1118,7 +1171,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     # is passed on the way to it.
     goal = next((i for i, m in enumerate(dests) if m.prep in _GOAL_PREPS), None)
     if goal is not None:
-        path = [m for m in dests[goal + 1:] if m.prep in _PATH_PREPS]
+        path = [m for m in dests[goal + 1:] if m.prep in _PATH_PREPS or m.start in halts]
         dests = dests[:goal] + path + [m for m in dests[goal:] if m not in path]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and not 0 <= fallback.start - trig.end <= _OWN_PREP_GAP)):
@@ -1279,8 +1332,8 @@ def _presence_stops(sent: Sentence, clause: Clause,
     for start, end, words_ in hits[bisect.bisect_left(hits, (clause.start, 0, "")):]:
         if start >= clause.end:
             break
-        if end > clause.end:
-            continue
+        if end > clause.end and not _NEXT_STOP.match(words_):
+            continue  # ("Our next stop, Arequipa, was": the comma cut the clause before the name)
         m = next((m for m in sent.mentions if m.start == end and m.usable), None)
         if m is not None:
             out.append((m, Trigger("arrival", start, end, words_)))
