@@ -393,7 +393,13 @@ _HALT = (r"(?:(?:with|after|making|made)\s+(?:a|an|one)\s+(?:(?:brief|short|quic
 _HALT_BEFORE = re.compile(rf"(?i)\b{_HALT}\Z")
 _HALT_LEAD = re.compile(rf"(?i)\s*(?:and\s+)?{_HALT}")
 _COME_VERB = re.compile(r"(?i)(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)\b")
-_LAST_NOUN = re.compile(r"(?:^|\s)([A-Za-z][\w'’-]*)\Z")
+_THING_NP = re.compile(r"(?i)(?<![\w'’-])(?:the|a|an|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+                       r"([a-z][\w'’-]*)\s*\Z")
+_BARE_PLURAL = re.compile(r"\s*([A-Z][a-z]+s)\s*")  # "Flights will return to"
+_NO_SUBJECT = re.compile(r"(?i)[\s,]*(?:and|but)\s*")
+# "The show made its debut ...": a sentence's opening noun phrase, up to its verb.
+_OPENING_NP = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w'’-]*)\s+"
+                         r"(?=(?:has|have|had|was|were|is|are|will|would|can|could|made|makes|[a-z]+ed)\b)")
 
 #: Each document-wide pattern with the words one of which it needs (lower case).
 _GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
@@ -822,17 +828,22 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
 
 def _thing_returns(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
     """ "The show will return to San Diego", "Next year the race returns to Sydney", "Flights will return to Abuja":
-    a return whose subject, named in its clause, is no mover (a show, an event, a service) is no one's trip, so it
-    joins no route (with no subject, "and returned to Accra", the traveller told before returns). "Prices came
-    down from ..." likewise: only a mover comes down from one place into another."""
+    a return whose subject is no mover (a show, an event, a service) is no one's trip, so it joins no route. The
+    subject is the clause's own noun phrase, or, for a verb coordinated with no subject of its own ("The show made
+    its debut in Oklahoma, and will return to San Diego"), the sentence's opening one; with neither ("before
+    returning to Riyadh", "We flew ... and returned"), the traveller told before returns. "Prices came down from
+    ..." likewise: only a mover comes down from one place into another."""
     if not (_RETURN_VERB.match(trig.text) or _COME_VERB.match(trig.text)):
         return False
     tail = _SUBJECT_TAIL.search(text, clause.start, trig.start)
     end = tail.start() if tail else trig.start
-    head = _LAST_NOUN.search(text, clause.start, end)
-    if head is None or head.group(1)[0].isupper() or head.group(1).lower() in _NOT_SUBJECTS:
+    np = _THING_NP.search(text, clause.start, end) or _BARE_PLURAL.fullmatch(text, clause.start, end)
+    if np is None and _NO_SUBJECT.fullmatch(text, clause.start, end) and clause.start > sent.start:
+        np = _OPENING_NP.match(text, sent.start, clause.start)
+        end = np.end(1) if np else end
+    if np is None or np.group(1).lower() in _NOT_SUBJECTS:
         return False
-    return not mover(text, sent, clause.start, end, pronouns=True)
+    return not mover(text, sent, np.start(), end, pronouns=True)
 
 
 def _halt_after(text: str, sent: Sentence, clause: Clause,
