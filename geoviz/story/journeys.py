@@ -359,18 +359,21 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
 # one-word vehicle noun of the mode lists, after a determiner ("took the early train", "hired a car"; not "took
 # the view", "hired a driver"). "coming down from X into Y": a descent from one place into another. "moved food
 # stocks from A to B": goods moved with no article before them are a shipment (an article is read already:
-# "moved his company from").
+# "moved his company from"); only goods (cargo_nouns): "moved money from London" is no trip.
+# "took the bus timetable from Leeds", "caught the train fare": the vehicle names another thing, not a trip.
+_NOT_VEHICLE_AFTER = r"\s+(?:ticket|tickets|fare|fares|timetable|timetables|schedule|schedules|station|stop)\b"
+_VEHICLE_THING = re.compile(r"(?i)(?:took|takes|taking|caught|catches|boarded)\s+[^,;]*\Z")
 _VEHICLE_NOUNS = alternation_of(sorted({w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")
                                         if " " not in w and not _VERB_FORM.search(w) and w not in _PAST_FORMS}))
 _EXTRA_MOVES = re.compile(
     r"(?i)\b(?:(?:took|take|takes|taking|caught|catch|catches|catching|boarded|board|boards|boarding|rode|ride|"
     r"rides|riding|hired|chartered|(?:hopped|jumped|climbed|got)\s+(?:on|onto|into|aboard))\s+"
     r"(?:a|an|the|our|my|his|her|their|its|another|one)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{_VEHICLE_NOUNS})(?![\w-])(?!\s+(?:ticket|tickets|fare|fares|timetable|station|stop)\b)"
+    rf"(?:{_VEHICLE_NOUNS})(?![\w-])(?!{_NOT_VEHICLE_AFTER})"
     r"|(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)(?=\s+from\s)"
     r"|mov(?:ed|es|ing)\s+(?!(?:a|an|the|his|her|their|its|our|my|this|that|these|those|it|them|him|us|me|"
     r"here|there|back|on|in|out|up|down|away|to|into|from|and|or|quickly|north|south|east|west)\b)"
-    r"(?:[a-z][\w-]*\s+){1,3}?(?=from\s+[A-Z]))")
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?{alternation('cargo_nouns')}\s+(?=from\s+[A-Z]))")
 # "She will return to Accra on Friday", "is due to return to Nairobi": the bare verb after a modal or "to" (the shared
 # triggers read "returned", "returns", "returning"); an arrival, like them. Not "a return to growth" (a noun).
 _BARE_RETURN = re.compile(r"(?i)(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=['’]ll\s)|(?<=\bto\s)|(?<=\bwould\s)|"
@@ -395,7 +398,8 @@ _HALT_LEAD = re.compile(rf"(?i)\s*(?:and\s+)?{_HALT}")
 _COME_VERB = re.compile(r"(?i)(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)\b")
 _THING_NP = re.compile(r"(?i)(?<![\w'’-])(?:the|a|an|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
                        r"([a-z][\w'’-]*)\s*\Z")
-_BARE_PLURAL = re.compile(r"\s*([A-Z][a-z]+s)\s*")  # "Flights will return to"
+# "Flights will return to", "Heavy rain came down from": a bare noun phrase opening the clause (not "We").
+_BARE_PLURAL = re.compile(r"\s*(?:[A-Z][a-z]+s|(?:[A-Z][a-z'’-]*\s+)(?:[a-z][\w'’-]*\s+)?([a-z][\w'’-]*))\s*")
 _NO_SUBJECT = re.compile(r"(?i)[\s,]*(?:and|but)\s*")
 # "The show made its debut ...": a sentence's opening noun phrase, up to its verb.
 _OPENING_NP = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w'’-]*)\s+"
@@ -710,6 +714,8 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             for trig in moves:
                 if untold_movement(text, sent, clause, trig) or _thing_returns(text, sent, clause, trig):
                     continue
+                if _VEHICLE_THING.fullmatch(trig.text) and re.match(_NOT_VEHICLE_AFTER, text[trig.end:trig.end + 20]):
+                    continue  # "took the bus timetable from Leeds to York as its model"
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback, earlier)
                 if not stops:
@@ -838,10 +844,12 @@ def _thing_returns(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> 
     tail = _SUBJECT_TAIL.search(text, clause.start, trig.start)
     end = tail.start() if tail else trig.start
     np = _THING_NP.search(text, clause.start, end) or _BARE_PLURAL.fullmatch(text, clause.start, end)
-    if np is None and _NO_SUBJECT.fullmatch(text, clause.start, end) and clause.start > sent.start:
+    if np is None and _NO_SUBJECT.fullmatch(text, clause.start, end) and clause.start > sent.start and not any(
+            t.type in MOVEMENT_TYPES for c in sent.clauses if c.end <= clause.start for t in c.triggers):
+        # (not "The case is a man from Kisumu who travelled to Kampala and returned": the mover of the trip before)
         np = _OPENING_NP.match(text, sent.start, clause.start)
         end = np.end(1) if np else end
-    if np is None or np.group(1).lower() in _NOT_SUBJECTS:
+    if np is None or (np.group(1) or np.group(0).strip()).lower() in _NOT_SUBJECTS:
         return False
     return not mover(text, sent, np.start(), end, pronouns=True)
 
