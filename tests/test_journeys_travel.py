@@ -5,7 +5,8 @@ missed, each on sentences of our own from several regions, with what must not be
   "a colectivo", "the sleeper"): any one-word vehicle of the mode lists, its mode the leg's;
 * where a train was boarded ("took the early train from X station", "boarded at X");
 * a stop told with no verb ("Our next stop, X,"), a halt on the way ("with a stop at X", "stopping at X"), where a
-  hired vehicle was collected; "the road to X" is no trip;
+  hired vehicle was collected, a leg told in the past ("The longest leg was the last: from A to B"), a way followed
+  ("followed the coast north to X"); "the road to X", "the highway follows the coast to X" are no trip;
 * "coming down from X into Y", only for a mover;
 * goods moved by an agency with no article before them ("moved food stocks from A to B") are a shipment;
 * a return with no traveller ("The show will return to San Diego") joins no route; "will return to X" with one
@@ -60,6 +61,13 @@ ROUTES = [
      [["Hanoi", "Vinh", "Hue"]]),
     ("The old ferry sailed from Mombasa to Dar es Salaam, stopping at Tanga.", ("Mombasa", "Dar es Salaam", "Tanga"),
      [["Mombasa", "Tanga", "Dar es Salaam"]]),
+    # Tanzania: a leg of the journey told in the past, its halt after it.
+    ("We took the bus to Arusha. The longest leg was the last: nine hours from Arusha to Dar es Salaam, with a stop "
+     "at Moshi.", ("Arusha", "Dar es Salaam", "Moshi"), [["Arusha", "Moshi", "Dar es Salaam"]]),
+    # Vietnam, Namibia: a way followed to a place.
+    ("We left Hanoi at dawn and followed the river north to Lao Cai.", ("Hanoi", "Lao Cai"), [["Hanoi", "Lao Cai"]]),
+    ("Two days later we headed west to Walvis Bay, and then followed the coast north to Swakopmund.",
+     ("Walvis Bay", "Swakopmund"), [["Walvis Bay", "Swakopmund"]]),
     # Bolivia, India: coming down from one place into another.
     ("By evening we were coming down from El Alto into La Paz, the lights spread across the canyon.",
      ("El Alto", "La Paz"), [["El Alto", "La Paz"]]),
@@ -97,6 +105,10 @@ NOT_ROUTES = [
     # "the road to X" is a road, not a trip
     ("We stayed two nights in Cusco. The road to Puno runs for seven hours across the high plain.", ("Cusco", "Puno")),
     ("The first stop on the tour is Otavalo, an hour north of Quito.", ("Otavalo", "Quito")),
+    ("From Kaikoura the highway follows the coast to Blenheim.", ("Kaikoura", "Blenheim")),
+    ("From Kaikoura the old road followed the coast to Blenheim.", ("Kaikoura", "Blenheim")),
+    # a leg told as a timetable, not as the trip made
+    ("The leg from Nairobi to Mombasa takes eight hours on the new line.", ("Nairobi", "Mombasa")),
     # a vehicle's timetable or ticket, not a trip; a driver hired is no vehicle
     ("The council took the bus timetable from Leeds to York as its model.", ("Leeds", "York")),
     ("In Hue we hired a guide from Da Nang.", ("Hue", "Da Nang")),

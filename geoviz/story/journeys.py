@@ -374,6 +374,16 @@ _EXTRA_MOVES = re.compile(
     r"|mov(?:ed|es|ing)\s+(?!(?:a|an|the|his|her|their|its|our|my|this|that|these|those|it|them|him|us|me|"
     r"here|there|back|on|in|out|up|down|away|to|into|from|and|or|quickly|north|south|east|west)\b)"
     rf"(?:[a-z][\w-]*\s+){{0,2}}?{alternation('cargo_nouns')}\s+(?=from\s+[A-Z]))")
+# "The longest leg was the last: nineteen hours from Da Nang to Saigon": a leg of the journey told in the past, its
+# stated start and end after it ("the leg from A to B takes nine hours" is a timetable: no past tense, no trip).
+_LEG_TRIP = re.compile(r"(?i)\b(?:the|our|my|this|that|its|their|his|her)\s+(?:(?:first|second|third|next|last|final|"
+                       r"\w+est)\s+)?(leg|stretch|stage)\s+(?:of\s+(?:the|our|my|his|her|their)\s+[\w-]+\s+)?"
+                       r"(?=(?:was|were)\b[^.;!?]{0,80}?\bfrom\s+(?-i:[A-Z])[^.;!?]{0,60}?\bto\s+(?-i:[A-Z]))")
+# "and then followed the coast north to Swakopmund", "followed the river down to Kratie": a trip along a way (not
+# "the highway follows the coast to Blenheim": a road, and only a mover follows it; see _thing_returns).
+_FOLLOWED_WAY = re.compile(r"(?i)\bfollowed\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:coast|coastline|river|road|highway|valley|"
+                           r"shore|shoreline|track|trail|railway|line|lake|border)(?=\s+(?:(?:north|south|east|west)"
+                           r"(?:-?(?:east|west))?(?:wards?)?\s+|(?:up|down|back)\s+)*(?:to|into|towards?)\s)")
 # "She will return to Accra on Friday", "is due to return to Nairobi": the bare verb after a modal or "to" (the shared
 # triggers read "returned", "returns", "returning"); an arrival, like them. Not "a return to growth" (a noun).
 _BARE_RETURN = re.compile(r"(?i)(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=['’]ll\s)|(?<=\bto\s)|(?<=\bwould\s)|"
@@ -395,6 +405,7 @@ _HALT = (r"(?:(?:with|after|making|made)\s+(?:a|an|one)\s+(?:(?:brief|short|quic
          r"(?:the\s+)?")
 _HALT_BEFORE = re.compile(rf"(?i)\b{_HALT}\Z")
 _HALT_LEAD = re.compile(rf"(?i)\s*(?:and\s+)?{_HALT}")
+_FOLLOWED = re.compile(r"(?i)followed\s")
 _COME_VERB = re.compile(r"(?i)(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)\b")
 _THING_NP = re.compile(r"(?i)(?<![\w'’-])(?:the|a|an|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
                        r"([a-z][\w'’-]*)\s*\Z")
@@ -703,7 +714,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                       for hit in rx.finditer(text))
     carried = list(_CARRIED_FROM.finditer(text)) if _CARRIED_FROM in patterns else []
     extra = sorted([Trigger("travel", h.start(), h.end(), h.group()) for h in _EXTRA_MOVES.finditer(text)]
-                   + [Trigger("arrival", h.start(), h.end(), h.group()) for h in _BARE_RETURN.finditer(text)],
+                   + [Trigger("arrival", h.start(), h.end(), h.group()) for h in _BARE_RETURN.finditer(text)]
+                   + [Trigger("travel", h.start(1), h.end(1), h.group(1)) for h in _LEG_TRIP.finditer(text)]
+                   + [Trigger("travel", h.start(), h.end(), h.group()) for h in _FOLLOWED_WAY.finditer(text)],
                    key=lambda t: t.start)
     for sent in ctx.sentences:
         sent_first = len(out)  # where this sentence's stops begin
@@ -839,7 +852,7 @@ def _thing_returns(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> 
     its debut in Oklahoma, and will return to San Diego"), the sentence's opening one; with neither ("before
     returning to Riyadh", "We flew ... and returned"), the traveller told before returns. "Prices came down from
     ..." likewise: only a mover comes down from one place into another."""
-    if not (_RETURN_VERB.match(trig.text) or _COME_VERB.match(trig.text)):
+    if not (_RETURN_VERB.match(trig.text) or _COME_VERB.match(trig.text) or _FOLLOWED.match(trig.text)):
         return False
     tail = _SUBJECT_TAIL.search(text, clause.start, trig.start)
     end = tail.start() if tail else trig.start
@@ -859,7 +872,9 @@ def _halt_after(text: str, sent: Sentence, clause: Clause,
     """ "sailed from Piraeus to Rhodes, stopping at Kos", "nineteen hours from Da Nang to Saigon, with a stop at Nha
     Trang": a halt told in the verbless clause after a trip to a goal is passed before that goal."""
     goal = next((i for i, (m, origin) in enumerate(stops) if not origin and m.prep in _GOAL_PREPS), None)
-    nxt = next((c for c in sent.clauses if c.start >= clause.end), None)
+    # (the goal may lie in a later clause: "The longest leg was the last: nineteen hours from A to B, with a stop")
+    after = max(clause.end, stops[goal][0].end) if goal is not None else clause.end
+    nxt = next((c for c in sent.clauses if c.start >= after), None)
     if goal is None or nxt is None or nxt.triggers:
         return stops
     m = next((m for m in sent.mentions if nxt.start <= m.start and m.end <= nxt.end), None)
