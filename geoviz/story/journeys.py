@@ -407,8 +407,11 @@ _HALT_BEFORE = re.compile(rf"(?i)\b{_HALT}\Z")
 _HALT_LEAD = re.compile(rf"(?i)\s*(?:and\s+)?{_HALT}")
 _FOLLOWED = re.compile(r"(?i)followed\s")
 _COME_VERB = re.compile(r"(?i)(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)\b")
-_THING_NP = re.compile(r"(?i)(?<![\w'’-])(?:the|a|an|this|that|these|those|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
-                       r"([a-z][\w'’-]*)\s*\Z")
+# (its words no preposition or clause word: "He ended the visit in Erbil before returning" has no such subject)
+_NP_WORD = (r"(?!(?:in|at|on|to|into|from|near|before|after|of|for|with|by|and|or|but|when|while|then|until|since|"
+            r"as|than|via)\b)")
+_THING_NP = re.compile(rf"(?i)(?<![\w'’-])(?:the|a|an|this|that|these|those|its|their)\s+(?:{_NP_WORD}[\w'’-]+\s+)"
+                       rf"{{0,3}}?{_NP_WORD}([a-z][\w'’-]*)\s*\Z")
 # "Flights will return to", "Heavy rain came down from": a bare noun phrase opening the clause (not "We").
 _BARE_PLURAL = re.compile(r"\s*(?:[A-Z][a-z]+s|(?:[A-Z][a-z'’-]*\s+)(?:[a-z][\w'’-]*\s+)?([a-z][\w'’-]*))\s*")
 _NO_SUBJECT = re.compile(r"(?i)[\s,]*(?:and|but)\s*")
