@@ -68,6 +68,9 @@ ROUTES = [
     ("We left Hanoi at dawn and followed the river north to Lao Cai.", ("Hanoi", "Lao Cai"), [["Hanoi", "Lao Cai"]]),
     ("Two days later we headed west to Walvis Bay, and then followed the coast north to Swakopmund.",
      ("Walvis Bay", "Swakopmund"), [["Walvis Bay", "Swakopmund"]]),
+    # Afghanistan: a pass named after a place, crossed on the way, is no stop (the name goes on: "Salang Pass").
+    ("The convoy drove from Kabul over the Salang Pass to Mazar-i-Sharif.", ("Kabul", "Salang", "Mazar-i-Sharif"),
+     [["Kabul", "Mazar-i-Sharif"]]),
     # Bolivia, India: coming down from one place into another.
     ("By evening we were coming down from El Alto into La Paz, the lights spread across the canyon.",
      ("El Alto", "La Paz"), [["El Alto", "La Paz"]]),

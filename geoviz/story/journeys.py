@@ -1176,6 +1176,8 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     for m in inside:
         if m.start < trig.start or m in origins:
             continue
+        if m.prep in ("over", "across", "through") and _NAME_GOES_ON.match(text, m.end):
+            continue  # "over the Hai Van Pass to Da Nang": a pass, a bridge named after a place is no stop of it
         if m.prep in ("in", "at") and _HALT_BEFORE.search(text, max(trig.end, m.start - 40), m.start):
             halts.add(m.start)
             dests.append(m)
