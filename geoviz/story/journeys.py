@@ -48,7 +48,14 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
   team drove", "Leaving J,", "In J we hired a driver for a day trip to K", "from there") and where a vehicle
   was boarded start a trip; "flew in from J" after an arrival is its origin; a path told after the goal
   ("to K via J") comes first; a participle trip cut short ("a tanker sailing from J to K was seized") reaches
-  K only as a goal; a vehicle carrying "us" moves the narrator; two stated starts in a row tell no leg.
+  K only as a goal; a vehicle carrying "us" moves the narrator; two stated starts in a row tell no leg;
+* travel writing and aid news: a vehicle taken ("caught the catamaran to", "took a tuk-tuk": any one-word vehicle
+  of the mode lists), "coming down from J into K", a way followed ("followed the coast north to K"), a leg told in
+  the past ("The longest leg was the last: from J to K"), goods moved ("moved food stocks from J to K":
+  cargo_nouns) are trips; a halt ("with a stop at L", "stopping at L") comes before the goal; where a vehicle was
+  collected starts the trip; "Our next stop, L," continues it; a return or a descent whose subject is no mover
+  ("The show will return to San Diego", "Heavy rain came down from") and a place inside a crossed landmark's
+  name ("over the Salang Pass") are no one's stop.
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
