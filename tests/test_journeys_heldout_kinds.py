@@ -6,7 +6,7 @@ Two parts.
    Latin America, Europe, the Middle East and Oceania; six of them written after the rules, as a check),
    labelled by hand, run through the whole pipeline (geoviz.analyse). The journey-free ones must get no route;
    over all of them the legs drawn must mostly be labelled legs, and enough labelled legs must be found. The
-   floors sit under today's numbers (legs P 0.82, R 0.44): what is left is mostly places the geoparser does not
+   floors sit under today's numbers (legs P 0.86, R 0.54): what is left is mostly places the geoparser does not
    find (Puno, Amman, Windhoek after a headline, Kasani, Farchana, Malaba, Ella) and travel words the markers do
    not read ("caught the catamaran", "got off at", "the first stop was").
 2. The classes of movement these articles showed the routes missed or got wrong, each on sentences of its own,
@@ -79,14 +79,21 @@ def test_a_journey_free_article_gets_no_route(article: Article) -> None:
 
 def test_the_legs_drawn_are_mostly_the_labelled_ones() -> None:
     drawn, gold, hit = map(sum, zip(*(_leg_counts(a) for a in ALL)))
-    assert drawn and hit / drawn >= 0.75, (hit, drawn)
-    assert hit / gold >= 0.4, (hit, gold)
+    assert drawn and hit / drawn >= 0.8, (hit, drawn)
+    assert hit / gold >= 0.5, (hit, gold)
 
 
 @pytest.mark.parametrize("kind", ["outbreak", "international"])
 def test_outbreak_reports_and_international_news_find_most_legs(kind: str) -> None:
     drawn, gold, hit = map(sum, zip(*(_leg_counts(a) for a in ALL if a.kind == kind)))
     assert hit / gold >= 0.45 and hit / drawn >= 0.7, (hit, drawn, gold)
+
+
+def test_travel_writing_finds_some_legs() -> None:
+    # the weakest kind: most of its misses are places the geoparser does not find (Amman, Puno, Windhoek, Ella);
+    # the floor sits under today's 12 of 37 legs found, 12 of 15 drawn right
+    drawn, gold, hit = map(sum, zip(*(_leg_counts(a) for a in ALL if a.kind == "travel")))
+    assert hit / gold >= 0.3 and hit / drawn >= 0.7, (hit, drawn, gold)
 
 
 # --------------------------------------------------------------------------

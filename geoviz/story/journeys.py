@@ -48,7 +48,14 @@ more, legs computed (geoviz.geo.geodesy.build_legs). The rules:
   team drove", "Leaving J,", "In J we hired a driver for a day trip to K", "from there") and where a vehicle
   was boarded start a trip; "flew in from J" after an arrival is its origin; a path told after the goal
   ("to K via J") comes first; a participle trip cut short ("a tanker sailing from J to K was seized") reaches
-  K only as a goal; a vehicle carrying "us" moves the narrator; two stated starts in a row tell no leg.
+  K only as a goal; a vehicle carrying "us" moves the narrator; two stated starts in a row tell no leg;
+* travel writing and aid news: a vehicle taken ("caught the catamaran to", "took a tuk-tuk": any one-word vehicle
+  of the mode lists), "coming down from J into K", a way followed ("followed the coast north to K"), a leg told in
+  the past ("The longest leg was the last: from J to K"), goods moved ("moved food stocks from J to K":
+  cargo_nouns) are trips; a halt ("with a stop at L", "stopping at L") comes before the goal; where a vehicle was
+  collected starts the trip; "Our next stop, L," continues it; a return or a descent whose subject is no mover
+  ("The show will return to San Diego", "Heavy rain came down from") and a place inside a crossed landmark's
+  name ("over the Salang Pass") are no one's stop.
 
 It never places a stop by guesswork: every stop is one of the document's
 places, or, for an implied origin, the capital the caller's ``capital_of``
@@ -81,7 +88,7 @@ from geoviz.story.reading import (
     dateline,
     words_pattern,
 )
-from geoviz.story.untold import SERVICE, TRIP_NOUN, untold_movement
+from geoviz.story.untold import SERVICE, TRIP_NOUN, mover, untold_movement
 
 __all__ = ["CapitalOf", "extract_journeys", "route_places"]
 
@@ -252,7 +259,8 @@ _LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|
                           r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _COLON_AFTER = re.compile(r"\s*:")
 # "Our next stop was Salamanca": a stop of the journey under way, told with no verb of movement.
-_NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop\s+(?:was|is|will\s+be|would\s+be)\s+"
+_NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop"
+                        r"(?:\s+(?:was|is|will\s+be|would\s+be)\s+|\s*,\s*)"  # ("Our next stop, Arequipa,")
                         r"(?:the\s+(?:\w+\s+)?(?:town|city|village|port|island)\s+of\s+)?")
 # "We began our trip in Lisbon", "started the tour at": where the trip starts is its origin.
 _STARTS_TRIP = re.compile(r"(?i)\b(?:began|begin|begins|beginning|started|start|starts|starting)\s+"
@@ -353,9 +361,74 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
     return routes
 
 
+# Travel writing and aid news: movements the shared triggers do not read (geoviz.story.reading), read here as
+# trips of the clause. A vehicle taken ("caught the catamaran to", "took a tuk-tuk", "boarded a matatu"): any
+# one-word vehicle noun of the mode lists, after a determiner ("took the early train", "hired a car"; not "took
+# the view", "hired a driver"). "coming down from X into Y": a descent from one place into another. "moved food
+# stocks from A to B": goods moved with no article before them are a shipment (an article is read already:
+# "moved his company from"); only goods (cargo_nouns): "moved money from London" is no trip.
+# "took the bus timetable from Leeds", "caught the train fare": the vehicle names another thing, not a trip.
+_NOT_VEHICLE_AFTER = r"\s+(?:ticket|tickets|fare|fares|timetable|timetables|schedule|schedules|station|stop)\b"
+_VEHICLE_THING = re.compile(r"(?i)(?:took|takes|taking|caught|catches|boarded)\s+[^,;]*\Z")
+_VEHICLE_NOUNS = alternation_of(sorted({w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")
+                                        if " " not in w and not _VERB_FORM.search(w) and w not in _PAST_FORMS}))
+_EXTRA_MOVES = re.compile(
+    r"(?i)\b(?:(?:took|take|takes|taking|caught|catch|catches|catching|boarded|board|boards|boarding|rode|ride|"
+    r"rides|riding|hired|chartered|(?:hopped|jumped|climbed|got)\s+(?:on|onto|into|aboard))\s+"
+    r"(?:a|an|the|our|my|his|her|their|its|another|one)\s+(?:[\w-]+\s+){0,2}?"
+    rf"(?:{_VEHICLE_NOUNS})(?![\w-])(?!{_NOT_VEHICLE_AFTER})"
+    r"|(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)(?=\s+from\s)"
+    r"|mov(?:ed|es|ing)\s+(?!(?:a|an|the|his|her|their|its|our|my|this|that|these|those|it|them|him|us|me|"
+    r"here|there|back|on|in|out|up|down|away|to|into|from|and|or|quickly|north|south|east|west)\b)"
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?{alternation('cargo_nouns')}\s+(?=from\s+[A-Z]))")
+# "The longest leg was the last: nineteen hours from Da Nang to Saigon": a leg of the journey told in the past, its
+# stated start and end after it ("the leg from A to B takes nine hours" is a timetable: no past tense, no trip).
+_LEG_TRIP = re.compile(r"(?i)\b(?:the|our|my|this|that|its|their|his|her)\s+(?:(?:first|second|third|next|last|final|"
+                       r"\w+est)\s+)?(leg|stretch|stage)\s+(?:of\s+(?:the|our|my|his|her|their)\s+[\w-]+\s+)?"
+                       r"(?=(?:was|were)\b[^.;!?]{0,80}?\bfrom\s+(?-i:[A-Z])[^.;!?]{0,60}?\bto\s+(?-i:[A-Z]))")
+# "and then followed the coast north to Swakopmund", "followed the river down to Kratie": a trip along a way (not
+# "the highway follows the coast to Blenheim": a road, and only a mover follows it; see _thing_returns).
+_FOLLOWED_WAY = re.compile(r"(?i)\bfollowed\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:coast|coastline|river|road|highway|valley|"
+                           r"shore|shoreline|track|trail|railway|line|lake|border)(?=\s+(?:(?:north|south|east|west)"
+                           r"(?:-?(?:east|west))?(?:wards?)?\s+|(?:up|down|back)\s+)*(?:to|into|towards?)\s)")
+# "She will return to Accra on Friday", "is due to return to Nairobi": the bare verb after a modal or "to" (the shared
+# triggers read "returned", "returns", "returning"); an arrival, like them. Not "a return to growth" (a noun).
+_BARE_RETURN = re.compile(r"(?i)(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=['’]ll\s)|(?<=\bto\s)|(?<=\bwould\s)|"
+                          r"(?<=\bthen\s)|(?<=\balso\s))return(?=\s+(?:home\s+)?(?:to|from)\s+(?:the\s+)?[A-Z])")
+# "The exhibition returns to Sydney in May", "Flights will return to Abuja": a return whose subject is a thing, not
+# a traveller, continues no one's journey (the subject's last word, auxiliaries and adverbs dropped).
+_SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:will|would|shall|is|are|was|were|has|have|had|be|been|due|set|expected|"
+                           r"scheduled|going|to|then|later|also|finally|soon|eventually|never|not|due))*[\s,]*\Z")
+# "We picked up our camper van at the depot near Christchurch airport ... and headed north": where the vehicle was
+# collected is where the trip that follows set out (like "boarded the train at X").
+_COLLECTED = re.compile(r"(?i)\b(?:picked\s+up|collected|hired|rented)\s+(?:a|an|the|our|my|his|her|their)\s+"
+                        rf"(?:[\w-]+\s+){{0,2}}?(?:{_VEHICLE_NOUNS}|camper\s+van|van)\s+"
+                        r"(?:[^\s,;:.!?()]+\s+){0,4}?(?:at|in|near|from)\s+(?:the\s+)?\Z")
+_COLLECTED_THEN = re.compile(r"[^.;:!?()]{0,60}?\s+and\s+(?:then\s+)?")
+# "..., with a stop at Vinh", "stopping at Kos", "making a brief stopover in Doha": a halt on the way, passed before
+# the goal told first.
+_HALT = (r"(?:(?:with|after|making|made)\s+(?:a|an|one)\s+(?:(?:brief|short|quick|night['’]?s?|two-hour|one-night|"
+         r"refuelling|refueling)\s+)?(?:stop|stopover|halt|layover)|stopping\s+(?:off|over|briefly)?)\s*(?:in|at)\s+"
+         r"(?:the\s+)?")
+_HALT_BEFORE = re.compile(rf"(?i)\b{_HALT}\Z")
+_HALT_LEAD = re.compile(rf"(?i)\s*(?:and\s+)?{_HALT}")
+_FOLLOWED = re.compile(r"(?i)followed\s")
+_COME_VERB = re.compile(r"(?i)(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)\b")
+# (its words no preposition or clause word: "He ended the visit in Erbil before returning" has no such subject)
+_NP_WORD = (r"(?!(?:in|at|on|to|into|from|near|before|after|of|for|with|by|and|or|but|when|while|then|until|since|"
+            r"as|than|via)\b)")
+_THING_NP = re.compile(rf"(?i)(?<![\w'’-])(?:the|a|an|this|that|these|those|its|their)\s+(?:{_NP_WORD}[\w'’-]+\s+)"
+                       rf"{{0,3}}?{_NP_WORD}([a-z][\w'’-]*)\s*\Z")
+# "Flights will return to", "Heavy rain came down from": a bare noun phrase opening the clause (not "We").
+_BARE_PLURAL = re.compile(r"\s*(?:[A-Z][a-z]+s|(?:[A-Z][a-z'’-]*\s+)(?:[a-z][\w'’-]*\s+)?([a-z][\w'’-]*))\s*")
+_NO_SUBJECT = re.compile(r"(?i)[\s,]*(?:and|but)\s*")
+# "The show made its debut ...": a sentence's opening noun phrase, up to its verb.
+_OPENING_NP = re.compile(r"\s*(?:The|A|An|This|That|These|Those|Its|Their)\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w'’-]*)\s+"
+                         r"(?=(?:has|have|had|was|were|is|are|will|would|can|could|made|makes|[a-z]+ed)\b)")
+
 #: Each document-wide pattern with the words one of which it needs (lower case).
 _GATED = ((_PRESENCE, ("was ", "were ")), (_STOP_VERB, tuple(entries("journey_stop_verbs"))),
-          (_NEXT_STOP, ("stop ",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
+          (_NEXT_STOP, ("stop",)), (_BEGAN_IN, ("began", "begins", "started", "starts", "ended", "ends", "finish")),
           (_CARRIED_FROM, tuple(entries("carrying_verbs"))))
 
 
@@ -650,14 +723,22 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     presence = sorted((hit.start(), hit.end(), hit.group()) for rx in patterns if rx is not _CARRIED_FROM
                       for hit in rx.finditer(text))
     carried = list(_CARRIED_FROM.finditer(text)) if _CARRIED_FROM in patterns else []
+    extra = sorted([Trigger("travel", h.start(), h.end(), h.group()) for h in _EXTRA_MOVES.finditer(text)]
+                   + [Trigger("arrival", h.start(), h.end(), h.group()) for h in _BARE_RETURN.finditer(text)]
+                   + [Trigger("travel", h.start(1), h.end(1), h.group(1)) for h in _LEG_TRIP.finditer(text)]
+                   + [Trigger("travel", h.start(), h.end(), h.group()) for h in _FOLLOWED_WAY.finditer(text)],
+                   key=lambda t: t.start)
     for sent in ctx.sentences:
         sent_first = len(out)  # where this sentence's stops begin
         for clause in sent.clauses:
+            clause = _with_extra_moves(clause, extra)
             moves = [t for t in clause.triggers if t.type in MOVEMENT_TYPES]
             pairs: list[tuple[Trigger, list[tuple[PlaceMention, bool]], bool]] = []
             for trig in moves:
-                if untold_movement(text, sent, clause, trig):
+                if untold_movement(text, sent, clause, trig) or _thing_returns(text, sent, clause, trig):
                     continue
+                if _VEHICLE_THING.fullmatch(trig.text) and re.match(_NOT_VEHICLE_AFTER, text[trig.end:trig.end + 20]):
+                    continue  # "took the bus timetable from Leeds to York as its model"
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback, earlier)
                 if not stops:
@@ -665,11 +746,15 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                 if trig is moves[-1] and (trig.type != "departure" or any(not o for _m, o in stops)):
                     # ("left Paris, then Lyon" may say what was left; "fled to Chad, then Cameroon" is a chain)
                     stops += _chained_stops(text, sent, clause, trig, {m.start for m, _o in stops})
+                    stops = _halt_after(text, sent, clause, stops)
+                if not stops and trig.type == "travel":
+                    stops = _collected_at(text, sent, trig)
                 if stops and not any(origin for _m, origin in stops):
                     took = _taken_from_then(text, sent, trig, {m.place.id for m, _o in stops})
                     if took is None:
                         took = _from_who(text, sent, trig, {m.place.id for m, _o in stops})
-                    if took is None and trig.type == "travel" and sent.index > 0 and clause is sent.clauses[0]:
+                    if (took is None and trig.type == "travel" and sent.index > 0
+                            and clause.start == sent.clauses[0].start):
                         took = _fell_ill_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
                 if stops and not any(origin for _m, origin in stops):
@@ -768,6 +853,70 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             ctx.actors.remember(sent, clause, antecedents)
         earlier += [m for m in sent.mentions if m.usable and m.place.kind != "country"]
     return out
+
+
+def _thing_returns(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> bool:
+    """ "The show will return to San Diego", "Next year the race returns to Sydney", "Flights will return to Abuja":
+    a return whose subject is no mover (a show, an event, a service) is no one's trip, so it joins no route. The
+    subject is the clause's own noun phrase, or, for a verb coordinated with no subject of its own ("The show made
+    its debut in Oklahoma, and will return to San Diego"), the sentence's opening one; with neither ("before
+    returning to Riyadh", "We flew ... and returned"), the traveller told before returns. "Prices came down from
+    ..." likewise: only a mover comes down from one place into another."""
+    if not (_RETURN_VERB.match(trig.text) or _COME_VERB.match(trig.text) or _FOLLOWED.match(trig.text)):
+        return False
+    tail = _SUBJECT_TAIL.search(text, clause.start, trig.start)
+    end = tail.start() if tail else trig.start
+    np = _THING_NP.search(text, clause.start, end) or _BARE_PLURAL.fullmatch(text, clause.start, end)
+    if np is None and _NO_SUBJECT.fullmatch(text, clause.start, end) and clause.start > sent.start and not any(
+            t.type in MOVEMENT_TYPES for c in sent.clauses if c.end <= clause.start for t in c.triggers):
+        # (not "The case is a man from Kisumu who travelled to Kampala and returned": the mover of the trip before)
+        np = _OPENING_NP.match(text, sent.start, clause.start)
+        end = np.end(1) if np else end
+    if np is None or (np.group(1) or np.group(0).strip()).lower() in _NOT_SUBJECTS:
+        return False
+    return not mover(text, sent, np.start(), end, pronouns=True)
+
+
+def _halt_after(text: str, sent: Sentence, clause: Clause,
+                stops: list[tuple[PlaceMention, bool]]) -> list[tuple[PlaceMention, bool]]:
+    """ "sailed from Piraeus to Rhodes, stopping at Kos", "nineteen hours from Da Nang to Saigon, with a stop at Nha
+    Trang": a halt told in the verbless clause after a trip to a goal is passed before that goal."""
+    goal = next((i for i, (m, origin) in enumerate(stops) if not origin and m.prep in _GOAL_PREPS), None)
+    # (the goal may lie in a later clause: "The longest leg was the last: nineteen hours from A to B, with a stop")
+    after = max(clause.end, stops[goal][0].end) if goal is not None else clause.end
+    nxt = next((c for c in sent.clauses if c.start >= after), None)
+    if goal is None or nxt is None or nxt.triggers:
+        return stops
+    m = next((m for m in sent.mentions if nxt.start <= m.start and m.end <= nxt.end), None)
+    if m is None or not m.usable or not _HALT_LEAD.fullmatch(text, nxt.start, m.start) or any(
+            m.place.id == s.place.id for s, _o in stops):
+        return stops
+    return stops[:goal] + [(m, False)] + stops[goal:]
+
+
+def _collected_at(text: str, sent: Sentence, trig: Trigger) -> list[tuple[PlaceMention, bool]]:
+    """ "picked up our camper van at the depot near Christchurch airport on a spring morning and headed north": a
+    movement with no place of its own sets out from where the vehicle was collected, in the clause coordinated
+    just before it (an origin only: a stop told later, "The first stop was Kaikoura", continues it)."""
+    for m in reversed(sent.mentions):
+        if m.end > trig.start or not m.usable:
+            continue
+        if _COLLECTED.search(text, max(sent.start, m.start - 120), m.start) and _COLLECTED_THEN.fullmatch(
+                text, m.end, trig.start):
+            return [(m, True)]
+        return []
+    return []
+
+
+def _with_extra_moves(clause: Clause, extra: list[Trigger]) -> Clause:
+    """The clause with the movements only journeys read (_EXTRA_MOVES) among its triggers, where no movement
+    trigger of the shared reading covers them already ("took the night train" is one). A copy: the shared reading
+    stays as the events read it."""
+    added = [t for t in extra if clause.start <= t.start and t.end <= clause.end and not any(
+        o.start < t.end and t.start < o.end for o in clause.triggers if o.type in MOVEMENT_TYPES)]
+    if not added:
+        return clause
+    return replace(clause, triggers=sorted([*clause.triggers, *added], key=lambda t: t.start))
 
 
 def _tense(text: str, clause: Clause, trig: Trigger) -> tuple[bool, bool]:
@@ -1008,7 +1157,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
         # place fronted at the head of the sentence is where the movement set out.
         origins = [m for m in inside if m.prep in ("in", "at") and m.start < trig.start
                    and _FRONTED.fullmatch(text, sent.start, m.start) and _FRONTED_SUBJECT.match(text, m.end)][:1]
-    if not origins and moves and moves[0] is trig and clause is not sent.clauses[0]:
+    if not origins and moves and moves[0] is trig and clause.start != sent.clauses[0].start:
         # "From Nairobi, the team drove north to Marsabit": a fronted "from" phrase cut off as a clause of its own
         # ("Leaving Hobart, we drove up the coast to Bicheno": the same, told by a participle)
         origins = [m for m in sent.mentions if m.usable and m.end <= clause.start
@@ -1030,8 +1179,15 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     # place only right after it ("a visit in Prague"), not across the rest of the clause.
     noun = bool(_NOUN_BEFORE.search(text, max(sent.start, trig.start - 40), trig.start))
     own_prep = trig.text.split()[-1].lower() in ("at", "in", "to", "into", "of")
+    halts: set[int] = set()  # "from Hanoi to Hue, with a stop at Vinh": a halt on the way to the goal
     for m in inside:
         if m.start < trig.start or m in origins:
+            continue
+        if m.prep in ("over", "across", "through") and _NAME_GOES_ON.match(text, m.end):
+            continue  # "over the Hai Van Pass to Da Nang": a pass, a bridge named after a place is no stop of it
+        if m.prep in ("in", "at") and _HALT_BEFORE.search(text, max(trig.end, m.start - 40), m.start):
+            halts.add(m.start)
+            dests.append(m)
             continue
         if dests and text[dests[-1].end:m.start] == "/":
             continue  # "to the Minneapolis/St. Paul area": one stop, named twice
@@ -1061,7 +1217,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
     # is passed on the way to it.
     goal = next((i for i, m in enumerate(dests) if m.prep in _GOAL_PREPS), None)
     if goal is not None:
-        path = [m for m in dests[goal + 1:] if m.prep in _PATH_PREPS]
+        path = [m for m in dests[goal + 1:] if m.prep in _PATH_PREPS or m.start in halts]
         dests = dests[:goal] + path + [m for m in dests[goal:] if m not in path]
     if (not dests and not origins and trig.type == "arrival" and fallback is not None
             and not (own_prep and not 0 <= fallback.start - trig.end <= _OWN_PREP_GAP)):
@@ -1222,8 +1378,8 @@ def _presence_stops(sent: Sentence, clause: Clause,
     for start, end, words_ in hits[bisect.bisect_left(hits, (clause.start, 0, "")):]:
         if start >= clause.end:
             break
-        if end > clause.end:
-            continue
+        if end > clause.end and not _NEXT_STOP.match(words_):
+            continue  # ("Our next stop, Arequipa, was": the comma cut the clause before the name)
         m = next((m for m in sent.mentions if m.start == end and m.usable), None)
         if m is not None:
             out.append((m, Trigger("arrival", start, end, words_)))
