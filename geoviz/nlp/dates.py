@@ -34,7 +34,11 @@ _WEEKDAYS = tuple(d.capitalize() for d in entries("weekdays"))
 _COUNTS = {w: n for w, n in table("number_values")["ones"].items() if 1 <= n <= 10} | {"a": 1}
 _COUNT_RE = "|".join(sorted(_COUNTS, key=len, reverse=True))
 
+# Every alternative opens with \b before a word character, i.e. at a word's first character. The look-around in
+# front says so once, in two one-character tests: the engine then gives up at once inside words and between
+# them, where it tried each alternative's \b in turn (date_exprs runs on every dated sentence).
 _DATE = re.compile(
+    r"(?<!\w)(?=\w)(?:"
     rf"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
     rf"|\b(?P<md>(?P<mdm>{_MONTH_RE})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy>\d{{4}}))?)\b"
     rf"|\b(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH_RE})(?:,?\s+(?P<dmy>\d{{4}}))?)"
@@ -44,7 +48,7 @@ _DATE = re.compile(
     r"|\b(?P<rel>(?i:yesterday|today|tonight|tomorrow|last\s+night|(?:earlier|later)\s+(?:this|that)\s+"
     r"(?:day|week)|last\s+(?:week|month|year)|this\s+week|next\s+week|the\s+(?:next|following|previous)\s+"
     rf"(?:day|morning|evening|week)|the\s+day\s+(?:after|before)|(?P<rn>\d{{1,2}}|{_COUNT_RE})\s+(?P<ru>days?|weeks?)"
-    r"\s+(?P<rd>later|earlier|ago|before|after)))\b")
+    r"\s+(?P<rd>later|earlier|ago|before|after)))\b)")
 
 
 @dataclass(frozen=True, slots=True)
