@@ -212,8 +212,17 @@ _BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 # Clauses
 # --------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(rf"[;:()\[\]]|,(?=\s)|\s[–—-]{{1,2}}\s|\b{alternation('clause_words')}\b")
-_AND_VERB = re.compile(r"\band\s+(?:(?:then|later|subsequently|also)\s+)?")
+# A clause breaks at a semicolon, colon or bracket, a comma before a space, a spaced dash, or a clause word
+# ("that", "while"): r"[;:()\[\]]|,(?=\s)|\s[–—-]{1,2}\s|\b(?:that|...)\b", found by _breaks in three scans.
+# Each pattern opens with a character class or a literal so the engine skips to candidates in C; the one
+# pattern was tried at every position of every sentence, the reader's costliest scan after the triggers.
+_BREAK_MARK = re.compile(r"[;:()\[\],](?:(?<=,)(?=\s)|(?<!,))")  # a comma only before a space
+_BREAK_DASH = re.compile(r"\s[–—-]{1,2}\s")
+_BREAK_WORD = re.compile(rf"{alternation('clause_words')}\b")  # at a word's start: checked by _breaks
+_WORD_CHAR = re.compile(r"\w")
+# "and" first, then the look-behind for what \band would say: a pattern that opens with a literal lets the
+# engine search for it in C, where one that opens with \b is tried at every position of every clause.
+_AND_VERB = re.compile(r"and(?<!\wand)\s+(?:(?:then|later|subsequently|also)\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -473,16 +482,33 @@ def _left_is_movement(text: str, end: int) -> bool:
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, s = [], start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if m.start() > s:
-            spans.append((s, m.start()))
-        s = m.end() if not m.group()[0].isalpha() else m.start()
+    for a, b in _breaks(text, start, end):
+        if a > s:
+            spans.append((s, a))
+        s = b if not text[a].isalpha() else a  # a clause word opens the next clause; a mark belongs to none
     if end > s:
         spans.append((s, end))
     out = []
     for a, b in _join_appositions(text, spans):
         out.extend(_split_coordinated(text, a, b))
     return [(a, b) for a, b in (_trim(text, a, b) for a, b in out) if b > a]
+
+
+def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clause breaks in ``text[start:end]``, in text order: the spans the one plain pattern (see
+    _BREAK_MARK) finds with finditer. Its alternatives start on different characters (a mark, a space, a
+    letter) and none can hold another's start, so three scans merged by start find the very same spans."""
+    out = [m.span() for m in _BREAK_MARK.finditer(text, start, end)]
+    out += [m.span() for m in _BREAK_DASH.finditer(text, start, end)]
+    at = start
+    while (m := _BREAK_WORD.search(text, at, end)) is not None:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            at = m.start() + 1  # inside a word ("somewhere"): no \b; look again from the next character
+        else:
+            out.append(m.span())
+            at = m.end()
+    out.sort()
+    return out
 
 
 def _join_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
