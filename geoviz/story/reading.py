@@ -140,14 +140,18 @@ _LEADS: dict[str, frozenset[str]] = {
     "statement": _leads("trigger_statement", code="issued"),
     "other": _leads("trigger_other"),
 }
-#: The same, turned round: per lead word, the types (in TRIGGERS order) whose pattern is tried there; one dict
-#: look-up per word of the text instead of one set look-up per type.
-_KINDS_LED_BY: dict[str, tuple[str, ...]] = {
-    w: tuple(k for k in _LEADS if w in _LEADS[k]) for w in set().union(*_LEADS.values())}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _WEAPON = words_pattern(alternation("weapons"))
 # Weak triggers need support: "launched"/"fired" are also a campaign or an employee.
 _WEAK_MILITARY = words_pattern(alternation("trigger_military_weak"))
+#: What the word pass of _Hits.find tries at lead words: each type's pattern, and the weak military words (found in
+#: the same pass, not in a scan of their own over every sentence; kept apart, see _Hits.clause).
+_PASS: dict[str, re.Pattern[str]] = {**TRIGGERS, "weak": _WEAK_MILITARY}
+_PASS_LEADS: dict[str, frozenset[str]] = {**_LEADS, "weak": _leads("trigger_military_weak")}
+#: The same, turned round: per lead word, the types (in _PASS order) whose pattern is tried there; one dict
+#: look-up per word of the text instead of one set look-up per type.
+_KINDS_LED_BY: dict[str, tuple[str, ...]] = {
+    w: tuple(k for k in _PASS_LEADS if w in _PASS_LEADS[k]) for w in set().union(*_PASS_LEADS.values())}
 # "left" is also a direction: see _left_is_movement.
 _LEFT = re.compile(r"(?i)\bleft\b")
 # "went to work at Acme in Chatsworth", "went to war", "went to court": an idiom, no trip to the place named next.
@@ -389,8 +393,8 @@ class _Hits:
     @classmethod
     def find(cls, text: str, spans: list[tuple[int, int]]) -> _Hits:
         """The hits inside ``spans`` (sentences, in text order)."""
-        def each(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-            for a, b in spans:
+        def each(rx: re.Pattern[str], where: list[tuple[int, int]] = spans) -> Iterator[re.Match[str]]:
+            for a, b in where:
                 yield from rx.finditer(text, a, b)
 
         low = text.lower()
@@ -399,14 +403,14 @@ class _Hits:
         labour_starts = [a for a, _ in labour]
         ranked: list[tuple[int, int, Trigger]] = [(a, 0, Trigger("protest", a, b, text[a:b])) for a, b in labour]
         # One pass over the words; each type's pattern is tried only where one of its lead words stands.
-        found: dict[str, list[re.Match[str]]] = {kind: [] for kind in TRIGGERS}
+        found: dict[str, list[re.Match[str]]] = {kind: [] for kind in _PASS}
         for a, b in spans:
-            ends = dict.fromkeys(TRIGGERS, a)  # as finditer: a type's matches do not overlap
+            ends = dict.fromkeys(_PASS, a)  # as finditer: a type's matches do not overlap
             for w in _WORD.finditer(low, a, b):
                 word = w.group()
                 for kind in _KINDS_LED_BY.get(word, ()):
                     if w.start() >= ends[kind]:
-                        m = TRIGGERS[kind].match(text, w.start(), b)
+                        m = _PASS[kind].match(text, w.start(), b)
                         if m is not None:
                             found[kind].append(m)
                             ends[kind] = m.end()
@@ -433,11 +437,16 @@ class _Hits:
         ranked = [r for r in ranked if not any(
             o[2].type != r[2].type and o[2].start <= r[2].start and r[2].end <= o[2].end
             and o[2].end - o[2].start > r[2].end - r[2].start for o in ranked)]
-        weapons = [m.start() for m in each(_WEAPON)]
-        # A weak trigger counts only beside a weapon word: with none in the text, none is looked for.
-        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)] if weapons else []
+        # A weak trigger counts only beside a weapon word in its clause (see clause()), so weapon words are looked
+        # for only in the sentences that hold a weak trigger: one article in seven has any, and a scan of its own
+        # is a pass over every sentence.
+        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in found["weak"]]
+        weak_starts = [t.start for t in weak]
+        weapons = [m.start() for m in each(_WEAPON, [(a, b) for a, b in spans if _any_in(weak_starts, a, b)])]
+        if not weapons:
+            weak = weak_starts = []
         return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour, weapons, weak,
-                   [t.start for t in weak])
+                   weak_starts)
 
     def clause(self, start: int, end: int) -> Clause:
         """The clause [start, end) with the triggers that lie wholly inside it."""
@@ -451,6 +460,12 @@ class _Hits:
             if weak:
                 clause.triggers = sorted(clause.triggers + weak, key=lambda t: t.start)
         return clause
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    """Whether a sorted list of offsets holds one in [a, b)."""
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
