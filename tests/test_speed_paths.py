@@ -92,3 +92,16 @@ def test_weak_military_triggers_are_the_plain_scans(text: str) -> None:
                 if beside:
                     expected = sorted(expected + beside, key=lambda t: t.start)
             assert hits.clause(a, b).triggers == expected
+
+
+TRIGGER = st.builds(lambda kind, start, length: reading.Trigger(kind, start, start + length, "x" * length),
+                    st.sampled_from(["crime", "military", "protest"]), st.integers(0, 30), st.integers(1, 12))
+
+
+@given(st.lists(TRIGGER, max_size=12))
+def test_inside_longer_is_the_plain_definition(triggers: list[reading.Trigger]) -> None:
+    ranked = sorted(((t.start, i, t) for i, t in enumerate(triggers)), key=lambda r: (r[0], r[1]))
+    for _s, _r, t in ranked:
+        assert reading._inside_longer(t, ranked) == any(
+            o.type != t.type and o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start
+            for _, _, o in ranked)

@@ -434,9 +434,7 @@ class _Hits:
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         ranked = [r for r in ranked if r[2].type in _MOVES or not any(a < r[0] < b for a, b in quoted)]
         # A trigger inside a longer one of another type is part of it: "home invasion" is a crime, not "invasion".
-        ranked = [r for r in ranked if not any(
-            o[2].type != r[2].type and o[2].start <= r[2].start and r[2].end <= o[2].end
-            and o[2].end - o[2].start > r[2].end - r[2].start for o in ranked)]
+        ranked = [r for r in ranked if not _inside_longer(r[2], ranked)]
         # A weak trigger counts only beside a weapon word in its clause (see clause()), so weapon words are looked
         # for only in the sentences that hold a weak trigger: one article in seven has any, and a scan of its own
         # is a pass over every sentence.
@@ -460,6 +458,21 @@ class _Hits:
             if weak:
                 clause.triggers = sorted(clause.triggers + weak, key=lambda t: t.start)
         return clause
+
+
+def _inside_longer(t: Trigger, ranked: list[tuple[int, int, Trigger]]) -> bool:
+    """Whether a longer trigger of another type holds ``t`` ("home invasion" holds "invasion").
+
+    ``ranked`` is in text order, so only the triggers that start by ``t``'s start can hold it: the look stops
+    there, not at the end of the list (an article has up to a hundred triggers, and each one was compared with
+    every other).
+    """
+    for _s, _r, o in ranked:
+        if o.start > t.start:
+            return False
+        if o.type != t.type and t.end <= o.end and o.end - o.start > t.end - t.start:
+            return True
+    return False
 
 
 def _any_in(starts: list[int], a: int, b: int) -> bool:
