@@ -105,3 +105,38 @@ def test_inside_longer_is_the_plain_definition(triggers: list[reading.Trigger]) 
         assert reading._inside_longer(t, ranked) == any(
             o.type != t.type and o.start <= t.start and t.end <= o.end and o.end - o.start > t.end - t.start
             for _, _, o in ranked)
+
+
+def _plain_join_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    joined = False
+    for a, b in spans:
+        bare = reading._BARE_NAME.fullmatch(text[a:b].strip(" ,")) is not None
+        if out and bare and text[out[-1][1]:a].strip() == ",":
+            out[-1] = (out[-1][0], b)
+            joined = True
+            continue
+        if out and joined and text[out[-1][1]:a].strip() == "," and text[a:b].lstrip()[:1].islower():
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+        joined = False
+    return out
+
+
+APPOSITION_TEXT = st.lists(st.sampled_from(
+    ["drove from the capital", ", ", ",", " ", "Bamako", "North Bay", "north to Gao", "where he died", "; ", "and",
+     "Urbana", "the town", " (", ") "]), max_size=14).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(APPOSITION_TEXT)
+def test_join_appositions_is_the_plain_definition(text: str) -> None:
+    spans, s = [], 0
+    for a, b in reading._breaks(text, 0, len(text)):
+        if a > s:
+            spans.append((s, a))
+        s = b if not text[a].isalpha() else a
+    if len(text) > s:
+        spans.append((s, len(text)))
+    assert reading._join_appositions(text, spans) == _plain_join_appositions(text, spans)

@@ -546,12 +546,13 @@ def _join_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     out: list[tuple[int, int]] = []
     joined = False
     for a, b in spans:
-        bare = _BARE_NAME.fullmatch(text[a:b].strip(" ,")) is not None
-        if out and bare and text[out[-1][1]:a].strip() == ",":
+        # The comma first: most clauses follow none, and then the name pattern need not run.
+        after_comma = bool(out) and text[out[-1][1]:a].strip() == ","
+        if after_comma and _BARE_NAME.fullmatch(text[a:b].strip(" ,")) is not None:
             out[-1] = (out[-1][0], b)
             joined = True
             continue
-        if out and joined and text[out[-1][1]:a].strip() == "," and text[a:b].lstrip()[:1].islower():
+        if after_comma and joined and text[a:b].lstrip()[:1].islower():
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
