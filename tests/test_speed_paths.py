@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoviz.nlp import dates
+from geoviz.nlp import dates, quantities
 from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 from geoviz.story import reading
@@ -140,3 +140,30 @@ def test_join_appositions_is_the_plain_definition(text: str) -> None:
     if len(text) > s:
         spans.append((s, len(text)))
     assert reading._join_appositions(text, spans) == _plain_join_appositions(text, spans)
+
+
+_PLAIN_UNIT = (r"(?:nautical[\s-]+miles?|nmi|nm|kilomet(?:re|er)s?|kms?|statute\s+miles?|miles?|mi"
+               r"|met(?:re|er)s?|m)(?![^\W\d_]|[0-9²³/])")
+UNIT_TEXT = st.lists(st.one_of(
+    st.sampled_from(["km", "KM", "kms", "Km", "\u212am", "kilometres", "kilometer", "m", "M", "mi", "miles", "Mile",
+                     "nm", "nmi", "nautical miles", "nautical-mile", "statute miles", "ſtatute mile", "metres",
+                     "meter", "km²", "km/h", "5", "I'm", "a.m.", "mm", "smile"]),
+    st.sampled_from([" ", "  ", "\n", "-", ",", ".", "(", "é", "x", "2"]),
+    st.text(max_size=2)), max_size=12).map("".join)
+
+
+def test_unit_start_names_every_case_form_of_a_first_letter() -> None:
+    opening = quantities.UNIT_START.pattern.split("]", 1)[0].removeprefix("(?s)[")
+    folded = {c for c in map(chr, range(0x110000)) if any(re.fullmatch(f, c, re.IGNORECASE)
+                                                           for f in quantities._UNIT_TAILS)}
+    assert set(opening) == folded
+
+
+@settings(max_examples=800, deadline=None)
+@given(UNIT_TEXT)
+def test_units_are_the_plain_pattern(text: str) -> None:
+    plain, unit = re.compile(_PLAIN_UNIT, re.IGNORECASE), re.compile(quantities.UNIT, re.IGNORECASE)
+    assert [(m := unit.match(text, i)) and m.span() for i in range(len(text))] == [
+        (m := plain.match(text, i)) and m.span() for i in range(len(text))]
+    plain_start = re.compile(rf"(?<![^\W\d_]){_PLAIN_UNIT}", re.IGNORECASE)
+    assert [m.span() for m in quantities.UNIT_START.finditer(text)] == [m.span() for m in plain_start.finditer(text)]

@@ -31,6 +31,7 @@ __all__ = [
     "NUMBER_WORD",
     "NUMBER_WORDS",
     "UNIT",
+    "UNIT_START",
     "UNIT_NAMES",
     "Precision",
     "canonical_unit",
@@ -55,12 +56,23 @@ UNIT_NAMES = {"km": "km", "m": "m", "mi": "miles", "nmi": "nautical miles"}
 #: counts them only when a place relation ("from", "away", "apart") follows.
 AMBIGUOUS_UNITS = {"m", "mi", "nm"}
 
+#: The distance units as written, by first letter: "n" + "autical miles", "mi" or "m" ... Within a letter, in
+#: the order the alternation tries them (longest first).
+_UNIT_TAILS = {"n": r"autical[\s-]+miles?|mi|m", "k": r"ilomet(?:re|er)s?|ms?", "s": r"tatute\s+miles?",
+               "m": r"iles?|i|et(?:re|er)s?|"}
+_UNIT_AFTER = r"(?![^\W\d_]|[0-9²³/])"
 #: A distance unit as written. Not followed by a letter, digit, "²", "³" or
-#: "/": "km²" is an area and "km/h" a speed.
-UNIT = (
-    r"(?:nautical[\s-]+miles?|nmi|nm|kilomet(?:re|er)s?|kms?|statute\s+miles?|miles?|mi"
-    r"|met(?:re|er)s?|m)(?![^\W\d_]|[0-9²³/])"
-)
+#: "/": "km²" is an area and "km/h" a speed. Read with IGNORECASE.
+UNIT = "(?:" + "|".join(f"{c}(?:{tail})" for c, tail in _UNIT_TAILS.items()) + ")" + _UNIT_AFTER
+#: What IGNORECASE matches a unit's first letter by besides its two cases: Python's re folds "ſ" (long s) to
+#: "s" and "\u212a" (Kelvin sign) to "k".
+_OTHER_CASES = {"s": "ſ", "k": "\u212a"}
+#: A UNIT with no letter before it, for finding every unit of an article. It opens with a case-sensitive class of
+#: the units' first letters, so the engine skips to those in C; under IGNORECASE (or opening with a look-behind)
+#: a pattern is tried at every position, and this scan runs over every article's whole text.
+UNIT_START = re.compile(
+    "(?s)[" + "".join(c + c.upper() + _OTHER_CASES.get(c, "") for c in _UNIT_TAILS) + r"](?<![^\W\d_].)"
+    + "(?i:" + "|".join(f"(?<={c})(?:{tail})" for c, tail in _UNIT_TAILS.items()) + ")" + _UNIT_AFTER)
 
 
 def canonical_unit(unit: str) -> str:
