@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoviz.nlp import dates, quantities
+from geoviz.nlp import dates, patterns, quantities
 from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 from geoviz.story import reading
@@ -152,11 +152,11 @@ UNIT_TEXT = st.lists(st.one_of(
     st.text(max_size=2)), max_size=12).map("".join)
 
 
-def test_unit_start_names_every_case_form_of_a_first_letter() -> None:
-    opening = quantities.UNIT_START.pattern.split("]", 1)[0].removeprefix("(?s)[")
-    folded = {c for c in map(chr, range(0x110000)) if any(re.fullmatch(f, c, re.IGNORECASE)
-                                                           for f in quantities._UNIT_TAILS)}
-    assert set(opening) == folded
+def test_letters_first_opens_with_every_form_ignorecase_matches_a_letter_by() -> None:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    forms = set(patterns.letters_first(dict.fromkeys(letters, ""), not_after=r"\w").split("]", 1)[0][1:])
+    folded = {c for c in map(chr, range(0x110000)) if re.fullmatch(f"[{letters}]", c, re.IGNORECASE)}
+    assert forms == folded
 
 
 @settings(max_examples=800, deadline=None)
@@ -167,3 +167,29 @@ def test_units_are_the_plain_pattern(text: str) -> None:
         (m := plain.match(text, i)) and m.span() for i in range(len(text))]
     plain_start = re.compile(rf"(?<![^\W\d_]){_PLAIN_UNIT}", re.IGNORECASE)
     assert [m.span() for m in quantities.UNIT_START.finditer(text)] == [m.span() for m in plain_start.finditer(text)]
+
+
+_PLAIN_GOVERNED = re.compile(reading._GOVERNED.pattern.replace(
+    f"({reading._PREP_OPENING})", rf"(?<![\w-])((?i:{reading._PREP}))", 1))
+_PLAIN_THE_PLACE = re.compile(r"(?i)\bthe\s+(?:town|city|village|capital|port|island)\b")
+GOVERNED_TEXT = st.lists(st.one_of(
+    st.sampled_from(reading._PREP.split("|")), st.sampled_from([w.upper() for w in reading._PREP.split("|")]),
+    st.sampled_from(["the", "The", "THE", "town", "City", "of", "northern", "capital", "port city", "Khartoum",
+                     "İn", "ın", "x-", "un", "2"]),
+    st.sampled_from([" ", "  ", "\n", ",", ", ", "-", "'"]), st.text(PLAIN_LETTERS, max_size=2)),
+    max_size=10).map("".join)
+
+
+def test_governed_keeps_its_plain_form() -> None:
+    assert _PLAIN_GOVERNED.pattern != reading._GOVERNED.pattern and _PLAIN_GOVERNED.groups == reading._GOVERNED.groups
+
+
+@settings(max_examples=800, deadline=None)
+@given(GOVERNED_TEXT)
+def test_governing_preposition_is_the_plain_pattern(window: str) -> None:
+    def read(rx: re.Pattern[str]) -> tuple[tuple[int, int], tuple[str | None, ...]] | None:
+        m = rx.search(window)
+        return None if m is None else (m.span(), m.groups())
+    assert read(reading._GOVERNED) == read(_PLAIN_GOVERNED)
+    assert [m.span() for m in reading._THE_PLACE.finditer(window)] == [
+        m.span() for m in _PLAIN_THE_PLACE.finditer(window)]

@@ -22,6 +22,7 @@ from typing import Literal
 from geoviz.geo.geodesy import COMPASS_16, KM_PER_MILE, KM_PER_NAUTICAL_MILE
 from geoviz.model import Bound
 from geoviz.nlp.lexicon import alternation_of, table
+from geoviz.nlp.patterns import letters_first
 
 __all__ = [
     "AMBIGUOUS_UNITS",
@@ -64,15 +65,9 @@ _UNIT_AFTER = r"(?![^\W\d_]|[0-9²³/])"
 #: A distance unit as written. Not followed by a letter, digit, "²", "³" or
 #: "/": "km²" is an area and "km/h" a speed. Read with IGNORECASE.
 UNIT = "(?:" + "|".join(f"{c}(?:{tail})" for c, tail in _UNIT_TAILS.items()) + ")" + _UNIT_AFTER
-#: What IGNORECASE matches a unit's first letter by besides its two cases: Python's re folds "ſ" (long s) to
-#: "s" and "\u212a" (Kelvin sign) to "k".
-_OTHER_CASES = {"s": "ſ", "k": "\u212a"}
-#: A UNIT with no letter before it, for finding every unit of an article. It opens with a case-sensitive class of
-#: the units' first letters, so the engine skips to those in C; under IGNORECASE (or opening with a look-behind)
-#: a pattern is tried at every position, and this scan runs over every article's whole text.
-UNIT_START = re.compile(
-    "(?s)[" + "".join(c + c.upper() + _OTHER_CASES.get(c, "") for c in _UNIT_TAILS) + r"](?<![^\W\d_].)"
-    + "(?i:" + "|".join(f"(?<={c})(?:{tail})" for c, tail in _UNIT_TAILS.items()) + ")" + _UNIT_AFTER)
+#: A UNIT with no letter before it, for finding every unit of an article: written to open with a class of the
+#: units' first letters (geoviz.nlp.patterns), as this scan runs over every article's whole text.
+UNIT_START = re.compile(letters_first(_UNIT_TAILS, not_after=r"[^\W\d_]") + _UNIT_AFTER)
 
 
 def canonical_unit(unit: str) -> str:

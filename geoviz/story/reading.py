@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from geoviz.model import Document, Mention, Place
 from geoviz.nlp.dates import DateExpr, date_exprs
 from geoviz.nlp.lexicon import alternation, entries
+from geoviz.nlp.patterns import by_first_letter, letters_first
 from geoviz.nlp.text import bounded_sentences
 
 __all__ = ["DIRECTION_ADJ", "POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention",
@@ -183,8 +184,12 @@ DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|we
 # preposition governs the mention when only an article, a short "the ... of"
 # head or a direction adjective stands between them; and a head in apposition,
 # "to the Sudanese capital Khartoum", "in the port city, Mombasa" (a comma is usual, not needed).
+# (The preposition, with no word character or hyphen before it, is written to open with a class of its first
+# letters: this pattern is searched for in the window before every mention, and a look-behind first would have
+# it tried at each of the window's places.)
+_PREP_OPENING = letters_first(by_first_letter(_PREP.split("|")), not_after=r"[\w-]")
 _GOVERNED = re.compile(
-    rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
+    rf"({_PREP_OPENING})\s+(?:(?i:the|a|an)\s+)?"
     rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{DIRECTION_ADJ})\s+|"
     rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+|"
     rf"(?<=[Tt]he\s)(?:[A-Za-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')})\s+)?\Z")
@@ -203,7 +208,8 @@ _LIST_COMMA = re.compile(r"(?:\s*\(\d[\d,.]{0,12}\))?,\s+")
 _DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
                              r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
 # "to the town": a place named before (geoviz.story.journeys reads which).
-_THE_PLACE = re.compile(r"(?i)\bthe\s+(?:town|city|village|capital|port|island)\b")
+_THE_PLACE = re.compile(
+    letters_first({"t": r"he\s+(?:town|city|village|capital|port|island)"}, not_after=r"\w") + r"\b")
 _QUOTE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _MOVES = ("arrival", "departure", "travel")
 _NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
