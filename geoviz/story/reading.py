@@ -227,7 +227,8 @@ _BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 # Each pattern opens with a character class or a literal so the engine skips to candidates in C; the one
 # pattern was tried at every position of every sentence, the reader's costliest scan after the triggers.
 _BREAK_MARK = re.compile(r"[;:()\[\],](?:(?<=,)(?=\s)|(?<!,))")  # a comma only before a space
-_BREAK_DASH = re.compile(r"\s[–—-]{1,2}\s")
+_DASHES = "-–—"
+_BREAK_DASH = re.compile(rf"\s[{_DASHES}]{{1,2}}\s")
 _BREAK_WORD = re.compile(rf"{alternation('clause_words')}\b")  # at a word's start: checked by _breaks
 _WORD_CHAR = re.compile(r"\w")
 # "and" first, then the look-behind for what \band would say: a pattern that opens with a literal lets the
@@ -533,7 +534,8 @@ def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     _BREAK_MARK) finds with finditer. Its alternatives start on different characters (a mark, a space, a
     letter) and none can hold another's start, so three scans merged by start find the very same spans."""
     out = [m.span() for m in _BREAK_MARK.finditer(text, start, end)]
-    out += [m.span() for m in _BREAK_DASH.finditer(text, start, end)]
+    if any(text.find(dash, start, end) >= 0 for dash in _DASHES):  # most sentences have none: skip the scan
+        out += [m.span() for m in _BREAK_DASH.finditer(text, start, end)]
     at = start
     while (m := _BREAK_WORD.search(text, at, end)) is not None:
         if m.start() and _WORD_CHAR.match(text, m.start() - 1):
