@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["by_first_letter", "letters_first"]
+__all__ = ["by_first_letter", "letter_forms", "letters_first"]
 
 #: What Python's re under IGNORECASE matches an ASCII letter by besides its two cases (tests check every code
 #: point): the dotted and dotless I, the Kelvin sign, the long s.
@@ -27,10 +27,16 @@ def letters_first(tails: Mapping[str, str], not_after: str) -> str:
     ``\\b``). Each letter's alternatives keep their order; the letters' order does not matter, as only one can
     stand at a position.
     """
-    assert all(len(c) == 1 and c.isascii() and c.islower() for c in tails), tails
-    forms = "".join(sorted({f for c in tails for f in c + c.upper() + _OTHER_CASES.get(c, "")}))
     rest = "|".join(f"(?<={c})(?:{tail})" for c, tail in tails.items())
-    return f"[{forms}](?<!{not_after}.)(?i:{rest})"
+    return f"[{letter_forms(tails)}](?<!{not_after}.)(?i:{rest})"
+
+
+def letter_forms(letters: Iterable[str]) -> str:
+    """Every character IGNORECASE matches one of the lower-case ASCII ``letters`` by, as a character class's body
+    (for a class that must say what a case-insensitive pattern can open with)."""
+    letters = set(letters)
+    assert all(len(c) == 1 and c.isascii() and c.islower() for c in letters), letters
+    return "".join(sorted({f for c in letters for f in c + c.upper() + _OTHER_CASES.get(c, "")}))
 
 
 def by_first_letter(words: Iterable[str]) -> dict[str, str]:
