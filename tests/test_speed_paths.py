@@ -195,3 +195,29 @@ def test_governing_preposition_is_the_plain_pattern(window: str) -> None:
     assert read(reading._GOVERNED) == read(_PLAIN_GOVERNED)
     assert [m.span() for m in reading._THE_PLACE.finditer(window)] == [
         m.span() for m in _PLAIN_THE_PLACE.finditer(window)]
+
+
+def _plain_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, s = [], start
+    for m in _PLAIN_CLAUSE_BREAK.finditer(text, start, end):
+        if m.start() > s:
+            spans.append((s, m.start()))
+        s = m.end() if not m.group()[0].isalpha() else m.start()
+    if end > s:
+        spans.append((s, end))
+    out = []
+    for a, b in _plain_join_appositions(text, spans):
+        out.extend(reading._split_coordinated(text, a, b))
+    return [(a, b) for a, b in (reading._trim(text, a, b) for a, b in out) if b > a]
+
+
+COORDINATED_TEXT = st.lists(st.one_of(
+    st.sampled_from(["left Ottawa", "and", "and then", "arrived in London", "met", "said", "band", "Andes", "AND",
+                     "travelled to", "that", "while", ", ", "; ", " - "]),
+    st.sampled_from([" ", "  ", "\n", ","]), st.text(PLAIN_LETTERS, max_size=2)), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(COORDINATED_TEXT)
+def test_clauses_are_the_plain_definition(text: str) -> None:
+    assert reading._clauses(text, 0, len(text)) == _plain_clauses(text, 0, len(text))

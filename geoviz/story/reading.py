@@ -525,7 +525,10 @@ def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((s, end))
     out = []
     for a, b in _join_appositions(text, spans):
-        out.extend(_split_coordinated(text, a, b))
+        if text.find("and", a, b) >= 0:  # only an "and" coordinates: most clauses have none
+            out.extend(_split_coordinated(text, a, b))
+        else:
+            out.append((a, b))
     return [(a, b) for a, b in (_trim(text, a, b) for a, b in out) if b > a]
 
 
