@@ -455,11 +455,10 @@ class _Hits:
 
     def clause(self, start: int, end: int) -> Clause:
         """The clause [start, end) with the triggers that lie wholly inside it."""
-        clause = Clause(start, end)
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        clause.triggers = [t for t in self.triggers[lo:hi] if t.end <= end]
-        w = bisect.bisect_left(self.weapons, start)
-        if w < len(self.weapons) and self.weapons[w] < end:
+        clause = Clause(start, end, [t for t in self.triggers[lo:hi] if t.end <= end])
+        # Called for every clause of every sentence: most articles have no weak word, and then no look-up.
+        if self.weak and _any_in(self.weapons, start, end):
             lo, hi = bisect.bisect_left(self.weak_starts, start), bisect.bisect_left(self.weak_starts, end)
             weak = [t for t in self.weak[lo:hi] if t.end <= end]
             if weak:
