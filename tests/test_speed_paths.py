@@ -8,11 +8,12 @@ pattern looks for, mixed with digits, punctuation and non-ASCII letters.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geoviz.nlp import dates, patterns, quantities
+from geoviz.nlp import dates, lexicon, patterns, quantities
 from geoviz.nlp.lexicon import alternation, entries
 from geoviz.nlp.text import bounded_sentences
 from geoviz.story import reading
@@ -221,3 +222,44 @@ COORDINATED_TEXT = st.lists(st.one_of(
 @given(COORDINATED_TEXT)
 def test_clauses_are_the_plain_definition(text: str) -> None:
     assert reading._clauses(text, 0, len(text)) == _plain_clauses(text, 0, len(text))
+
+
+def _plain_alternation(name: str, plural: bool = False) -> str:
+    parts = [r"\s+".join(re.escape(w) for w in e.split(" ")) + ("(?:e?s)?" if plural else "")
+             for e in sorted(entries(name), key=len, reverse=True)]
+    return "(?:" + "|".join(parts) + ")"
+
+
+LISTS = sorted(p.stem for p in (Path(lexicon.__file__).parent / "lexicon").glob("*.txt"))
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.data())
+def test_grouped_alternation_is_the_plain_one(data: st.DataObject) -> None:
+    name = data.draw(st.sampled_from(LISTS))
+    plural = data.draw(st.booleans())
+    words = entries(name)
+    text = data.draw(st.lists(st.one_of(
+        st.sampled_from(words), st.sampled_from([w.upper() for w in words]),
+        st.sampled_from([w.title() for w in words]),
+        st.sampled_from([" ", "  ", "\n", ",", "s", "es", "-", "'"]), st.text(PLAIN_LETTERS, max_size=2)),
+        max_size=8).map("".join))
+    for flags in (0, re.IGNORECASE):
+        fast = re.compile(rf"\b{alternation(name, plural=plural)}\b", flags)
+        plain = re.compile(rf"\b{_plain_alternation(name, plural)}\b", flags)
+        assert [(m := fast.match(text, i)) and m.span() for i in range(len(text))] == [
+            (m := plain.match(text, i)) and m.span() for i in range(len(text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Mr", "mrs", "m", "Said", "stated", "said", "warned", "élan", "ſo", "- x", "a b",
+                                 "Kin", "kind"]), min_size=1, max_size=5, unique=True),
+       st.lists(st.sampled_from(["Mr", "MRS", "m", "said", "Said", "stated", "warned", "élan", "so", "ſo", "kin",
+                                 "\u212ain", " ", ".", "x", "-", "a b"]), max_size=8).map("".join))
+def test_grouped_alternation_of_any_phrases_is_the_plain_one(phrases: list[str], text: str) -> None:
+    plain = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in e.split(" "))
+                             for e in sorted(phrases, key=len, reverse=True)) + ")"
+    for flags in (0, re.IGNORECASE):
+        fast, slow = re.compile(lexicon.alternation_of(phrases), flags), re.compile(plain, flags)
+        assert [(m := fast.match(text, i)) and m.span() for i in range(len(text))] == [
+            (m := slow.match(text, i)) and m.span() for i in range(len(text))]
