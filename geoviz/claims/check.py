@@ -42,8 +42,11 @@ def check_claims(doc: Document, border_km: BorderKm | None = None,
     """
     if doc is None or not isinstance(doc.text, str) or not doc.text:
         return []
+    statements = find_distance_statements(doc.text)
+    if not statements:
+        return []  # most articles state no distance: their mentions need no index
     index = DocumentIndex(doc, lookup)
-    return [_check(st, index, border_km, tolerances) for st in find_distance_statements(doc.text)]
+    return [_check(st, index, border_km, tolerances) for st in statements]
 
 
 def _check(st: Statement, index: DocumentIndex, border_km: BorderKm | None, tolerances: Tolerances) -> Claim:

@@ -27,6 +27,7 @@ from geoviz.nlp.quantities import (
     NUMBER,
     NUMBER_WORD,
     UNIT,
+    UNIT_START,
     canonical_unit,
     classify_hedge,
     parse_number,
@@ -170,7 +171,6 @@ def _anchor_phrase(text: str, pos: int, limit: int) -> tuple[str, int, int] | No
     return phrase, a_start, a_end
 
 
-_UNIT_SCAN_RE = re.compile(rf"(?<![^\W\d_]){UNIT}", re.IGNORECASE)
 _WINDOW = 200  # chars before a unit that a hedge + number (+ range) can span
 
 
@@ -182,7 +182,7 @@ def _quantities(text: str) -> Iterator[re.Match[str]]:
     each character is scanned by the full pattern at most once: linear time.
     """
     win_start = win_end = -1
-    for u in _UNIT_SCAN_RE.finditer(text):
+    for u in UNIT_START.finditer(text):
         lo = max(0, u.start() - _WINDOW)
         if lo <= win_end:
             win_end = u.end()

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from geoviz.nlp.lexicon import entries, table
+from geoviz.nlp.patterns import letter_forms
 
 __all__ = ["DateExpr", "date_exprs", "parse_iso", "resolve_date"]
 
@@ -34,17 +35,28 @@ _WEEKDAYS = tuple(d.capitalize() for d in entries("weekdays"))
 _COUNTS = {w: n for w, n in table("number_values")["ones"].items() if 1 <= n <= 10} | {"a": 1}
 _COUNT_RE = "|".join(sorted(_COUNTS, key=len, reverse=True))
 
+_QUALIFIERS = "last|this|next|on|early|late"
+#: The first letters of the relative expressions written below ("yesterday", "the next day", "later this week" ...).
+_RELATIVE_FIRSTS = "ytlen"
+# Every alternative opens with \b at a word's first character, and that character is a digit, a month's or a
+# weekday's capital, or the first letter of a case-insensitive word (a qualifier, a relative word, a count) in
+# any case form. The look-around in front says so once, in two one-character tests: the engine then gives up at
+# once inside words, between them and at most words, where it tried each alternative in turn (date_exprs runs
+# on every dated sentence).
+_OPENING = (r"(?<!\w)(?=[\d" + "".join(sorted({f[0] for f in (*(m.capitalize() for m in _MONTH_NUMBERS), *_WEEKDAYS)}))
+            + letter_forms({w[0] for w in (*_QUALIFIERS.split("|"), *_RELATIVE_FIRSTS, *_COUNTS)}) + "])")
 _DATE = re.compile(
+    _OPENING + "(?:"
     rf"\b(?P<iso>(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b"
     rf"|\b(?P<md>(?P<mdm>{_MONTH_RE})\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<mdy>\d{{4}}))?)\b"
     rf"|\b(?P<dm>(?P<dmd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmm>{_MONTH_RE})(?:,?\s+(?P<dmy>\d{{4}}))?)"
     rf"(?![\w])"
-    rf"|\b(?P<wd>(?:(?P<wq>(?i:last|this|next|on|early|late))\s+)?(?P<wday>{'|'.join(_WEEKDAYS)})"
+    rf"|\b(?P<wd>(?:(?P<wq>(?i:{_QUALIFIERS}))\s+)?(?P<wday>{'|'.join(_WEEKDAYS)})"
     r"(?:\s+(?:morning|afternoon|evening|night))?)\b"
     r"|\b(?P<rel>(?i:yesterday|today|tonight|tomorrow|last\s+night|(?:earlier|later)\s+(?:this|that)\s+"
     r"(?:day|week)|last\s+(?:week|month|year)|this\s+week|next\s+week|the\s+(?:next|following|previous)\s+"
     rf"(?:day|morning|evening|week)|the\s+day\s+(?:after|before)|(?P<rn>\d{{1,2}}|{_COUNT_RE})\s+(?P<ru>days?|weeks?)"
-    r"\s+(?P<rd>later|earlier|ago|before|after)))\b")
+    r"\s+(?P<rd>later|earlier|ago|before|after)))\b)")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from typing import Literal
 from geoviz.geo.geodesy import COMPASS_16, KM_PER_MILE, KM_PER_NAUTICAL_MILE
 from geoviz.model import Bound
 from geoviz.nlp.lexicon import alternation_of, table
+from geoviz.nlp.patterns import letters_first
 
 __all__ = [
     "AMBIGUOUS_UNITS",
@@ -31,6 +32,7 @@ __all__ = [
     "NUMBER_WORD",
     "NUMBER_WORDS",
     "UNIT",
+    "UNIT_START",
     "UNIT_NAMES",
     "Precision",
     "canonical_unit",
@@ -55,12 +57,17 @@ UNIT_NAMES = {"km": "km", "m": "m", "mi": "miles", "nmi": "nautical miles"}
 #: counts them only when a place relation ("from", "away", "apart") follows.
 AMBIGUOUS_UNITS = {"m", "mi", "nm"}
 
+#: The distance units as written, by first letter: "n" + "autical miles", "mi" or "m" ... Within a letter, in
+#: the order the alternation tries them (longest first).
+_UNIT_TAILS = {"n": r"autical[\s-]+miles?|mi|m", "k": r"ilomet(?:re|er)s?|ms?", "s": r"tatute\s+miles?",
+               "m": r"iles?|i|et(?:re|er)s?|"}
+_UNIT_AFTER = r"(?![^\W\d_]|[0-9²³/])"
 #: A distance unit as written. Not followed by a letter, digit, "²", "³" or
-#: "/": "km²" is an area and "km/h" a speed.
-UNIT = (
-    r"(?:nautical[\s-]+miles?|nmi|nm|kilomet(?:re|er)s?|kms?|statute\s+miles?|miles?|mi"
-    r"|met(?:re|er)s?|m)(?![^\W\d_]|[0-9²³/])"
-)
+#: "/": "km²" is an area and "km/h" a speed. Read with IGNORECASE.
+UNIT = "(?:" + "|".join(f"{c}(?:{tail})" for c, tail in _UNIT_TAILS.items()) + ")" + _UNIT_AFTER
+#: A UNIT with no letter before it, for finding every unit of an article: written to open with a class of the
+#: units' first letters (geoviz.nlp.patterns), as this scan runs over every article's whole text.
+UNIT_START = re.compile(letters_first(_UNIT_TAILS, not_after=r"[^\W\d_]") + _UNIT_AFTER)
 
 
 def canonical_unit(unit: str) -> str:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from geoviz.model import Document, Mention, Place
 from geoviz.nlp.dates import DateExpr, date_exprs
 from geoviz.nlp.lexicon import alternation, entries
+from geoviz.nlp.patterns import by_first_letter, letters_first
 from geoviz.nlp.text import bounded_sentences
 
 __all__ = ["DIRECTION_ADJ", "POSSESSIVE_AFTER", "TRIGGERS", "VERB_TYPES", "WINDOW", "Clause", "PlaceMention",
@@ -140,14 +141,18 @@ _LEADS: dict[str, frozenset[str]] = {
     "statement": _leads("trigger_statement", code="issued"),
     "other": _leads("trigger_other"),
 }
-#: The same, turned round: per lead word, the types (in TRIGGERS order) whose pattern is tried there; one dict
-#: look-up per word of the text instead of one set look-up per type.
-_KINDS_LED_BY: dict[str, tuple[str, ...]] = {
-    w: tuple(k for k in _LEADS if w in _LEADS[k]) for w in set().union(*_LEADS.values())}
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _WEAPON = words_pattern(alternation("weapons"))
 # Weak triggers need support: "launched"/"fired" are also a campaign or an employee.
 _WEAK_MILITARY = words_pattern(alternation("trigger_military_weak"))
+#: What the word pass of _Hits.find tries at lead words: each type's pattern, and the weak military words (found in
+#: the same pass, not in a scan of their own over every sentence; kept apart, see _Hits.clause).
+_PASS: dict[str, re.Pattern[str]] = {**TRIGGERS, "weak": _WEAK_MILITARY}
+_PASS_LEADS: dict[str, frozenset[str]] = {**_LEADS, "weak": _leads("trigger_military_weak")}
+#: The same, turned round: per lead word, the types (in _PASS order) whose pattern is tried there; one dict
+#: look-up per word of the text instead of one set look-up per type.
+_KINDS_LED_BY: dict[str, tuple[str, ...]] = {
+    w: tuple(k for k in _PASS_LEADS if w in _PASS_LEADS[k]) for w in set().union(*_PASS_LEADS.values())}
 # "left" is also a direction: see _left_is_movement.
 _LEFT = re.compile(r"(?i)\bleft\b")
 # "went to work at Acme in Chatsworth", "went to war", "went to court": an idiom, no trip to the place named next.
@@ -179,8 +184,12 @@ DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|we
 # preposition governs the mention when only an article, a short "the ... of"
 # head or a direction adjective stands between them; and a head in apposition,
 # "to the Sudanese capital Khartoum", "in the port city, Mombasa" (a comma is usual, not needed).
+# (The preposition, with no word character or hyphen before it, is written to open with a class of its first
+# letters: this pattern is searched for in the window before every mention, and a look-behind first would have
+# it tried at each of the window's places.)
+_PREP_OPENING = letters_first(by_first_letter(_PREP.split("|")), not_after=r"[\w-]")
 _GOVERNED = re.compile(
-    rf"(?<![\w-])((?i:{_PREP}))\s+(?:(?i:the|a|an)\s+)?"
+    rf"({_PREP_OPENING})\s+(?:(?i:the|a|an)\s+)?"
     rf"(?:(?:[A-Za-z][\w-]*\s+){{0,3}}of\s+(?:the\s+)?|(?i:{DIRECTION_ADJ})\s+|"
     rf"(?:[a-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')}),\s+|"
     rf"(?<=[Tt]he\s)(?:[A-Za-z][\w-]*\s+){{0,2}}(?i:{alternation('place_heads')})\s+)?\Z")
@@ -199,7 +208,8 @@ _LIST_COMMA = re.compile(r"(?:\s*\(\d[\d,.]{0,12}\))?,\s+")
 _DATELINE_AFTER = re.compile(r"(?:,\s{0,2}[A-Z][\w.]{0,12}(?:\s[A-Z][\w.]{0,12})?)?\s{0,2}(?:\([A-Za-z. ]{1,12}\))?"
                              r"\s{0,2}(?:[—–\x97-]{1,2}|:)")
 # "to the town": a place named before (geoviz.story.journeys reads which).
-_THE_PLACE = re.compile(r"(?i)\bthe\s+(?:town|city|village|capital|port|island)\b")
+_THE_PLACE = re.compile(
+    letters_first({"t": r"he\s+(?:town|city|village|capital|port|island)"}, not_after=r"\w") + r"\b")
 _QUOTE = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _MOVES = ("arrival", "departure", "travel")
 _NEXT_TO = re.compile(r"(?i)\b(?:next|close|adjacent|near|closer|nearer)\s*\Z")
@@ -212,8 +222,18 @@ _BARE_NAME = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*")
 # Clauses
 # --------------------------------------------------------------------------
 
-_CLAUSE_BREAK = re.compile(rf"[;:()\[\]]|,(?=\s)|\s[–—-]{{1,2}}\s|\b{alternation('clause_words')}\b")
-_AND_VERB = re.compile(r"\band\s+(?:(?:then|later|subsequently|also)\s+)?")
+# A clause breaks at a semicolon, colon or bracket, a comma before a space, a spaced dash, or a clause word
+# ("that", "while"): r"[;:()\[\]]|,(?=\s)|\s[–—-]{1,2}\s|\b(?:that|...)\b", found by _breaks in three scans.
+# Each pattern opens with a character class or a literal so the engine skips to candidates in C; the one
+# pattern was tried at every position of every sentence, the reader's costliest scan after the triggers.
+_BREAK_MARK = re.compile(r"[;:()\[\],](?:(?<=,)(?=\s)|(?<!,))")  # a comma only before a space
+_DASHES = "-–—"
+_BREAK_DASH = re.compile(rf"\s[{_DASHES}]{{1,2}}\s")
+_BREAK_WORD = re.compile(rf"{alternation('clause_words')}\b")  # at a word's start: checked by _breaks
+_WORD_CHAR = re.compile(r"\w")
+# "and" first, then the look-behind for what \band would say: a pattern that opens with a literal lets the
+# engine search for it in C, where one that opens with \b is tried at every position of every clause.
+_AND_VERB = re.compile(r"and(?<!\wand)\s+(?:(?:then|later|subsequently|also)\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,8 +400,8 @@ class _Hits:
     @classmethod
     def find(cls, text: str, spans: list[tuple[int, int]]) -> _Hits:
         """The hits inside ``spans`` (sentences, in text order)."""
-        def each(rx: re.Pattern[str]) -> Iterator[re.Match[str]]:
-            for a, b in spans:
+        def each(rx: re.Pattern[str], where: list[tuple[int, int]] = spans) -> Iterator[re.Match[str]]:
+            for a, b in where:
                 yield from rx.finditer(text, a, b)
 
         low = text.lower()
@@ -390,14 +410,14 @@ class _Hits:
         labour_starts = [a for a, _ in labour]
         ranked: list[tuple[int, int, Trigger]] = [(a, 0, Trigger("protest", a, b, text[a:b])) for a, b in labour]
         # One pass over the words; each type's pattern is tried only where one of its lead words stands.
-        found: dict[str, list[re.Match[str]]] = {kind: [] for kind in TRIGGERS}
+        found: dict[str, list[re.Match[str]]] = {kind: [] for kind in _PASS}
         for a, b in spans:
-            ends = dict.fromkeys(TRIGGERS, a)  # as finditer: a type's matches do not overlap
+            ends = dict.fromkeys(_PASS, a)  # as finditer: a type's matches do not overlap
             for w in _WORD.finditer(low, a, b):
                 word = w.group()
                 for kind in _KINDS_LED_BY.get(word, ()):
                     if w.start() >= ends[kind]:
-                        m = TRIGGERS[kind].match(text, w.start(), b)
+                        m = _PASS[kind].match(text, w.start(), b)
                         if m is not None:
                             found[kind].append(m)
                             ends[kind] = m.end()
@@ -421,27 +441,50 @@ class _Hits:
         quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
         ranked = [r for r in ranked if r[2].type in _MOVES or not any(a < r[0] < b for a, b in quoted)]
         # A trigger inside a longer one of another type is part of it: "home invasion" is a crime, not "invasion".
-        ranked = [r for r in ranked if not any(
-            o[2].type != r[2].type and o[2].start <= r[2].start and r[2].end <= o[2].end
-            and o[2].end - o[2].start > r[2].end - r[2].start for o in ranked)]
-        weapons = [m.start() for m in each(_WEAPON)]
-        # A weak trigger counts only beside a weapon word: with none in the text, none is looked for.
-        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in each(_WEAK_MILITARY)] if weapons else []
+        ranked = [r for r in ranked if not _inside_longer(r[2], ranked)]
+        # A weak trigger counts only beside a weapon word in its clause (see clause()), so weapon words are looked
+        # for only in the sentences that hold a weak trigger: one article in seven has any, and a scan of its own
+        # is a pass over every sentence.
+        weak = [Trigger("military", m.start(), m.end(), m.group()) for m in found["weak"]]
+        weak_starts = [t.start for t in weak]
+        weapons = [m.start() for m in each(_WEAPON, [(a, b) for a, b in spans if _any_in(weak_starts, a, b)])]
+        if not weapons:
+            weak = weak_starts = []
         return cls([t for _s, _r, t in ranked], [s for s, _r, _t in ranked], labour, weapons, weak,
-                   [t.start for t in weak])
+                   weak_starts)
 
     def clause(self, start: int, end: int) -> Clause:
         """The clause [start, end) with the triggers that lie wholly inside it."""
-        clause = Clause(start, end)
         lo, hi = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
-        clause.triggers = [t for t in self.triggers[lo:hi] if t.end <= end]
-        w = bisect.bisect_left(self.weapons, start)
-        if w < len(self.weapons) and self.weapons[w] < end:
+        clause = Clause(start, end, [t for t in self.triggers[lo:hi] if t.end <= end])
+        # Called for every clause of every sentence: most articles have no weak word, and then no look-up.
+        if self.weak and _any_in(self.weapons, start, end):
             lo, hi = bisect.bisect_left(self.weak_starts, start), bisect.bisect_left(self.weak_starts, end)
             weak = [t for t in self.weak[lo:hi] if t.end <= end]
             if weak:
                 clause.triggers = sorted(clause.triggers + weak, key=lambda t: t.start)
         return clause
+
+
+def _inside_longer(t: Trigger, ranked: list[tuple[int, int, Trigger]]) -> bool:
+    """Whether a longer trigger of another type holds ``t`` ("home invasion" holds "invasion").
+
+    ``ranked`` is in text order, so only the triggers that start by ``t``'s start can hold it: the look stops
+    there, not at the end of the list (an article has up to a hundred triggers, and each one was compared with
+    every other).
+    """
+    for _s, _r, o in ranked:
+        if o.start > t.start:
+            return False
+        if o.type != t.type and t.end <= o.end and o.end - o.start > t.end - t.start:
+            return True
+    return False
+
+
+def _any_in(starts: list[int], a: int, b: int) -> bool:
+    """Whether a sorted list of offsets holds one in [a, b)."""
+    i = bisect.bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
 
 
 def _inherit_prepositions(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -473,16 +516,37 @@ def _left_is_movement(text: str, end: int) -> bool:
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans, s = [], start
-    for m in _CLAUSE_BREAK.finditer(text, start, end):
-        if m.start() > s:
-            spans.append((s, m.start()))
-        s = m.end() if not m.group()[0].isalpha() else m.start()
+    for a, b in _breaks(text, start, end):
+        if a > s:
+            spans.append((s, a))
+        s = b if not text[a].isalpha() else a  # a clause word opens the next clause; a mark belongs to none
     if end > s:
         spans.append((s, end))
     out = []
     for a, b in _join_appositions(text, spans):
-        out.extend(_split_coordinated(text, a, b))
+        if text.find("and", a, b) >= 0:  # only an "and" coordinates: most clauses have none
+            out.extend(_split_coordinated(text, a, b))
+        else:
+            out.append((a, b))
     return [(a, b) for a, b in (_trim(text, a, b) for a, b in out) if b > a]
+
+
+def _breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The clause breaks in ``text[start:end]``, in text order: the spans the one plain pattern (see
+    _BREAK_MARK) finds with finditer. Its alternatives start on different characters (a mark, a space, a
+    letter) and none can hold another's start, so three scans merged by start find the very same spans."""
+    out = [m.span() for m in _BREAK_MARK.finditer(text, start, end)]
+    if any(text.find(dash, start, end) >= 0 for dash in _DASHES):  # most sentences have none: skip the scan
+        out += [m.span() for m in _BREAK_DASH.finditer(text, start, end)]
+    at = start
+    while (m := _BREAK_WORD.search(text, at, end)) is not None:
+        if m.start() and _WORD_CHAR.match(text, m.start() - 1):
+            at = m.start() + 1  # inside a word ("somewhere"): no \b; look again from the next character
+        else:
+            out.append(m.span())
+            at = m.end()
+    out.sort()
+    return out
 
 
 def _join_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -492,12 +556,13 @@ def _join_appositions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     out: list[tuple[int, int]] = []
     joined = False
     for a, b in spans:
-        bare = _BARE_NAME.fullmatch(text[a:b].strip(" ,")) is not None
-        if out and bare and text[out[-1][1]:a].strip() == ",":
+        # The comma first: most clauses follow none, and then the name pattern need not run.
+        after_comma = bool(out) and text[out[-1][1]:a].strip() == ","
+        if after_comma and _BARE_NAME.fullmatch(text[a:b].strip(" ,")) is not None:
             out[-1] = (out[-1][0], b)
             joined = True
             continue
-        if out and joined and text[out[-1][1]:a].strip() == "," and text[a:b].lstrip()[:1].islower():
+        if after_comma and joined and text[a:b].lstrip()[:1].islower():
             out[-1] = (out[-1][0], b)
         else:
             out.append((a, b))
