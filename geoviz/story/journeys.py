@@ -723,10 +723,15 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
     presence = sorted((hit.start(), hit.end(), hit.group()) for rx in patterns if rx is not _CARRIED_FROM
                       for hit in rx.finditer(text))
     carried = list(_CARRIED_FROM.finditer(text)) if _CARRIED_FROM in patterns else []
+    # Each of the last three opens with a look-behind or \b, tried at every position: run only where the word
+    # every match holds is in the text (a substring test, in C).
     extra = sorted([Trigger("travel", h.start(), h.end(), h.group()) for h in _EXTRA_MOVES.finditer(text)]
-                   + [Trigger("arrival", h.start(), h.end(), h.group()) for h in _BARE_RETURN.finditer(text)]
-                   + [Trigger("travel", h.start(1), h.end(1), h.group(1)) for h in _LEG_TRIP.finditer(text)]
-                   + [Trigger("travel", h.start(), h.end(), h.group()) for h in _FOLLOWED_WAY.finditer(text)],
+                   + ([Trigger("arrival", h.start(), h.end(), h.group()) for h in _BARE_RETURN.finditer(text)]
+                      if "return" in low else [])
+                   + ([Trigger("travel", h.start(1), h.end(1), h.group(1)) for h in _LEG_TRIP.finditer(text)]
+                      if "leg" in low or "stretch" in low or "stage" in low else [])
+                   + ([Trigger("travel", h.start(), h.end(), h.group()) for h in _FOLLOWED_WAY.finditer(text)]
+                      if "followed" in low else []),
                    key=lambda t: t.start)
     for sent in ctx.sentences:
         sent_first = len(out)  # where this sentence's stops begin
