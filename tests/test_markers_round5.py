@@ -186,3 +186,30 @@ STILL_MARKERS = [
 def test_real_trips_keep_their_marker(text: str, names: dict[str, str]) -> None:
     doc = make_doc(text, names)
     assert _markers(doc) or routes_of(doc)
+
+
+# A vehicle taken is a trip for the markers too, with every one-word vehicle of the mode lists (reading and
+# journeys share one list): not only "train", "bus" or "ferry".
+VEHICLES = [
+    # travel writing, South Asia
+    ("After breakfast we took a tuk-tuk to Galle, an hour along the coast road.", {"Galle": "Galle"},
+     [("travel", "Galle")]),
+    # travel writing, the Adriatic
+    ("Next morning she caught the catamaran to Hvar with two friends.", {"Hvar": "Hvar"}, [("travel", "Hvar")]),
+    # aid news, Central Asia
+    ("The nurses boarded a marshrutka to Osh before the roads closed.", {"Osh": "Osh"}, [("travel", "Osh")]),
+]
+NOT_VEHICLES = [
+    # the vehicle names another thing
+    ("He took the bus timetable to Arusha to show the committee.", {"Arusha": "Arusha"}),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "markers"), VEHICLES, ids=[t[:30] for t, _n, _m in VEHICLES])
+def test_a_vehicle_taken_marks_the_trip(text: str, names: dict[str, str], markers: list[tuple[str, str]]) -> None:
+    assert _markers(make_doc(text, names)) == markers
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_VEHICLES, ids=[t[:30] for t, _n in NOT_VEHICLES])
+def test_a_vehicle_naming_another_thing_marks_nothing(text: str, names: dict[str, str]) -> None:
+    assert _markers(make_doc(text, names)) == []

@@ -79,7 +79,9 @@ from geoviz.nlp.lexicon import alternation, alternation_of, entries, words
 from geoviz.story.actors import HEAD_CLASS, NP, PERSON_HEADS, TITLES, Antecedents, head_key
 from geoviz.story.context import Action, StoryContext, date_for, direct_object, place_for
 from geoviz.story.reading import (
+    NOT_VEHICLE_AFTER,
     POSSESSIVE_AFTER,
+    VEHICLE_NOUNS,
     WINDOW,
     Clause,
     PlaceMention,
@@ -367,16 +369,13 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
 # the view", "hired a driver"). "coming down from X into Y": a descent from one place into another. "moved food
 # stocks from A to B": goods moved with no article before them are a shipment (an article is read already:
 # "moved his company from"); only goods (cargo_nouns): "moved money from London" is no trip.
-# "took the bus timetable from Leeds", "caught the train fare": the vehicle names another thing, not a trip.
-_NOT_VEHICLE_AFTER = r"\s+(?:ticket|tickets|fare|fares|timetable|timetables|schedule|schedules|station|stop)\b"
+# The vehicle nouns, and what may not follow them ("the bus timetable"), are reading's: one list for both.
 _VEHICLE_THING = re.compile(r"(?i)(?:took|takes|taking|caught|catches|boarded)\s+[^,;]*\Z")
-_VEHICLE_NOUNS = alternation_of(sorted({w for mode, _rx in _MODE_PATTERNS for w in entries(f"mode_{mode}")
-                                        if " " not in w and not _VERB_FORM.search(w) and w not in _PAST_FORMS}))
 _EXTRA_MOVES = re.compile(
     r"(?i)\b(?:(?:took|take|takes|taking|caught|catch|catches|catching|boarded|board|boards|boarding|rode|ride|"
     r"rides|riding|hired|chartered|(?:hopped|jumped|climbed|got)\s+(?:on|onto|into|aboard))\s+"
     r"(?:a|an|the|our|my|his|her|their|its|another|one)\s+(?:[\w-]+\s+){0,2}?"
-    rf"(?:{_VEHICLE_NOUNS})(?![\w-])(?!{_NOT_VEHICLE_AFTER})"
+    rf"(?:{VEHICLE_NOUNS})(?![\w-])(?!{NOT_VEHICLE_AFTER})"
     r"|(?:came|come|comes|coming)\s+(?:back\s+)?(?:down|up|over|across)(?=\s+from\s)"
     r"|mov(?:ed|es|ing)\s+(?!(?:a|an|the|his|her|their|its|our|my|this|that|these|those|it|them|him|us|me|"
     r"here|there|back|on|in|out|up|down|away|to|into|from|and|or|quickly|north|south|east|west)\b)"
@@ -402,7 +401,7 @@ _SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:will|would|shall|is|are|was|were|has|h
 # "We picked up our camper van at the depot near Christchurch airport ... and headed north": where the vehicle was
 # collected is where the trip that follows set out (like "boarded the train at X").
 _COLLECTED = re.compile(r"(?i)\b(?:picked\s+up|collected|hired|rented)\s+(?:a|an|the|our|my|his|her|their)\s+"
-                        rf"(?:[\w-]+\s+){{0,2}}?(?:{_VEHICLE_NOUNS}|camper\s+van|van)\s+"
+                        rf"(?:[\w-]+\s+){{0,2}}?(?:{VEHICLE_NOUNS}|camper\s+van|van)\s+"
                         r"(?:[^\s,;:.!?()]+\s+){0,4}?(?:at|in|near|from)\s+(?:the\s+)?\Z")
 _COLLECTED_THEN = re.compile(r"[^.;:!?()]{0,60}?\s+and\s+(?:then\s+)?")
 # "..., with a stop at Vinh", "stopping at Kos", "making a brief stopover in Doha": a halt on the way, passed before
@@ -742,7 +741,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
             for trig in moves:
                 if untold_movement(text, sent, clause, trig) or _thing_returns(text, sent, clause, trig):
                     continue
-                if _VEHICLE_THING.fullmatch(trig.text) and re.match(_NOT_VEHICLE_AFTER, text[trig.end:trig.end + 20]):
+                if _VEHICLE_THING.fullmatch(trig.text) and re.match(NOT_VEHICLE_AFTER, text[trig.end:trig.end + 20]):
                     continue  # "took the bus timetable from Leeds to York as its model"
                 fallback = place_for(text, sent, clause, trig) if trig.type == "arrival" else None
                 stops = _movement_stops(text, sent, clause, trig, fallback, earlier)

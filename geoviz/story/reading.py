@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from geoviz.model import Document, Mention, Place
 from geoviz.nlp.dates import DateExpr, date_exprs
-from geoviz.nlp.lexicon import alternation, entries
+from geoviz.nlp.lexicon import alternation, alternation_of, entries, words
 from geoviz.nlp.patterns import by_first_letter, letters_first
 from geoviz.nlp.text import bounded_sentences
 
@@ -59,6 +59,16 @@ def words_pattern(*alternatives: str) -> re.Pattern[str]:
 # exceptions are patterns here). The order is the order a clause lists
 # triggers that start at the same character.
 # --------------------------------------------------------------------------
+
+#: The one-word vehicles of the journeys' mode lists ("train", "catamaran", "matatu", "tuk-tuk"): one taken names a
+#: trip ("caught the catamaran to"). Verb forms in those lists ("flying", "drove") are no vehicles. One list for the
+#: travel trigger here and the journeys' own reading of a vehicle taken.
+VEHICLE_NOUNS = alternation_of(sorted({w for mode in ("train", "plane", "ship", "bus", "car", "foot")
+                                       for w in entries(f"mode_{mode}")
+                                       if " " not in w and not re.search(r"(?:ed|ing)\Z", w)
+                                       and w not in words("past_movement_verbs")}))
+#: "took the bus timetable from Leeds", "caught the train fare": the vehicle names another thing, not a trip.
+NOT_VEHICLE_AFTER = r"\s+(?:ticket|tickets|fare|fares|timetable|timetables|schedule|schedules|station|stop)\b"
 
 TRIGGERS: dict[str, re.Pattern[str]] = {
     "military": words_pattern(
@@ -103,7 +113,7 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         r"(?:was|were|been|being|is|are)\s+(?:\w+\s+)?(?:taken|transferred)(?=\s+(?:[\w-]+\s+){0,3}?(?:to|from|into)\b)",
         # "took the night train", "caught a ferry": the vehicle names the trip.
         r"(?:took|takes|taking|caught|catches|boarded|then)\s+(?:a|an|the|his|her|their|our)\s+(?:[\w-]+\s+)?"
-        r"(?:train|bus|coach|ferry|flight|plane|boat|ship|taxi)",
+        rf"(?:{VEHICLE_NOUNS})(?![\w-])(?!{NOT_VEHICLE_AFTER})",
         # "two days later continued to Korcula": not "continued to grow" (a name follows).
         r"continu(?:ed|es|ing)(?=\s+(?:to|into|towards?)\s+(?:the\s+)?(?-i:[A-Z]))",
         # "and onward to Hvar", "pressed on to the coast"
