@@ -10,6 +10,9 @@
   through such provinces. With no reading of the name farther than 50 km from the chosen one and a locative
   word before it, the cap no longer holds; a name that runs on into a capitalised word is the
   head of a longer name the gazetteer lacks ("in X Hot Springs"), and stays listed.
+- **A town and the province of its name that it lies in** ("Puno" the town and the region) split the
+  confidence when the province's centre point lies more than 50 km off, and the town went unpinned with
+  nothing else against it. The two now count as one place for confidence, as near readings do.
 - **A bare feature word** ("the Gulf", "the Peninsula") is a common word, as "the Bay" and "the Lake"
   already were: not a province or a county whose alternate name it is. Longer names with it stay places.
 """
@@ -78,3 +81,16 @@ def test_a_bare_feature_word_is_no_province_or_county(text: str) -> None:
 def test_a_longer_name_with_a_feature_word_stays_a_place() -> None:
     doc = geoviz.parse("A tanker was seized in the Gulf of Oman on Tuesday and taken towards Bandar Abbas.")
     assert "Gulf of Oman" in _pinned(doc)
+
+
+@pytest.mark.parametrize(("text", "town", "country"), [
+    ("Teachers in Puno went on strike on Monday. The regional government in Puno said talks would resume in "
+     "Juliaca, and the union marched from Juliaca back to Puno on Wednesday.", "Puno", "PE"),
+    ("Our bus left Arequipa at dawn and climbed onto the altiplano. By the afternoon we were in Juliaca, and an "
+     "hour later we reached Puno on the shore of Lake Titicaca.", "Puno", "PE"),
+    ("Elders in Kandahar met the governor on Monday. Traders in Kandahar said the crossing at Spin Boldak "
+     "would reopen, and trucks left Spin Boldak for Kandahar on Wednesday.", "Kandahar", "AF"),
+])
+def test_a_town_is_not_left_in_doubt_against_its_own_province(text: str, town: str, country: str) -> None:
+    pinned = _pinned(geoviz.parse(text))
+    assert town in pinned and pinned[town].country == country and pinned[town].kind == "populated place"

@@ -992,6 +992,16 @@ def _sole_reading_placed(g: _Group, text: str) -> bool:
 _NAME_GOES_ON = re.compile(r"(?:['’]s)?[ -]+[A-Z]")
 
 
+def _own_province(win: Entry, rival: Entry) -> bool:
+    """Whether ``rival`` is the province of the same name that the winning town lies in ("Puno" the
+    region around Puno the town). A reader who meant the province still finds the town named for it in
+    it, so the doubt between the two is no doubt about the map: their shares add up as near readings do,
+    however far the province's centre point lies from its town (a wide region's centre may be 150 km off).
+    """
+    return (win.kind == "populated place" and rival.kind == "admin1" and rival.country == win.country
+            and bool(win.admin1) and rival.admin1 == win.admin1)
+
+
 def _softmax_top(cands: list[_Cand], w: Weights = WEIGHTS) -> float:
     """The share of a softmax over the candidates' scores that lies where the winner is.
 
@@ -1010,7 +1020,8 @@ def _softmax_top(cands: list[_Cand], w: Weights = WEIGHTS) -> float:
     # than ``confidence_km`` (50 km: half a degree, 5 km to spare, far above rounding error).
     near_degrees = w.confidence_km / 100.0
     near = weights[0] + sum(weights[k] for k in range(1, len(cands))
-                            if weights[k] > 1e-4 and abs(cands[k].entry.lat - win.lat) <= near_degrees
-                            and great_circle_pair_km(win.lat, win.lon, cands[k].entry.lat, cands[k].entry.lon)
-                            <= w.confidence_km)
+                            if weights[k] > 1e-4 and (_own_province(win, cands[k].entry) or (
+                                abs(cands[k].entry.lat - win.lat) <= near_degrees
+                                and great_circle_pair_km(win.lat, win.lon, cands[k].entry.lat, cands[k].entry.lon)
+                                <= w.confidence_km)))
     return float(min(0.99, near / sum(weights)))
