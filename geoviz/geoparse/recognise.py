@@ -308,7 +308,7 @@ class Recogniser:
             # GIVEN_NAME, PEOPLE); the others stay people's names (not offered: a first name is no place a
             # person would pin), and a people's name is one all through the article.
             keys = {key for _, _, key in given}
-            places = {m.key for m in out if m.key in keys and _after_locative_word(text, m.start)}
+            places = {m.key for m in out if m.key in keys and after_locative_word(text, m.start)}
             if peoples - places:
                 out = [m for m in out if m.key not in peoples or m.key in places or m.form == "demonym"]
             if places:
@@ -504,7 +504,7 @@ BLOCK_CHARS = 200_000
 _LAST_WORD = re.compile(r"([a-z]+)\s+$")
 
 
-def _after_locative_word(text: str, start: int) -> bool:
+def after_locative_word(text: str, start: int) -> bool:
     """Whether a locative word ("in", "near", "from", ...) stands right before ``start``: "in Ozark"."""
     m = _LAST_WORD.search(text, max(0, start - 16), start)
     return m is not None and m.group(1) in LOCATIVES
@@ -1201,8 +1201,10 @@ def _numbered(r: _Run) -> bool:
 
 
 def _alternate_name(r: _Run) -> bool:
-    # "McDaniel" is some town's alternate name: too thin to pin
-    return r.single and not r.demonym and not r.own_name and not r.major
+    # "McDaniel" is some town's alternate name: too thin to pin. After a locative word ("crossed the
+    # border at X", "the train to X") the sentence itself says it is a place: travel writing and
+    # outbreak reports spell a small town the way its visitors do, often the gazetteer's alternate.
+    return r.single and not r.demonym and not r.own_name and not r.major and not r.after_locative()
 
 
 def _administration(r: _Run) -> bool:
