@@ -1,4 +1,4 @@
-"""Places lost in our own held-out-kind articles (issue #16), round seven: three classes.
+"""Places lost in our own held-out-kind articles (issue #16), round seven: five classes.
 
 - **An alternate name the sentence places.** A small town the gazetteer knows only by another spelling
   ("Kerak" for the castle town, "Malaba" beside the larger Malabo) was rejected as "only an alternate
@@ -13,6 +13,9 @@
 - **A town and the province of its name that it lies in** ("Puno" the town and the region) split the
   confidence when the province's centre point lies more than 50 km off, and the town went unpinned with
   nothing else against it. The two now count as one place for confidence, as near readings do.
+- **A small town abroad where an arrival is told** ("were brought ashore to X", "docked at X", "arrived in
+  X"), with no namesake: the other country the story supports is where the crossing began, not evidence
+  against it. Only mentioned, it stays listed.
 - **A bare feature word** ("the Gulf", "the Peninsula") is a common word, as "the Bay" and "the Lake"
   already were: not a province or a county whose alternate name it is. Longer names with it stay places.
 """
@@ -94,3 +97,25 @@ def test_a_longer_name_with_a_feature_word_stays_a_place() -> None:
 def test_a_town_is_not_left_in_doubt_against_its_own_province(text: str, town: str, country: str) -> None:
     pinned = _pinned(geoviz.parse(text))
     assert town in pinned and pinned[town].country == country and pinned[town].kind == "populated place"
+
+
+# A crossing ends in another country: the story's other country is where the trip began, not evidence against
+# the small town it reached. An arrival told at the town pins it; the same town only mentioned stays listed.
+@pytest.mark.parametrize(("text", "town", "country"), [
+    ("A boat carrying 60 people left Nouadhibou in Mauritania on Monday, with Mauritanian coastguards watching. "
+     "After a week at sea it docked at La Restinga.", "La Restinga", "ES"),
+    ("The ferry left Durres in Albania at dawn, passing Albanian fishing boats, and arrived in Monopoli after "
+     "nine hours.", "Monopoli", "IT"),
+])
+def test_a_small_town_abroad_where_an_arrival_is_told_is_pinned(text: str, town: str, country: str) -> None:
+    pinned = _pinned(geoviz.parse(text))
+    assert town in pinned and pinned[town].country == country
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("Fishermen from Nouadhibou in Mauritania said the catch at La Restinga was poor this year.", "La Restinga"),
+    ("Albanian officials in Durres praised the olive oil from Monopoli.", "Monopoli"),
+])
+def test_a_small_town_abroad_only_mentioned_stays_listed(text: str, town: str) -> None:
+    doc = geoviz.parse(text)
+    assert town not in _pinned(doc) and town in _listed(doc)
