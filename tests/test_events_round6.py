@@ -86,3 +86,12 @@ def test_a_headline_with_two_towns_places_nothing_by_itself() -> None:
     text = ("Ballarat and Bendigo weigh new library\n\nThe council approved the plan on Tuesday by a 5-2 vote.")
     got = _at(text, {"Ballarat": "Ballarat", "Bendigo": "Bendigo"})
     assert not any(kind == "meeting" for v in got.values() for kind, _ in v), got
+
+
+def test_a_headline_town_that_is_someones_home_places_nothing() -> None:
+    # Negative, North America: "Tulsa man ..." says where he is from; the court that sentenced him is not said.
+    text = ("Tulsa man gets 12 years for fraud\n\nA federal judge imposed the sentence on Friday. He pleaded guilty "
+            "to nine counts of wire fraud.")
+    got = _at(text, {"Tulsa": "Tulsa"})
+    assert not any(trigger != "fraud" for _, trigger in got.get("Tulsa", [])), got  # (the headline's own word
+    # is placed by its own sentence, as before)

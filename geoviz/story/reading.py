@@ -395,9 +395,13 @@ def _headline_town(text: str, bounds: list[tuple[int, int]], mentions: list[list
     if not bounds or not _heading_line(text, *bounds[0]):
         return None
     head = [m for m in mentions[0] if m.place.kind in _LOCAL_KINDS and not m.adjectival and not m.distance_anchor]
-    if not head or len({m.place.id for m in head}) > 1 or len(counts) > 1:
-        return None
+    if not head or len({m.place.id for m in head}) > 1 or len(counts) > 1 or _PERSON_AFTER.match(text, head[0].end):
+        return None  # (not "Miami man gets 17 years": where he is from, not where the story happens)
     return head[0]
+
+
+# "Miami man", "Springfield teenager": a person's origin.
+_PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
 
 
 def _dateline_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
