@@ -311,11 +311,12 @@ def read_sentences(doc: Document) -> list[Sentence]:
                                                      if m.end <= e]))
     # Triggers are looked for only where they can tie to a place: sentences that name one, or say "the town"
     # (a place named before), or every sentence of a story filed from a dateline (its place stands in for
-    # the sentences that name none), or every sentence under a heading that names a place ("Cholera – Malawi":
-    # the bulletin's totals name no place; geoviz.story.context decides whether the heading's place takes them).
+    # the sentences that name none), or every sentence under a heading that ends on a country after a dash
+    # ("Cholera – Malawi": the bulletin's totals name no place; geoviz.story.context decides whether the
+    # heading's country takes them).
     # That is under half of a typical article, and the trigger patterns are the story layer's main cost.
     everywhere = (_setting_of(text, bounds, mentions) is not None
-                  or any(_heading_line(text, s, e) for (s, e), ms in list(zip(bounds, mentions))[:1] if ms))
+                  or any(_bulletin_heading(text, s, e, ms) for (s, e), ms in list(zip(bounds, mentions))[:1]))
     hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
                              if everywhere or ms or _THE_PLACE.search(text, s, e)])
     out = []
@@ -385,6 +386,19 @@ def _heading_line(text: str, start: int, end: int) -> bool:
     line = text[start:end].strip()
     return bool(line) and "\n" not in line and line[-1] not in ".!?:;," and "\n" in text[end:end + 3] + "\n" * (
         end >= len(text.rstrip()))
+
+
+def _bulletin_heading(text: str, start: int, end: int, mentions: list[PlaceMention]) -> bool:
+    """ "Cholera – Malawi", "Dengue - Peru": a heading line that ends on a country after a dash, the form of an
+    outbreak report's heading (whether its words are a disease's is geoviz.story.context's to judge)."""
+    if not mentions or not _heading_line(text, start, end):
+        return False
+    last = mentions[-1]
+    return (last.place.kind == "country" and not text[last.end:end].strip(" .\t\n")
+            and bool(_DASH_BEFORE.search(text, start, last.start)))
+
+
+_DASH_BEFORE = re.compile(r"\s[–—-]\s+\Z")
 
 
 def _headline_town(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]],
