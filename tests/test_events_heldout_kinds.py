@@ -156,7 +156,12 @@ def test_events_on_each_kind_are_precise(kind: str) -> None:
 ])
 def test_events_on_each_kind_reach_the_recall_bar(kind: str) -> None:
     _, recall = _kind_scores(kind)
-    assert recall >= 0.60, (kind, recall)
+    assert recall >= _RECALL_BAR.get(kind, 0.60), (kind, recall)
+
+
+# Outbreak: a bulletin's country totals, told with no place under its heading, are found since round six
+# (tests/test_events_round6.py): 0.727 -> 0.788.
+_RECALL_BAR = {"outbreak": 0.75}
 
 
 # --------------------------------------------------------------------------

@@ -311,9 +311,12 @@ def read_sentences(doc: Document) -> list[Sentence]:
                                                      if m.end <= e]))
     # Triggers are looked for only where they can tie to a place: sentences that name one, or say "the town"
     # (a place named before), or every sentence of a story filed from a dateline (its place stands in for
-    # the sentences that name none). That is under half of a typical article, and the trigger patterns are
-    # the story layer's main cost.
-    everywhere = _setting_of(text, bounds, mentions) is not None
+    # the sentences that name none), or every sentence under a heading that ends on a country after a dash
+    # ("Cholera – Malawi": the bulletin's totals name no place; geoviz.story.context decides whether the
+    # heading's country takes them).
+    # That is under half of a typical article, and the trigger patterns are the story layer's main cost.
+    everywhere = (_setting_of(text, bounds, mentions) is not None
+                  or any(_bulletin_heading(text, s, e, ms) for (s, e), ms in list(zip(bounds, mentions))[:1]))
     hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
                              if everywhere or ms or _THE_PLACE.search(text, s, e)])
     out = []
@@ -361,6 +364,9 @@ def _setting_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[Pl
                 counts[m.place.id] = counts.get(m.place.id, 0) + 1
     if not counts:
         return None
+    headed = _headline_town(text, bounds, mentions, counts)
+    if headed is not None:
+        return headed
     ranked = sorted(counts.values(), reverse=True)
     top = ranked[0]
     if top < _SETTING_MIN_MENTIONS or (len(ranked) > 1 and ranked[1] == top):
@@ -372,6 +378,44 @@ def _setting_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[Pl
         found = next((m for ms in mentions for m in ms if counts.get(m.place.id) == top and not m.distance_anchor),
                      None)
     return found
+
+
+def _heading_line(text: str, start: int, end: int) -> bool:
+    """Whether the sentence is a heading: a line of its own ("Decatur lights up downtown", "Cholera – Malawi"),
+    with no full stop, under which the story's body starts on a new line."""
+    line = text[start:end].strip()
+    return bool(line) and "\n" not in line and line[-1] not in ".!?:;," and "\n" in text[end:end + 3] + "\n" * (
+        end >= len(text.rstrip()))
+
+
+def _bulletin_heading(text: str, start: int, end: int, mentions: list[PlaceMention]) -> bool:
+    """ "Cholera – Malawi", "Dengue - Peru": a heading line that ends on a country after a dash, the form of an
+    outbreak report's heading (whether its words are a disease's is geoviz.story.context's to judge)."""
+    if not mentions or not _heading_line(text, start, end):
+        return False
+    last = mentions[-1]
+    return (last.place.kind == "country" and not text[last.end:end].strip(" .\t\n")
+            and bool(_DASH_BEFORE.search(text, start, last.start)))
+
+
+_DASH_BEFORE = re.compile(r"\s[–—-]\s+\Z")
+
+
+def _headline_town(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]],
+                   counts: dict[str, int]) -> PlaceMention | None:
+    """The town a local story's headline names when the body names no other town: "Decatur lights up downtown"
+    over "The aldermen approved ...". The headline is where such a story says where it is; one town there and
+    none other in the story leaves no other reading (a second town in the body: the story ranges, abstain)."""
+    if not bounds or not _heading_line(text, *bounds[0]):
+        return None
+    head = [m for m in mentions[0] if m.place.kind in _LOCAL_KINDS and not m.adjectival and not m.distance_anchor]
+    if not head or len({m.place.id for m in head}) > 1 or len(counts) > 1 or _PERSON_AFTER.match(text, head[0].end):
+        return None  # (not "Miami man gets 17 years": where he is from, not where the story happens)
+    return head[0]
+
+
+# "Miami man", "Springfield teenager": a person's origin.
+_PERSON_AFTER = re.compile(rf"\s+(?i:{alternation('person_heads')})\b")
 
 
 def _dateline_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]]) -> PlaceMention | None:
