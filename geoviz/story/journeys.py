@@ -260,6 +260,10 @@ _TOUR_VISIT = re.compile(r"(?i)visit|tour|stopp")
 _LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|its|one\s+of)\s+)?"
                           r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _COLON_AFTER = re.compile(r"\s*:")
+# "past the crusader castle at Kerak, where we stopped for lunch": a halt told after the place, in a relative clause
+# whose subject is a traveller pronoun; the place is a stop of the journey under way, like "stopped at X".
+_WHERE_HALTED = re.compile(rf"\s*,\s*where\s+(?:{alternation('personal_pronouns')})\s+(?:then\s+|briefly\s+)?"
+                           rf"({alternation('halts_after_where')})\b", re.IGNORECASE)
 # "Our next stop was Salamanca": a stop of the journey under way, told with no verb of movement.
 _NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop"
                         r"(?:\s+(?:was|is|will\s+be|would\s+be)\s+|\s*,\s*)"  # ("Our next stop, Arequipa,")
@@ -785,7 +789,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                             stays.add(home.start)
                 pairs.append((trig, stops, False))
             if not moves and not _long_before(text, sent, clause):
-                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(sent, clause, presence)]
+                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause, presence)]
             for carrier, m in _carried_from(text, sent, clause, carried):
                 st = _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
                 out.append(_Candidate(st, m.place, True, carrier, m.prep, m.start, verb="carried",
@@ -1374,10 +1378,11 @@ def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
             and bool(_FROM_SITE_IN.search(text, trig.end, m.start)))
 
 
-def _presence_stops(sent: Sentence, clause: Clause,
+def _presence_stops(text: str, sent: Sentence, clause: Clause,
                     hits: list[tuple[int, int, str]]) -> list[tuple[PlaceMention, Trigger]]:
     """Places a clause without a movement verb says someone was at ("was in X", "dropped off first in X", "Our
-    next stop was X"), each as a weak arrival; ``hits`` are the document's matches of those patterns, in order."""
+    next stop was X", "at X, where we stopped"), each as a weak arrival; ``hits`` are the document's matches of
+    the patterns told before the place, in order."""
     out = []
     for start, end, words_ in hits[bisect.bisect_left(hits, (clause.start, 0, "")):]:
         if start >= clause.end:
@@ -1387,6 +1392,12 @@ def _presence_stops(sent: Sentence, clause: Clause,
         m = next((m for m in sent.mentions if m.start == end and m.usable), None)
         if m is not None:
             out.append((m, Trigger("arrival", start, end, words_)))
+    for m in sent.mentions:
+        # the halt's relative clause is a clause of its own: the place is read in the clause that names it
+        if clause.start <= m.start < clause.end and m.usable and m.prep in ("at", "in"):
+            halt = _WHERE_HALTED.match(text, m.end, sent.end)
+            if halt is not None and all(m is not seen for seen, _t in out):
+                out.append((m, Trigger("arrival", halt.start(1), halt.end(1), halt.group(1))))
     return sorted(out, key=lambda pair: pair[0].start)
 
 

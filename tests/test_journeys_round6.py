@@ -1,0 +1,55 @@
+"""Journey stops the story layer lost although the geoparser pinned the place (issue #16, round 6).
+
+Found on the held-out-kind articles (tests/heldout_kinds_articles.py); each class is tested here on sentences of
+our own, from several regions, with what must not become a stop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.story_docs import make_doc, routes_of
+
+
+def _routes(text: str, *names: str) -> list[list[str]]:
+    """The routes' stops, as the text names them ('*' marks a stop the text only implies or states as a goal)."""
+    doc = make_doc(text, {n: n for n in names})
+    return [[text[s.span.start:s.span.end] + ("*" if s.implied else "") for s in r.stops] for r in routes_of(doc)]
+
+
+ROUTES = [
+    # A halt told after the place, in a relative clause whose subject is the traveller: a stop of the trip under
+    # way, in its order (travel writing: Morocco, Australia, Peru).
+    ("We took a bus from Marrakech over the mountains. The road passes the kasbah at Telouet, where we stopped "
+     "for lunch. We arrived in Ouarzazate after dark.", ("Marrakech", "Telouet", "Ouarzazate"),
+     [["Marrakech", "Telouet", "Ouarzazate"]]),
+    ("They flew from Perth to Broome. The road then runs past the old pearling town at Derby, where they spent "
+     "the night. They arrived in Kununurra on Friday.", ("Perth", "Broome", "Derby", "Kununurra"),
+     [["Perth", "Broome", "Derby", "Kununurra"]]),
+    ("We set off from Adelaide in a hired car. A day later we were at the roadhouse in Coober Pedy, where we "
+     "camped, and then drove on to Alice Springs.", ("Adelaide", "Coober Pedy", "Alice Springs"),
+     [["Adelaide", "Coober Pedy", "Alice Springs"]]),
+    ("We took a taxi from Cusco to the ruins at Pisac, where we stopped for lunch, and reached Ollantaytambo by "
+     "evening.", ("Cusco", "Pisac", "Ollantaytambo"), [["Cusco", "Pisac", "Ollantaytambo"]]),
+]
+
+
+@pytest.mark.parametrize(("text", "names", "want"), ROUTES, ids=[c[0][:30] for c in ROUTES])
+def test_round6_routes(text: str, names: tuple[str, ...], want: list[list[str]]) -> None:
+    assert _routes(text, *names) == want
+
+
+NOT_ROUTES = [
+    # a relative "where" clause that is no halt of a trip: a life, a thing, no traveller's trip under way
+    ("The minister grew up in Mombasa, where she spent her childhood. She later visited Nairobi.",
+     ("Mombasa", "Nairobi")),
+    ("Fighting broke out near the market in Goma, where the convoy stopped. Aid agencies in Kinshasa said supplies "
+     "were short.", ("Goma", "Kinshasa")),
+    ("The museum in Kraków, where visitors stopped to look at the altar, reopened; a new wing opens in Gdańsk.",
+     ("Kraków", "Gdańsk")),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_ROUTES, ids=[c[0][:30] for c in NOT_ROUTES])
+def test_round6_no_route(text: str, names: tuple[str, ...]) -> None:
+    assert _routes(text, *names) == []
