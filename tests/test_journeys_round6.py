@@ -31,6 +31,12 @@ ROUTES = [
      [["Adelaide", "Coober Pedy", "Alice Springs"]]),
     ("We took a taxi from Cusco to the ruins at Pisac, where we stopped for lunch, and reached Ollantaytambo by "
      "evening.", ("Cusco", "Pisac", "Ollantaytambo"), [["Cusco", "Pisac", "Ollantaytambo"]]),
+    # A return to a name a state shares with its city, read as the state, after a stop inside it: the return is
+    # a move of its own, not the trip retold (outbreak reports: Brazil, the United States).
+    ("A second case was a tourist who had visited waterfalls near Ilhabela. After returning to São Paulo on 14 "
+     "January, she developed symptoms.", ("Ilhabela", "São Paulo"), [["Ilhabela", "São Paulo"]]),
+    ("The patient, a teacher, had visited a summer camp near Lake Placid. After returning to New York on 3 August, "
+     "he developed a fever.", ("Lake Placid", "New York"), [["Lake Placid", "New York"]]),
 ]
 
 
@@ -47,6 +53,9 @@ NOT_ROUTES = [
      "were short.", ("Goma", "Kinshasa")),
     ("The museum in Kraków, where visitors stopped to look at the altar, reopened; a new wing opens in Gdańsk.",
      ("Kraków", "Gdańsk")),
+    # ... a state retold after a town inside it, with no return, still gives way to the town
+    ("The governor flew to Lake Placid on Monday. Her visit to New York was the first this year.",
+     ("Lake Placid", "New York")),
 ]
 
 

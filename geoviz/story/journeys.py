@@ -1644,7 +1644,12 @@ def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> li
                 nxt.stop.mode = nxt.stop.mode or c.stop.mode
                 nxt.origin = nxt.origin or c.origin
                 continue
-            if inside(out[-1] if out else None, c):
+            if inside(out[-1] if out else None, c) and not (
+                    c.returning and c.place.kind == "admin1" and out[-1].segment != c.segment):
+                # (a return to a state after a stop another movement put inside it is a move of its own, not the
+                # trip retold: "visited waterfalls near X. After returning to São Paulo", the name a state shares
+                # with its city read as the state; "lived in X before he returned to" the area that holds it, or
+                # a return to a country, is no move)
                 continue
         out.append(c)
     return out
