@@ -37,6 +37,21 @@ ROUTES = [
      "January, she developed symptoms.", ("Ilhabela", "São Paulo"), [["Ilhabela", "São Paulo"]]),
     ("The patient, a teacher, had visited a summer camp near Lake Placid. After returning to New York on 3 August, "
      "he developed a fever.", ("Lake Placid", "New York"), [["Lake Placid", "New York"]]),
+    # A border or river crossed at a place, told after the trip, in a sentence that names the goal again after it:
+    # passed on the way there (outbreak reports: Zambia and Malawi, Kenya and Uganda; travel: Thailand and Laos).
+    ("In Malawi, the first case was a 35-year-old trader who travelled by bus from Lusaka to Lilongwe. She crossed "
+     "the border at Mchinji on 4 May and fell ill in Lilongwe a week later.",
+     ("Malawi", "Lusaka", "Lilongwe", "Mchinji"), [["Lusaka", "Mchinji", "Lilongwe"]]),
+    ("The family drove from Udon Thani to Vientiane on Friday. They crossed the river at Nong Khai and reached "
+     "Vientiane by noon.", ("Udon Thani", "Vientiane", "Nong Khai"), [["Udon Thani", "Nong Khai", "Vientiane"]]),
+    # ... with a name cut short inside a country's name ("the Democratic Republic") no one "he" can mean
+    ("Ebola – Democratic Republic of the Congo\n\nThe Democratic Republic of the Congo has reported 40 cases. The "
+     "index case was a 30-year-old miner who travelled from Nairobi to Kampala. He crossed the border at Busia on "
+     "2 June and was admitted in Kampala.", ("Democratic Republic of the Congo", "Nairobi", "Kampala", "Busia"),
+     [["Nairobi", "Busia", "Kampala"]]),
+    # ... and a crossing after the goal, the goal not named again, is a trip on from it
+    ("The minister flew from Kigali to Nairobi on Monday. On Wednesday she crossed the border at Namanga by car.",
+     ("Kigali", "Nairobi", "Namanga"), [["Kigali", "Nairobi", "Namanga"]]),
 ]
 
 

@@ -187,6 +187,13 @@ _ARRIVAL_WORDS = words("trigger_arrival")
 _WHO_AFTER = re.compile(r"(?i)\s*,?\s*who\s+(?:(?:had|has|have|then|later|also|recently|first)\s+){0,2}")
 _ORIGIN_PREP = re.compile(r"from\Z")
 _GOAL_PREPS = ("to", "into", "onto", "toward", "towards")
+# "He crossed the border at Malaba": the place of a crossing, passed on the way (the words between the verb and
+# the place).
+_CROSSED_AT_RX = (rf"\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:{alternation('crossing_points')})\s+(?:at|in)\s+"
+                  r"(?:the\s+)?")
+_CROSSED_AT = re.compile(_CROSSED_AT_RX, re.IGNORECASE)
+_CROSSING_VERB = re.compile(r"(?i)cross(?:ed|es|ing)?\Z")
+_CROSSED_BEFORE = re.compile(rf"\bcross(?:ed|es|ing)?{_CROSSED_AT_RX}\Z", re.IGNORECASE)
 _PATH_PREPS = ("via", "across", "over", "through")
 # "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
 _IN_FROM = re.compile(r"(?i)\s+(?:in|up|down|over)\s+from\s+(?:the\s+)?")
@@ -342,6 +349,7 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
         cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group)), starts))
         cands = _order_by_date(cands)
         cands = _left_from_return(ctx, cands)
+        cands = _crossed_on_the_way(ctx, cands)
         if homes is None:
             homes = _homes(ctx)
         implied = _implied_origin(ctx.doc, cands, capital_of, homes) if cands else None
@@ -629,6 +637,31 @@ def _left_from_return(ctx: StoryContext, cands: list[_Candidate]) -> list[_Candi
     st = _stop(home.place, Span(home.start, home.end, ctx.text[home.start:home.end]))
     return [_Candidate(st, home.place, True, cands[0].traveller, home.prep, cands[0].segment,
                        sentence=cands[0].sentence)] + cands
+
+
+def _crossed_on_the_way(ctx: StoryContext, cands: list[_Candidate]) -> list[_Candidate]:
+    """ "drove from Kampala to Mombasa. He crossed the border at Malaba and was diagnosed in Mombasa": a crossing
+    told after the trip, in a sentence that names the trip's goal again after it, was passed on the way there.
+
+    Only when the goal comes back after the crossing: "flew to Nairobi. Later he crossed the border at Namanga"
+    is a trip on from the goal.
+    """
+    out = list(cands)
+    moved: set[int] = set()  # where a goal now stands after its crossing
+    for i in range(1, len(out)):
+        c, goal = out[i], out[i - 1]
+        if (c.origin or goal.origin or c.stop.span is None or c.sentence <= goal.sentence
+                or not 0 <= c.sentence < len(ctx.sentences)):
+            continue
+        sent = ctx.sentences[c.sentence]
+        if not _CROSSED_BEFORE.search(ctx.text, max(sent.start, c.stop.span.start - 80), c.stop.span.start):
+            continue
+        if any(m.usable and m.place.id == goal.place.id and m.start > c.stop.span.end for m in sent.mentions):
+            out[i - 1], out[i] = c, goal
+            moved.add(i)
+    # ("They crossed the river at X and reached Y": the goal reached again after the crossing is one stop)
+    return [c for i, c in enumerate(out) if not (i in moved and i + 1 < len(out)
+                                                 and out[i + 1].place.id == c.place.id and not out[i + 1].origin)]
 
 
 def _told_after(c: _Candidate, last: _Candidate) -> bool:
@@ -1193,7 +1226,9 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
             continue
         if m.prep in ("over", "across", "through") and _NAME_GOES_ON.match(text, m.end):
             continue  # "over the Hai Van Pass to Da Nang": a pass, a bridge named after a place is no stop of it
-        if m.prep in ("in", "at") and _HALT_BEFORE.search(text, max(trig.end, m.start - 40), m.start):
+        if m.prep in ("in", "at") and (_HALT_BEFORE.search(text, max(trig.end, m.start - 40), m.start)
+                                       or (_CROSSING_VERB.match(trig.text) and _CROSSED_AT.fullmatch(
+                                           text, trig.end, m.start))):
             halts.add(m.start)
             dests.append(m)
             continue
