@@ -52,6 +52,12 @@ ROUTES = [
     # ... and a crossing after the goal, the goal not named again, is a trip on from it
     ("The minister flew from Kigali to Nairobi on Monday. On Wednesday she crossed the border at Namanga by car.",
      ("Kigali", "Nairobi", "Namanga"), [["Kigali", "Nairobi", "Namanga"]]),
+    # A stay told with the movement's own verb ("and spent a night ... on X"): where the movement went (travel
+    # writing: Peru, Kenya).
+    ("From Puno we took a boat across the lake and spent a night with a family on Taquile island.",
+     ("Puno", "Taquile"), [["Puno", "Taquile"]]),
+    ("We took the ferry from Mombasa up the coast and spent two nights in a guest house at Lamu.",
+     ("Mombasa", "Lamu"), [["Mombasa", "Lamu"]]),
 ]
 
 
@@ -71,6 +77,9 @@ NOT_ROUTES = [
     # ... a state retold after a town inside it, with no return, still gives way to the town
     ("The governor flew to Lake Placid on Monday. Her visit to New York was the first this year.",
      ("Lake Placid", "New York")),
+    # a stay by someone else, or in a sentence of its own with no movement, is no stop of that movement
+    ("From Quito we took a bus to the coast, and the governor spent two days in Guayaquil.", ("Quito", "Guayaquil")),
+    ("The delegation flew to Geneva. Its members spent two days in Bern.", ("Geneva", "Bern")),
 ]
 
 

@@ -193,6 +193,10 @@ _CROSSED_AT_RX = (rf"\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:{alternation('crossing_poin
                   r"(?:the\s+)?")
 _CROSSED_AT = re.compile(_CROSSED_AT_RX, re.IGNORECASE)
 _CROSSING_VERB = re.compile(r"(?i)cross(?:ed|es|ing)?\Z")
+# "took a boat to the reed islands and spent a night with a family on X island": a stay the same subject makes at
+# the end of the movement is where it went (the verb coordinated with the movement, a night or a day at most).
+_STAYED_AFTER = re.compile(r"(?i)\band\s+(?:then\s+)?spent\s+(?:a|the|one|two|three|four|five|several|a\s+few)\s+"
+                           r"(?:[\w-]+\s+)?(?:nights?|days?)\s+(?:[^\s,;:.!?()]+\s+){0,4}?(?:in|at|on)\s+(?:the\s+)?\Z")
 _CROSSED_BEFORE = re.compile(rf"\bcross(?:ed|es|ing)?{_CROSSED_AT_RX}\Z", re.IGNORECASE)
 _PATH_PREPS = ("via", "across", "over", "through")
 # "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
@@ -1230,6 +1234,9 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
                                        or (_CROSSING_VERB.match(trig.text) and _CROSSED_AT.fullmatch(
                                            text, trig.end, m.start))):
             halts.add(m.start)
+            dests.append(m)
+            continue
+        if m.prep in ("in", "at", "on") and _STAYED_AFTER.search(text, max(trig.end, m.start - 80), m.start):
             dests.append(m)
             continue
         if dests and text[dests[-1].end:m.start] == "/":
