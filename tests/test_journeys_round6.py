@@ -58,6 +58,12 @@ ROUTES = [
      ("Puno", "Taquile"), [["Puno", "Taquile"]]),
     ("We took the ferry from Mombasa up the coast and spent two nights in a guest house at Lamu.",
      ("Mombasa", "Lamu"), [["Mombasa", "Lamu"]]),
+    # Travel writing that opens by describing a place ("X is a ..."), then tells the narrator's first trip with no
+    # stated start: the trip set out from that place (Morocco, Vietnam).
+    ("Essaouira is a windy port town on the Atlantic coast. Early the next morning we caught the bus to Agadir.",
+     ("Essaouira", "Agadir"), [["Essaouira", "Agadir"]]),
+    ("Hoi An is a lantern-lit trading town on the Thu Bon river. After three days I took the train to Hue.",
+     ("Hoi An", "Hue"), [["Hoi An", "Hue"]]),
 ]
 
 
@@ -80,6 +86,9 @@ NOT_ROUTES = [
     # a stay by someone else, or in a sentence of its own with no movement, is no stop of that movement
     ("From Quito we took a bus to the coast, and the governor spent two days in Guayaquil.", ("Quito", "Guayaquil")),
     ("The delegation flew to Geneva. Its members spent two days in Bern.", ("Geneva", "Bern")),
+    # a place described before a trip no narrator tells, or a country described: no start
+    ("Kabul is a city under siege. The envoy flew to Doha on Monday.", ("Kabul", "Doha")),
+    ("Peru is a country of deserts and glaciers. We caught the bus to Arequipa.", ("Peru", "Arequipa")),
 ]
 
 

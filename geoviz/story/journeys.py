@@ -193,6 +193,9 @@ _CROSSED_AT_RX = (rf"\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:{alternation('crossing_poin
                   r"(?:the\s+)?")
 _CROSSED_AT = re.compile(_CROSSED_AT_RX, re.IGNORECASE)
 _CROSSING_VERB = re.compile(r"(?i)cross(?:ed|es|ing)?\Z")
+# "Split is a city built ...": a sentence that opens by describing a place; "we"/"I": the narrator of travel writing.
+_DESCRIBED = re.compile(r"\s+is\s+(?:a|an)\s")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
 # "took a boat to the reed islands and spent a night with a family on X island": a stay the same subject makes at
 # the end of the movement is where it went (the verb coordinated with the movement, a night or a day at most).
 _STAYED_AFTER = re.compile(r"(?i)\band\s+(?:then\s+)?spent\s+(?:a|the|one|two|three|four|five|several|a\s+few)\s+"
@@ -801,6 +804,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if (took is None and trig.type == "travel" and sent.index > 0
                             and clause.start == sent.clauses[0].start):
                         took = _fell_ill_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
+                    if (took is None and not out and sent.index > 0
+                            and _FIRST_PERSON.search(text, sent.start, trig.start)):
+                        took = _described_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
                 if stops and not any(origin for _m, origin in stops):
                     hurt = _hurt_at(ctx.actions, text, trig, stops[0][0], out, sent)
@@ -1368,6 +1374,20 @@ def _fell_ill_before(text: str, prev: Sentence, taken: set[str]) -> PlaceMention
         return None
     m = ms[-1]
     return m if _ONSET_BEFORE.search(text, max(prev.start, m.start - 60), m.start) else None
+
+
+def _described_before(text: str, prev: Sentence, taken: set[str]) -> PlaceMention | None:
+    """ "Split is a city built inside a palace ... On a hot morning we caught the catamaran to Hvar": travel
+    writing that opens by describing a place, then tells the narrator's first trip with no start, set out from it.
+
+    Only for the text's first trip, told by "we"/"I" in the sentence right after one whose subject is the place
+    ("X is a ..."); a country or region is no start.
+    """
+    m = next((m for m in prev.mentions if m.usable), None)
+    if (m is None or m.place.id in taken or m.place.kind in ("country", "admin1", *_REGION_KINDS)
+            or text[prev.start:m.start].strip() or not _DESCRIBED.match(text, m.end)):
+        return None
+    return m
 
 
 def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMention]) -> list[PlaceMention]:
