@@ -308,8 +308,11 @@ class Actors:
         both passes and the answer is kept per clause.
         """
         first_trigger = clause.triggers[0].start if clause.triggers else clause.end
-        people = [(e, name) for _s, e, name in self.names(clause.start, clause.end, sent)
-                  if _is_person(name, self.place_names, known)]
+        # ("the Democratic Republic of the Congo has reported": a name cut short inside a place's name is that
+        # place, not a person a later "he" means)
+        people = [(e, name) for s, e, name in self.names(clause.start, clause.end, sent)
+                  if _is_person(name, self.place_names, known)
+                  and not any(m.start <= s and e <= m.end for m in sent.mentions)]
         if people:
             # The subject (before the verb) is whom a later "she" most likely means, else the last one named.
             subjects = [name for e, name in people if e <= first_trigger]

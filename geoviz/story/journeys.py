@@ -187,6 +187,20 @@ _ARRIVAL_WORDS = words("trigger_arrival")
 _WHO_AFTER = re.compile(r"(?i)\s*,?\s*who\s+(?:(?:had|has|have|then|later|also|recently|first)\s+){0,2}")
 _ORIGIN_PREP = re.compile(r"from\Z")
 _GOAL_PREPS = ("to", "into", "onto", "toward", "towards")
+# "He crossed the border at Malaba": the place of a crossing, passed on the way (the words between the verb and
+# the place).
+_CROSSED_AT_RX = (rf"\s+(?:the|a)\s+(?:[\w-]+\s+)?(?:{alternation('crossing_points')})\s+(?:at|in)\s+"
+                  r"(?:the\s+)?")
+_CROSSED_AT = re.compile(_CROSSED_AT_RX, re.IGNORECASE)
+_CROSSING_VERB = re.compile(r"(?i)cross(?:ed|es|ing)?\Z")
+# "Split is a city built ...": a sentence that opens by describing a place; "we"/"I": the narrator of travel writing.
+_DESCRIBED = re.compile(r"\s+is\s+(?:a|an)\s")
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|I)\b")
+# "took a boat to the reed islands and spent a night with a family on X island": a stay the same subject makes at
+# the end of the movement is where it went (the verb coordinated with the movement, a night or a day at most).
+_STAYED_AFTER = re.compile(r"(?i)\band\s+(?:then\s+)?spent\s+(?:a|the|one|two|three|four|five|several|a\s+few)\s+"
+                           r"(?:[\w-]+\s+)?(?:nights?|days?)\s+(?:[^\s,;:.!?()]+\s+){0,4}?(?:in|at|on)\s+(?:the\s+)?\Z")
+_CROSSED_BEFORE = re.compile(rf"\bcross(?:ed|es|ing)?{_CROSSED_AT_RX}\Z", re.IGNORECASE)
 _PATH_PREPS = ("via", "across", "over", "through")
 # "flew in from Brisbane", "had driven up from Cairns": where the traveller came from to the place just told.
 _IN_FROM = re.compile(r"(?i)\s+(?:in|up|down|over)\s+from\s+(?:the\s+)?")
@@ -260,6 +274,10 @@ _TOUR_VISIT = re.compile(r"(?i)visit|tour|stopp")
 _LISTED_SITE = re.compile(r"(?i)\s*(?:(?:and|then|finally|,)\s+)*(?:(?:the|a|an|its|one\s+of)\s+)?"
                           r"[^,;:.!?()]{1,80}?\s+(?:in|at)\s+(?:the\s+)?\Z")
 _COLON_AFTER = re.compile(r"\s*:")
+# "past the crusader castle at Kerak, where we stopped for lunch": a halt told after the place, in a relative clause
+# whose subject is a traveller pronoun; the place is a stop of the journey under way, like "stopped at X".
+_WHERE_HALTED = re.compile(rf"\s*,\s*where\s+(?:{alternation('personal_pronouns')})\s+(?:then\s+|briefly\s+)?"
+                           rf"({alternation('halts_after_where')})\b", re.IGNORECASE)
 # "Our next stop was Salamanca": a stop of the journey under way, told with no verb of movement.
 _NEXT_STOP = re.compile(r"(?i)\b(?:next|first|second|third|last|final)\s+stop"
                         r"(?:\s+(?:was|is|will\s+be|would\s+be)\s+|\s*,\s*)"  # ("Our next stop, Arequipa,")
@@ -338,6 +356,7 @@ def extract_journeys(ctx: StoryContext, capital_of: CapitalOf) -> list[Route]:
         cands = _merge_duplicates(_refine_countries(_merge_duplicates(_stated_destinations(group)), starts))
         cands = _order_by_date(cands)
         cands = _left_from_return(ctx, cands)
+        cands = _crossed_on_the_way(ctx, cands)
         if homes is None:
             homes = _homes(ctx)
         implied = _implied_origin(ctx.doc, cands, capital_of, homes) if cands else None
@@ -627,6 +646,31 @@ def _left_from_return(ctx: StoryContext, cands: list[_Candidate]) -> list[_Candi
                        sentence=cands[0].sentence)] + cands
 
 
+def _crossed_on_the_way(ctx: StoryContext, cands: list[_Candidate]) -> list[_Candidate]:
+    """ "drove from Kampala to Mombasa. He crossed the border at Malaba and was diagnosed in Mombasa": a crossing
+    told after the trip, in a sentence that names the trip's goal again after it, was passed on the way there.
+
+    Only when the goal comes back after the crossing: "flew to Nairobi. Later he crossed the border at Namanga"
+    is a trip on from the goal.
+    """
+    out = list(cands)
+    moved: set[int] = set()  # where a goal now stands after its crossing
+    for i in range(1, len(out)):
+        c, goal = out[i], out[i - 1]
+        if (c.origin or goal.origin or c.stop.span is None or c.sentence <= goal.sentence
+                or not 0 <= c.sentence < len(ctx.sentences)):
+            continue
+        sent = ctx.sentences[c.sentence]
+        if not _CROSSED_BEFORE.search(ctx.text, max(sent.start, c.stop.span.start - 80), c.stop.span.start):
+            continue
+        if any(m.usable and m.place.id == goal.place.id and m.start > c.stop.span.end for m in sent.mentions):
+            out[i - 1], out[i] = c, goal
+            moved.add(i)
+    # ("They crossed the river at X and reached Y": the goal reached again after the crossing is one stop)
+    return [c for i, c in enumerate(out) if not (i in moved and i + 1 < len(out)
+                                                 and out[i + 1].place.id == c.place.id and not out[i + 1].origin)]
+
+
 def _told_after(c: _Candidate, last: _Candidate) -> bool:
     """Whether a stop's mention comes after the other's in the text."""
     return c.stop.span is not None and last.stop.span is not None and c.stop.span.start > last.stop.span.start
@@ -760,6 +804,9 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                     if (took is None and trig.type == "travel" and sent.index > 0
                             and clause.start == sent.clauses[0].start):
                         took = _fell_ill_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
+                    if (took is None and not out and sent.index > 0
+                            and _FIRST_PERSON.search(text, sent.start, trig.start)):
+                        took = _described_before(text, ctx.sentences[sent.index - 1], {m.place.id for m, _o in stops})
                     stops = [(took, True)] + stops if took is not None else stops
                 if stops and not any(origin for _m, origin in stops):
                     hurt = _hurt_at(ctx.actions, text, trig, stops[0][0], out, sent)
@@ -785,7 +832,7 @@ def _candidates(ctx: StoryContext) -> list[_Candidate]:
                             stays.add(home.start)
                 pairs.append((trig, stops, False))
             if not moves and not _long_before(text, sent, clause):
-                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(sent, clause, presence)]
+                pairs = [(trig, [(m, False)], True) for m, trig in _presence_stops(text, sent, clause, presence)]
             for carrier, m in _carried_from(text, sent, clause, carried):
                 st = _stop(m.place, Span(m.start, m.end, text[m.start:m.end]))
                 out.append(_Candidate(st, m.place, True, carrier, m.prep, m.start, verb="carried",
@@ -1189,8 +1236,13 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
             continue
         if m.prep in ("over", "across", "through") and _NAME_GOES_ON.match(text, m.end):
             continue  # "over the Hai Van Pass to Da Nang": a pass, a bridge named after a place is no stop of it
-        if m.prep in ("in", "at") and _HALT_BEFORE.search(text, max(trig.end, m.start - 40), m.start):
+        if m.prep in ("in", "at") and (_HALT_BEFORE.search(text, max(trig.end, m.start - 40), m.start)
+                                       or (_CROSSING_VERB.match(trig.text) and _CROSSED_AT.fullmatch(
+                                           text, trig.end, m.start))):
             halts.add(m.start)
+            dests.append(m)
+            continue
+        if m.prep in ("in", "at", "on") and _STAYED_AFTER.search(text, max(trig.end, m.start - 80), m.start):
             dests.append(m)
             continue
         if dests and text[dests[-1].end:m.start] == "/":
@@ -1324,6 +1376,20 @@ def _fell_ill_before(text: str, prev: Sentence, taken: set[str]) -> PlaceMention
     return m if _ONSET_BEFORE.search(text, max(prev.start, m.start - 60), m.start) else None
 
 
+def _described_before(text: str, prev: Sentence, taken: set[str]) -> PlaceMention | None:
+    """ "Split is a city built inside a palace ... On a hot morning we caught the catamaran to Hvar": travel
+    writing that opens by describing a place, then tells the narrator's first trip with no start, set out from it.
+
+    Only for the text's first trip, told by "we"/"I" in the sentence right after one whose subject is the place
+    ("X is a ..."); a country or region is no start.
+    """
+    m = next((m for m in prev.mentions if m.usable), None)
+    if (m is None or m.place.id in taken or m.place.kind in ("country", "admin1", *_REGION_KINDS)
+            or text[prev.start:m.start].strip() or not _DESCRIBED.match(text, m.end)):
+        return None
+    return m
+
+
 def _where_before(text: str, sent: Sentence, trig: Trigger, dests: list[PlaceMention]) -> list[PlaceMention]:
     """Where the traveller was before setting out, when the sentence says so in order words.
 
@@ -1374,10 +1440,11 @@ def _from_site(text: str, trig: Trigger, m: PlaceMention) -> bool:
             and bool(_FROM_SITE_IN.search(text, trig.end, m.start)))
 
 
-def _presence_stops(sent: Sentence, clause: Clause,
+def _presence_stops(text: str, sent: Sentence, clause: Clause,
                     hits: list[tuple[int, int, str]]) -> list[tuple[PlaceMention, Trigger]]:
     """Places a clause without a movement verb says someone was at ("was in X", "dropped off first in X", "Our
-    next stop was X"), each as a weak arrival; ``hits`` are the document's matches of those patterns, in order."""
+    next stop was X", "at X, where we stopped"), each as a weak arrival; ``hits`` are the document's matches of
+    the patterns told before the place, in order."""
     out = []
     for start, end, words_ in hits[bisect.bisect_left(hits, (clause.start, 0, "")):]:
         if start >= clause.end:
@@ -1387,6 +1454,12 @@ def _presence_stops(sent: Sentence, clause: Clause,
         m = next((m for m in sent.mentions if m.start == end and m.usable), None)
         if m is not None:
             out.append((m, Trigger("arrival", start, end, words_)))
+    for m in sent.mentions:
+        # the halt's relative clause is a clause of its own: the place is read in the clause that names it
+        if clause.start <= m.start < clause.end and m.usable and m.prep in ("at", "in"):
+            halt = _WHERE_HALTED.match(text, m.end, sent.end)
+            if halt is not None and all(m is not seen for seen, _t in out):
+                out.append((m, Trigger("arrival", halt.start(1), halt.end(1), halt.group(1))))
     return sorted(out, key=lambda pair: pair[0].start)
 
 
@@ -1633,7 +1706,12 @@ def _refine_countries(cands: list[_Candidate], sentence_starts: list[int]) -> li
                 nxt.stop.mode = nxt.stop.mode or c.stop.mode
                 nxt.origin = nxt.origin or c.origin
                 continue
-            if inside(out[-1] if out else None, c):
+            if inside(out[-1] if out else None, c) and not (
+                    c.returning and c.place.kind == "admin1" and out[-1].segment != c.segment):
+                # (a return to a state after a stop another movement put inside it is a move of its own, not the
+                # trip retold: "visited waterfalls near X. After returning to São Paulo", the name a state shares
+                # with its city read as the state; "lived in X before he returned to" the area that holds it, or
+                # a return to a country, is no move)
                 continue
         out.append(c)
     return out
