@@ -5,7 +5,7 @@
 2. a custody transfer: "is being held in the county jail in A ... and will be returned to B";
 3. "left his church in A with the blessing of ... to bring the message to B";
 4. "abducted her from a hotel in A and drove her to B": the earlier verb's "from" starts the movement;
-5. parallel travellers: "One bus left the camp ... en route to P. Others are set to carry migrants to M.";
+5. parallel travellers: "One bus left the camp ... en route to P. Others are set to carry the families to M.";
 6. a chase: "a car chase that began in A ... The driver was caught in the area of B".
 And two names joined by a slash ("moved to the Ikeja/Lagos area") are one stop.
 Articles of our own, from several regions and kinds of news; each class with what must not become a route.
@@ -197,7 +197,7 @@ def test_abducted_and_found_in_the_same_town_is_no_route() -> None:
 PARALLEL = [
     # Migrants (Mexico): the others leave the same camp for another city.
     ("Hundreds of migrants have camped at a sports ground in Tapachula. One bus left the camp before dawn en route "
-     "to Oaxaca. Others are set to carry migrants to Veracruz.",
+     "to Oaxaca. Others are set to carry the families to Veracruz.",
      ("Tapachula", "Oaxaca", "Veracruz"), [["Tapachula", "Oaxaca"], ["Tapachula", "Veracruz"]]),
     # Aid (Middle East): "Another convoy" is a new traveller, not the first convoy's next stop.
     ("One aid convoy left Amman for Baghdad on Monday. Another convoy will travel to Mosul on Thursday.",
@@ -254,8 +254,8 @@ def test_a_chase_runs_from_where_it_began_to_where_it_ended(text: str, names: tu
 
 NOT_CHASES = [
     # caught in the town it began in: no trip to draw
-    ("A car chase began in Kansas City on Thursday. The driver was caught in the area of a park in Kansas City.",
-     ("Kansas City",)),
+    ("A car chase began in Leeds on Thursday. The driver was caught in the area of a park in Leeds.",
+     ("Leeds",)),
     # a figurative pursuit
     ("Her pursuit of justice began in Selma in 1965. She was arrested in Montgomery a week later.",
      ("Selma", "Montgomery")),

@@ -124,7 +124,7 @@ _LIFT_OFF = words("lift_off_verbs")
 _SENDING = words_pattern(alternation("sending_verbs"))
 _SENT_TO = ("to", "into", "toward", "towards")
 _SENT_PARTICLE = re.compile(r"(?i)\s*(?:\b(?:back|home|on|off|out|over|away|down|up)\s*)?\Z")
-# "drove the Springfield City Area Transit Villa Road route", "the Halifax school bus run": the place's name words
+# "drove the Halifax Transit 9 route", "the Halifax school bus run": the place's name words
 # (and at most two more) run on into a route's noun.
 _NAMES_A_ROUTE = re.compile(rf"(?:[\s-]+(?:[A-Z][\w'’.&-]*|\d[\w-]*)){{0,8}}(?:\s+[a-z][\w-]*){{0,2}}\s+"
                             rf"{alternation('route_nouns')}\b")
@@ -136,7 +136,7 @@ _NAMES_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0
                            r"(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
                            r"(?=\s*(?:[.,;:)]|\Z)|\s+(?:in|on|last|this|next|during|and|for|to|with|at|from|over|"
                            r"earlier|between|before|after)\b)")
-# "came to this country from Germany", "moved here from Ohio": the verb, a deictic destination (where the story
+# "came to this country from Poland", "moved here from Ohio": the verb, a deictic destination (where the story
 # is told from, named by no name), then "from" the place set out from.
 _HERE_MOVE = re.compile(rf"(?i)\b{alternation('here_movement_verbs')}\s+(?:back\s+)?(?:(?:to|into)\s+)?"
                         rf"(?:here|this\s+(?:country|nation|area|community|county|{alternation('place_heads')})|"
@@ -222,7 +222,7 @@ _APPOSED = re.compile(rf"(?i)\b{alternation('place_heads')},\s{{1,2}}\Z")
 # "was hit by a magnitude 7.1 earthquake", "has been battered by Storm Ophelia": the place is the passive's subject.
 _STRUCK_BY = re.compile(rf"(?i)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|been)\s+(?:[a-z]+ly\s+)?"
                         rf"{alternation('impact_verbs')}\s+(?:[a-z]+ly\s+)?by\s+(?:[\w.’'-]+\s+){{0,6}}")
-# "in the Libyan capital Tripoli", "to the Sudanese capital Khartoum": a demonym, a place's head noun, its name.
+# "in the Libyan capital Tripoli", "to the Ugandan capital Kampala": a demonym, a place's head noun, its name.
 _HEAD_BETWEEN = re.compile(rf"\s+(?:[a-z][\w-]*\s+){{0,2}}?{alternation('place_heads')}\s+(?:of\s+)?")
 # ", 23, of the 3200 block of Elm Street in Chicago,": an apposition that says where someone lives.
 _RESIDENCE = re.compile(r"of\s")
@@ -381,7 +381,7 @@ def place_for(text: str, sent: Sentence, clause: Clause, trig: Trigger) -> Place
             return None
         if trig.text.split()[-1].lower() in _OWN_PREPS:
             # "Clinton came to the region": a trigger ending in its preposition names no place before it, and
-            # "came to this country from Germany" names where the arrival set out from, not where it arrived
+            # "came to this country from Poland" names where the arrival set out from, not where it arrived
             before, after = [], [m for m in after if m.prep != "from"]
     if trig.type in _STATIC_TYPES and trig.type != "arrival":
         for m in inside:
@@ -583,7 +583,7 @@ def _possessive_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceM
 
 
 def _headed_places(text: str, sent: Sentence, clause: Clause) -> list[PlaceMention]:
-    """ "in the Libyan capital Tripoli", "to the Sudanese capital Khartoum": the name after a demonym and a head
+    """ "in the Libyan capital Tripoli", "to the Ugandan capital Kampala": the name after a demonym and a head
     noun is where, under the demonym's preposition (no comma stands between them for the reading to see one)."""
     out = []
     ms = sent.mentions
@@ -864,7 +864,7 @@ def _clause_triggers(text: str, sent: Sentence, clause: Clause) -> list[Trigger]
 
 
 def _sending(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
-    """ "He dispatched two ministers to the Sudanese capital Khartoum", "sent a medical team to Goma", "troops were
+    """ "He dispatched two ministers to the Ugandan capital Kampala", "sent a medical team to Goma", "troops were
     deployed to the border town of X": a movement of the object (of the passive's subject) to the destination, a
     travel marker there. Only when the one moved is a mover (a person, a group, a unit, a vehicle, a name):
     "sent a letter to Washington", "send money to Kenya", "the bill was sent to the Duma" move no one. Marker
@@ -898,7 +898,7 @@ def _visited_list(text: str, sent: Sentence, a: Action) -> bool:
 
 
 def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
-    """ "an ancestor came to this country from Germany in 1852", "the family moved here from Ohio": the text
+    """ "an ancestor came to this country from Poland in 1852", "the family moved here from Ohio": the text
     names only where the mover set out from, so that is the marker (a departure); the deictic destination is
     no named place. The one who came must be a mover (untold.mover): a person, a family, a pronoun, a name."""
     out = []
@@ -915,7 +915,7 @@ def _from_here(text: str, sent: Sentence, clause: Clause) -> list[Trigger]:
 def _runners_up(text: str, clause: Clause, best: Trigger) -> list[Trigger]:
     """The clause's other happenings, by priority, to try when its best trigger is tied to no place.
 
-    "dispatched ... to the Sudanese capital Khartoum to discuss the latest crisis concerning the International
+    "dispatched ... to the Ugandan capital Kampala to discuss the border dispute at the International
     Criminal Court": the court names no place, the talks do; "said at the launch of the CD": the launch. Only
     other types (a word of the best one's type is placed by the same rules) and only for the clause's best.
     """

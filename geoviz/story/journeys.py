@@ -455,7 +455,7 @@ def _chase(ctx: StoryContext, taken: set[str]) -> Route | None:
     went from where it began to where it ended or its quarry was caught, within a few sentences.
 
     Only the first chase the text places, and only when the end is another place that neither holds the
-    other ("caught in the area of a park in Kansas City" after a chase that began there: no trip drawn), and
+    other ("caught in the area of a park in Leeds" after a chase that began there: no trip drawn), and
     no route already joins the two.
     """
     text = ctx.text
@@ -517,7 +517,7 @@ def _stolen_vehicle(ctx: StoryContext, taken: set[str]) -> Route | None:
 
 
 def _parallel_trips(ctx: StoryContext, routes: list[Route]) -> list[Route]:
-    """ "One bus left the camp before dawn en route to Puebla. Others are set to carry migrants to Mexico City":
+    """ "One truck left the depot at dawn en route to Gulu. Others are set to carry the families to Lira":
     the rest of a set ("others", "another") set out from where the one told first did, to a place of their own.
 
     Only after a route whose traveller is "one" of a set of vehicles or groups ("One bus", "One of the planes")
@@ -1027,7 +1027,7 @@ def _chained_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
                         or (trig.type == "arrival" and _CHAIN_AT.fullmatch(text, lead.end(), m.start))
                         or (
                     # ("..., before a concert in Bern": an event there, not a move; "and then finally their
-                    # bungalow in Overton" is one)
+                    # cottage in Whitby" is one)
                     _CHAIN_HOME.fullmatch(text, lead.end(), m.start) and not _BEFORE_ONLY.fullmatch(text, nxt.start,
                                                                                                     lead.end())))):
             break
@@ -1294,7 +1294,7 @@ def _movement_stops(text: str, sent: Sentence, clause: Clause, trig: Trigger,
 
 
 def _slash_prep(text: str, lo: int, m: PlaceMention) -> str:
-    """ "moved to the Surfside/Garden City area": the second of two names joined by a slash shares the first's
+    """ "moved to the Brighton/Hove area": the second of two names joined by a slash shares the first's
     preposition (the first may be no place the gazetteer holds). "" when the mention is not so joined."""
     if m.prep:
         return ""

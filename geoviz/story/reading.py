@@ -193,7 +193,7 @@ DIRECTION_ADJ = (r"(?:north|south)-?(?:east|west)(?:ern)?|(?:north|south|east|we
 # "in Khasan", "in the border town of Khasan", "to eastern Ukraine": the
 # preposition governs the mention when only an article, a short "the ... of"
 # head or a direction adjective stands between them; and a head in apposition,
-# "to the Sudanese capital Khartoum", "in the port city, Mombasa" (a comma is usual, not needed).
+# "to the Ugandan capital Kampala", "in the port city, Mombasa" (a comma is usual, not needed).
 # (The preposition, with no word character or hyphen before it, is written to open with a class of its first
 # letters: this pattern is searched for in the window before every mention, and a look-behind first would have
 # it tried at each of the window's places.)
@@ -381,7 +381,7 @@ def _setting_of(text: str, bounds: list[tuple[int, int]], mentions: list[list[Pl
 
 
 def _heading_line(text: str, start: int, end: int) -> bool:
-    """Whether the sentence is a heading: a line of its own ("Decatur lights up downtown", "Cholera – Malawi"),
+    """Whether the sentence is a heading: a line of its own ("Ballarat lights up its main street", "Cholera – Malawi"),
     with no full stop, under which the story's body starts on a new line."""
     line = text[start:end].strip()
     return bool(line) and "\n" not in line and line[-1] not in ".!?:;," and "\n" in text[end:end + 3] + "\n" * (
@@ -403,7 +403,7 @@ _DASH_BEFORE = re.compile(r"\s[–—-]\s+\Z")
 
 def _headline_town(text: str, bounds: list[tuple[int, int]], mentions: list[list[PlaceMention]],
                    counts: dict[str, int]) -> PlaceMention | None:
-    """The town a local story's headline names when the body names no other town: "Decatur lights up downtown"
+    """The town a local story's headline names when the body names no other town: "Ballarat lights up its main street"
     over "The aldermen approved ...". The headline is where such a story says where it is; one town there and
     none other in the story leaves no other reading (a second town in the body: the story ranges, abstain)."""
     if not bounds or not _heading_line(text, *bounds[0]):
