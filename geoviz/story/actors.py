@@ -52,9 +52,7 @@ _RELATIVE_LEAD = re.compile(r"(?i)[\s,]*(?:who|that)\s+(?:(?:had|has|have|was|we
 # What may stand between the noun phrase and its relative clause: "from X", "of X", "in X" and a comma.
 _HANGS_ON = re.compile(r"(?:\s+(?:from|of|in|at|near)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})?"
                        r"\s*,?\s*")
-_WITH_COMPANIONS = re.compile(r"(?i)\b(?:with|and)\s+(?:his|her)\s+(?:[\w-]+\s+)?(?:wife|husband|family|children|"
-                              r"daughters?|sons?|parents|mother|father|partner|friends?|brothers?|sisters?|"
-                              r"companions?|colleagues?|team|crew|entourage|delegation)\b")
+_WITH_COMPANIONS = re.compile(rf"(?i)\b(?:with|and)\s+(?:his|her)\s+(?:[\w-]+\s+)?{alternation('companion_nouns')}\b")
 _SUBJECT_REACH = 40  # characters from a clause's start within which its subject begins ("On Tuesday the minister")
 # "..., before returning to Canberra": a clause with no subject of its own, led by a subordinator and a participle.
 _NONFINITE_LEAD = re.compile(r"(?i)[\s,;]*(?:before|after|while|upon|on)\s+")

@@ -416,7 +416,7 @@ _BARE_RETURN = re.compile(r"(?i)(?:(?<=\bwill\s)|(?<=\bshall\s)|(?<=['’]ll\s)|
 # "The exhibition returns to Sydney in May", "Flights will return to Abuja": a return whose subject is a thing, not
 # a traveller, continues no one's journey (the subject's last word, auxiliaries and adverbs dropped).
 _SUBJECT_TAIL = re.compile(r"(?i)(?:\s+(?:will|would|shall|is|are|was|were|has|have|had|be|been|due|set|expected|"
-                           r"scheduled|going|to|then|later|also|finally|soon|eventually|never|not|due))*[\s,]*\Z")
+                           r"scheduled|going|to|then|later|also|finally|soon|eventually|never|not))*[\s,]*\Z")
 # "We picked up our camper van at the depot near Christchurch airport ... and headed north": where the vehicle was
 # collected is where the trip that follows set out (like "boarded the train at X").
 _COLLECTED = re.compile(r"(?i)\b(?:picked\s+up|collected|hired|rented)\s+(?:a|an|the|our|my|his|her|their)\s+"

@@ -63,14 +63,14 @@ _PRICE_AFTER = re.compile(rf"(?i)\s*(?:{alternation('trip_price_words')})\b")
 # qualifies another noun names a kind of thing, not a trip (not "the flight to Kabul", "travel to Goma").
 _MODIFIER_AFTER = re.compile(rf"(?i)\s+(?:{alternation('trip_modifier_heads')})\b")
 _BARE_NOUN = re.compile(r"(?i)(?:travel|flight|trip|journey|transit|tour)\Z")
+# A bare plural of movers: no "the", "these" or "those" before it (those name travellers told already).
+_BARE_MOVERS = rf"(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)\b(?:{alternation('generic_movers')})\s+"
 # "people travelling to", "motorists heading for": a bare plural and a participle name a kind of traveller.
-_GENERIC_MOVERS = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
-                             rf"\b(?:{alternation('generic_movers')})\s+\Z")
+_GENERIC_MOVERS = re.compile(rf"(?i){_BARE_MOVERS}\Z")
 _REFERRED = re.compile(r"(?i)(?:was|were|been)\s+referred\Z")
 _AUX_BEFORE = re.compile(r"(?i)(?:\s*,?\s*\b(?:has|have|had|also|later|then|since|already|now)\b)*\s*\Z")
 # "people who had travelled to", "travellers who have visited": a bare plural and a relative clause, the same.
-_GENERIC_WHO = re.compile(r"(?i)(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)"
-                          rf"\b(?:{alternation('generic_movers')})\s+(?:who|that)\s+(?:had\s+|have\s+|has\s+)?"
+_GENERIC_WHO = re.compile(rf"(?i){_BARE_MOVERS}(?:who|that)\s+(?:had\s+|have\s+|has\s+)?"
                           r"(?:(?:recently|all|also|previously|just)\s+)?\Z")
 
 
