@@ -316,7 +316,7 @@ def read_sentences(doc: Document) -> list[Sentence]:
     # heading's country takes them).
     # That is under half of a typical article, and the trigger patterns are the story layer's main cost.
     everywhere = (_setting_of(text, bounds, mentions) is not None
-                  or any(_bulletin_heading(text, s, e, ms) for (s, e), ms in list(zip(bounds, mentions))[:1]))
+                  or (bool(bounds) and _bulletin_heading(text, *bounds[0], mentions[0])))
     hits = _Hits.find(text, [(s, e) for (s, e), ms in zip(bounds, mentions)
                              if everywhere or ms or _THE_PLACE.search(text, s, e)])
     out = []
